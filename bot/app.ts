@@ -1,0 +1,106 @@
+/**
+ * buildApp(config, deps): the whole service as a Fastify instance, not listening yet (main.ts listens; tests
+ * inject or listen on port 0). Order: logger and limits → store, clients, worker → hooks → routes.
+ */
+import axios, { type AxiosInstance } from 'axios';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { ZaloBotClient } from './bot-client.ts';
+import { channelSummary, type BotConfig } from './config.ts';
+import { createIntake } from './intake.ts';
+import { BotMetrics } from './metrics.ts';
+import { OaClient, OaTokens } from './oa-client.ts';
+import { Poller } from './polling.ts';
+import { apiRoutes } from './routes-api.ts';
+import { botWebhook, oaWebhook } from './routes-webhooks.ts';
+import { BotStore } from './store.ts';
+import { Worker, type Answerer } from './worker.ts';
+import type { TextSender } from './zalo-http.ts';
+
+/** Largest accepted request body; more gets 413. */
+export const BODY_LIMIT = 64 * 1024;
+
+/** What buildApp needs from outside; everything but `answer` has a default. */
+export interface BotDeps {
+  /** Answers one question (the real one wraps answer/'s answer() with the loaded KnowledgeBase). */
+  answer: Answerer;
+  /** Clock in epoch ms (default Date.now). */
+  now?: () => number;
+  /** HTTP client for Zalo calls (default a fresh axios instance). */
+  http?: AxiosInstance;
+  /** Log destination (default stdout); false turns logging off. */
+  logStream?: DestinationStream | false;
+  /** Whether the search index is loaded, for /readyz (default: always true). */
+  ready?: () => boolean;
+  /** Randomness for backoff jitter (default Math.random). */
+  random?: () => number;
+  /** Long-poll timeout for the Bot polling mode, seconds (default 30). */
+  pollTimeoutS?: number;
+}
+
+/** The parts of a built app that main.ts, tests and the bench look at. */
+export interface BotRuntime { store: BotStore; worker: Worker; metrics: BotMetrics; poller: Poller | null }
+
+declare module 'fastify' {
+  interface FastifyInstance { hoidap: BotRuntime }
+}
+
+/** Secrets that could appear in request headers; pino replaces them. */
+const REDACT = ['req.headers["x-zevent-signature"]', 'req.headers["x-bot-api-secret-token"]', 'req.headers.access_token',
+  'req.headers.secret_key', 'req.headers.authorization', 'req.headers.cookie'];
+
+export async function buildApp(config: BotConfig, deps: BotDeps): Promise<FastifyInstance> {
+  const now = deps.now ?? Date.now;
+  const logger = deps.logStream === false ? false
+    : { level: config.logLevel, redact: { paths: REDACT, censor: '<redacted>' }, ...(deps.logStream ? { stream: deps.logStream } : {}) };
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy });
+  const http = deps.http ?? axios.create();
+  const store = BotStore.open(config.dataDir, { synchronous: config.dbSynchronous });
+  const metrics = new BotMetrics();
+  const timeout = config.worker.sendTimeoutMs;
+
+  const senders: Partial<Record<'oa' | 'bot', TextSender>> = {};
+  if (config.oa) senders.oa = new OaClient(config.oa, http, new OaTokens(store, config.oa, http, now, app.log, timeout), timeout);
+  const botClient = config.zaloBot ? new ZaloBotClient(config.zaloBot, http, timeout) : null;
+  if (botClient) senders.bot = botClient;
+
+  const worker = new Worker({
+    store, answer: deps.answer, senders, now, log: app.log, metrics, random: deps.random,
+    userPerMinute: config.limits.userPerMinute, answerConcurrency: config.worker.answerConcurrency,
+    sendConcurrency: config.worker.sendConcurrency, outboxMaxAgeMs: config.worker.outboxMaxAgeMs,
+    conversationIdleMs: config.worker.conversationIdleMs,
+  });
+  const intake = createIntake(store, metrics, () => worker.kick());
+  const poller = botClient && config.zaloBot?.mode === 'polling'
+    ? new Poller({ client: botClient, intake, log: app.log, now, timeoutS: deps.pollTimeoutS }) : null;
+  app.decorate('hoidap', { store, worker, metrics, poller });
+
+  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
+    if (status >= 500) req.log.error({ code: err.code }, 'request failed');
+    const code = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'E_BODY_TOO_LARGE' : (err.code ?? 'E_INTERNAL');
+    return reply.code(status).send({ code, message: status >= 500 ? 'internal error' : err.message });
+  });
+  app.addHook('onReady', async () => {
+    app.log.info(channelSummary(config));
+    if (config.oa?.verify === 'log-only') {
+      app.log.warn('ZALO_OA_VERIFY=log-only: forged OA webhooks WILL be answered. Use only while onboarding, then set strict.');
+    }
+    worker.start();
+    poller?.start();
+  });
+  app.addHook('onClose', async () => {
+    await poller?.stop();
+    await worker.stop();
+    store.close();
+  });
+
+  const webhookDeps = { config, intake, metrics, now };
+  await app.register(oaWebhook, webhookDeps);
+  await app.register(botWebhook, webhookDeps);
+  await app.register(apiRoutes, {
+    store, answer: deps.answer, metrics, now, ready: deps.ready ?? (() => true),
+    perMinutePerIp: config.limits.apiPerMinutePerIp, conversationIdleMs: config.worker.conversationIdleMs,
+  });
+  return app;
+}

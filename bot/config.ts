@@ -1,0 +1,199 @@
+/**
+ * The bot's configuration: the only module of the service that reads the environment (main.ts passes
+ * process.env in). Every problem is reported at once; the result is deep-frozen. A channel whose settings
+ * are all absent is off; a channel with only some of them is an error naming the missing ones.
+ */
+import { z } from 'zod';
+import { BotError } from './errors.ts';
+
+const str = z.string().trim().min(1);
+const int = (min: number) => z.coerce.number().int().min(min);
+const url = z.string().trim().url().transform((u) => u.replace(/\/+$/, ''));
+
+/** One setting: its schema, default (as written in .env.example) and what it is for. */
+interface Setting { schema: z.ZodType; default?: string; doc: string }
+
+/** Every environment variable the service reads, in .env.example order. */
+export const SETTINGS = {
+  PORT: { schema: int(0).max(65535), default: '3000', doc: 'HTTP port' },
+  HOST: { schema: str, default: '0.0.0.0', doc: 'interface to listen on' },
+  DATA_DIR: { schema: str, default: './data', doc: 'where the bot database (inbox, outbox, tokens) lives' },
+  INDEX_DIR: { schema: str, default: 'knowledge/index', doc: 'built search index (made by npm run ingest)' },
+  SOURCES_DIR: { schema: str, default: 'knowledge/sources', doc: 'documents the index is built from' },
+  LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']), default: 'info', doc: 'pino log level' },
+  ZALO_OA_APP_ID: { schema: str, doc: 'Zalo OA channel: app id (developers.zalo.me)' },
+  ZALO_OA_SECRET_KEY: { schema: str, doc: 'Zalo OA channel: OA secret key, signs webhooks (not the app secret)' },
+  ZALO_APP_SECRET: { schema: str, doc: 'Zalo OA channel: app secret, sent as secret_key when refreshing tokens' },
+  ZALO_OA_ACCESS_TOKEN: { schema: str, doc: 'Zalo OA channel: first access token (later ones are kept in DATA_DIR)' },
+  ZALO_OA_REFRESH_TOKEN: { schema: str, doc: 'Zalo OA channel: first refresh token (single-use; rotated into DATA_DIR)' },
+  ZALO_OA_API_BASE: { schema: url, default: 'https://openapi.zalo.me', doc: 'Zalo OA API base URL' },
+  ZALO_OAUTH_BASE: { schema: url, default: 'https://oauth.zaloapp.com', doc: 'Zalo OAuth base URL' },
+  ZALO_OA_VERIFY: { schema: z.enum(['strict', 'log-only']), default: 'strict', doc: 'webhook signature check: strict | log-only (onboarding only)' },
+  ZALO_OA_TIMESTAMP_WINDOW_MS: { schema: int(1000), default: '300000', doc: 'accepted clock skew of OA events, ms' },
+  ZALO_BOT_TOKEN: { schema: str, doc: 'Zalo Bot Platform channel: bot token from Zalo Bot Creator' },
+  ZALO_BOT_SECRET_TOKEN: { schema: z.string().trim().min(8).max(256), doc: 'Zalo Bot Platform channel: webhook secret_token (8-256 chars; webhook mode)' },
+  ZALO_BOT_API_BASE: { schema: url, default: 'https://bot-api.zaloplatforms.com', doc: 'Zalo Bot Platform API base URL' },
+  ZALO_BOT_MODE: { schema: z.enum(['webhook', 'polling']), default: 'webhook', doc: 'webhook | polling (getUpdates, for development without a public URL)' },
+  LLM_BASE_URL: { schema: url, doc: 'optional OpenAI-compatible endpoint that writes answers (extractive when absent)' },
+  LLM_MODEL: { schema: str, doc: 'model name at LLM_BASE_URL' },
+  LLM_API_KEY: { schema: str, doc: 'API key for LLM_BASE_URL, if it needs one' },
+  EMBEDDINGS_PROVIDER: { schema: z.enum(['hashed', 'openai', 'ollama']), default: 'hashed', doc: 'embedder used when the index must be (re)built' },
+  EMBEDDINGS_BASE_URL: { schema: url, doc: 'embedder endpoint (openai / ollama)' },
+  EMBEDDINGS_MODEL: { schema: str, doc: 'embedder model name' },
+  EMBEDDINGS_API_KEY: { schema: str, doc: 'embedder API key' },
+  USER_RATE_LIMIT_PER_MIN: { schema: int(1), default: '10', doc: 'messages one user may send per minute before a polite "slow down"' },
+  WEBHOOK_RATE_LIMIT_PER_MIN: { schema: int(1), default: '6000', doc: 'webhook requests per minute per client IP (Zalo sends from few IPs)' },
+  API_RATE_LIMIT_PER_MIN: { schema: int(1), default: '120', doc: '/api/ask requests per minute per client IP' },
+  ANSWER_CONCURRENCY: { schema: int(1).max(64), default: '4', doc: 'users answered at the same time' },
+  SEND_CONCURRENCY: { schema: int(1).max(64), default: '8', doc: 'recipients sent to at the same time' },
+  SEND_TIMEOUT_MS: { schema: int(100), default: '10000', doc: 'timeout of one Zalo API call, ms' },
+  OUTBOX_MAX_AGE_MS: { schema: int(1000), default: '43200000', doc: 'a reply not delivered after this long is given up, ms' },
+  CONVERSATION_IDLE_MS: { schema: int(1000), default: '1800000', doc: 'conversation context expires after this idle time, ms' },
+  DB_SYNCHRONOUS: { schema: z.enum(['FULL', 'NORMAL']), default: 'FULL', doc: 'SQLite synchronous: FULL survives power loss, NORMAL only process crashes' },
+  TRUST_PROXY: { schema: z.enum(['true', 'false']), default: 'false', doc: 'trust X-Forwarded-For (behind a reverse proxy)' },
+} as const satisfies Record<string, Setting>;
+
+export type SettingName = keyof typeof SETTINGS;
+
+const OA_KEYS = ['ZALO_OA_APP_ID', 'ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET', 'ZALO_OA_ACCESS_TOKEN', 'ZALO_OA_REFRESH_TOKEN'] as const;
+const LLM_KEYS = ['LLM_BASE_URL', 'LLM_MODEL'] as const;
+
+/** Settings of the Zalo OA channel (present only when the channel is on). */
+export interface OaConfig {
+  appId: string; secretKey: string; appSecret: string; accessToken: string; refreshToken: string;
+  apiBase: string; oauthBase: string; verify: 'strict' | 'log-only'; timestampWindowMs: number;
+}
+/** Settings of the Zalo Bot Platform channel (present only when the channel is on). */
+export interface ZaloBotConfig { token: string; secretToken: string | null; apiBase: string; mode: 'webhook' | 'polling' }
+
+/** The validated, frozen configuration. */
+export interface BotConfig {
+  port: number; host: string; dataDir: string; indexDir: string; sourcesDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  trustProxy: boolean;
+  oa: OaConfig | null;
+  zaloBot: ZaloBotConfig | null;
+  llm: { baseUrl: string; model: string; apiKey?: string } | null;
+  embeddings: { provider: 'hashed' | 'openai' | 'ollama'; baseUrl?: string; model?: string; apiKey?: string };
+  limits: { userPerMinute: number; webhookPerMinutePerIp: number; apiPerMinutePerIp: number };
+  worker: { answerConcurrency: number; sendConcurrency: number; sendTimeoutMs: number; outboxMaxAgeMs: number; conversationIdleMs: number };
+  dbSynchronous: 'FULL' | 'NORMAL';
+}
+
+type Values = Partial<Record<SettingName, unknown>>;
+
+/**
+ * Validates an environment (usually process.env) into a frozen BotConfig.
+ * @throws BotError E_CONFIG listing every problem, one per line.
+ */
+export function loadConfig(env: Record<string, string | undefined>): BotConfig {
+  const problems: string[] = [];
+  const v: Values = {};
+  for (const [name, setting] of Object.entries(SETTINGS) as Array<[SettingName, Setting]>) {
+    const raw = env[name]?.trim() ? env[name] : setting.default;
+    if (raw === undefined) continue;
+    const parsed = setting.schema.safeParse(raw);
+    if (parsed.success) v[name] = parsed.data;
+    else problems.push(`${name}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  problems.push(...unknownZaloKeys(env), ...partialGroup('Zalo OA', OA_KEYS, env), ...partialGroup('LLM', LLM_KEYS, env));
+  const bot = botChannel(v, env, problems);
+  if (problems.length > 0) {
+    throw new BotError('E_CONFIG', `invalid configuration:\n  - ${problems.join('\n  - ')}\nSee .env.example.`);
+  }
+  return deepFreeze(assemble(v, bot));
+}
+
+function isSet(env: Record<string, string | undefined>, key: string): boolean {
+  return Boolean(env[key]?.trim());
+}
+
+function partialGroup(label: string, keys: readonly string[], env: Record<string, string | undefined>): string[] {
+  const missing = keys.filter((k) => !isSet(env, k));
+  if (missing.length === 0 || missing.length === keys.length) return [];
+  return [`${label} is partly configured; also set ${missing.join(', ')} (or unset the others to turn it off)`];
+}
+
+function unknownZaloKeys(env: Record<string, string | undefined>): string[] {
+  // A typo in a Zalo setting would silently turn a channel off; better to say so.
+  return Object.keys(env)
+    .filter((k) => k.startsWith('ZALO_') && !(k in SETTINGS))
+    .map((k) => `${k} is not a known setting (typo?)`);
+}
+
+function botChannel(v: Values, env: Record<string, string | undefined>, problems: string[]): ZaloBotConfig | null {
+  if (!isSet(env, 'ZALO_BOT_TOKEN')) {
+    if (isSet(env, 'ZALO_BOT_SECRET_TOKEN')) problems.push('Zalo Bot is partly configured; also set ZALO_BOT_TOKEN');
+    return null;
+  }
+  const mode = v.ZALO_BOT_MODE as 'webhook' | 'polling';
+  if (mode === 'webhook' && !isSet(env, 'ZALO_BOT_SECRET_TOKEN')) {
+    problems.push('Zalo Bot in webhook mode needs ZALO_BOT_SECRET_TOKEN (or set ZALO_BOT_MODE=polling)');
+    return null;
+  }
+  return {
+    token: v.ZALO_BOT_TOKEN as string,
+    secretToken: (v.ZALO_BOT_SECRET_TOKEN as string | undefined) ?? null,
+    apiBase: v.ZALO_BOT_API_BASE as string,
+    mode,
+  };
+}
+
+function assemble(v: Values, zaloBot: ZaloBotConfig | null): BotConfig {
+  const s = (k: SettingName) => v[k] as string;
+  const n = (k: SettingName) => v[k] as number;
+  const oa: OaConfig | null = v.ZALO_OA_APP_ID === undefined ? null : {
+    appId: s('ZALO_OA_APP_ID'), secretKey: s('ZALO_OA_SECRET_KEY'), appSecret: s('ZALO_APP_SECRET'),
+    accessToken: s('ZALO_OA_ACCESS_TOKEN'), refreshToken: s('ZALO_OA_REFRESH_TOKEN'),
+    apiBase: s('ZALO_OA_API_BASE'), oauthBase: s('ZALO_OAUTH_BASE'),
+    verify: v.ZALO_OA_VERIFY as OaConfig['verify'], timestampWindowMs: n('ZALO_OA_TIMESTAMP_WINDOW_MS'),
+  };
+  const llm = v.LLM_BASE_URL === undefined ? null : {
+    baseUrl: s('LLM_BASE_URL'), model: s('LLM_MODEL'), ...(v.LLM_API_KEY ? { apiKey: s('LLM_API_KEY') } : {}),
+  };
+  const embeddings = {
+    provider: v.EMBEDDINGS_PROVIDER as BotConfig['embeddings']['provider'],
+    ...(v.EMBEDDINGS_BASE_URL ? { baseUrl: s('EMBEDDINGS_BASE_URL') } : {}),
+    ...(v.EMBEDDINGS_MODEL ? { model: s('EMBEDDINGS_MODEL') } : {}),
+    ...(v.EMBEDDINGS_API_KEY ? { apiKey: s('EMBEDDINGS_API_KEY') } : {}),
+  };
+  return {
+    port: n('PORT'), host: s('HOST'), dataDir: s('DATA_DIR'), indexDir: s('INDEX_DIR'), sourcesDir: s('SOURCES_DIR'),
+    logLevel: v.LOG_LEVEL as BotConfig['logLevel'], trustProxy: v.TRUST_PROXY === 'true',
+    oa, zaloBot, llm, embeddings,
+    limits: {
+      userPerMinute: n('USER_RATE_LIMIT_PER_MIN'), webhookPerMinutePerIp: n('WEBHOOK_RATE_LIMIT_PER_MIN'),
+      apiPerMinutePerIp: n('API_RATE_LIMIT_PER_MIN'),
+    },
+    worker: {
+      answerConcurrency: n('ANSWER_CONCURRENCY'), sendConcurrency: n('SEND_CONCURRENCY'),
+      sendTimeoutMs: n('SEND_TIMEOUT_MS'), outboxMaxAgeMs: n('OUTBOX_MAX_AGE_MS'),
+      conversationIdleMs: n('CONVERSATION_IDLE_MS'),
+    },
+    dbSynchronous: v.DB_SYNCHRONOUS as BotConfig['dbSynchronous'],
+  };
+}
+
+/** Which channels are on, for the start-up log (never includes secrets). */
+export function channelSummary(config: BotConfig): string {
+  const oa = config.oa ? `Zalo OA on (verify=${config.oa.verify})` : 'Zalo OA off';
+  const bot = config.zaloBot ? `Zalo Bot on (${config.zaloBot.mode})` : 'Zalo Bot off';
+  return `${oa}; ${bot}; HTTP API on; answers ${config.llm ? 'generative (LLM)' : 'extractive'}`;
+}
+
+/** The text of .env.example, generated from SETTINGS (a test keeps the committed file equal to it). */
+export function envExample(): string {
+  const lines = ['# hoidap bot settings (generated from bot/config.ts; `npm start` reads the environment).', ''];
+  for (const [name, setting] of Object.entries(SETTINGS) as Array<[string, Setting]>) {
+    lines.push(`# ${setting.doc}`, `${setting.default === undefined ? '# ' : ''}${name}=${setting.default ?? ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function deepFreeze<T>(obj: T): T {
+  if (obj && typeof obj === 'object') {
+    for (const value of Object.values(obj)) deepFreeze(value);
+    Object.freeze(obj);
+  }
+  return obj;
+}

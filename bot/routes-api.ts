@@ -1,0 +1,66 @@
+/**
+ * The HTTP API for officials and operators: POST /api/ask (the answer JSON), GET /healthz, /readyz, /metrics.
+ * /api/ask answers synchronously (no Zalo involved) and keeps a conversation per sessionId.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { Conversations } from './conversation.ts';
+import { maskPersonalData } from './mask.ts';
+import type { BotMetrics } from './metrics.ts';
+import { WindowLimiter } from './rate-limit.ts';
+import type { BotStore } from './store.ts';
+import { vietnamDate, type Answerer } from './worker.ts';
+
+export interface ApiDeps {
+  store: BotStore; answer: Answerer; metrics: BotMetrics; now: () => number;
+  ready: () => boolean; perMinutePerIp: number; conversationIdleMs: number;
+}
+
+const askSchema = z.object({
+  question: z.string().trim().min(1, 'question must not be empty').max(2000, 'question is longer than 2000 characters'),
+  sessionId: z.string().trim().min(1).max(100).optional(),
+});
+
+export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
+  const limiter = new WindowLimiter(deps.perMinutePerIp, 60_000);
+  const conversations = new Conversations(deps.store, deps.conversationIdleMs);
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  app.get('/readyz', async (_req, reply) => {
+    const index = deps.ready();
+    const db = deps.store.isOpen && deps.store.checkWritable(deps.now());
+    return reply.code(index && db ? 200 : 503).send({ ready: index && db, index, db });
+  });
+
+  app.get('/metrics', async (_req, reply) =>
+    reply.type('text/plain; version=0.0.4; charset=utf-8').send(deps.metrics.render()));
+
+  app.post('/api/ask', async (req, reply) => {
+    if (!limiter.hit(req.ip, deps.now())) {
+      deps.metrics.rateLimited.inc({ scope: 'api-ip' });
+      return reply.code(429).send({ code: 'E_RATE_LIMITED', message: 'too many questions from this address; wait a minute' });
+    }
+    const parsed = askSchema.safeParse(req.body);
+    if (!parsed.success) {
+      return reply.code(400).send({ code: 'E_BAD_REQUEST', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+    }
+    const { question, sessionId } = parsed.data;
+    const key = sessionId ? `api:${sessionId}` : null;
+    const started = deps.now();
+    deps.metrics.messagesIn.inc({ channel: 'api', kind: 'text' });
+    try {
+      const history = key ? conversations.history(key, started) : [];
+      const result = await deps.answer(question, { history, asOf: vietnamDate(started) });
+      deps.metrics.answerSeconds.observe((deps.now() - started) / 1000);
+      if (result.refused) deps.metrics.refusals.inc({ channel: 'api' });
+      if (key) conversations.record(key, { question: maskPersonalData(question), topicDocumentId: result.topicDocumentId, at: new Date(started).toISOString() }, deps.now());
+      deps.metrics.messagesOut.inc({ channel: 'api' });
+      return result;
+    } catch (err) {
+      deps.metrics.answerFailures.inc();
+      req.log.error({ err: { code: (err as { code?: string }).code, message: maskPersonalData(String((err as Error)?.message ?? err)) } }, 'answer failed');
+      return reply.code(503).send({ code: 'E_ANSWER_FAILED', message: 'could not answer right now; try again or call Tổng đài 1022' });
+    }
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * The two Zalo webhooks. Both read the body as raw bytes (the OA signature is computed over them), limit
+ * requests per client IP *before* any secret is checked (so guessing is throttled, OpenClaw GHSA-5m9r),
+ * store the event durably and only then answer 200.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { BotConfig } from './config.ts';
+import { hasBotEventName, oaTimestamp, parseBotUpdate, parseOaEvent } from './events.ts';
+import type { Intake } from './intake.ts';
+import type { BotMetrics } from './metrics.ts';
+import { constantTimeEqual, verifyOaSignature } from './oa-signature.ts';
+import { WindowLimiter } from './rate-limit.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest { rawBody?: Buffer }
+}
+
+export interface WebhookDeps { config: BotConfig; intake: Intake; metrics: BotMetrics; now: () => number }
+
+type Json = Record<string, unknown>;
+
+function badRequest(message: string): Error {
+  return Object.assign(new Error(message), { statusCode: 400, code: 'E_BAD_REQUEST' });
+}
+
+/** Registers the raw-body JSON parser and the per-IP limiter for this (encapsulated) scope. */
+function webhookScope(app: FastifyInstance, deps: WebhookDeps): void {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (req, body, done) => {
+    req.rawBody = body as Buffer;
+    try {
+      const parsed: unknown = JSON.parse((body as Buffer).toString('utf8'));
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return done(badRequest('body must be a JSON object'), undefined);
+      return done(null, parsed);
+    } catch {
+      return done(badRequest('body is not valid JSON'), undefined);
+    }
+  });
+  const limiter = new WindowLimiter(deps.config.limits.webhookPerMinutePerIp, 60_000);
+  app.addHook('onRequest', async (req, reply) => {
+    if (limiter.hit(req.ip, deps.now())) return;
+    deps.metrics.rateLimited.inc({ scope: 'webhook-ip' });
+    return reply.code(429).send({ code: 'E_RATE_LIMITED', message: 'too many webhook requests from this address' });
+  });
+}
+
+function reject(reply: FastifyReply, metrics: BotMetrics, code: string, reason: string): FastifyReply {
+  metrics.rejected.inc({ reason });
+  return reply.code(401).send({ code, message: reason });
+}
+
+/** POST /webhooks/zalo-oa (and GET for Zalo's URL check). */
+export async function oaWebhook(app: FastifyInstance, deps: WebhookDeps): Promise<void> {
+  const oa = deps.config.oa;
+  if (!oa) return;
+  webhookScope(app, deps);
+  app.get('/webhooks/zalo-oa', async () => ({ ok: true }));
+  app.post('/webhooks/zalo-oa', async (req: FastifyRequest, reply) => {
+    const body = req.body as Json;
+    const signature = req.headers['x-zevent-signature'] as string | undefined;
+    // Zalo checks a new webhook URL with an unsigned `{}` (notes §1.3, unconfirmed): answer 200, do nothing.
+    if (!signature && Object.keys(body).length === 0) return { ok: true };
+    const timestamp = oaTimestamp(body) ?? '';
+    const now = deps.now();
+    if (!verifyOaSignature(signature, oa.appId, req.rawBody ?? Buffer.alloc(0), timestamp, oa.secretKey)) {
+      if (oa.verify === 'strict') return reject(reply, deps.metrics, 'E_SIGNATURE', 'signature mismatch');
+      deps.metrics.rejected.inc({ reason: 'signature-log-only' });
+      req.log.warn('OA signature mismatch accepted because ZALO_OA_VERIFY=log-only');
+    }
+    const ts = Number(timestamp);
+    if (!Number.isFinite(ts) || Math.abs(now - ts) > oa.timestampWindowMs) {
+      if (oa.verify === 'strict') return reject(reply, deps.metrics, 'E_STALE_EVENT', 'timestamp outside the accepted window');
+      req.log.warn('stale OA event accepted because ZALO_OA_VERIFY=log-only');
+    }
+    const result = deps.intake(parseOaEvent(body, now), req.log);
+    return { ok: true, result };
+  });
+}
+
+/** POST /webhooks/zalo-bot (webhook mode only; polling mode never registers it). */
+export async function botWebhook(app: FastifyInstance, deps: WebhookDeps): Promise<void> {
+  const bot = deps.config.zaloBot;
+  if (!bot || bot.mode !== 'webhook' || !bot.secretToken) return;
+  const secret = bot.secretToken;
+  webhookScope(app, deps);
+  app.post('/webhooks/zalo-bot', async (req, reply) => {
+    const given = req.headers['x-bot-api-secret-token'];
+    if (typeof given !== 'string' || !constantTimeEqual(given, secret)) {
+      return reject(reply, deps.metrics, 'E_SECRET_TOKEN', 'secret token mismatch');
+    }
+    const body = req.body as Json;
+    if (!hasBotEventName(body)) return { ok: true, result: 'ignored' };
+    const result = deps.intake(parseBotUpdate(body, deps.now()), req.log);
+    return { ok: true, result };
+  });
+}

@@ -1,0 +1,113 @@
+/**
+ * answer(question, context): the one answer path for the CLI, the Zalo channels and the evaluation.
+ * smalltalk → follow-up or search → evidence check → procedure sheet or passage composer → optional LLM → reply.
+ */
+import { sectionLabel, type KnowledgeBase, type SearchHit } from '../knowledge/index.ts';
+import { todayInVietnam } from './dated-rules.ts';
+import { AnswerError } from './errors.ts';
+import { evidenceFeatures, EVIDENCE_THRESHOLD } from './evidence.ts';
+import { readIntent, type QuestionIntent } from './intent.ts';
+import { composePassages, composeProcedure, type Composed } from './compose.ts';
+import { tryGenerative } from './generative-path.ts';
+import { refusalText, type RefusalReason } from './refusal.ts';
+import { renderDraft } from './reply.ts';
+import { detectSmalltalk, smalltalkReply } from './smalltalk.ts';
+import type { AnswerContext, AnswerResult, RetrievedChunk, Turn } from './types.ts';
+
+/** Retrieved chunks when the context does not say. */
+export const DEFAULT_K = 10;
+
+/** Answers one question. Never throws for content reasons: weak evidence becomes a refusal. */
+export async function answer(question: string, context: AnswerContext): Promise<AnswerResult> {
+  const started = performance.now();
+  const asOf = resolveAsOf(context);
+  const q = question.normalize('NFC').trim();
+  const done = (r: Omit<AnswerResult, 'latencyMs'>): AnswerResult => ({ ...r, latencyMs: Math.round(performance.now() - started) });
+  if (q.length === 0) return done(refusal('empty-question', [], null));
+  const small = detectSmalltalk(q);
+  if (small) {
+    return done({ answer: smalltalkReply(small), refused: false, citations: [], retrieved: [], topicDocumentId: lastTopic(context.history), mode: 'smalltalk', notices: [] });
+  }
+  const intent = readIntent(q);
+  const { hits, followUp } = await retrieve(context.kb, q, intent, context);
+  const retrieved = hits.map(toRetrieved);
+  const top = hits[0];
+  if (!top) return done(refusal('weak-evidence', retrieved, null));
+  const evidence = evidenceFeatures(intent, hits);
+  if (!followUp && evidence.score < EVIDENCE_THRESHOLD) {
+    return done(refusal('weak-evidence', retrieved, null, [`evidence ${evidence.score} < ${EVIDENCE_THRESHOLD}`]));
+  }
+  const composed = top.document.type === 'procedure'
+    ? composeProcedure(context.kb, top.document, intent, asOf)
+    : composePassages(intent, hits, asOf);
+  if ('refuse' in composed) return done(refusal(composed.refuse, retrieved, composed.topicDocumentId));
+  // Procedure sheets hold dated variants a model could mix up; their curated answer states the rule in force.
+  const generated = context.generator && composed.mode === 'extractive' ? await tryGenerative(context.generator, q, hits, asOf) : null;
+  if (generated && 'text' in generated) {
+    return done({ answer: generated.text, refused: false, citations: generated.citations, retrieved, topicDocumentId: composed.topicDocumentId, mode: 'generative', notices: composed.notices });
+  }
+  return done(render(composed, retrieved, generated ? [generated.fallback] : []));
+}
+
+function render(composed: Composed, retrieved: RetrievedChunk[], extraNotices: string[]): Omit<AnswerResult, 'latencyMs'> {
+  const reply = renderDraft(composed.draft);
+  return {
+    answer: reply.text,
+    refused: false,
+    citations: reply.citations,
+    retrieved,
+    topicDocumentId: composed.topicDocumentId,
+    mode: composed.mode,
+    notices: [...composed.notices, ...extraNotices],
+  };
+}
+
+/**
+ * A question that asks a field but names no topic ("còn lệ phí thì sao?") continues the last turn's topic;
+ * anything naming a topic starts a fresh search.
+ */
+async function retrieve(kb: KnowledgeBase, q: string, intent: QuestionIntent, context: AnswerContext): Promise<{ hits: SearchHit[]; followUp: boolean }> {
+  const k = context.k ?? DEFAULT_K;
+  const topicId = lastTopic(context.history);
+  const topic = topicId ? kb.document(topicId) : undefined;
+  if (topic && intent.topicTerms.length === 0 && intent.fields.length > 0) {
+    const hits = await kb.search(`${topic.title} ${q}`, { k, filter: { documentIds: [topic.id] } });
+    if (hits.length > 0) return { hits, followUp: true };
+  }
+  return { hits: await kb.search(q, { k }), followUp: false };
+}
+
+function lastTopic(history: readonly Turn[] | undefined): string | null {
+  if (!history) return null;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const id = history[i]?.topicDocumentId;
+    if (id) return id;
+  }
+  return null;
+}
+
+function resolveAsOf(context: AnswerContext): string {
+  if (context.asOf === undefined) return todayInVietnam(context.clock ?? (() => new Date()));
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(context.asOf) && !Number.isNaN(Date.parse(`${context.asOf}T00:00:00Z`));
+  if (!ok || new Date(`${context.asOf}T00:00:00Z`).toISOString().slice(0, 10) !== context.asOf) {
+    throw new AnswerError('E_AS_OF_INVALID', `got "${context.asOf}"`);
+  }
+  return context.asOf;
+}
+
+function refusal(reason: RefusalReason, retrieved: RetrievedChunk[], topicDocumentId: string | null, notices: string[] = []): Omit<AnswerResult, 'latencyMs'> {
+  return { answer: refusalText(reason), refused: true, citations: [], retrieved, topicDocumentId, mode: 'refusal', notices: [`refused: ${reason}`, ...notices] };
+}
+
+/** The stable JSON shape of a retrieved chunk. */
+export function toRetrieved(hit: SearchHit): RetrievedChunk {
+  return {
+    documentId: hit.document.id,
+    title: hit.document.title,
+    number: hit.document.number,
+    section: sectionLabel(hit.chunk.sectionPath),
+    page: hit.chunk.page,
+    text: hit.chunk.text,
+    score: hit.score,
+  };
+}

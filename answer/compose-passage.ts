@@ -1,0 +1,80 @@
+/**
+ * Answers from prose sources (the plan, guides): split the top chunks into sentences and bullets, keep the
+ * few that share the most words with the question, and quote them verbatim.
+ */
+import type { SearchHit } from '../knowledge/index.ts';
+import type { QuestionIntent, WantedFigure } from './intent.ts';
+import { foldTokens } from './query-text.ts';
+
+/** A verbatim span of a chunk: `text` is `hit.chunk.text.slice(start, end)`. */
+export interface Unit {
+  hit: SearchHit;
+  rank: number;
+  text: string;
+  score: number;
+  hasFigure: boolean;
+}
+
+/** At most this many units are quoted. */
+const MAX_UNITS = 3;
+/** A unit is kept when it scores at least this share of the best one. */
+const KEEP_RATIO = 0.6;
+/** Only the first chunks are read: below them retrieval is mostly noise. */
+const CHUNKS_READ = 4;
+
+const FIGURE_PATTERNS: Record<Exclude<WantedFigure, null>, RegExp> = {
+  percent: /\d+(?:[.,]\d+)?\s?%/,
+  money: /\d[\d.,]*\s?(?:tỷ|triệu|nghìn|ngàn|đồng|đ\b|vnđ)/i,
+  duration: /\d+\s?(?:ngày|tháng|giờ|tuần|năm)/i,
+};
+
+/** True when the text holds the kind of figure the question wants (or it wants none). */
+export function hasWantedFigure(text: string, wants: WantedFigure): boolean {
+  return wants === null || FIGURE_PATTERNS[wants].test(text);
+}
+
+/** Splits chunk text into lines, then long lines into sentences; every piece is a verbatim span. */
+export function splitUnits(text: string): string[] {
+  const pieces: string[] = [];
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed.length === 0) continue;
+    const sentences = trimmed.split(/(?<=[.;!?])\s+(?=[-+•]?\s?[A-ZĐÀ-Ỹ])/u);
+    pieces.push(...sentences.map((s) => s.trim()).filter((s) => s.length > 0));
+  }
+  return pieces;
+}
+
+/** Adjacent pairs, as "a b" strings. */
+export function bigrams(tokens: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) out.add(`${tokens[i - 1]} ${tokens[i]}`);
+  return out;
+}
+
+/** Scores every unit of the first chunks against the question. */
+export function scoreUnits(intent: QuestionIntent, hits: readonly SearchHit[]): Unit[] {
+  const terms = new Set(intent.contentTerms);
+  const pairs = bigrams(intent.folded.split(' '));
+  const units: Unit[] = [];
+  hits.slice(0, CHUNKS_READ).forEach((hit, rank) => {
+    for (const text of splitUnits(hit.chunk.text)) {
+      const tokens = foldTokens(text);
+      const unigram = new Set(tokens.filter((t) => terms.has(t))).size;
+      const bigram = [...bigrams(tokens)].filter((b) => pairs.has(b)).length;
+      const hasFigure = intent.wants !== null && hasWantedFigure(text, intent.wants);
+      const raw = unigram + 2 * bigram + (hasFigure ? 2 : 0);
+      units.push({ hit, rank, text, score: raw * (1 - 0.1 * rank), hasFigure });
+    }
+  });
+  return units;
+}
+
+/** Picks the units to quote: the best, plus close runners-up, in document order within each chunk. */
+export function pickUnits(units: readonly Unit[]): Unit[] {
+  const sorted = [...units].sort((a, b) => b.score - a.score);
+  const best = sorted[0];
+  if (!best || best.score <= 0) return [];
+  const picked = sorted.filter((u) => u.score >= best.score * KEEP_RATIO).slice(0, MAX_UNITS);
+  return picked.sort((a, b) => a.rank - b.rank || a.hit.chunk.text.indexOf(a.text) - b.hit.chunk.text.indexOf(b.text));
+}

@@ -1,0 +1,99 @@
+/**
+ * Answers from a structured procedure sheet: the fields asked about (documents, fee, time limit…), each
+ * stated as in force on the day asked, or a compact overview when no field is named.
+ */
+import { PROCEDURE_FIELDS, type Chunk, type DocumentMeta, type ProcedureField } from '../knowledge/index.ts';
+import { oneLine, stateRule, viDate } from './dated-rules.ts';
+import type { Draft, DraftFact } from './reply.ts';
+
+/** Fields shown, in this order, when the question names none ("làm khai sinh"). */
+const OVERVIEW_FIELDS: ProcedureField[] = ['agency', 'documents', 'timeLimit', 'fee', 'online'];
+/** Each overview line is cut to this length so the whole overview stays compact. */
+const OVERVIEW_LINE_CHARS = 230;
+
+export interface ProcedureAnswer {
+  draft: Draft;
+  /** Fields asked about that the sheet does not have. */
+  missing: ProcedureField[];
+  /** Fields actually answered. */
+  answered: ProcedureField[];
+  /** ISO dates on which a rule stated in the reply changes (within the look-ahead window). */
+  changeDates: string[];
+}
+
+const labelOf = (f: ProcedureField) => PROCEDURE_FIELDS.find((p) => p.key === f)?.label ?? f;
+const order = (f: ProcedureField) => PROCEDURE_FIELDS.findIndex((p) => p.key === f);
+
+/** The procedure's display name: sheet titles are the procedure name ("Đăng ký khai sinh"). */
+export function procedureName(meta: DocumentMeta): string {
+  return meta.title.replace(/^thủ tục\s+/i, '');
+}
+
+/** Drafts the answer for `fields` (empty = overview) from the sheet's chunks, as of `asOf`. */
+export function draftProcedureAnswer(meta: DocumentMeta, chunks: readonly Chunk[], fields: readonly ProcedureField[], asOf: string): ProcedureAnswer {
+  const overview = fields.length === 0;
+  const wanted = overview ? OVERVIEW_FIELDS : [...fields].sort((a, b) => order(a) - order(b));
+  const facts: DraftFact[] = [];
+  const missing: ProcedureField[] = [];
+  const answered: ProcedureField[] = [];
+  const changeDates = new Set<string>();
+  for (const field of wanted) {
+    const chunk = chunks.find((c) => c.field === field);
+    if (!chunk) {
+      // whereToFile rides along with agency; its absence is not worth a line.
+      if (!overview && field !== 'whereToFile') missing.push(field);
+      continue;
+    }
+    const fact = fieldFact(meta, chunk, field, asOf, overview);
+    fact.changeDates.forEach((d) => changeDates.add(d));
+    facts.push(fact.fact);
+    answered.push(field);
+  }
+  for (const field of missing) {
+    facts.push({ text: `${labelOf(field)}: nguồn của tôi chưa có thông tin này, bạn hỏi Tổng đài 1022 để chắc chắn.`, sources: [] });
+  }
+  const name = procedureName(meta);
+  const lead = overview
+    ? `Thủ tục ${name} — tóm tắt (áp dụng ngày ${viDate(asOf)}):`
+    : `Thủ tục ${name} — ${answered.map(labelOf).join(', ') || 'thông tin bạn hỏi'} (áp dụng ngày ${viDate(asOf)}):`;
+  const notes = overview ? ['Hỏi thêm về hồ sơ, lệ phí, thời hạn, nơi nộp hoặc làm trực tuyến để xem đầy đủ.'] : [];
+  return { draft: { lead, facts, notes }, missing, answered, changeDates: [...changeDates].sort() };
+}
+
+interface FieldFact {
+  fact: DraftFact;
+  changeDates: string[];
+}
+
+function fieldFact(meta: DocumentMeta, chunk: Chunk, field: ProcedureField, asOf: string, overview: boolean): FieldFact {
+  const label = labelOf(field);
+  const clip = (s: string) => (overview && s.length > OVERVIEW_LINE_CHARS ? `${s.slice(0, OVERVIEW_LINE_CHARS - 1).replace(/\s+\S*$/, '')}…` : s);
+  if (!chunk.variants || chunk.variants.length === 0) {
+    const body = stripLabel(chunk.text, label);
+    const text = overview ? clip(`${label}: ${oneLine(body)}`) : `${label}:${asList(body)}`;
+    return { fact: { text, sources: [{ meta, chunk, used: [body] }] }, changeDates: [] };
+  }
+  const rule = stateRule(chunk.variants, asOf);
+  const used = rule.used.map((v) => v.value);
+  if (rule.current.length === 0 && rule.upcoming.length === 0) {
+    const text = `${label}: nguồn chưa có quy định áp dụng cho ngày ${viDate(asOf)}.`;
+    return { fact: { text, sources: [] }, changeDates: [] };
+  }
+  const lines = [...rule.current, ...rule.upcoming];
+  const text = overview ? clip(`${label}: ${lines.join(' ')}`) : `${label}:${lines.length === 1 ? ` ${lines[0]}` : `\n- ${lines.join('\n- ')}`}`;
+  return { fact: { text, sources: [{ meta, chunk, used }] }, changeDates: rule.changeDates };
+}
+
+/** One value on the label's line; several items as a bulleted list under it. */
+function asList(body: string): string {
+  const items = body.split('\n').map((s) => s.trim().replace(/^[-•+*]\s*/, '')).filter((s) => s.length > 0);
+  if (items.length <= 1) return ` ${items[0] ?? ''}`;
+  return `\n- ${items.join('\n- ')}`;
+}
+
+/** Chunk texts may start with the field label ("Phí, lệ phí: …"); the reply adds its own. */
+function stripLabel(text: string, label: string): string {
+  const trimmed = text.trim();
+  if (!trimmed.toLowerCase().startsWith(label.toLowerCase())) return trimmed;
+  return trimmed.slice(label.length).replace(/^[\s:–—-]+/, '');
+}

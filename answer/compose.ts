@@ -1,0 +1,66 @@
+/**
+ * The two extractive composers behind answer(): procedure sheets (field by field, dated rules) and prose
+ * sources (quoted sentences with currency notes). Each returns a draft, or the reason to refuse.
+ */
+import type { DocumentMeta, KnowledgeBase, SearchHit } from '../knowledge/index.ts';
+import { draftProcedureAnswer } from './compose-procedure.ts';
+import { hasWantedFigure, pickUnits, scoreUnits } from './compose-passage.ts';
+import { checkCurrency } from './currency.ts';
+import type { QuestionIntent } from './intent.ts';
+import type { RefusalReason } from './refusal.ts';
+import type { Draft, DraftFact } from './reply.ts';
+import type { AnswerMode } from './types.ts';
+
+export interface Composed {
+  draft: Draft;
+  mode: AnswerMode;
+  topicDocumentId: string;
+  notices: string[];
+}
+
+export type ComposeOutcome = Composed | { refuse: RefusalReason; topicDocumentId: string | null };
+
+/** Answers from the procedure sheet `meta`, for the fields the question asks (all main fields if none). */
+export function composeProcedure(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent, asOf: string): ComposeOutcome {
+  const result = draftProcedureAnswer(meta, kb.chunksOf(meta.id), intent.fields, asOf);
+  if (result.answered.length === 0) return { refuse: 'missing-field', topicDocumentId: meta.id };
+  const notices = result.changeDates.map((d) => `rule changes on ${d}`);
+  if (meta.supersededBy) {
+    result.draft.notes.unshift(`Lưu ý: thông tin này đã được thay bằng ${meta.supersededBy}.`);
+    notices.push(`superseded source: ${meta.id} → ${meta.supersededBy}`);
+  }
+  return { draft: result.draft, mode: 'curated', topicDocumentId: meta.id, notices };
+}
+
+/** Quotes the sentences of the top chunks that answer the question, with currency notes per source. */
+export function composePassages(intent: QuestionIntent, hits: readonly SearchHit[], asOf: string): ComposeOutcome {
+  const top = hits[0] as SearchHit;
+  const units = pickUnits(scoreUnits(intent, hits));
+  if (units.length === 0) return { refuse: 'weak-evidence', topicDocumentId: null };
+  // A question asking "how much / what share" is only answered by a passage that states such a figure.
+  if (intent.wants !== null && !units.some((u) => hasWantedFigure(u.text, intent.wants))) {
+    return { refuse: 'missing-figure', topicDocumentId: top.document.id };
+  }
+  const facts: DraftFact[] = units.map((u) => ({
+    text: `- ${u.text.replace(/^[-+•]\s*/, '').replace(/\s+/g, ' ')}`,
+    sources: [{ meta: u.hit.document, chunk: u.hit.chunk, used: [u.text] }],
+  }));
+  const notes: string[] = [];
+  const notices: string[] = [];
+  const names: string[] = [];
+  for (const meta of uniqueDocuments(units.map((u) => u.hit.document))) {
+    const quoted = units.filter((u) => u.hit.document.id === meta.id).map((u) => u.text).join('\n');
+    const check = checkCurrency(meta, quoted, asOf);
+    names.push(check.sourceName);
+    notes.push(...check.notes);
+    notices.push(...check.notices);
+  }
+  const lead = `Theo ${names.join(' và ')}:`;
+  return { draft: { lead, facts, notes }, mode: 'extractive', topicDocumentId: top.document.id, notices };
+}
+
+function uniqueDocuments(metas: readonly DocumentMeta[]): DocumentMeta[] {
+  const seen = new Map<string, DocumentMeta>();
+  for (const m of metas) if (!seen.has(m.id)) seen.set(m.id, m);
+  return [...seen.values()];
+}

@@ -1,0 +1,93 @@
+/**
+ * What a question asks for: which procedure fields, which kind of number, and which words name the topic.
+ * Works on folded text, so "lệ phí bao nhiêu", "le phi bn" and "LỆ PHÍ???" read the same.
+ */
+import type { ProcedureField } from '../knowledge/index.ts';
+import { readQuestion, STOPWORDS } from './query-text.ts';
+
+/** The kind of figure a question wants; evidence without such a figure cannot answer it. */
+export type WantedFigure = 'money' | 'percent' | 'duration' | null;
+
+export interface QuestionIntent {
+  /** Folded, shorthand-expanded question. */
+  folded: string;
+  /** Procedure fields asked about, in the order they are listed in PROCEDURE_FIELDS. Empty = none named. */
+  fields: ProcedureField[];
+  wants: WantedFigure;
+  /** Folded words that are not question words or fillers (field words included): used to weigh evidence. */
+  contentTerms: string[];
+  /** contentTerms minus the field cues that matched: empty when the question names no topic ("le phi bn"). */
+  topicTerms: string[];
+}
+
+const w = (alternatives: string[]) => new RegExp(`(?:^| )(?:${alternatives.join('|')})(?= |$)`);
+
+/** Field cues, checked on the folded question. Order = PROCEDURE_FIELDS order. */
+const FIELD_CUES: Array<{ fields: ProcedureField[]; cue: RegExp }> = [
+  {
+    fields: ['agency', 'whereToFile'],
+    cue: w([
+      'o dau', 'co quan nao', 'noi nop', 'nop o dau', 'lam o dau', 'cho nao', 'ai giai quyet', 'ai cap', 'noi lam',
+      'di dau', 'den dau', 'ubnd nao', 'phuong nao', 'xa nao', 'co quan', 'nop tai', 'lam tai',
+    ]),
+  },
+  {
+    fields: ['documents'],
+    cue: w([
+      'giay to', 'ho so', 'mang gi', 'mang theo', 'mang nhung gi', 'can gi', 'can nhung gi', 'chuan bi',
+      'thanh phan', 'giay gi', 'can nhung giay', 'can mang', 'to khai', 'can nhung', 'nop gi',
+    ]),
+  },
+  { fields: ['steps'], cue: w(['cac buoc', 'trinh tu', 'quy trinh', 'cach lam', 'lam the nao', 'lam nhu the nao', 'lam sao', 'nhu the nao', 'thu tuc the nao']) },
+  {
+    fields: ['timeLimit'],
+    cue: w([
+      'bao lau', 'may ngay', 'bao nhieu ngay', 'bao nhieu lau', 'khi nao co', 'khi nao nhan', 'khi nao lay',
+      'thoi han', 'thoi gian', 'lau khong', 'may hom', 'bao gio co', 'bao gio lay', 'bao gio nhan', 'may tuan',
+      'ngay lam viec',
+    ]),
+  },
+  {
+    fields: ['fee'],
+    cue: w([
+      'le phi', 'phi', 'bao nhieu tien', 'ton bao nhieu', 'ton tien', 'mat tien', 'het bao nhieu', 'het tien',
+      'chi phi', 'mien phi', 'gia bao nhieu', 'nop bao nhieu', 'tra bao nhieu', 'het nhieu', 'ton nhieu',
+    ]),
+  },
+  { fields: ['online'], cue: w(['online', 'truc tuyen', 'tren mang', 'qua mang', 'tren vneid', 'qua vneid', 'dich vu cong', 'tren app', 'qua app', 'tai nha', 'o nha', 'qua mang', 'link']) },
+  { fields: ['conditions'], cue: w(['dieu kien', 'ai duoc', 'du tuoi', 'bao nhieu tuoi', 'may tuoi']) },
+  { fields: ['legalBasis'], cue: w(['can cu', 'luat nao', 'theo luat', 'quy dinh nao', 'van ban nao', 'nghi dinh nao', 'thong tu nao', 'phap ly', 'co so phap ly']) },
+];
+
+const FIGURE_CUES: Array<{ wants: Exclude<WantedFigure, null>; cue: RegExp }> = [
+  { wants: 'percent', cue: w(['ty le', 'bao nhieu %', 'bao nhieu phan tram', 'phan tram', 'may phan tram', '%']) },
+  {
+    wants: 'money',
+    cue: w([
+      'bao nhieu tien', 'bao nhieu ty', 'bao nhieu trieu', 'may ty', 'may trieu', 'ty dong', 'kinh phi', 'ngan sach',
+      'tong von', 'bao nhieu dong', 'het bao nhieu', 'ton bao nhieu', 'le phi', 'phi', 'chi phi', 'tien', 'gia',
+    ]),
+  },
+  { wants: 'duration', cue: w(['bao lau', 'may ngay', 'bao nhieu ngay', 'bao nhieu lau', 'may tuan']) },
+];
+
+/** Reads a question into fields asked, figure wanted and topic words. */
+export function readIntent(question: string): QuestionIntent {
+  const folded = readQuestion(question);
+  const asked = new Set<ProcedureField>();
+  let rest = ` ${folded} `;
+  for (const { fields, cue } of FIELD_CUES) {
+    if (!cue.test(folded)) continue;
+    fields.forEach((f) => asked.add(f));
+    rest = rest.replace(new RegExp(cue.source, 'g'), ' ');
+  }
+  const wants = FIGURE_CUES.find((c) => c.cue.test(folded))?.wants ?? null;
+  const keep = (t: string) => t.length > 0 && !STOPWORDS.has(t);
+  return {
+    folded,
+    fields: [...asked],
+    wants,
+    contentTerms: folded.split(' ').filter(keep),
+    topicTerms: rest.split(' ').filter(keep),
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * The answer contract shared by every channel (CLI, bot, eval). See DESIGN.md "answer/index.ts".
+ */
+import type { KnowledgeBase } from '../knowledge/index.ts';
+
+/** One earlier turn of the conversation, oldest first in `AnswerContext.history`. */
+export interface Turn {
+  question: string;
+  /** The document the reply to this turn was about (a procedure sheet, the plan…), or null. */
+  topicDocumentId: string | null;
+  /** ISO time of the turn. */
+  at: string;
+}
+
+/** A chunk handed to a generator, numbered as the `[n]` markers it may use. */
+export interface GeneratorPassage {
+  n: number;
+  /** Human label of the source, e.g. "Kế hoạch 53/KH-UBND (15/02/2024), mục II.2.2 Chính quyền số". */
+  label: string;
+  text: string;
+}
+
+/** Everything a generator may see: the question and the retrieved passages. Nothing else. */
+export interface GeneratorInput {
+  question: string;
+  passages: GeneratorPassage[];
+  /** YYYY-MM-DD the answer is given for. */
+  asOf: string;
+}
+
+/** An optional LLM writer. It returns raw text with `[n]` markers; answer() validates the markers. */
+export interface AnswerGenerator {
+  readonly info: { model: string; baseUrl: string };
+  generate(input: GeneratorInput, signal?: AbortSignal): Promise<string>;
+}
+/** Alias kept for the name used in DESIGN.md. */
+export type Generator = AnswerGenerator;
+
+export interface AnswerContext {
+  kb: KnowledgeBase;
+  /** YYYY-MM-DD the answer is given for (default: today in Vietnam, from `clock`). */
+  asOf?: string;
+  /** Last turns of this conversation, oldest first. */
+  history?: Turn[];
+  /** Retrieved chunks (default 10). */
+  k?: number;
+  /** Optional LLM writer; extractive when absent. */
+  generator?: AnswerGenerator | null;
+  /** Clock used for the default `asOf` and for latency (default: `() => new Date()`). */
+  clock?: () => Date;
+}
+
+export interface Citation {
+  n: number;
+  documentId: string;
+  title: string;
+  number: string | null;
+  section: string;
+  page: number | null;
+  /** A verbatim span of the cited chunk's text (always contained in it). */
+  text: string;
+}
+
+export interface RetrievedChunk {
+  documentId: string;
+  title: string;
+  number: string | null;
+  section: string;
+  page: number | null;
+  text: string;
+  score: number;
+}
+
+export type AnswerMode = 'extractive' | 'generative' | 'smalltalk' | 'refusal' | 'curated';
+
+export interface AnswerResult {
+  answer: string;
+  refused: boolean;
+  citations: Citation[];
+  retrieved: RetrievedChunk[];
+  latencyMs: number;
+  /** The procedure/document the reply was about (for follow-ups). */
+  topicDocumentId: string | null;
+  /**
+   * 'curated' = answered from the fields of a structured procedure sheet; 'extractive' = sentences picked
+   * from plan/guide passages; 'generative' = written by the LLM from the retrieved chunks.
+   */
+  mode: AnswerMode;
+  /** Short machine-readable notes, e.g. "dated source: 53/KH-UBND", "rule changes on 2027-01-01". */
+  notices: string[];
+}
+
+/** Zalo rejects longer text messages; every reply must fit. */
+export const MAX_REPLY_CHARS = 2000;

@@ -13,6 +13,8 @@ export interface QuestionRun {
   /** Gold answer. */
   answer: string;
   evidence: string | null;
+  /** When set, only chunks of this document can hold the evidence. */
+  document?: string | undefined;
   tags: string[];
   /** The reply text shown to the user. */
   reply: string;
@@ -52,10 +54,19 @@ export interface Summary extends Metrics {
   slices: Partial<Record<Slice, Metrics>>;
 }
 
-/** 1-based rank of the first retrieved text that holds the evidence, or null. */
-export function evidenceRank(retrieved: ReadonlyArray<{ text: string }>, evidence: string): number | null {
-  const i = retrieved.findIndex((r) => holdsEvidence(r.text, evidence));
+/** 1-based rank of the first retrieved text that holds the evidence (in `document`, when given), or null. */
+export function evidenceRank(
+  retrieved: ReadonlyArray<{ text: string; documentId?: string }>,
+  evidence: string,
+  document?: string,
+): number | null {
+  const i = retrieved.findIndex((r) => holds(r, evidence, document));
   return i < 0 ? null : i + 1;
+}
+
+function holds(chunk: { text: string; documentId?: string }, evidence: string, document: string | undefined): boolean {
+  if (document !== undefined && chunk.documentId !== document) return false;
+  return holdsEvidence(chunk.text, evidence);
 }
 
 /** Scores one run. An unanswerable question is answered correctly exactly when it is refused. */
@@ -66,14 +77,14 @@ export function scoreQuestion(run: QuestionRun): QuestionScore {
     return { rank: null, hit1: null, hit5: null, rr10: null, answerCorrect: run.refused, citationCorrect: null, refusalCorrect, slices };
   }
   const evidence = run.evidence;
-  const rank = evidenceRank(run.retrieved.slice(0, 10), evidence);
+  const rank = evidenceRank(run.retrieved.slice(0, 10), evidence, run.document);
   return {
     rank,
     hit1: rank === 1,
     hit5: rank !== null && rank <= 5,
     rr10: rank === null ? 0 : 1 / rank,
     answerCorrect: !run.refused && answerMatches(run.answer, run.reply),
-    citationCorrect: !run.refused && run.citations.some((c) => holdsEvidence(c.chunkText ?? c.text, evidence)),
+    citationCorrect: !run.refused && run.citations.some((c) => holds({ documentId: c.documentId, text: c.chunkText ?? c.text }, evidence, run.document)),
     refusalCorrect,
     slices,
   };

@@ -19,6 +19,9 @@ export const questionSchema = z
     /** A verbatim span of a source document, or null for unanswerable questions. */
     evidence: z.string().min(1).nullable(),
     section: z.string().optional(),
+    /** Optional source document id (e.g. "procedures/dang-ky-tam-tru"): when set, only a chunk of that
+     *  document counts as holding the evidence; needed where sheets share wording ("07 ngày làm việc"). */
+    document: z.string().min(1).optional(),
     /** Free labels; `en` and `multi` feed the slices, anything else is informational. */
     tags: z.array(z.string()).default([]),
     /** The day the gold answer is valid for (dated procedure facts); overrides `--as-of`. */

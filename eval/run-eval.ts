@@ -46,7 +46,7 @@ export interface EvalRun {
 
 /** Builds a run record from a question and what a system produced. */
 export function toRun(q: EvalQuestion, got: Pick<QuestionRun, 'reply' | 'refused' | 'citations' | 'retrieved' | 'latencyMs'>): QuestionRun {
-  return { id: q.id, question: q.question, answerable: q.answerable, answer: q.answer, evidence: q.evidence, tags: q.tags, ...got };
+  return { id: q.id, question: q.question, answerable: q.answerable, answer: q.answer, evidence: q.evidence, document: q.document, tags: q.tags, ...got };
 }
 
 /** Scores runs and packs them with their summary. */

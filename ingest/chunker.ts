@@ -1,0 +1,157 @@
+/**
+ * Structure-aware chunker: walks the blocks keeping the heading path, groups the content of one
+ * section into chunks of about {@link CHUNK_LIMITS} syllables, and splits long blocks at sentence
+ * or ';' boundaries. Every chunk's text is a verbatim span of {@link documentText}, so the answer
+ * side can quote it, and no chunk starts or ends inside a word.
+ */
+import { createHash } from 'node:crypto';
+import type { Chunk } from '../knowledge/types.ts';
+import type { Block, PrebuiltChunk } from './types.ts';
+
+/** Bump when chunking output changes for the same input: it is part of every content hash. */
+export const CHUNKER_VERSION = 1;
+
+/** Chunk sizes in syllables (space-separated words, which is what a Vietnamese syllable is in text). */
+export const CHUNK_LIMITS = Object.freeze({
+  min: 60, // a trailing group smaller than this joins its predecessor
+  pack: 250, // stop adding blocks to a chunk beyond this
+  max: 300, // a single block above this is split
+});
+
+interface Unit { text: string; page: number | null; sep: string; row?: boolean }
+
+/** The normalised document text that chunk texts are spans of. */
+export function documentText(blocks: readonly Block[]): string {
+  return blocks.map((b) => b.text).join('\n');
+}
+
+/** Counts syllables: whitespace-separated tokens. */
+export function syllables(text: string): number {
+  const t = text.trim();
+  return t === '' ? 0 : t.split(/\s+/u).length;
+}
+
+/** Deterministic chunk id: the same document, section and position always give the same id. */
+export function chunkId(documentId: string, sectionPath: readonly string[], ordinal: number): string {
+  return createHash('sha256').update(`${documentId}\u0000${sectionPath.join(' > ')}\u0000${ordinal}`).digest('hex').slice(0, 20);
+}
+
+/** Blocks → chunks with heading paths, pages and ordinals. */
+export function chunkBlocks(documentId: string, blocks: readonly Block[]): Chunk[] {
+  const out: Chunk[] = [];
+  const stack: Array<{ rank: number; text: string }> = [];
+  let units: Unit[] = [];
+  const flush = () => {
+    for (const group of packUnits(units)) pushChunk(out, documentId, stack.map((h) => h.text), group);
+    units = [];
+  };
+  blocks.forEach((block, i) => {
+    if (block.kind !== 'heading') {
+      units.push(...splitBlock(block, units.length === 0 ? '' : '\n'));
+      return;
+    }
+    flush();
+    const rank = block.rank ?? 99;
+    while (stack.length > 0 && stack.at(-1)!.rank >= rank) stack.pop();
+    stack.push({ rank, text: block.text });
+    // A heading with neither content nor sub-headings would vanish from search; keep its own text.
+    const next = blocks[i + 1];
+    if (!next || (next.kind === 'heading' && (next.rank ?? 99) <= rank)) {
+      pushChunk(out, documentId, stack.map((h) => h.text), [{ text: block.text, page: block.page, sep: '' }]);
+    }
+  });
+  flush();
+  return out;
+}
+
+/** Gives ids and ordinals to chunks a loader built itself (procedure sheets). */
+export function finishPrebuilt(documentId: string, prebuilt: readonly PrebuiltChunk[]): Chunk[] {
+  return prebuilt.map((p, ordinal) => ({
+    id: chunkId(documentId, p.sectionPath, ordinal),
+    documentId,
+    sectionPath: [...p.sectionPath],
+    page: null,
+    ordinal,
+    text: p.text,
+    ...(p.field ? { field: p.field } : {}),
+    ...(p.variants ? { variants: p.variants } : {}),
+  }));
+}
+
+function pushChunk(out: Chunk[], documentId: string, sectionPath: string[], group: readonly Unit[]): void {
+  const ordinal = out.length;
+  const text = group.map((u, i) => (i === 0 ? u.text : u.sep + u.text)).join('');
+  out.push({ id: chunkId(documentId, sectionPath, ordinal), documentId, sectionPath, page: group[0]!.page, ordinal, text });
+}
+
+/** Greedy packing up to `pack` syllables; a small tail joins the previous group when it fits under `max`. */
+function packUnits(units: readonly Unit[]): Unit[][] {
+  const groups: Unit[][] = [];
+  let size = 0;
+  for (const u of units) {
+    const n = syllables(u.text);
+    const current = groups.at(-1);
+    // Table rows stay one chunk each: a row already carries its column headers.
+    if (current && !u.row && !current[0]!.row && size + n <= CHUNK_LIMITS.pack) {
+      current.push(u);
+      size += n;
+    } else {
+      groups.push([u]);
+      size = n;
+    }
+  }
+  const last = groups.at(-1);
+  const before = groups.at(-2);
+  if (last && before && !last[0]!.row && !before[0]!.row && size < CHUNK_LIMITS.min && sizeOf(before) + size <= CHUNK_LIMITS.max) {
+    before.push(...groups.pop()!);
+  }
+  return groups;
+}
+
+const sizeOf = (g: readonly Unit[]) => g.reduce((n, u) => n + syllables(u.text), 0);
+
+/** A block as one unit, or as verbatim pieces cut at sentence/';' boundaries (then at spaces) when too long. */
+function splitBlock(block: Block, sep: string): Unit[] {
+  if (block.kind === 'row') return [{ text: block.text, page: block.page, sep, row: true }];
+  if (syllables(block.text) <= CHUNK_LIMITS.max) return [{ text: block.text, page: block.page, sep }];
+  const spans = packSpans(block.text, boundaries(block.text, /[.;!?:]\s+/gu));
+  return spans.flatMap(([start, end]) => {
+    const piece = block.text.slice(start, end);
+    if (syllables(piece) <= CHUNK_LIMITS.max) return [[start, end] as const];
+    return packSpans(piece, boundaries(piece, /\s+/gu)).map(([s, e]) => [start + s, start + e] as const);
+  }).map(([start, end], i, all) => ({
+    text: block.text.slice(start, end),
+    page: block.page,
+    sep: i === 0 ? sep : block.text.slice(all[i - 1]![1], start),
+  }));
+}
+
+/** Offsets where a piece may end (before the whitespace) and the next begin (after it). */
+function boundaries(text: string, re: RegExp): Array<{ end: number; next: number }> {
+  const out: Array<{ end: number; next: number }> = [];
+  for (const m of text.matchAll(re)) {
+    const ws = m[0].search(/\s/u);
+    out.push({ end: m.index + ws, next: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Packs the text between boundaries into spans of at most `pack` syllables (a single long piece stays whole). */
+function packSpans(text: string, cuts: ReadonlyArray<{ end: number; next: number }>): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  let lastGood: { end: number; next: number } | null = null;
+  for (const cut of cuts) {
+    if (syllables(text.slice(start, cut.end)) > CHUNK_LIMITS.pack && lastGood) {
+      spans.push([start, lastGood.end]);
+      start = lastGood.next;
+    }
+    lastGood = cut;
+  }
+  if (syllables(text.slice(start)) > CHUNK_LIMITS.pack && lastGood && lastGood.next > start) {
+    spans.push([start, lastGood.end]);
+    start = lastGood.next;
+  }
+  spans.push([start, text.length]);
+  return spans;
+}

@@ -1,0 +1,96 @@
+/**
+ * Procedure sheets (.yaml/.yml/.json): validated with knowledge's procedureSheetSchema, then one
+ * chunk per field ("Phí, lệ phí: …" with every dated variant spelled out) plus an overview chunk
+ * with the name, everyday aliases, code and summary — the chunk people's phrasing matches.
+ */
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import type { DatedVariant } from '../../knowledge/types.ts';
+import { PROCEDURE_FIELDS, procedureSheetSchema, toVariants, type ProcedureSheet } from '../../knowledge/procedure-sheet.ts';
+import { IngestError } from '../errors.ts';
+import { normalizeValue } from '../normalize.ts';
+import type { LoadedSource, PrebuiltChunk } from '../types.ts';
+
+/** Section name of the overview chunk. */
+export const OVERVIEW_LABEL = 'Tổng quan';
+
+/** Loads and validates a procedure sheet; schema problems are `E_SHEET_INVALID`, all listed. */
+export async function loadSheet(path: string): Promise<LoadedSource> {
+  const sheet = validate(parseFile(await readFile(path, 'utf8'), path), path);
+  const name = normalizeValue(sheet.name);
+  const chunks: PrebuiltChunk[] = [{ sectionPath: [name, OVERVIEW_LABEL], text: overview(sheet), field: 'overview' }];
+  for (const { key, label } of PROCEDURE_FIELDS) {
+    const value = sheet[key];
+    if (value === undefined) continue;
+    const variants = toVariants(value).map((v) => ({ ...v, value: normalizeValue(v.value) }));
+    chunks.push({ sectionPath: [name, label], text: renderField(label, variants), field: key, variants });
+  }
+  return {
+    blocks: [],
+    prebuiltChunks: chunks,
+    declared: {
+      title: name,
+      number: null,
+      type: 'procedure',
+      audience: sheet.audience,
+      issuer: sheet.issuer ?? null,
+      effectiveDate: sheet.effectiveDate ?? null,
+      lastChecked: sheet.lastChecked,
+      sourceUrl: sheet.sources[0] ?? null,
+    },
+    inferred: {},
+  };
+}
+
+function parseFile(raw: string, path: string): unknown {
+  try {
+    return path.endsWith('.json') ? JSON.parse(raw) : parseYaml(raw);
+  } catch (err) {
+    throw new IngestError('E_SHEET_INVALID', `Cannot parse "${path}": ${(err as Error).message.split('\n')[0]}. Fix the syntax.`, { path, cause: err });
+  }
+}
+
+function validate(data: unknown, path: string): ProcedureSheet {
+  const result = procedureSheetSchema.safeParse(data);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new IngestError('E_SHEET_INVALID', `Invalid procedure sheet "${path}" (${problems.length} problem${problems.length > 1 ? 's' : ''}): ${problems.join('; ')}`, { path });
+}
+
+function overview(sheet: ProcedureSheet): string {
+  const lines = [normalizeValue(sheet.name)];
+  if (sheet.aliases.length > 0) lines.push(`Tên gọi khác: ${sheet.aliases.map(normalizeValue).join('; ')}`);
+  if (sheet.code) lines.push(`Mã thủ tục: ${sheet.code}`);
+  if (sheet.summary) lines.push(normalizeValue(sheet.summary));
+  if (sheet.onlineLink) lines.push(`Nộp trực tuyến: ${sheet.onlineLink}`);
+  return lines.join('\n');
+}
+
+const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** "Từ 15/08/2026 đến 28/02/2027, nếu có VNeID mức 2 (căn cứ TT 117/2026/TT-BTC)"; empty when unconditional. */
+export function describeVariant(v: DatedVariant): string {
+  const parts: string[] = [];
+  if (v.validFrom && v.validTo) parts.push(`từ ${dmy(v.validFrom)} đến ${dmy(v.validTo)}`);
+  else if (v.validFrom) parts.push(`từ ${dmy(v.validFrom)}`);
+  else if (v.validTo) parts.push(`đến hết ${dmy(v.validTo)}`);
+  if (v.condition) parts.push(`nếu ${normalizeValue(v.condition).replace(/^nếu\s+/u, '')}`);
+  const when = parts.join(', ');
+  const basis = v.legalBasis ? ` (căn cứ ${normalizeValue(v.legalBasis)})` : '';
+  return when ? when.charAt(0).toLocaleUpperCase('vi') + when.slice(1) + basis : basis.trim();
+}
+
+/** The readable field text: "Label: value" for one plain value, a bullet per item or variant otherwise. */
+export function renderField(label: string, variants: readonly DatedVariant[]): string {
+  const only = variants[0];
+  if (variants.length === 1 && only && !describeVariant(only)) {
+    const items = only.value.split('\n');
+    return items.length === 1 ? `${label}: ${items[0]}` : `${label}:\n${items.map((s) => `- ${s}`).join('\n')}`;
+  }
+  const lines = variants.map((v) => {
+    const when = describeVariant(v);
+    const value = v.value.includes('\n') ? v.value.split('\n').join('; ') : v.value;
+    return when ? `- ${when}: ${value}` : `- ${value}`;
+  });
+  return `${label}:\n${lines.join('\n')}`;
+}

@@ -1,0 +1,151 @@
+/**
+ * The analyser's two entry points: {@link analyseForIndex} (document side, used by writeIndex) and
+ * {@link analyseQuery} (question side, used by search). Both normalise, tokenise and expand
+ * abbreviations through the same code, so ingest and query agree on every term.
+ */
+import { createHash } from 'node:crypto';
+import { ABBREVIATION_GROUPS } from './abbreviations.ts';
+import { normalizeText, hasDiacritics } from './normalise.ts';
+import { STOPWORDS, foldTerm, gramsOf, identifiersOf, phraseTerms, scanTokens, type Token } from './tokenise.ts';
+
+interface Expansion {
+  /** Expansions used on the question side (every group). */
+  query: string[];
+  /** Expansions used inside documents (only `side: 'both'` groups). */
+  document: string[];
+  /** Spellings that count as "written as an abbreviation" in a document besides all-capitals (VNeID, TTg). */
+  spellings: Set<string>;
+}
+
+/** Dictionary key: lowercase with đ → d, so "HĐND", "hđnd" and "hdnd" meet. */
+function abbreviationKey(term: string): string {
+  return term.toLowerCase().replace(/đ/g, 'd');
+}
+
+const DICTIONARY: ReadonlyMap<string, Expansion> = (() => {
+  const map = new Map<string, Expansion>();
+  for (const group of ABBREVIATION_GROUPS) {
+    for (const [key, values] of Object.entries(group.entries)) {
+      const k = abbreviationKey(normalizeText(key));
+      const entry = map.get(k) ?? { query: [], document: [], spellings: new Set<string>() };
+      const expansions = values.map(normalizeText);
+      entry.query.push(...expansions.filter((v) => !entry.query.includes(v)));
+      if (group.side === 'both') entry.document.push(...expansions.filter((v) => !entry.document.includes(v)));
+      entry.spellings.add(normalizeText(key));
+      map.set(k, entry);
+    }
+  }
+  return map;
+})();
+
+/**
+ * Version of everything that decides index terms. It hashes the dictionary and stopwords, so editing
+ * either makes old indexes report E_INDEX_VERSION instead of silently missing terms.
+ */
+export const ANALYSER_VERSION: string = (() => {
+  const h = createHash('sha256');
+  h.update('analyser-v1\n');
+  h.update(JSON.stringify(ABBREVIATION_GROUPS));
+  h.update(JSON.stringify([...STOPWORDS]));
+  return `1-${h.digest('hex').slice(0, 12)}`;
+})();
+
+/** Expansion phrases for one token, or none. A key only matches a token that has no diacritics besides đ. */
+export function expansionsOf(token: Pick<Token, 'term' | 'surface'>, side: 'query' | 'document'): string[] {
+  const key = abbreviationKey(token.term);
+  if (foldTerm(key) !== key) return [];
+  const entry = DICTIONARY.get(key);
+  if (!entry) return [];
+  if (side === 'query') return entry.query;
+  const writtenAsAbbreviation =
+    entry.spellings.has(token.surface) || (token.surface.length >= 2 && token.surface === token.surface.toUpperCase());
+  return writtenAsAbbreviation ? entry.document : [];
+}
+
+/** Term occurrences of one indexed text, per field (repeats are term frequency). */
+export interface FieldTerms {
+  accented: string[];
+  folded: string[];
+}
+
+/** Analyses the text of a chunk (see indexTextOf) into the terms of both lexical fields. */
+export function analyseForIndex(text: string): FieldTerms {
+  const normalised = normalizeText(text);
+  const tokens = scanTokens(normalised);
+  const accented = gramsOf(tokens);
+  accented.push(...identifiersOf(normalised));
+  for (const t of tokens) {
+    if (t.isNumber) continue;
+    for (const phrase of expansionsOf(t, 'document')) accented.push(...phraseTerms(phrase));
+  }
+  return { accented, folded: accented.map(foldTerm) };
+}
+
+export type QueryTermKind = 'identifier' | 'word' | 'bigram' | 'expansion';
+
+/** One weighted term of a question. */
+export interface QueryTerm {
+  /** Accented-field form (as typed, normalised, lowercase). */
+  term: string;
+  /** Folded-field form. */
+  folded: string;
+  weight: number;
+  kind: QueryTermKind;
+}
+
+/** What search needs from a question. */
+export interface QueryPlan {
+  terms: QueryTerm[];
+  /** False when the question was typed without any diacritic: the folded field then counts fully. */
+  hasDiacritics: boolean;
+  /** The question plus its expansions, for the embedder. */
+  expandedText: string;
+}
+
+/** Weights of query-term kinds; identifiers get the exact-match boost. */
+export const QUERY_TERM_WEIGHTS: Readonly<Record<QueryTermKind, number>> = {
+  identifier: 3,
+  word: 1,
+  bigram: 1,
+  expansion: 0.8,
+};
+
+/** Extra dampening per alternative when a shorthand is ambiguous (kh → không / kế hoạch / kết hôn). */
+const AMBIGUOUS_EXPANSION_WEIGHT = 0.5;
+
+/** Most distinct terms a question may use, so a pasted paragraph cannot make search slow. */
+export const MAX_QUERY_TERMS = 48;
+
+/** Analyses a question: normalise, tokenise, expand abbreviations and teencode (keeping the original). */
+export function analyseQuery(question: string): QueryPlan {
+  const normalised = normalizeText(question);
+  const tokens = scanTokens(normalised);
+  const terms = new Map<string, QueryTerm>();
+  const add = (term: string, kind: QueryTermKind, weight = QUERY_TERM_WEIGHTS[kind]) => {
+    const prev = terms.get(term);
+    if (prev && prev.weight >= weight) return;
+    terms.set(term, { term, folded: foldTerm(term), weight, kind });
+  };
+  for (const id of identifiersOf(normalised)) add(id, 'identifier');
+  for (const g of gramsOf(tokens)) add(g, g.includes('_') ? 'bigram' : 'word');
+  const phrases: string[] = [];
+  for (const t of tokens) {
+    if (t.isNumber) {
+      const thousands = /^(\d+)k$/.exec(t.term);
+      if (thousands) add(`${thousands[1]}.000`, 'expansion');
+      continue;
+    }
+    const expansions = expansionsOf(t, 'query');
+    const weight = expansions.length > 1 ? AMBIGUOUS_EXPANSION_WEIGHT : QUERY_TERM_WEIGHTS.expansion;
+    for (const phrase of expansions) {
+      phrases.push(phrase);
+      for (const term of phraseTerms(phrase)) add(term, 'expansion', weight);
+    }
+  }
+  const ranked = [...terms.values()].sort((a, b) => b.weight - a.weight);
+  return {
+    terms: ranked.slice(0, MAX_QUERY_TERMS),
+    hasDiacritics: hasDiacritics(question),
+    expandedText: [normalised, ...phrases].join(' '),
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * writeIndex: builds a complete version folder beside the live one, fsyncs it, then swaps CURRENT
+ * atomically (write CURRENT.tmp, rename). A crash or error before the rename leaves the old index live.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ANALYSER_VERSION, analyseForIndex } from './analyser.ts';
+import { KnowledgeError } from './errors.ts';
+import { CURRENT_FILE, FILES, FORMAT_VERSION, VERSION_DIR, stableStringify, type IndexedDocument, type LexicalHeader, type Manifest } from './format.ts';
+import { indexTextOf } from './index-text.ts';
+import { FieldIndex, packArrays, type Bm25Params } from './lexical-index.ts';
+import { SEARCH_DEFAULTS } from './search-defaults.ts';
+import { VectorIndex } from './vector-index.ts';
+import type { EmbedderInfo } from './embedder-types.ts';
+import type { Chunk } from './types.ts';
+
+export interface BuildInput {
+  documents: IndexedDocument[];
+  /** chunk id → vector; every chunk needs one. */
+  vectors: Map<string, number[]>;
+  embedder: EmbedderInfo;
+}
+
+export interface WriteOptions {
+  /** BM25 parameters recorded in the manifest (default SEARCH_DEFAULTS.bm25). */
+  bm25?: Bm25Params;
+  /** Test hook, called at 'files-written' (version folder complete) and 'before-swap'. */
+  onStage?: (stage: 'files-written' | 'before-swap') => void | Promise<void>;
+}
+
+const inputError = (msg: string) => new KnowledgeError('E_INDEX_INPUT', `${msg}; this is a bug in the caller of writeIndex`);
+
+/** Sorted documents and chunks, validated, plus the vector length. */
+function prepare(input: BuildInput): { docs: IndexedDocument[]; chunks: Chunk[]; vectors: number[][]; dims: number } {
+  const docs = [...input.documents].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
+  const chunks: Chunk[] = [];
+  const seen = new Set<string>();
+  for (const d of docs) {
+    if (seen.has(`doc:${d.meta.id}`)) throw inputError(`document "${d.meta.id}" appears twice`);
+    seen.add(`doc:${d.meta.id}`);
+    for (const c of [...d.chunks].sort((a, b) => a.ordinal - b.ordinal)) {
+      if (seen.has(c.id)) throw inputError(`chunk id "${c.id}" appears twice`);
+      if (c.documentId !== d.meta.id) throw inputError(`chunk "${c.id}" says document "${c.documentId}" but sits in "${d.meta.id}"`);
+      seen.add(c.id);
+      chunks.push(c);
+    }
+  }
+  let dims = input.embedder.dimensions;
+  const vectors = chunks.map((c) => {
+    const v = input.vectors.get(c.id);
+    if (!v) throw inputError(`chunk "${c.id}" has no vector`);
+    if (dims === 0) dims = v.length;
+    if (v.length !== dims) throw inputError(`chunk "${c.id}" has a vector of length ${v.length}, expected ${dims}`);
+    return v;
+  });
+  return { docs, chunks, vectors, dims };
+}
+
+/** The chunk as stored: fixed key order, optional fields only when present. */
+function storedChunk(c: Chunk): string {
+  return stableStringify(c);
+}
+
+async function writeDurably(path: string, data: string | Uint8Array): Promise<{ bytes: number; sha256: string }> {
+  const fh = await open(path, 'w');
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  const buf = typeof data === 'string' ? Buffer.from(data) : data;
+  return { bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex') };
+}
+
+async function syncDir(path: string): Promise<void> {
+  const fh = await open(path, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Writes every file of one version into `dir`; returns the manifest text. */
+async function writeFiles(dir: string, input: BuildInput, opts: WriteOptions): Promise<string> {
+  const { docs, chunks, vectors, dims } = prepare(input);
+  const metaById = new Map(docs.map((d) => [d.meta.id, d.meta]));
+  const terms = chunks.map((c) => analyseForIndex(indexTextOf(c, metaById.get(c.documentId)!)));
+  const accented = FieldIndex.build(terms.map((t) => t.accented)).serialise();
+  const folded = FieldIndex.build(terms.map((t) => t.folded)).serialise();
+  const header: LexicalHeader = { littleEndian: true, chunkCount: chunks.length, accented: accented.header, folded: folded.header };
+  const files: Manifest['files'] = {};
+  files[FILES.chunks] = await writeDurably(join(dir, FILES.chunks), chunks.map((c) => `${storedChunk(c)}\n`).join(''));
+  files[FILES.lexicalHeader] = await writeDurably(join(dir, FILES.lexicalHeader), JSON.stringify(header));
+  files[FILES.lexicalData] = await writeDurably(join(dir, FILES.lexicalData), packArrays([...accented.arrays, ...folded.arrays]));
+  files[FILES.vectorIds] = await writeDurably(join(dir, FILES.vectorIds), JSON.stringify(chunks.map((c) => c.id)));
+  if (chunks.length > 0) {
+    const flat = new Float32Array(vectors.length * dims);
+    vectors.forEach((v, i) => flat.set(v, i * dims));
+    files[FILES.vectors] = await writeDurably(join(dir, FILES.vectors), new Uint8Array(flat.buffer));
+    VectorIndex.build(vectors, dims).write(join(dir, FILES.graph));
+    const graph = await readFile(join(dir, FILES.graph));
+    files[FILES.graph] = await writeDurably(join(dir, FILES.graph), graph);
+  }
+  const manifest: Manifest = {
+    formatVersion: FORMAT_VERSION,
+    analyserVersion: ANALYSER_VERSION,
+    embedder: { ...input.embedder, dimensions: dims },
+    bm25: opts.bm25 ?? SEARCH_DEFAULTS.bm25,
+    chunkCount: chunks.length,
+    documents: docs.map((d) => ({ meta: d.meta, contentHash: d.contentHash, chunkIds: [...d.chunks].sort((a, b) => a.ordinal - b.ordinal).map((c) => c.id) })),
+    files,
+  };
+  const text = `${stableStringify(manifest)}\n`;
+  await writeDurably(join(dir, FILES.manifest), text);
+  await syncDir(dir);
+  return text;
+}
+
+async function readCurrentName(indexDir: string): Promise<string | null> {
+  try {
+    const name = (await readFile(join(indexDir, CURRENT_FILE), 'utf8')).trim();
+    return VERSION_DIR.test(name) ? name : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Removes version folders other than the live and the previous one. */
+async function pruneVersions(indexDir: string, keep: ReadonlyArray<string | null>): Promise<void> {
+  for (const entry of await readdir(indexDir)) {
+    if (VERSION_DIR.test(entry) && !keep.includes(entry)) await rm(join(indexDir, entry), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds the index for `input` into `<indexDir>/v-<hash>/` and makes it live. Same input, same bytes,
+ * same version name. Errors: E_INDEX_INPUT (bad input), E_INDEX_WRITE (disk); the old index stays live.
+ */
+export async function writeIndex(indexDir: string, input: BuildInput, opts: WriteOptions = {}): Promise<{ version: string; path: string }> {
+  let building: string | null = null;
+  try {
+    await mkdir(indexDir, { recursive: true });
+    building = await mkdtemp(join(indexDir, '.building-'));
+    const manifestText = await writeFiles(building, input, opts);
+    const version = `v-${createHash('sha256').update(manifestText).digest('hex').slice(0, 16)}`;
+    await opts.onStage?.('files-written');
+    const target = join(indexDir, version);
+    const exists = await stat(join(target, FILES.manifest)).then(() => true, () => false);
+    if (exists) {
+      await rm(building, { recursive: true, force: true });
+    } else {
+      await rm(target, { recursive: true, force: true });
+      await rename(building, target);
+    }
+    building = null;
+    await syncDir(indexDir);
+    const previous = await readCurrentName(indexDir);
+    await opts.onStage?.('before-swap');
+    await writeDurably(join(indexDir, `${CURRENT_FILE}.tmp`), `${version}\n`);
+    await rename(join(indexDir, `${CURRENT_FILE}.tmp`), join(indexDir, CURRENT_FILE));
+    await syncDir(indexDir);
+    await pruneVersions(indexDir, [version, previous]);
+    return { version, path: target };
+  } catch (err) {
+    if (building) await rm(building, { recursive: true, force: true }).catch(() => undefined);
+    if (err instanceof KnowledgeError) throw err;
+    throw new KnowledgeError('E_INDEX_WRITE', `could not write the index in ${indexDir}: ${(err as Error).message}; the previous index (if any) is still live`, { cause: err });
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * knowledge/ — the public face. Everything that must agree between ingest time and query time:
+ * the Vietnamese analyser, the on-disk index format, and hybrid search.
+ */
+
+// Shared data contract
+export * from './types.ts';
+export * from './procedure-sheet.ts';
+
+// Analyser (used by ingest for chunk text, by answer for display and matching)
+export { normalizeText, foldText, hasDiacritics } from './normalise.ts';
+export { indexTextOf } from './index-text.ts';
+export { ANALYSER_VERSION, analyseQuery, analyseForIndex } from './analyser.ts';
+export type { QueryPlan, QueryTerm, FieldTerms } from './analyser.ts';
+export { ABBREVIATION_GROUPS } from './abbreviations.ts';
+
+// Embedders (used by ingest, bot config, eval)
+export { createEmbedder, embedderConfigSchema } from './embedder.ts';
+export { HashedEmbeddings } from './hashed-embedder.ts';
+export type { Embedder, EmbedderConfig, EmbedderInfo } from './embedder-types.ts';
+
+// Index format: writer (ingest) and reader (ingest re-use)
+export { FORMAT_VERSION } from './format.ts';
+export type { Manifest, ManifestDocument, IndexedDocument } from './format.ts';
+export { writeIndex } from './index-writer.ts';
+export type { BuildInput, WriteOptions } from './index-writer.ts';
+export { readStoredIndex } from './stored-index.ts';
+export type { StoredIndex } from './stored-index.ts';
+
+// Search (answer, bot, eval)
+export { KnowledgeBase } from './knowledge-base.ts';
+export type { OpenOptions, KnowledgeSearchOptions } from './knowledge-base.ts';
+export { SEARCH_DEFAULTS } from './search-defaults.ts';
+export type { SearchTuning } from './search-defaults.ts';
+export type { Bm25Params } from './lexical-index.ts';
+
+// Errors
+export { KnowledgeError, isKnowledgeError, KNOWLEDGE_ERROR_CODES } from './errors.ts';
+export type { KnowledgeErrorCode } from './errors.ts';

@@ -1,0 +1,125 @@
+/**
+ * Scoring: BM25 over the two lexical fields, and the convex-combination fusion with the vector leg.
+ * Pure functions over the loaded index, so they are cheap to test and to benchmark.
+ */
+import type { QueryPlan } from './analyser.ts';
+import type { FieldIndex } from './lexical-index.ts';
+import type { SearchTuning } from './search-defaults.ts';
+import type { VectorHit } from './vector-index.ts';
+
+export interface LexicalResult {
+  /** BM25 score of every chunk (0 when untouched). */
+  scores: Float64Array;
+  /** Best labels, best first, at most `tuning.candidates`. */
+  top: number[];
+}
+
+export interface Candidate {
+  label: number;
+  score: number;
+  lexical: number;
+  vector: number;
+}
+
+/** Indexes of the `n` largest scores among `labels` (ties: lower label first), best first. */
+export function topLabels(labels: readonly number[], scores: ArrayLike<number>, n: number): number[] {
+  const better = (a: number, b: number) => (scores[a] as number) > (scores[b] as number) || (scores[a] === scores[b] && a < b);
+  // A bounded min-heap keeps this O(touched · log n) instead of sorting every touched chunk.
+  const heap: number[] = [];
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < heap.length && better(heap[worst] as number, heap[l] as number)) worst = l;
+      if (r < heap.length && better(heap[worst] as number, heap[r] as number)) worst = r;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst] as number, heap[i] as number];
+      i = worst;
+    }
+  };
+  for (const label of labels) {
+    if (heap.length < n) {
+      heap.push(label);
+      for (let i = heap.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1;
+        if (!better(heap[p] as number, heap[i] as number)) break;
+        [heap[i], heap[p]] = [heap[p] as number, heap[i] as number];
+        i = p;
+      }
+    } else if (n > 0 && better(label, heap[0] as number)) {
+      heap[0] = label;
+      siftDown(0);
+    }
+  }
+  return heap.sort((a, b) => (better(a, b) ? -1 : 1));
+}
+
+/** BM25 over both fields, summed with the field weights; only chunks allowed by the mask count. */
+export function rankLexical(
+  plan: QueryPlan,
+  accented: FieldIndex,
+  folded: FieldIndex,
+  tuning: SearchTuning,
+  allowed: Uint8Array | null,
+): LexicalResult {
+  const n = accented.docCount;
+  const scores = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  const touched: number[] = [];
+  const foldedWeight = plan.hasDiacritics ? tuning.foldedWeightAccentedQuery : tuning.foldedWeightPlainQuery;
+  // Two query terms can fold to the same folded term (hòa, hoa): count it once, at the larger weight.
+  const foldedTerms = new Map<string, number>();
+  for (const t of plan.terms) {
+    if (tuning.accentedWeight > 0) accented.accumulate(t.term, t.weight * tuning.accentedWeight, tuning.bm25, scores, seen, touched);
+    foldedTerms.set(t.folded, Math.max(foldedTerms.get(t.folded) ?? 0, t.weight));
+  }
+  if (foldedWeight > 0) {
+    for (const [term, w] of foldedTerms) folded.accumulate(term, w * foldedWeight, tuning.bm25, scores, seen, touched);
+  }
+  const eligible = allowed ? touched.filter((l) => allowed[l] === 1) : touched;
+  return { scores, top: topLabels(eligible, scores, tuning.candidates) };
+}
+
+function minMax(values: readonly number[]): (v: number) => number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  if (!(hi > lo)) return (v) => (v > 0 ? 1 : 0);
+  return (v) => (v - lo) / (hi - lo);
+}
+
+/**
+ * Convex combination of min-max normalised leg scores over the union of both legs' candidates.
+ * Every candidate gets its exact score in both legs (BM25 from the score array, cosine from the graph),
+ * so a chunk found by one leg only is not unfairly zeroed in the other. With one leg, its weight is 1.
+ */
+export function fuse(input: {
+  lexical: LexicalResult | null;
+  vectorHits: readonly VectorHit[];
+  similarity: ((label: number) => number) | null;
+  tuning: SearchTuning;
+}): Candidate[] {
+  const { lexical, vectorHits, similarity, tuning } = input;
+  const labels = [...new Set([...(lexical?.top ?? []), ...vectorHits.map((h) => h.label)])];
+  if (labels.length === 0) return [];
+  const known = new Map(vectorHits.map((h) => [h.label, h.similarity]));
+  const lex = labels.map((l) => (lexical ? (lexical.scores[l] as number) : 0));
+  const vec = labels.map((l) => (similarity ? (known.get(l) ?? similarity(l)) : 0));
+  const both = lexical !== null && similarity !== null;
+  const total = tuning.lexicalWeight + tuning.vectorWeight;
+  const wl = both ? tuning.lexicalWeight / total : lexical ? 1 : 0;
+  const wv = both ? tuning.vectorWeight / total : similarity ? 1 : 0;
+  const nl = minMax(lex);
+  const nv = minMax(vec);
+  const out = labels.map((label, i) => ({
+    label,
+    lexical: lex[i] as number,
+    vector: vec[i] as number,
+    score: wl * nl(lex[i] as number) + wv * nv(vec[i] as number),
+  }));
+  return out.sort((a, b) => b.score - a.score || b.lexical - a.lexical || a.label - b.label);
+}

@@ -1,0 +1,68 @@
+/**
+ * The vector leg: an hnswlib HierarchicalNSW graph (cosine) whose labels are chunk positions in
+ * chunks.jsonl. Built once by writeIndex, loaded by KnowledgeBase.
+ */
+import hnswlib from 'hnswlib-node';
+
+type Hnsw = InstanceType<typeof hnswlib.HierarchicalNSW>;
+
+/** Graph parameters; fixed so the same vectors always give the same file. */
+const HNSW = { m: 16, efConstruction: 200, randomSeed: 100, efSearch: 128 };
+
+export interface VectorHit {
+  label: number;
+  /** Cosine similarity in [-1, 1]. */
+  similarity: number;
+}
+
+export class VectorIndex {
+  private constructor(private readonly graph: Hnsw | null, readonly dimensions: number) {}
+
+  /** Builds the graph from vectors in label order (label i = chunk i). */
+  static build(vectors: readonly number[][], dimensions: number): VectorIndex {
+    if (vectors.length === 0 || dimensions === 0) return new VectorIndex(null, dimensions);
+    const graph = new hnswlib.HierarchicalNSW('cosine', dimensions);
+    graph.initIndex(vectors.length, HNSW.m, HNSW.efConstruction, HNSW.randomSeed);
+    vectors.forEach((v, label) => graph.addPoint(v, label));
+    graph.setEf(HNSW.efSearch);
+    return new VectorIndex(graph, dimensions);
+  }
+
+  /** Reads a graph written by {@link write}; an index with no vectors has no file. */
+  static read(path: string | null, dimensions: number): VectorIndex {
+    if (path === null) return new VectorIndex(null, dimensions);
+    const graph = new hnswlib.HierarchicalNSW('cosine', dimensions);
+    graph.readIndexSync(path);
+    graph.setEf(HNSW.efSearch);
+    return new VectorIndex(graph, dimensions);
+  }
+
+  get size(): number {
+    return this.graph?.getCurrentCount() ?? 0;
+  }
+
+  write(path: string): boolean {
+    if (!this.graph) return false;
+    this.graph.writeIndexSync(path);
+    return true;
+  }
+
+  /** Nearest labels to `query`, optionally only labels that pass `allow`. */
+  search(query: readonly number[], k: number, allow?: (label: number) => boolean): VectorHit[] {
+    if (!this.graph || this.size === 0 || k <= 0) return [];
+    const n = Math.min(k, this.size);
+    const { neighbors, distances } = allow
+      ? this.graph.searchKnn([...query], n, allow)
+      : this.graph.searchKnn([...query], n);
+    return neighbors.map((label, i) => ({ label, similarity: 1 - (distances[i] as number) }));
+  }
+
+  /** Cosine similarity of `query` (unit length) with one stored vector (stored vectors are unit length). */
+  similarity(query: readonly number[], label: number): number {
+    if (!this.graph) return 0;
+    const v = this.graph.getPoint(label);
+    let dot = 0;
+    for (let i = 0; i < v.length; i++) dot += (v[i] as number) * (query[i] as number);
+    return dot;
+  }
+}

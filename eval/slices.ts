@@ -12,9 +12,10 @@ const ABBREVIATIONS = new Set([
   'xntthn', 'ko', 'k', 'kh', 'dc', 'đc', 'j', 'bn', 'ntn', 'ad', 'z', 'v', 'ng', 'e', 'tk', 'qd', 'sdt', 'tp',
 ]);
 
+// Only words that are not also folded Vietnamese syllables ("the" = thẻ, "can" = cần, "to", "an", "do", "a").
 const ENGLISH_WORDS = new Set([
-  'the', 'what', 'how', 'is', 'are', 'do', 'does', 'where', 'which', 'who', 'when', 'of', 'to', 'for', 'my', 'can',
-  'i', 'a', 'an', 'in', 'much', 'many', 'should', 'under', 'with',
+  'what', 'how', 'is', 'are', 'does', 'where', 'which', 'who', 'when', 'of', 'for', 'my', 'much', 'many', 'should',
+  'under', 'with', 'your', 'there', 'register', 'fee', 'cost', 'get', 'need', 'it', 'and', 'or', 'from',
 ]);
 
 const INTERROGATIVES =

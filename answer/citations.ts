@@ -53,12 +53,20 @@ export function sourceLabel(meta: DocumentMeta, chunk: Chunk): string {
 /** Returns `wanted` when the chunk contains it verbatim, else the chunk's opening (a verbatim prefix). */
 export function verbatimSpan(chunkText: string, wanted: readonly string[]): string {
   const found = wanted
+    .flatMap(renderings)
     .map((w) => ({ w, at: chunkText.indexOf(w) }))
     .filter((x) => x.w.length > 0 && x.at >= 0);
   if (found.length === 0) return clip(chunkText);
   const start = Math.min(...found.map((x) => x.at));
   const end = Math.max(...found.map((x) => x.at + x.w.length));
   return clip(chunkText.slice(start, end));
+}
+
+/** The ways a list value may be written in a chunk: as is, items joined by "; ", or one bullet per item. */
+function renderings(value: string): string[] {
+  const items = value.split('\n').map((s) => s.trim()).filter((s) => s.length > 0);
+  if (items.length <= 1) return [value];
+  return [value, items.join('; '), items.map((s) => `- ${s}`).join('\n')];
 }
 
 function clip(text: string): string {

@@ -79,8 +79,12 @@ function fieldFact(meta: DocumentMeta, chunk: Chunk, field: ProcedureField, asOf
     const text = `${label}: nguồn chưa có quy định áp dụng cho ngày ${viDate(asOf)}.`;
     return { fact: { text, sources: [] }, changeDates: [] };
   }
+  const single = rule.now.length === 1 && rule.upcoming.length === 0 && rule.now[0]?.condition === null ? rule.now[0] : null;
   const lines = [...rule.current, ...rule.upcoming];
-  const text = overview ? clip(`${label}: ${lines.join(' ')}`) : `${label}:${lines.length === 1 ? ` ${lines[0]}` : `\n- ${lines.join('\n- ')}`}`;
+  let text: string;
+  if (overview) text = clip(`${label}: ${lines.join(' ')}`);
+  else if (single) text = `${label}:${asList(single.value)}`;
+  else text = `${label}:${lines.length === 1 ? ` ${lines[0]}` : `\n- ${lines.join('\n- ')}`}`;
   return { fact: { text, sources: [{ meta, chunk, used }] }, changeDates: rule.changeDates };
 }
 

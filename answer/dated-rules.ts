@@ -35,6 +35,8 @@ export interface RuleStatement {
   current: string[];
   /** Lines about changes starting within the window ("Từ 01/01/2027: 70.000đ"). */
   upcoming: string[];
+  /** The variants in force on the day asked. */
+  now: DatedVariant[];
   /** The variants the statement used (for citation spans). */
   used: DatedVariant[];
   /** ISO dates of the changes mentioned. */
@@ -100,5 +102,5 @@ export function stateRule(variants: readonly DatedVariant[], asOf: string): Rule
     changeDates.push(day);
     previous = text;
   }
-  return { current: describe(now), upcoming, used: [...used], changeDates };
+  return { current: describe(now), now, upcoming, used: [...used], changeDates };
 }

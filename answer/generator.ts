@@ -33,16 +33,19 @@ export interface LlmConfig {
   timeoutMs?: number;
 }
 
+/** An empty variable (LLM_BASE_URL=) means unset. */
+const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
+
 /**
  * LLM_BASE_URL, LLM_MODEL, LLM_API_KEY, LLM_TIMEOUT_MS → LlmConfig, or null when LLM_BASE_URL is unset
  * (extractive mode). LLM_MODEL is required once a base URL is given.
  */
 export const llmConfigSchema = z
   .object({
-    LLM_BASE_URL: z.string().url().optional(),
-    LLM_MODEL: z.string().min(1).optional(),
-    LLM_API_KEY: z.string().min(1).optional(),
-    LLM_TIMEOUT_MS: z.coerce.number().int().positive().max(300_000).optional(),
+    LLM_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+    LLM_MODEL: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+    LLM_API_KEY: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+    LLM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().max(300_000).optional()),
   })
   .superRefine((v, ctx) => {
     if (v.LLM_BASE_URL && !v.LLM_MODEL) ctx.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: 'required when LLM_BASE_URL is set' });

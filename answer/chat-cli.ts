@@ -1,0 +1,69 @@
+/**
+ * npm run chat [-- --as-of YYYY-MM-DD] [--k N]
+ * An interactive session in the terminal with the same answer() as Zalo, keeping conversation context.
+ * "bắt đầu lại" forgets the conversation; "thoát" (or Ctrl+D) ends it.
+ */
+import { createInterface } from 'node:readline/promises';
+import { foldText } from '../knowledge/index.ts';
+import { answer } from './answer.ts';
+import { parseCliArgs } from './cli-args.ts';
+import { readAnswerConfig } from './config.ts';
+import { codeOf } from './errors.ts';
+import { createGenerator } from './generator.ts';
+import { openKnowledge } from './open-knowledge.ts';
+import type { Turn } from './types.ts';
+
+const USAGE = 'Usage: npm run chat -- [--k N] [--as-of YYYY-MM-DD]';
+/** Turns kept as context: enough for "còn lệ phí thì sao?", short enough not to drag old topics along. */
+const HISTORY_TURNS = 6;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseCliArgs(process.argv.slice(2), { allowJson: false, allowQuestion: false });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const cfg = readAnswerConfig();
+  const kb = await openKnowledge(cfg, (line) => console.error(line));
+  const generator = cfg.llm ? createGenerator(cfg.llm) : null;
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  console.log('Hỏi đáp thủ tục hành chính Đồng Nai. Gõ "bắt đầu lại" để đổi chủ đề, "thoát" để kết thúc.');
+  let history: Turn[] = [];
+  for (;;) {
+    let line: string;
+    try {
+      line = (await rl.question('\nBạn: ')).trim();
+    } catch {
+      break; // stdin closed (Ctrl+D or piped input ended)
+    }
+    const folded = foldText(line);
+    if (folded === 'thoat' || folded === 'exit' || folded === 'quit') break;
+    if (folded === 'bat dau lai') {
+      history = [];
+      console.log('Trợ lý: Đã bắt đầu lại cuộc trò chuyện.');
+      continue;
+    }
+    if (!line) continue;
+    const result = await answer(line, { kb, history, k: args.k, asOf: args.asOf, generator });
+    console.log(`Trợ lý: ${result.answer}`);
+    history = [...history, { question: line, topicDocumentId: result.topicDocumentId, at: new Date().toISOString() }].slice(-HISTORY_TURNS);
+  }
+  rl.close();
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`${codeOf(err)}: ${(err as Error).message}`);
+    process.exitCode = codeOf(err) === 'E_CONFIG' ? 2 : 1;
+  },
+);

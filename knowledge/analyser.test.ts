@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { analyseForIndex, analyseQuery, foldText, hasDiacritics, normalizeText } from './index.ts';
+
+const termsOf = (q: string) => analyseQuery(q).terms.map((t) => t.term);
+
+describe('normalizeText', () => {
+  it.each([
+    ['hoà', 'hòa'],
+    ['thuý', 'thúy'],
+    ['Uỷ ban', 'Ủy ban'],
+    ['khoẻ', 'khỏe'],
+    ['HOÀ BÌNH', 'HÒA BÌNH'],
+    ['quí', 'quý'],
+    ['qui định', 'quy định'],
+    ['hoạ sĩ', 'họa sĩ'],
+  ])('puts the tone of "%s" in the one canonical place: "%s"', (input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+
+  it.each(['hoàng', 'toán', 'người', 'khuỷu', 'hoài', 'giữa', 'gìn', 'quá', 'rượu', 'huỳnh', 'thủy', 'mía', 'múa', 'chuyển đổi số'])(
+    'leaves the already canonical "%s" alone',
+    (word) => {
+      expect(normalizeText(word)).toBe(word);
+    },
+  );
+
+  it('leaves words that are not Vietnamese syllables unchanged', () => {
+    expect(normalizeText('café Zalo VNeID')).toBe('café Zalo VNeID');
+  });
+
+  it('gives the same text for NFD (decomposed) input', () => {
+    const nfd = 'Đăng ký khai sinh, Uỷ ban hoà giải'.normalize('NFD');
+    expect(normalizeText(nfd)).toBe('Đăng ký khai sinh, Ủy ban hòa giải');
+  });
+
+  it('replaces the look-alike Ð (U+00D0) and ð with Đ and đ', () => {
+    expect(normalizeText('\u00D0ồng Nai \u00F0ất')).toBe('Đồng Nai đất');
+  });
+
+  it('removes zero-width characters and soft hyphens and turns NBSP into a space', () => {
+    expect(normalizeText('căn\u200B cước\u00A0công\u00ADdân\uFEFF')).toBe('căn cước côngdân');
+  });
+});
+
+describe('foldText', () => {
+  it('removes diacritics, maps đ to d and lowercases, also for NFD input', () => {
+    expect(foldText('Đăng Ký Hộ Kinh Doanh')).toBe('dang ky ho kinh doanh');
+    expect(foldText('Đăng Ký'.normalize('NFD'))).toBe('dang ky');
+    expect(foldText('\u00D0ồng')).toBe('dong');
+  });
+
+  it('tells text with diacritics from text without', () => {
+    expect(hasDiacritics('le phi lam cccd')).toBe(false);
+    expect(hasDiacritics('lệ phí')).toBe(true);
+    expect(hasDiacritics('dang ky o đau')).toBe(true);
+  });
+});
+
+describe('analyseForIndex', () => {
+  it('indexes syllables, bigrams over the unfiltered sequence, and the folded field alongside', () => {
+    const { accented, folded } = analyseForIndex('Thủ tục của UBND');
+    expect(accented).toContain('thủ_tục');
+    expect(accented).toContain('tục_của');
+    expect(accented).not.toContain('của');
+    expect(folded).toContain('thu_tuc');
+    expect(accented).toHaveLength(folded.length);
+  });
+
+  it('keeps numbers and percentages whole, including a decimal comma', () => {
+    const { accented } = analyseForIndex('đạt 80%, 30% và 99,8% năm 2024');
+    expect(accented).toEqual(expect.arrayContaining(['80%', '30%', '99,8%', '2024']));
+  });
+
+  it.each([
+    ['Kế hoạch số 53/KH-UBND ngày 15/02/2024', ['53/kh-ubnd', '15/02/2024']],
+    ['Nghị định 123/2015/NĐ-CP', ['123/2015/nđ-cp', '123/2015']],
+    ['Quyết định 749/QĐ-TTg', ['749/qđ-ttg']],
+    ['Nghị quyết 52-NQ/TW', ['52-nq/tw']],
+    ['ngày 5/2/2024', ['05/02/2024']],
+  ])('keeps the document number or date in "%s" whole', (text, ids) => {
+    const { accented, folded } = analyseForIndex(text);
+    expect(accented).toEqual(expect.arrayContaining(ids));
+    expect(folded).toContain(foldText(ids[0] as string));
+  });
+
+  it('expands an abbreviation written in capitals inside a document', () => {
+    const { accented } = analyseForIndex('Xuất trình CCCD khi nộp hồ sơ');
+    expect(accented).toEqual(expect.arrayContaining(['căn_cước', 'cước_công', 'công_dân', 'thẻ_căn']));
+  });
+
+  it('does not expand chat shorthand inside documents ("điểm k" stays a letter)', () => {
+    const { accented } = analyseForIndex('theo điểm k khoản 1');
+    expect(accented).not.toContain('không');
+  });
+});
+
+describe('analyseQuery', () => {
+  it('expands administrative abbreviations and keeps the original token', () => {
+    expect(termsOf('dvcqg')).toEqual(expect.arrayContaining(['dvcqg', 'cổng_dịch', 'dịch_vụ', 'quốc_gia']));
+    expect(termsOf('tthc')).toEqual(expect.arrayContaining(['tthc', 'thủ_tục', 'hành_chính']));
+    expect(termsOf('cds')).toEqual(expect.arrayContaining(['cds', 'chuyển_đổi', 'đổi_số']));
+    expect(termsOf('HĐND')).toEqual(expect.arrayContaining(['hđnd', 'hội_đồng']));
+    expect(termsOf('hdnd')).toEqual(expect.arrayContaining(['hội_đồng']));
+  });
+
+  it('expands teencode in questions', () => {
+    expect(termsOf('lam cccd ko a')).toEqual(expect.arrayContaining(['ko', 'không', 'cccd', 'căn_cước']));
+    expect(termsOf('trc khi nop')).toEqual(expect.arrayContaining(['trc', 'trước']));
+    expect(termsOf('dk ks o dau')).toEqual(expect.arrayContaining(['dk', 'đăng_ký', 'ks', 'khai_sinh']));
+    expect(termsOf('can giay to j, phi bn')).toEqual(expect.arrayContaining(['gì', 'bao_nhiêu']));
+    expect(termsOf('sdt ubnd xa')).toEqual(expect.arrayContaining(['số_điện', 'điện_thoại']));
+  });
+
+  it('expands an ambiguous shorthand to every meaning, each at a lower weight', () => {
+    const plan = analyseQuery('kh');
+    const weight = (term: string) => plan.terms.find((t) => t.term === term)?.weight;
+    expect(weight('kh')).toBe(1);
+    expect(weight('kế_hoạch')).toBe(0.5);
+    expect(weight('kết_hôn')).toBe(0.5);
+    expect(weight('không')).toBe(0.5);
+  });
+
+  it('reads "10k" as ten thousand, never as "không"', () => {
+    const terms = termsOf('phi 10k');
+    expect(terms).toContain('10k');
+    expect(terms).toContain('10.000');
+    expect(terms).not.toContain('không');
+  });
+
+  it('does not take an accented word for teencode ("hồng" is not "hong")', () => {
+    expect(termsOf('hồng')).not.toContain('không');
+  });
+
+  it('boosts document numbers typed in lowercase', () => {
+    const plan = analyseQuery('ke hoach 53/kh-ubnd');
+    expect(plan.terms[0]).toMatchObject({ term: '53/kh-ubnd', kind: 'identifier', weight: 3 });
+  });
+
+  it('gives old and new tone placement the same terms', () => {
+    expect(termsOf('thủ tục hoà giải ở Uỷ ban')).toEqual(termsOf('thủ tục hòa giải ở Ủy ban'));
+  });
+
+  it('notes whether the question carries diacritics', () => {
+    expect(analyseQuery('le phi lam cccd').hasDiacritics).toBe(false);
+    expect(analyseQuery('lệ phí làm CCCD').hasDiacritics).toBe(true);
+  });
+});

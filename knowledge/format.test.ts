@@ -1,0 +1,153 @@
+import { mkdtemp, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KnowledgeBase, createEmbedder, readStoredIndex, writeIndex, FORMAT_VERSION, type Manifest } from './index.ts';
+import { CHUNKS, DOCS, KHAI_SINH, PLAN, corpusInput, writeCorpus } from './test-corpus.ts';
+
+const currentDir = async (indexDir: string) => join(indexDir, (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim());
+const versionDirs = async (indexDir: string) => (await readdir(indexDir)).filter((n) => n.startsWith('v-')).sort();
+
+async function editManifest(indexDir: string, edit: (m: Manifest) => void): Promise<void> {
+  const path = join(await currentDir(indexDir), 'manifest.json');
+  const m = JSON.parse(await readFile(path, 'utf8')) as Manifest;
+  edit(m);
+  await writeFile(path, JSON.stringify(m));
+}
+
+describe('writeIndex and KnowledgeBase.open', () => {
+  it('round-trips documents, chunks and the manifest', async () => {
+    const dir = await writeCorpus();
+    const kb = await KnowledgeBase.open(dir);
+    expect(kb.documents().map((d) => d.id)).toEqual(DOCS.map((d) => d.id).sort());
+    expect(kb.document(PLAN.id)).toEqual(PLAN);
+    expect(kb.chunksOf(PLAN.id)).toEqual(CHUNKS[PLAN.id]);
+    expect(kb.chunksOf('no/such/doc')).toEqual([]);
+    expect(kb.manifest.formatVersion).toBe(FORMAT_VERSION);
+    expect(kb.manifest.embedder.id).toBe('hashed-ngram-v1:512');
+    expect(kb.manifest.chunkCount).toBe(Object.values(CHUNKS).flat().length);
+    expect(JSON.stringify(kb.manifest)).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('gives ingest back its documents, chunks and vectors through readStoredIndex', async () => {
+    const input = await corpusInput();
+    const dir = await writeCorpus(input);
+    const stored = await readStoredIndex(dir);
+    expect(stored?.documents.find((d) => d.meta.id === KHAI_SINH.id)).toEqual({
+      meta: KHAI_SINH, contentHash: `hash-of-${KHAI_SINH.id}`, chunks: CHUNKS[KHAI_SINH.id],
+    });
+    const original = input.vectors.get('ks-le-phi') as number[];
+    const back = stored?.vectors.get('ks-le-phi') as number[];
+    expect(back).toHaveLength(512);
+    back.forEach((x, i) => expect(x).toBeCloseTo(original[i] as number, 6));
+  });
+
+  it('writes byte-identical files and the same version for the same input', async () => {
+    const a = await writeCorpus(await corpusInput());
+    const b = await writeCorpus(await corpusInput());
+    expect(await versionDirs(a)).toEqual(await versionDirs(b));
+    const files = await readdir(await currentDir(a));
+    expect(files.sort()).toEqual(['chunks.jsonl', 'lexical.bin', 'lexical.json', 'manifest.json', 'vector-ids.json', 'vectors.f32', 'vectors.hnsw']);
+    for (const f of files) {
+      expect(Buffer.compare(await readFile(join(await currentDir(a), f)), await readFile(join(await currentDir(b), f))), f).toBe(0);
+    }
+  });
+
+  it('keeps only the live and the previous version folder', async () => {
+    const dir = await writeCorpus();
+    const first = await versionDirs(dir);
+    await writeIndex(dir, await corpusInput(undefined, DOCS.slice(0, 2)));
+    await writeIndex(dir, await corpusInput(undefined, DOCS.slice(0, 3)));
+    const after = await versionDirs(dir);
+    expect(after).toHaveLength(2);
+    expect(after).not.toContain(first[0]);
+  });
+
+  it('leaves the old index live when the writer fails before the swap', async () => {
+    const dir = await writeCorpus();
+    const before = await readFile(join(dir, 'CURRENT'), 'utf8');
+    const smaller = await corpusInput(undefined, [PLAN]);
+    const failing = writeIndex(dir, smaller, {
+      onStage: (stage) => {
+        if (stage === 'before-swap') throw new Error('disk full');
+      },
+    });
+    await expect(failing).rejects.toMatchObject({ code: 'E_INDEX_WRITE' });
+    expect(await readFile(join(dir, 'CURRENT'), 'utf8')).toBe(before);
+    const kb = await KnowledgeBase.open(dir);
+    expect(kb.documents()).toHaveLength(DOCS.length);
+  });
+
+  it('removes its half-built folder when it fails while writing files', async () => {
+    const dir = await writeCorpus();
+    const failing = writeIndex(dir, await corpusInput(undefined, [PLAN]), {
+      onStage: (stage) => {
+        if (stage === 'files-written') throw new Error('killed');
+      },
+    });
+    await expect(failing).rejects.toMatchObject({ code: 'E_INDEX_WRITE' });
+    expect((await readdir(dir)).filter((n) => n.startsWith('.building-'))).toEqual([]);
+    expect((await KnowledgeBase.open(dir)).documents()).toHaveLength(DOCS.length);
+  });
+
+  it('refuses input with a chunk that has no vector with E_INDEX_INPUT', async () => {
+    const input = await corpusInput();
+    input.vectors.delete('ks-le-phi');
+    const dir = await mkdtemp(join(tmpdir(), 'hoidap-knowledge-'));
+    await expect(writeIndex(dir, input)).rejects.toMatchObject({ code: 'E_INDEX_INPUT' });
+  });
+});
+
+describe('opening an index that cannot be used', () => {
+  it('reports a missing index with E_INDEX_MISSING and tells to run ingest', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hoidap-knowledge-'));
+    await expect(KnowledgeBase.open(dir)).rejects.toMatchObject({ code: 'E_INDEX_MISSING', message: expect.stringContaining('npm run ingest') });
+    expect(await readStoredIndex(dir)).toBeNull();
+  });
+
+  it('reports another format version with E_INDEX_VERSION naming both versions', async () => {
+    const dir = await writeCorpus();
+    await editManifest(dir, (m) => (m.formatVersion = 99));
+    await expect(KnowledgeBase.open(dir)).rejects.toMatchObject({
+      code: 'E_INDEX_VERSION',
+      message: expect.stringMatching(/format 99.*format 1.*npm run ingest/),
+    });
+    expect(await readStoredIndex(dir)).toBeNull();
+    await expect(readStoredIndex(dir, { strict: true })).rejects.toMatchObject({ code: 'E_INDEX_VERSION' });
+  });
+
+  it('reports an index built by another analyser with E_INDEX_VERSION, but still lets ingest re-use it', async () => {
+    const dir = await writeCorpus();
+    await editManifest(dir, (m) => (m.analyserVersion = '0-old'));
+    await expect(KnowledgeBase.open(dir)).rejects.toMatchObject({ code: 'E_INDEX_VERSION' });
+    expect((await readStoredIndex(dir))?.documents).toHaveLength(DOCS.length);
+  });
+
+  it('reports another embedder with E_EMBEDDER_MISMATCH naming the one that built the index', async () => {
+    const dir = await writeCorpus();
+    const other = createEmbedder({ provider: 'hashed', dimensions: 256 });
+    await expect(KnowledgeBase.open(dir, { embedder: other })).rejects.toMatchObject({
+      code: 'E_EMBEDDER_MISMATCH',
+      message: expect.stringContaining('hashed-ngram-v1:512'),
+    });
+  });
+
+  it('asks for the embedder config when a remote embedder built the index', async () => {
+    const input = await corpusInput();
+    input.embedder = { id: 'ollama:bge-m3', kind: 'ollama', model: 'bge-m3', dimensions: 512 };
+    const dir = await writeCorpus(input);
+    await expect(KnowledgeBase.open(dir)).rejects.toMatchObject({ code: 'E_EMBEDDER_REQUIRED' });
+  });
+
+  it('reports a truncated postings file with E_INDEX_CORRUPT', async () => {
+    const dir = await writeCorpus();
+    await truncate(join(await currentDir(dir), 'lexical.bin'), 10);
+    await expect(KnowledgeBase.open(dir)).rejects.toMatchObject({ code: 'E_INDEX_CORRUPT' });
+  });
+
+  it('reports a CURRENT file that names no version with E_INDEX_CORRUPT', async () => {
+    const dir = await writeCorpus();
+    await writeFile(join(dir, 'CURRENT'), '../../etc\n');
+    await expect(KnowledgeBase.open(dir)).rejects.toMatchObject({ code: 'E_INDEX_CORRUPT' });
+  });
+});

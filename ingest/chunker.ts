@@ -5,7 +5,7 @@
  * side can quote it, and no chunk starts or ends inside a word.
  */
 import { createHash } from 'node:crypto';
-import type { Chunk } from '../knowledge/types.ts';
+import type { Chunk } from '../knowledge/index.ts';
 import type { Block, PrebuiltChunk } from './types.ts';
 
 /** Bump when chunking output changes for the same input: it is part of every content hash. */

@@ -3,7 +3,7 @@
  * chunk. Every failure leaves as an IngestError with the file's path and a code.
  */
 import { extname, relative, sep } from 'node:path';
-import type { Chunk, DocumentMeta } from '../knowledge/types.ts';
+import type { Chunk, DocumentMeta } from '../knowledge/index.ts';
 import { chunkBlocks, finishPrebuilt } from './chunker.ts';
 import { IngestError } from './errors.ts';
 import { SUPPORTED_EXTENSIONS, loaderFor } from './loaders/registry.ts';

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { DocumentMeta } from '../knowledge/types.ts';
+import type { DocumentMeta } from '../knowledge/index.ts';
 import { IngestError } from './errors.ts';
 import type { DocType, MetaFields } from './types.ts';
 

@@ -3,8 +3,7 @@
  * characters) belong to knowledge/ so that index time and query time agree; here we only add what
  * is specific to documents: whitespace inside a line.
  */
-// TODO(switch): import { normalizeText } from '../knowledge/index.ts' once it lands.
-const normalizeText = (s: string): string => s.normalize('NFC');
+import { normalizeText } from '../knowledge/index.ts';
 
 /** Normalises one line: knowledge's rules, then tabs and runs of spaces collapsed, ends trimmed. */
 export function normalizeLine(line: string): string {

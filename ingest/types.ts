@@ -2,7 +2,7 @@
  * Internal shapes passed between the loaders, the normaliser and the chunker.
  * Nothing here crosses the folder boundary; the public contract is in index.ts.
  */
-import type { DocType, DocumentMeta } from '../knowledge/types.ts';
+import type { DatedVariant, DocType, DocumentMeta, ProcedureField } from '../knowledge/index.ts';
 
 export type { DocType };
 
@@ -38,8 +38,8 @@ export interface LoadedSource {
 export interface PrebuiltChunk {
   sectionPath: string[];
   text: string;
-  field?: import('../knowledge/types.ts').ProcedureField;
-  variants?: import('../knowledge/types.ts').DatedVariant[];
+  field?: ProcedureField;
+  variants?: DatedVariant[];
 }
 
 /** Same signature for every format: a file path in, blocks with headings and pages out. */

@@ -5,8 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
-import type { DatedVariant } from '../../knowledge/types.ts';
-import { PROCEDURE_FIELDS, procedureSheetSchema, toVariants, type ProcedureSheet } from '../../knowledge/procedure-sheet.ts';
+import { PROCEDURE_FIELDS, procedureSheetSchema, toVariants, type DatedVariant, type ProcedureSheet } from '../../knowledge/index.ts';
 import { IngestError } from '../errors.ts';
 import { normalizeValue } from '../normalize.ts';
 import type { LoadedSource, PrebuiltChunk } from '../types.ts';
@@ -89,8 +88,10 @@ export function renderField(label: string, variants: readonly DatedVariant[]): s
   }
   const lines = variants.map((v) => {
     const when = describeVariant(v);
-    const value = v.value.includes('\n') ? v.value.split('\n').join('; ') : v.value;
-    return when ? `- ${when}: ${value}` : `- ${value}`;
+    const items = v.value.split('\n');
+    // A list inside a dated variant is indented under it, one item per line.
+    const value = items.length === 1 ? ` ${items[0]}` : `\n${items.map((s) => `  + ${s}`).join('\n')}`;
+    return when ? `- ${when}:${value}` : `-${value}`;
   });
   return `${label}:\n${lines.join('\n')}`;
 }

@@ -1,0 +1,149 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadDocument } from './index.ts';
+import { FIXTURES, copyInto, tempWorkspace, writeText } from './test-support.ts';
+
+let cleanup: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = null;
+});
+
+async function loadFixture(name: string, as?: string) {
+  const ws = await tempWorkspace();
+  cleanup = ws.cleanup;
+  const path = await copyInto(ws.sources, join(FIXTURES, name), as);
+  return { ws, path, doc: await loadDocument(path, ws.sources) };
+}
+
+describe('PDF loader', () => {
+  it('reads the PDF page by page and keeps page numbers', async () => {
+    const { doc } = await loadFixture('three-pages.pdf', 'guides/three-pages.pdf');
+    const byPage = new Map(doc.chunks.map((c) => [c.page, c]));
+    expect([...byPage.keys()]).toEqual([1, 2, 3]);
+    expect(byPage.get(1)!.sectionPath).toEqual(['I. GIỚI THIỆU CHUNG']);
+    expect(byPage.get(2)!.sectionPath).toEqual(['II. CHUẨN BỊ HỒ SƠ', '1. Giấy tờ cần có']);
+    expect(byPage.get(3)!.text).toContain('Thời hạn trả kết quả là năm ngày làm việc');
+    expect(doc.meta.id).toBe('guides/three-pages');
+  });
+
+  it('joins the lines pdfkit wrapped back into one sentence', async () => {
+    const { doc } = await loadFixture('three-pages.pdf');
+    const page1 = doc.chunks.find((c) => c.page === 1)!;
+    expect(page1.text).toBe(
+      'Tài liệu hướng dẫn người dân thực hiện thủ tục hành chính trên Cổng Dịch vụ công của tỉnh Đồng Nai, gồm các bước chuẩn bị hồ sơ và nộp trực tuyến.',
+    );
+  });
+
+  it('rejects a corrupt PDF with E_SOURCE_UNREADABLE naming the file', async () => {
+    const ws = await tempWorkspace();
+    cleanup = ws.cleanup;
+    const path = await copyInto(ws.sources, join(FIXTURES, 'corrupt.pdf'));
+    await expect(loadDocument(path, ws.sources)).rejects.toMatchObject({ code: 'E_SOURCE_UNREADABLE', path, message: expect.stringContaining('corrupt.pdf') });
+  });
+});
+
+describe('DOCX loader', () => {
+  it('keeps Word headings as the section path and list items as bullets', async () => {
+    const { doc } = await loadFixture('headings-and-list.docx');
+    expect(doc.meta.title).toBe('Hướng dẫn đăng ký tạm trú');
+    expect(doc.meta.inferred).toContain('title');
+    const list = doc.chunks.find((c) => c.sectionPath.at(-1) === 'Hồ sơ cần chuẩn bị')!;
+    expect(list.sectionPath).toEqual(['Hướng dẫn đăng ký tạm trú', 'Hồ sơ cần chuẩn bị']);
+    expect(list.text).toBe('- Tờ khai thay đổi thông tin cư trú.\n- Giấy tờ chứng minh chỗ ở hợp pháp.');
+  });
+
+  it('turns each table row into its own chunk with the header row prepended', async () => {
+    const { doc } = await loadFixture('headings-and-list.docx');
+    const rows = doc.chunks.filter((c) => c.text.includes(' | '));
+    expect(rows.map((c) => c.text)).toEqual(['Cách nộp: Trực tuyến | Thời hạn: 03 ngày làm việc']);
+  });
+
+  it('reports a file that is not a Word document as E_SOURCE_UNREADABLE', async () => {
+    const ws = await tempWorkspace();
+    cleanup = ws.cleanup;
+    const path = join(ws.sources, 'fake.docx');
+    await writeText(path, 'this is not a zip archive');
+    await expect(loadDocument(path, ws.sources)).rejects.toMatchObject({ code: 'E_SOURCE_UNREADABLE' });
+  });
+});
+
+describe('HTML loader', () => {
+  it('drops nav, header, footer, aside and scripts from HTML', async () => {
+    const { doc } = await loadFixture('nav-and-footer.html');
+    const all = doc.chunks.map((c) => c.text).join('\n');
+    for (const junk of ['Trang chủ', 'menu', 'CỔNG THÔNG TIN', 'footer', 'quảng cáo', 'tracking', 'color']) expect(all).not.toContain(junk);
+    expect(all).toContain('Công dân đã đủ 14 tuổi thực hiện cấp đổi thẻ căn cước tại Công an cấp xã.');
+  });
+
+  it('keeps h1–h6 as headings, li as bullets (nested ones too) and table rows with their headers', async () => {
+    const { doc } = await loadFixture('nav-and-footer.html');
+    expect(doc.meta.title).toBe('Cấp đổi thẻ căn cước');
+    const list = doc.chunks.find((c) => c.sectionPath.at(-1) === 'Thành phần hồ sơ')!;
+    expect(list.text).toBe('- Thẻ căn cước cũ\n- Bản chính còn nguyên vẹn\n- Tờ khai căn cước');
+    const fees = doc.chunks.filter((c) => c.sectionPath.at(-1) === 'Lệ phí').map((c) => c.text);
+    expect(fees).toEqual(['Trường hợp: Cấp đổi | Mức thu: 30.000 đồng', 'Trường hợp: Cấp lại | Mức thu: 70.000 đồng']);
+  });
+});
+
+describe('Markdown loader', () => {
+  it('takes metadata from the front matter and structure from # headings', async () => {
+    const { doc } = await loadFixture('front-matter.md');
+    expect(doc.meta).toMatchObject({
+      title: 'Hướng dẫn nộp hồ sơ trực tuyến',
+      number: '12/HD-STTTT',
+      issuer: 'Sở Thông tin và Truyền thông',
+      issueDate: '2024-03-01',
+      type: 'guide',
+      audience: 'residents',
+      sourceUrl: 'https://dichvucong.dongnai.gov.vn/huong-dan',
+      inferred: [],
+    });
+    const step1 = doc.chunks.find((c) => c.sectionPath.at(-1) === 'Bước 1: Đăng nhập')!;
+    expect(step1.sectionPath).toEqual(['Hướng dẫn nộp hồ sơ trực tuyến', 'Bước 1: Đăng nhập']);
+    expect(step1.text).toBe('Đăng nhập Cổng Dịch vụ công bằng tài khoản VNeID mức 2.');
+  });
+
+  it('rejects unknown front-matter keys with E_META_INVALID naming the file and the key', async () => {
+    const ws = await tempWorkspace();
+    cleanup = ws.cleanup;
+    const path = join(ws.sources, 'bad.md');
+    await writeText(path, '---\ntitle: X\nauthor: Ai đó\nissueDate: 15/02/2024\n---\n# X\n\nNội dung.\n');
+    const err = await loadDocument(path, ws.sources).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'E_META_INVALID' });
+    expect((err as Error).message).toContain('bad.md');
+    expect((err as Error).message).toContain('author');
+    expect((err as Error).message).toContain('issueDate');
+  });
+});
+
+describe('plain-text loader', () => {
+  it('normalises NFD text and old-style tone marks to NFC with one tone placement', async () => {
+    const { doc } = await loadFixture('nfd-old-tone.txt');
+    const text = doc.chunks.map((c) => c.text).join('\n');
+    expect(text).toBe(text.normalize('NFC'));
+    expect(text).toContain('Ủy ban nhân dân xã hòa giải');
+    expect(text).toContain('thủy lợi');
+    expect(doc.meta.title).toBe('HƯỚNG DẪN HÒA GIẢI Ở CƠ SỞ');
+  });
+});
+
+describe('loadDocument', () => {
+  it('refuses an unsupported extension with E_UNSUPPORTED_FORMAT', async () => {
+    const ws = await tempWorkspace();
+    cleanup = ws.cleanup;
+    const path = join(ws.sources, 'scan.jpg');
+    await writeText(path, 'binary');
+    await expect(loadDocument(path, ws.sources)).rejects.toMatchObject({ code: 'E_UNSUPPORTED_FORMAT' });
+  });
+
+  it('lets a sidecar override what the header says and reports only the rest as inferred', async () => {
+    const ws = await tempWorkspace();
+    cleanup = ws.cleanup;
+    const path = await copyInto(ws.sources, join(FIXTURES, 'nfd-old-tone.txt'), 'guides/hoa-giai.txt');
+    await writeText(`${path}.meta.yaml`, 'title: Hướng dẫn hòa giải\naudience: residents\nnumber: null\n');
+    const doc = await loadDocument(path, ws.sources);
+    expect(doc.meta).toMatchObject({ title: 'Hướng dẫn hòa giải', audience: 'residents', number: null, type: 'guide' });
+    expect(doc.meta.inferred).toEqual(['type']);
+  });
+});

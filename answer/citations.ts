@@ -7,7 +7,7 @@ import { viDatePadded } from './dated-rules.ts';
 import type { Citation } from './types.ts';
 
 /** Longest citation text kept; a prefix of the chunk is still a verbatim span. */
-const MAX_CITED_CHARS = 600;
+const MAX_CITED_CHARS = 1200;
 
 const NUMBER_KINDS: Array<[RegExp, string]> = [
   [/\/KH-/i, 'Kế hoạch'],
@@ -50,23 +50,67 @@ export function sourceLabel(meta: DocumentMeta, chunk: Chunk): string {
   return `${meta.title}${where}${page}`;
 }
 
-/** Returns `wanted` when the chunk contains it verbatim, else the chunk's opening (a verbatim prefix). */
+/**
+ * The smallest verbatim span of the chunk covering what the reply used. A list value is found item by item
+ * (chunks write items as "- x", "  + x" or "x; y"), and a variant's header line ("- Từ 01/07/2025 …:") is
+ * included so the cited text keeps its dates. Falls back to the chunk's opening (a verbatim prefix).
+ */
 export function verbatimSpan(chunkText: string, wanted: readonly string[]): string {
-  const found = wanted
-    .flatMap(renderings)
-    .map((w) => ({ w, at: chunkText.indexOf(w) }))
-    .filter((x) => x.w.length > 0 && x.at >= 0);
-  if (found.length === 0) return clip(chunkText);
-  const start = Math.min(...found.map((x) => x.at));
-  const end = Math.max(...found.map((x) => x.at + x.w.length));
+  const spans: Array<[number, number]> = [];
+  for (const value of wanted) {
+    const whole = value.trim();
+    const at = whole ? chunkText.indexOf(whole) : -1;
+    if (at >= 0) {
+      spans.push([at, at + whole.length]);
+      continue;
+    }
+    const run = findItemRun(chunkText, value.split('\n').map((x) => x.trim()).filter((x) => x.length > 0));
+    if (run) spans.push([withHeader(chunkText, run[0]), run[1]]);
+  }
+  if (spans.length === 0) return clip(chunkText);
+  const start = Math.min(...spans.map((s) => s[0]));
+  const end = Math.max(...spans.map((s) => s[1]));
   return clip(chunkText.slice(start, end));
 }
 
-/** The ways a list value may be written in a chunk: as is, items joined by "; ", or one bullet per item. */
-function renderings(value: string): string[] {
-  const items = value.split('\n').map((s) => s.trim()).filter((s) => s.length > 0);
-  if (items.length <= 1) return [value];
-  return [value, items.join('; '), items.map((s) => `- ${s}`).join('\n')];
+/** Longest gap allowed between consecutive items of one list ("; " or "\n  + "). */
+const ITEM_GAP = 12;
+
+/**
+ * Where the items of one list value sit together in the text. The same item may appear in several dated
+ * variants ("Cấp lại … 70.000đ" before and after a reduction), so each occurrence of the first item is
+ * tried and the one followed by the most of the other items wins.
+ */
+function findItemRun(text: string, items: readonly string[]): [number, number] | null {
+  const first = items[0];
+  if (!first) return null;
+  let best: { start: number; end: number; matched: number } | null = null;
+  for (let at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
+    let end = at + first.length;
+    let matched = 1;
+    for (const item of items.slice(1)) {
+      const next = text.indexOf(item, end);
+      if (next < 0 || next - end > ITEM_GAP) break;
+      end = next + item.length;
+      matched++;
+    }
+    if (!best || matched > best.matched) best = { start: at, end, matched };
+    if (matched === items.length) break;
+  }
+  return best ? [best.start, best.end] : null;
+}
+
+/** For an indented sub-item ("  + …"), the start of the "- …" header line above it; else `at`. */
+function withHeader(text: string, at: number): number {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  if (!/^\s+[+•*-]\s*$/.test(text.slice(lineStart, at))) return at;
+  let cursor = lineStart;
+  while (cursor > 0) {
+    const prev = text.lastIndexOf('\n', cursor - 2) + 1;
+    if (/^[-•*]\s/.test(text.slice(prev, cursor))) return prev;
+    cursor = prev;
+  }
+  return at;
 }
 
 function clip(text: string): string {

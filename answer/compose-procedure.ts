@@ -82,7 +82,7 @@ function fieldFact(meta: DocumentMeta, chunk: Chunk, field: ProcedureField, asOf
   const single = rule.now.length === 1 && rule.upcoming.length === 0 && rule.now[0]?.condition === null ? rule.now[0] : null;
   const lines = [...rule.current, ...rule.upcoming];
   let text: string;
-  if (overview) text = clip(`${label}: ${lines.join(' ')}`);
+  if (overview) text = clip(`${label}: ${lines.map((l) => l.replace(/[.;]$/, '')).join('. ')}`);
   else if (single) text = `${label}:${asList(single.value)}`;
   else text = `${label}:${lines.length === 1 ? ` ${lines[0]}` : `\n- ${lines.join('\n- ')}`}`;
   return { fact: { text, sources: [{ meta, chunk, used }] }, changeDates: rule.changeDates };

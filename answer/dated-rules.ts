@@ -54,7 +54,15 @@ export function oneLine(value: string): string {
 
 function withCondition(v: DatedVariant): string {
   const value = oneLine(v.value);
-  return v.condition ? `${value} (nếu ${v.condition})` : value;
+  return v.condition && !mentions(value, v.condition) ? `${value} (nếu ${v.condition})` : value;
+}
+
+/** True when most words of `condition` already appear in `value` (sheets often spell the condition out). */
+function mentions(value: string, condition: string): boolean {
+  const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}.]+/u).filter((w) => w.length > 1);
+  const have = new Set(words(value));
+  const need = words(condition);
+  return need.length > 0 && need.filter((w) => have.has(w)).length / need.length >= 0.7;
 }
 
 /**
@@ -67,6 +75,22 @@ export function variantsOn(variants: readonly DatedVariant[], day: string): Date
   const general = inForce.filter((v) => v.condition === null);
   const dated = general.filter((v) => v.validFrom !== null || v.validTo !== null);
   return [...conditional, ...(dated.length > 0 ? dated : general)];
+}
+
+/**
+ * What changes between two days: only the variants that start (the rest still holds), or, when some only
+ * end, the whole rule of the later day. Null when nothing changes.
+ */
+function changeText(before: readonly DatedVariant[], after: readonly DatedVariant[]): string | null {
+  const started = after.filter((v) => !before.includes(v));
+  const ended = before.filter((v) => !after.includes(v));
+  if (started.length === 0 && ended.length === 0) return null;
+  if (after.length === 0) return 'nguồn chưa có quy định áp dụng';
+  if (started.length === 0) return describe(after).join('; ');
+  const hasConditional = after.some((v) => v.condition !== null);
+  return started
+    .map((v) => (v.condition === null && hasConditional ? `Trường hợp khác: ${oneLine(v.value)}` : withCondition(v)))
+    .join('; ');
 }
 
 /** One line per variant on `day`; the general one is "Trường hợp khác" when conditional ones precede it. */
@@ -92,15 +116,15 @@ export function stateRule(variants: readonly DatedVariant[], asOf: string): Rule
   const used = new Set<DatedVariant>(now);
   const upcoming: string[] = [];
   const changeDates: string[] = [];
-  let previous = describe(now).join('; ');
+  let previous = now;
   for (const day of [...candidates].sort()) {
     const then = variantsOn(variants, day);
-    const text = then.length > 0 ? describe(then).join('; ') : 'nguồn chưa có quy định áp dụng';
-    if (text === previous) continue;
+    const text = changeText(previous, then);
+    previous = then;
+    if (text === null) continue;
     then.forEach((v) => used.add(v));
     upcoming.push(`Từ ${viDate(day)}: ${text}`);
     changeDates.push(day);
-    previous = text;
   }
   return { current: describe(now), now, upcoming, used: [...used], changeDates };
 }

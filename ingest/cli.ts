@@ -4,12 +4,10 @@
  * still indexed), 2 on bad arguments or configuration.
  */
 import { parseArgs } from 'node:util';
-import { createEmbedder } from '../knowledge/index.ts';
-import { loadIngestConfig, type IngestConfig } from './config.ts';
+import type { IngestConfig } from './config.ts';
 import { errorCode, errorReason } from './errors.ts';
 import { ProgressBar } from './progress-bar.ts';
 import { formatReport } from './report-format.ts';
-import { runIngest } from './run-ingest.ts';
 
 const USAGE = 'usage: npm run ingest -- [--json] [--sources DIR] [--index DIR]';
 
@@ -31,7 +29,9 @@ function readArgs(): { json: boolean; sources?: string; index?: string } | null 
   }
 }
 
-function readConfig(args: { sources?: string; index?: string }): IngestConfig | null {
+async function readConfig(args: { sources?: string; index?: string }): Promise<IngestConfig | null> {
+  // Imported after the arguments are checked: knowledge pulls in LangChain, which is slow to load.
+  const { loadIngestConfig } = await import('./config.ts');
   try {
     const env = { ...process.env, ...(args.sources ? { SOURCES_DIR: args.sources } : {}), ...(args.index ? { INDEX_DIR: args.index } : {}) };
     return loadIngestConfig(env);
@@ -44,8 +44,9 @@ function readConfig(args: { sources?: string; index?: string }): IngestConfig | 
 async function main(): Promise<number> {
   const args = readArgs();
   if (!args) return 2;
-  const config = readConfig(args);
+  const config = await readConfig(args);
   if (!config) return 2;
+  const [{ createEmbedder }, { runIngest }] = await Promise.all([import('../knowledge/index.ts'), import('./run-ingest.ts')]);
   const bar = !args.json && process.stderr.isTTY ? new ProgressBar(process.stderr) : null;
   try {
     const report = await runIngest({

@@ -1,6 +1,8 @@
 /** Human-readable rendering of an IngestReport for the CLIs (they print; this only formats). */
 import type { IngestReport } from './run-ingest.ts';
 
+const MAX_PATHS = 5; // paths named per inferred-metadata line
+
 /** Multi-line summary: counts, time, failures with their codes, skipped files, inferred metadata. */
 export function formatReport(r: IngestReport): string {
   const lines = [
@@ -10,6 +12,13 @@ export function formatReport(r: IngestReport): string {
   ];
   for (const f of r.failed) lines.push(`FAILED ${f.path} [${f.code}] ${f.reason}`);
   for (const s of r.skipped) lines.push(`skipped ${s.path}: ${s.reason}`);
-  for (const i of r.inferred) lines.push(`inferred ${i.path}: ${i.fields.join(', ')}`);
+  // Grouped by field set: a folder of guides all inferring "title, type" is one line, not hundreds.
+  const groups = new Map<string, string[]>();
+  for (const i of r.inferred) groups.set(i.fields.join(', '), [...(groups.get(i.fields.join(', ')) ?? []), i.path]);
+  for (const [fields, paths] of groups) {
+    const shown = paths.slice(0, MAX_PATHS).join(', ');
+    const more = paths.length > MAX_PATHS ? ` and ${paths.length - MAX_PATHS} more` : '';
+    lines.push(`inferred ${fields}: ${shown}${more}`);
+  }
   return lines.join('\n');
 }

@@ -5,11 +5,9 @@
  * Exit 2 on bad arguments.
  */
 import { parseArgs } from 'node:util';
-import { createEmbedder, KnowledgeBase, sectionLabel, type SearchHit, type SearchResultJson } from '../knowledge/index.ts';
-import { loadIngestConfig } from './config.ts';
+import type { SearchHit, SearchResultJson } from '../knowledge/index.ts';
 import { errorCode, errorReason } from './errors.ts';
 import { formatReport } from './report-format.ts';
-import { ensureIndex } from './run-ingest.ts';
 
 const USAGE = 'usage: npm run search -- [--json] [--k N] [--sources DIR] [--index DIR] "query"';
 const MAX_K = 100;
@@ -35,7 +33,9 @@ function readArgs(): Args | string {
   return { json: values.json ?? false, k, query, sources: values.sources, index: values.index };
 }
 
-function toJson(hit: SearchHit): SearchResultJson {
+type Label = (path: readonly string[]) => string;
+
+function toJson(hit: SearchHit, sectionLabel: Label): SearchResultJson {
   return {
     documentId: hit.document.id,
     title: hit.document.title,
@@ -47,7 +47,7 @@ function toJson(hit: SearchHit): SearchResultJson {
   };
 }
 
-function render(hits: SearchHit[]): string {
+function render(hits: SearchHit[], sectionLabel: Label): string {
   if (hits.length === 0) return 'no results';
   return hits
     .map((h, i) => {
@@ -66,6 +66,12 @@ async function main(): Promise<number> {
     console.error(`${args}\n${USAGE}`);
     return 2;
   }
+  // Imported after the arguments are checked: knowledge pulls in LangChain, which is slow to load.
+  const [{ createEmbedder, KnowledgeBase, sectionLabel }, { loadIngestConfig }, { ensureIndex }] = await Promise.all([
+    import('../knowledge/index.ts'),
+    import('./config.ts'),
+    import('./run-ingest.ts'),
+  ]);
   try {
     const env = { ...process.env, ...(args.sources ? { SOURCES_DIR: args.sources } : {}), ...(args.index ? { INDEX_DIR: args.index } : {}) };
     const config = loadIngestConfig(env);
@@ -74,7 +80,7 @@ async function main(): Promise<number> {
     if (built) console.error(formatReport(built));
     const kb = await KnowledgeBase.open(config.indexDir, { embedder });
     const hits = await kb.search(args.query, { k: args.k });
-    console.log(args.json ? JSON.stringify({ results: hits.map(toJson) }) : render(hits));
+    console.log(args.json ? JSON.stringify({ results: hits.map((h) => toJson(h, sectionLabel)) }) : render(hits, sectionLabel));
     return 0;
   } catch (err) {
     console.error(`error [${errorCode(err)}]: ${errorReason(err)}`);

@@ -3,24 +3,28 @@
  */
 import { basename, extname } from 'node:path';
 import type { Loader } from '../types.ts';
-import { loadDocx } from './docx.ts';
-import { loadHtml } from './html.ts';
-import { loadMarkdown } from './markdown.ts';
-import { loadPdf } from './pdf.ts';
-import { loadSheet } from './sheet.ts';
-import { loadText } from './text.ts';
+
+// Loaded on first use: pdf-parse and mammoth take seconds to import, and `npm run search` on a fresh
+// index never needs them.
+const lazy = (load: () => Promise<Loader>): Loader => async (path) => (await load())(path);
+const pdf = lazy(async () => (await import('./pdf.ts')).loadPdf);
+const docx = lazy(async () => (await import('./docx.ts')).loadDocx);
+const html = lazy(async () => (await import('./html.ts')).loadHtml);
+const markdown = lazy(async () => (await import('./markdown.ts')).loadMarkdown);
+const text = lazy(async () => (await import('./text.ts')).loadText);
+const sheet = lazy(async () => (await import('./sheet.ts')).loadSheet);
 
 const LOADERS: Record<string, Loader> = {
-  '.pdf': loadPdf,
-  '.docx': loadDocx,
-  '.html': loadHtml,
-  '.htm': loadHtml,
-  '.md': loadMarkdown,
-  '.markdown': loadMarkdown,
-  '.txt': loadText,
-  '.yaml': loadSheet,
-  '.yml': loadSheet,
-  '.json': loadSheet,
+  '.pdf': pdf,
+  '.docx': docx,
+  '.html': html,
+  '.htm': html,
+  '.md': markdown,
+  '.markdown': markdown,
+  '.txt': text,
+  '.yaml': sheet,
+  '.yml': sheet,
+  '.json': sheet,
 };
 
 /** Extensions ingest reads, for messages. */

@@ -9,7 +9,8 @@ import { analyseQuery, type QueryPlan } from './analyser.ts';
 import { createEmbedder } from './embedder.ts';
 import { KnowledgeError, isKnowledgeError } from './errors.ts';
 import { allowedDocumentIds } from './filters.ts';
-import { FILES, corrupt, locateCurrent, readChunks, readManifest, type LexicalHeader, type Manifest } from './format.ts';
+import { ChunkStore } from './chunk-store.ts';
+import { FILES, corrupt, locateCurrent, readManifest, type LexicalHeader, type Manifest } from './format.ts';
 import { FieldIndex } from './lexical-index.ts';
 import { SEARCH_DEFAULTS, type SearchTuning } from './search-defaults.ts';
 import { rankLexical, fuse, type Candidate } from './ranking.ts';
@@ -55,13 +56,12 @@ function resolveEmbedder(manifest: Manifest, given: Embedder | undefined): Embed
 
 export class KnowledgeBase {
   private readonly docsById: Map<string, DocumentMeta>;
-  private readonly chunksByDoc: Map<string, Chunk[]>;
   /** The most recent vector-leg failure that search recovered from, for health checks. */
   lastVectorError: KnowledgeError | null = null;
 
   private constructor(
     readonly manifest: Manifest,
-    private readonly chunks: readonly Chunk[],
+    private readonly chunks: ChunkStore,
     private readonly accented: FieldIndex,
     private readonly folded: FieldIndex,
     private readonly vectors: VectorIndex,
@@ -69,9 +69,6 @@ export class KnowledgeBase {
     private readonly opts: OpenOptions,
   ) {
     this.docsById = new Map(manifest.documents.map((d) => [d.meta.id, d.meta]));
-    this.chunksByDoc = new Map(manifest.documents.map((d) => [d.meta.id, [] as Chunk[]]));
-    for (const c of chunks) this.chunksByDoc.get(c.documentId)?.push(c);
-    for (const list of this.chunksByDoc.values()) list.sort((a, b) => a.ordinal - b.ordinal);
   }
 
   /**
@@ -83,7 +80,7 @@ export class KnowledgeBase {
     if (!dir) throw new KnowledgeError('E_INDEX_MISSING', `no index in ${indexDir}: run npm run ingest`);
     const manifest = await readManifest(dir, { checkAnalyser: true });
     const embedder = resolveEmbedder(manifest, opts.embedder);
-    const chunks = await readChunks(dir, manifest);
+    const chunks = new ChunkStore(await readFile(join(dir, FILES.chunks)), manifest);
     let accented: FieldIndex;
     let folded: FieldIndex;
     let vectors: VectorIndex;
@@ -93,10 +90,10 @@ export class KnowledgeBase {
       const a = FieldIndex.deserialise(header.accented, header.chunkCount, blob, 0);
       const f = FieldIndex.deserialise(header.folded, header.chunkCount, blob, a.end);
       [accented, folded] = [a.field, f.field];
-      if (header.chunkCount !== chunks.length) throw new Error('lexical index and chunks disagree on the chunk count');
+      if (header.chunkCount !== chunks.size) throw new Error('lexical index and chunks disagree on the chunk count');
       const graph = manifest.files[FILES.graph] ? join(dir, FILES.graph) : null;
       vectors = VectorIndex.read(graph, manifest.embedder.dimensions);
-      if (vectors.size !== (graph ? chunks.length : 0)) throw new Error('vector graph and chunks disagree on the chunk count');
+      if (vectors.size !== (graph ? chunks.size : 0)) throw new Error('vector graph and chunks disagree on the chunk count');
     } catch (err) {
       throw corrupt(`cannot load the index in ${dir}: ${(err as Error).message}`, err);
     }
@@ -114,14 +111,18 @@ export class KnowledgeBase {
 
   /** Chunks of one document in ordinal order (empty for an unknown id). */
   chunksOf(documentId: string): Chunk[] {
-    return [...(this.chunksByDoc.get(documentId) ?? [])];
+    const range = this.chunks.rangeOf(documentId);
+    if (!range) return [];
+    const out: Chunk[] = [];
+    for (let label = range[0]; label < range[1]; label++) out.push(this.chunks.get(label));
+    return out;
   }
 
   /** Ranked chunks for a question. See SEARCH_DEFAULTS for the knobs. */
   async search(query: string, opts: KnowledgeSearchOptions = {}): Promise<SearchHit[]> {
     const tuning: SearchTuning = { ...SEARCH_DEFAULTS, ...this.opts.tuning, ...opts.tuning };
     const k = opts.k ?? tuning.k;
-    if (k <= 0 || this.chunks.length === 0) return [];
+    if (k <= 0 || this.chunks.size === 0) return [];
     const plan = analyseQuery(query);
     const allowed = this.allowedLabels(opts);
     const useLexical = opts.legs?.lexical !== false;
@@ -130,23 +131,19 @@ export class KnowledgeBase {
     const queryVector = useVector ? await this.embedQuery(plan, useLexical) : null;
     const vectorHits = queryVector
       ? this.vectors.search(queryVector, tuning.candidates, allowed ? (label) => allowed[label] === 1 : undefined)
-      : [];
-    const candidates: Candidate[] = fuse({
-      lexical,
-      vectorHits,
-      similarity: queryVector ? (label) => this.vectors.similarity(queryVector, label) : null,
-      tuning,
-    });
+      : null;
+    const candidates: Candidate[] = fuse({ lexical, vectorHits, tuning });
     return candidates.slice(0, k).map((c) => this.toHit(c, plan));
   }
 
   private allowedLabels(opts: KnowledgeSearchOptions): Uint8Array | null {
     const docs = allowedDocumentIds(this.documents(), opts.filter);
     if (!docs) return null;
-    const mask = new Uint8Array(this.chunks.length);
-    this.chunks.forEach((c, i) => {
-      if (docs.has(c.documentId)) mask[i] = 1;
-    });
+    const mask = new Uint8Array(this.chunks.size);
+    for (const id of docs) {
+      const range = this.chunks.rangeOf(id);
+      if (range) mask.fill(1, range[0], range[1]);
+    }
     return mask;
   }
 
@@ -171,7 +168,7 @@ export class KnowledgeBase {
   }
 
   private toHit(c: Candidate, plan: QueryPlan): SearchHit {
-    const chunk = this.chunks[c.label] as Chunk;
+    const chunk = this.chunks.get(c.label);
     const matchedTerms: string[] = [];
     for (const t of plan.terms) {
       if (this.accented.has(t.term, c.label) || this.folded.has(t.folded, c.label)) matchedTerms.push(t.term.replace(/_/g, ' '));

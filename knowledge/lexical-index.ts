@@ -9,15 +9,16 @@ export interface Bm25Params {
   b: number;
 }
 
-/** Serialised header of one field; the arrays live in the binary file at the recorded byte offsets. */
+/** Serialised header of one field; the term list and arrays follow each other in the binary file. */
 export interface FieldHeader {
-  terms: string[];
+  termCount: number;
+  /** Byte length of the UTF-8 term list (terms joined by newlines; terms never hold whitespace). */
+  termBytes: number;
   postings: number;
   totalLength: number;
 }
 
 export class FieldIndex {
-  private readonly termIds: Map<string, number>;
   readonly avgLength: number;
 
   constructor(
@@ -27,8 +28,6 @@ export class FieldIndex {
     readonly tfs: Uint16Array,
     readonly lengths: Uint32Array,
   ) {
-    this.termIds = new Map();
-    terms.forEach((t, i) => this.termIds.set(t, i));
     let total = 0;
     for (const len of lengths) total += len;
     this.avgLength = lengths.length === 0 ? 1 : Math.max(1, total / lengths.length);
@@ -73,11 +72,21 @@ export class FieldIndex {
     return new FieldIndex(terms, offsets, docIds, tfs, lengths);
   }
 
-  /** Posting range of a term, or null when no document has it. */
+  /**
+   * Posting range of a term, or null when no document has it. Terms are sorted, so a binary search
+   * replaces a hash map: loading then never builds a map of every term (that dominated open time).
+   */
   range(term: string): [number, number] | null {
-    const id = this.termIds.get(term);
-    if (id === undefined) return null;
-    return [this.offsets[id] as number, this.offsets[id + 1] as number];
+    let lo = 0;
+    let hi = this.terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const t = this.terms[mid] as string;
+      if (t === term) return [this.offsets[mid] as number, this.offsets[mid + 1] as number];
+      if (t < term) lo = mid + 1;
+      else hi = mid;
+    }
+    return null;
   }
 
   /** True when document `doc` contains `term` (binary search; postings are sorted by doc). */
@@ -125,9 +134,10 @@ export class FieldIndex {
     const postings = this.docIds.length;
     let totalLength = 0;
     for (const len of this.lengths) totalLength += len;
+    const termBlob = Buffer.from(this.terms.join('\n'), 'utf8');
     return {
-      header: { terms: [...this.terms], postings, totalLength },
-      arrays: [this.offsets, this.docIds, this.tfs, this.lengths],
+      header: { termCount: this.terms.length, termBytes: termBlob.length, postings, totalLength },
+      arrays: [termBlob, this.offsets, this.docIds, this.tfs, this.lengths],
     };
   }
 
@@ -144,11 +154,15 @@ export class FieldIndex {
       new Uint8Array(copy).set(blob.subarray(at - pad4(bytes), at - pad4(bytes) + bytes));
       return make(copy, 0, len);
     };
-    const offsets = take((b, o, l) => new Uint32Array(b, o, l), 4, header.terms.length + 1);
+    if (at + header.termBytes > blob.length) throw new RangeError('lexical index is shorter than its header says');
+    const terms = header.termCount === 0 ? [] : blob.toString('utf8', at, at + header.termBytes).split('\n');
+    if (terms.length !== header.termCount) throw new RangeError('lexical term list does not match its header');
+    at += pad4(header.termBytes);
+    const offsets = take((b, o, l) => new Uint32Array(b, o, l), 4, header.termCount + 1);
     const docIds = take((b, o, l) => new Uint32Array(b, o, l), 4, header.postings);
     const tfs = take((b, o, l) => new Uint16Array(b, o, l), 2, header.postings);
     const lengths = take((b, o, l) => new Uint32Array(b, o, l), 4, docCount);
-    return { field: new FieldIndex(header.terms, offsets, docIds, tfs, lengths), end: at };
+    return { field: new FieldIndex(terms, offsets, docIds, tfs, lengths), end: at };
   }
 }
 

@@ -94,25 +94,28 @@ function minMax(values: readonly number[]): (v: number) => number {
 
 /**
  * Convex combination of min-max normalised leg scores over the union of both legs' candidates.
- * Every candidate gets its exact score in both legs (BM25 from the score array, cosine from the graph),
- * so a chunk found by one leg only is not unfairly zeroed in the other. With one leg, its weight is 1.
+ * A vector-only candidate gets its exact BM25 score (0 when it shares no term); a lexical-only candidate
+ * was not in the vector top list, so it gets that list's lowest similarity, an upper bound that costs
+ * nothing (reading 100 vectors back from the graph tripled hybrid latency). With one leg, its weight is 1.
  */
 export function fuse(input: {
   lexical: LexicalResult | null;
-  vectorHits: readonly VectorHit[];
-  similarity: ((label: number) => number) | null;
+  vectorHits: readonly VectorHit[] | null;
   tuning: SearchTuning;
 }): Candidate[] {
-  const { lexical, vectorHits, similarity, tuning } = input;
-  const labels = [...new Set([...(lexical?.top ?? []), ...vectorHits.map((h) => h.label)])];
+  const { lexical, vectorHits, tuning } = input;
+  const labels = [...new Set([...(lexical?.top ?? []), ...(vectorHits ?? []).map((h) => h.label)])];
   if (labels.length === 0) return [];
-  const known = new Map(vectorHits.map((h) => [h.label, h.similarity]));
+  const known = new Map((vectorHits ?? []).map((h) => [h.label, h.similarity]));
+  let floor = Infinity;
+  for (const s of known.values()) floor = Math.min(floor, s);
+  if (!Number.isFinite(floor)) floor = 0;
   const lex = labels.map((l) => (lexical ? (lexical.scores[l] as number) : 0));
-  const vec = labels.map((l) => (similarity ? (known.get(l) ?? similarity(l)) : 0));
-  const both = lexical !== null && similarity !== null;
+  const vec = labels.map((l) => (vectorHits ? (known.get(l) ?? floor) : 0));
+  const both = lexical !== null && vectorHits !== null;
   const total = tuning.lexicalWeight + tuning.vectorWeight;
   const wl = both ? tuning.lexicalWeight / total : lexical ? 1 : 0;
-  const wv = both ? tuning.vectorWeight / total : similarity ? 1 : 0;
+  const wv = both ? tuning.vectorWeight / total : vectorHits ? 1 : 0;
   const nl = minMax(lex);
   const nv = minMax(vec);
   const out = labels.map((label, i) => ({

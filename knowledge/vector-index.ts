@@ -7,7 +7,7 @@ import hnswlib from 'hnswlib-node';
 type Hnsw = InstanceType<typeof hnswlib.HierarchicalNSW>;
 
 /** Graph parameters; fixed so the same vectors always give the same file. */
-const HNSW = { m: 16, efConstruction: 200, randomSeed: 100, efSearch: 128 };
+const HNSW = { m: 16, efConstruction: 100, randomSeed: 100, efSearch: 128 };
 
 export interface VectorHit {
   label: number;
@@ -55,14 +55,5 @@ export class VectorIndex {
       ? this.graph.searchKnn([...query], n, allow)
       : this.graph.searchKnn([...query], n);
     return neighbors.map((label, i) => ({ label, similarity: 1 - (distances[i] as number) }));
-  }
-
-  /** Cosine similarity of `query` (unit length) with one stored vector (stored vectors are unit length). */
-  similarity(query: readonly number[], label: number): number {
-    if (!this.graph) return 0;
-    const v = this.graph.getPoint(label);
-    let dot = 0;
-    for (let i = 0; i < v.length; i++) dot += (v[i] as number) * (query[i] as number);
-    return dot;
   }
 }

@@ -33,14 +33,17 @@ export async function answer(question: string, context: AnswerContext): Promise<
   const retrieved = hits.map(toRetrieved);
   const top = hits[0];
   if (!top) return done(refusal('weak-evidence', retrieved, null));
-  const evidence = evidenceFeatures(intent, hits);
-  if (!followUp && evidence.score < EVIDENCE_THRESHOLD) {
-    return done(refusal('weak-evidence', retrieved, null, [`evidence ${evidence.score} < ${EVIDENCE_THRESHOLD}`]));
+  const evidence = evidenceFeatures(context.kb, intent, hits);
+  const evidenceNotice = `evidence ${evidence.score}${followUp ? ' (follow-up)' : ''}`;
+  const threshold = context.evidenceThreshold ?? EVIDENCE_THRESHOLD;
+  if (!followUp && evidence.score < threshold) {
+    return done(refusal('weak-evidence', retrieved, null, [evidenceNotice]));
   }
   const composed = top.document.type === 'procedure'
     ? composeProcedure(context.kb, top.document, intent, asOf)
     : composePassages(intent, hits, asOf);
-  if ('refuse' in composed) return done(refusal(composed.refuse, retrieved, composed.topicDocumentId));
+  if ('refuse' in composed) return done(refusal(composed.refuse, retrieved, composed.topicDocumentId, [evidenceNotice]));
+  composed.notices.push(evidenceNotice);
   // Procedure sheets hold dated variants a model could mix up; their curated answer states the rule in force.
   const generated = context.generator && composed.mode === 'extractive' ? await tryGenerative(context.generator, q, hits, asOf) : null;
   if (generated && 'text' in generated) {

@@ -22,6 +22,7 @@ export type ComposeOutcome = Composed | { refuse: RefusalReason; topicDocumentId
 
 /** Answers from the procedure sheet `meta`, for the fields the question asks (all main fields if none). */
 export function composeProcedure(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent, asOf: string): ComposeOutcome {
+  if (intent.asksPenalty) return { refuse: 'missing-field', topicDocumentId: meta.id };
   const result = draftProcedureAnswer(meta, kb.chunksOf(meta.id), intent.fields, asOf);
   if (result.answered.length === 0) return { refuse: 'missing-field', topicDocumentId: meta.id };
   const notices = result.changeDates.map((d) => `rule changes on ${d}`);
@@ -35,6 +36,7 @@ export function composeProcedure(kb: KnowledgeBase, meta: DocumentMeta, intent: 
 /** Quotes the sentences of the top chunks that answer the question, with currency notes per source. */
 export function composePassages(intent: QuestionIntent, hits: readonly SearchHit[], asOf: string): ComposeOutcome {
   const top = hits[0] as SearchHit;
+  if (asksOtherYear(intent, top.document)) return { refuse: 'weak-evidence', topicDocumentId: null };
   const units = pickUnits(scoreUnits(intent, hits));
   if (units.length === 0) return { refuse: 'weak-evidence', topicDocumentId: null };
   // A question asking "how much / what share" is only answered by a passage that states such a figure.
@@ -63,4 +65,12 @@ function uniqueDocuments(metas: readonly DocumentMeta[]): DocumentMeta[] {
   const seen = new Map<string, DocumentMeta>();
   for (const m of metas) if (!seen.has(m.id)) seen.set(m.id, m);
   return [...seen.values()];
+}
+
+/** "Kế hoạch … năm 2025" asked, but the plan found is the 2024 one: another year's plan is not in the sources. */
+function asksOtherYear(intent: QuestionIntent, meta: DocumentMeta): boolean {
+  if (meta.type !== 'plan') return false;
+  const asked = /(?:^| )ke hoach(?: [a-z]+){0,6}? (20\d\d)(?= |$)/.exec(intent.folded)?.[1];
+  const own = /(20\d\d)\s*$/.exec(meta.title)?.[1] ?? meta.issueDate?.slice(0, 4);
+  return asked !== undefined && own !== undefined && asked !== own;
 }

@@ -1,8 +1,10 @@
 /**
  * Is the retrieved evidence about what was asked? Search always returns *something*; these features say
- * whether it is worth answering from. The threshold is calibrated on the dev sets by answer/calibrate.ts.
+ * whether it is worth answering from. Words are weighted by how rare they are in the whole knowledge base,
+ * so a missing "Bình Dương" or "nước ngoài" counts far more than a missing "thủ tục".
+ * The threshold is calibrated on the dev sets by answer/calibrate.ts.
  */
-import type { SearchHit } from '../knowledge/index.ts';
+import type { KnowledgeBase, SearchHit } from '../knowledge/index.ts';
 import { bigrams } from './compose-passage.ts';
 import type { QuestionIntent } from './intent.ts';
 import { foldTokens } from './query-text.ts';
@@ -11,12 +13,12 @@ import { foldTokens } from './query-text.ts';
  * Minimum evidence score to answer. PROVISIONAL until calibrated: see answer/README.md for the dev-set
  * table and answer/calibrate.ts to recompute it.
  */
-export const EVIDENCE_THRESHOLD = 0.5;
+export const EVIDENCE_THRESHOLD = 0.35;
 
 export interface EvidenceFeatures {
-  /** Share of the question's content words found in the evidence (0..1). */
+  /** Rarity-weighted share of the question's content words found in the evidence (0..1). */
   coverage: number;
-  /** Share of the question's adjacent word pairs (with a content word) found as pairs in the evidence. */
+  /** Rarity-weighted share of the question's adjacent word pairs found as pairs in the evidence (0..1). */
   pairCoverage: number;
   /** Content words of the question missing from the evidence. */
   missing: string[];
@@ -24,29 +26,62 @@ export interface EvidenceFeatures {
   score: number;
 }
 
-/** The evidence a question is judged against: the top hit's document title and its hits among the first k. */
-export function evidenceTokens(hits: readonly SearchHit[]): string[] {
+interface CorpusStats {
+  chunks: number;
+  df: Map<string, number>;
+}
+
+const statsCache = new WeakMap<KnowledgeBase, CorpusStats>();
+
+/** Document frequency of every folded word over all chunks (computed once per knowledge base). */
+function corpusStats(kb: KnowledgeBase): CorpusStats {
+  const cached = statsCache.get(kb);
+  if (cached) return cached;
+  const df = new Map<string, number>();
+  let chunks = 0;
+  for (const meta of kb.documents()) {
+    for (const chunk of kb.chunksOf(meta.id)) {
+      chunks++;
+      for (const t of new Set(foldTokens(`${meta.title} ${chunk.sectionPath.join(' ')} ${chunk.text}`))) df.set(t, (df.get(t) ?? 0) + 1);
+    }
+  }
+  const stats = { chunks, df };
+  statsCache.set(kb, stats);
+  return stats;
+}
+
+/**
+ * The evidence a question is judged against: for a procedure sheet the whole sheet (its aliases live in the
+ * overview chunk); otherwise the top hit's document title and its hits among the first three.
+ */
+export function evidenceTokens(kb: KnowledgeBase, hits: readonly SearchHit[]): string[] {
   const top = hits[0];
   if (!top) return [];
-  const same = hits.filter((h) => h.document.id === top.document.id).slice(0, 3);
-  const text = [top.document.title, ...same.map((h) => `${h.chunk.sectionPath.join(' ')}\n${h.chunk.text}`)].join('\n');
+  const chunks = top.document.type === 'procedure'
+    ? kb.chunksOf(top.document.id)
+    : hits.slice(0, 3).filter((h) => h.document.id === top.document.id).map((h) => h.chunk);
+  const text = [top.document.title, ...chunks.map((c) => `${c.sectionPath.join(' ')}\n${c.text}`)].join('\n');
   return foldTokens(text);
 }
 
 /** Computes the evidence features of a question against its hits. */
-export function evidenceFeatures(intent: QuestionIntent, hits: readonly SearchHit[]): EvidenceFeatures {
-  const tokens = evidenceTokens(hits);
+export function evidenceFeatures(kb: KnowledgeBase, intent: QuestionIntent, hits: readonly SearchHit[]): EvidenceFeatures {
+  const stats = corpusStats(kb);
+  const idf = (t: string) => Math.log((stats.chunks + 1) / ((stats.df.get(t) ?? 0) + 0.5));
+  const tokens = evidenceTokens(kb, hits);
   const vocabulary = new Set(tokens);
-  const terms = [...new Set(intent.contentTerms)];
-  const found = terms.filter((t) => vocabulary.has(t));
-  const coverage = terms.length === 0 ? 0 : found.length / terms.length;
-  const content = new Set(intent.contentTerms);
-  const questionPairs = [...bigrams(intent.folded.split(' '))].filter((p) => p.split(' ').some((t) => content.has(t)));
+  // Field words ("mất bao lâu", "lệ phí") say what is asked, not about what: only topic words are weighed.
+  const terms = [...new Set(intent.topicTerms)];
+  const weight = (ts: readonly string[]) => ts.reduce((s, t) => s + idf(t), 0);
+  const coverage = terms.length === 0 ? 0 : weight(terms.filter((t) => vocabulary.has(t))) / weight(terms);
+  const content = new Set(terms);
+  const pairs = [...bigrams(intent.folded.split(' '))].filter((p) => p.split(' ').some((t) => content.has(t)));
   const evidencePairs = bigrams(tokens);
-  const pairCoverage = questionPairs.length === 0 ? coverage : questionPairs.filter((p) => evidencePairs.has(p)).length / questionPairs.length;
+  const pairWeight = (ps: readonly string[]) => weight(ps.flatMap((p) => p.split(' ')));
+  const pairCoverage = pairs.length === 0 ? coverage : pairWeight(pairs.filter((p) => evidencePairs.has(p))) / pairWeight(pairs);
   return {
-    coverage,
-    pairCoverage,
+    coverage: round(coverage),
+    pairCoverage: round(pairCoverage),
     missing: terms.filter((t) => !vocabulary.has(t)),
     score: round((coverage + pairCoverage) / 2),
   };

@@ -14,6 +14,8 @@ export interface QuestionIntent {
   /** Procedure fields asked about, in the order they are listed in PROCEDURE_FIELDS. Empty = none named. */
   fields: ProcedureField[];
   wants: WantedFigure;
+  /** Asks about a fine ("bị phạt bao nhiêu"), which no procedure field holds. */
+  asksPenalty: boolean;
   /** Folded words that are not question words or fillers (field words included): used to weigh evidence. */
   contentTerms: string[];
   /** contentTerms minus the field cues that matched: empty when the question names no topic ("le phi bn"). */
@@ -59,34 +61,40 @@ const FIELD_CUES: Array<{ fields: ProcedureField[]; cue: RegExp }> = [
   { fields: ['legalBasis'], cue: w(['can cu', 'luat nao', 'theo luat', 'quy dinh nao', 'van ban nao', 'nghi dinh nao', 'thong tu nao', 'phap ly', 'co so phap ly']) },
 ];
 
-const FIGURE_CUES: Array<{ wants: Exclude<WantedFigure, null>; cue: RegExp }> = [
-  { wants: 'percent', cue: w(['ty le', 'bao nhieu %', 'bao nhieu phan tram', 'phan tram', 'may phan tram', '%']) },
-  {
-    wants: 'money',
-    cue: w([
-      'bao nhieu tien', 'bao nhieu ty', 'bao nhieu trieu', 'may ty', 'may trieu', 'ty dong', 'kinh phi', 'ngan sach',
-      'tong von', 'bao nhieu dong', 'het bao nhieu', 'ton bao nhieu', 'le phi', 'phi', 'chi phi', 'tien', 'gia',
-    ]),
-  },
-  { wants: 'duration', cue: w(['bao lau', 'may ngay', 'bao nhieu ngay', 'bao nhieu lau', 'may tuan']) },
+/** A "how much / how many" word: without one, "kinh phí" or "tỷ lệ" is a topic, not a request for a figure. */
+const QUANTITY = w(['bao nhieu', 'may', 'muc nao', 'muc bao nhieu', 'het nhieu', 'ton nhieu', 'nhieu tien', 'top may', 'dat bao nhieu']);
+
+const FIGURE_CUES: Array<{ wants: Exclude<WantedFigure, null>; cue: RegExp; needsQuantity: boolean }> = [
+  { wants: 'percent', cue: w(['bao nhieu %', 'bao nhieu phan tram', 'may phan tram', 'may %']), needsQuantity: false },
+  { wants: 'percent', cue: w(['ty le', 'phan tram', '%']), needsQuantity: true },
+  { wants: 'money', cue: w(['bao nhieu tien', 'bao nhieu ty', 'bao nhieu trieu', 'may ty', 'may trieu', 'bao nhieu dong', 'het bao nhieu', 'ton bao nhieu', 'mat bao nhieu tien']), needsQuantity: false },
+  { wants: 'money', cue: w(['le phi', 'phi', 'kinh phi', 'ngan sach', 'chi phi', 'tong von', 'von', 'tien', 'gia ve', 'luong', 'phu cap', 'ty dong']), needsQuantity: true },
+  { wants: 'duration', cue: w(['bao lau', 'may ngay', 'bao nhieu ngay', 'bao nhieu lau', 'may tuan']), needsQuantity: false },
 ];
+
+/** Fines are not fees: no sheet states them, so a question about them must not get the fee field. */
+const PENALTY = w(['bi phat', 'muc phat', 'phat bao nhieu', 'phat tien', 'xu phat', 'bi xu ly']);
 
 /** Reads a question into fields asked, figure wanted and topic words. */
 export function readIntent(question: string): QuestionIntent {
   const folded = readQuestion(question);
   const asked = new Set<ProcedureField>();
   let rest = ` ${folded} `;
+  // "nộp hồ sơ ở đâu" asks where to file, not which papers: "hồ sơ" after "nộp" is not a documents cue.
+  const cueText = folded.replace(/(^| )nop ho so(?= |$)/g, '$1nop');
   for (const { fields, cue } of FIELD_CUES) {
-    if (!cue.test(folded)) continue;
+    if (!cue.test(cueText)) continue;
     fields.forEach((f) => asked.add(f));
     rest = rest.replace(new RegExp(cue.source, 'g'), ' ');
   }
-  const wants = FIGURE_CUES.find((c) => c.cue.test(folded))?.wants ?? null;
+  const quantity = QUANTITY.test(folded);
+  const wants = FIGURE_CUES.find((c) => c.cue.test(folded) && (quantity || !c.needsQuantity))?.wants ?? null;
   const keep = (t: string) => t.length > 0 && !STOPWORDS.has(t);
   return {
     folded,
     fields: [...asked],
     wants,
+    asksPenalty: PENALTY.test(folded),
     contentTerms: folded.split(' ').filter(keep),
     topicTerms: rest.split(' ').filter(keep),
   };

@@ -3,7 +3,7 @@
  * with the chat shorthand residents type expanded ("bn" → "bao nhieu", "dk" → "dang ky").
  * Search itself gets the raw question: knowledge has its own analyser; this is only for intent and evidence checks.
  */
-import { foldText } from '../knowledge/index.ts';
+import { ABBREVIATION_GROUPS, foldText } from '../knowledge/index.ts';
 
 /** Shorthand → folded words. Only unambiguous-enough forms; "k" alone is "không" in chat. */
 const SHORTHAND: Record<string, string> = {
@@ -46,6 +46,16 @@ const SHORTHAND: Record<string, string> = {
   a: 'anh',
 };
 
+/**
+ * knowledge's abbreviation table, folded, for entries with one meaning only ("cds" → "chuyen doi so");
+ * ambiguous ones ("tt": thông tư / trung tâm) stay as typed. Our own table above wins.
+ */
+const DICTIONARY: Record<string, string> = Object.fromEntries(
+  ABBREVIATION_GROUPS.flatMap((g) => Object.entries(g.entries))
+    .filter(([, expansions]) => expansions.length === 1)
+    .map(([key, expansions]) => [foldText(key), foldText(expansions[0] as string)]),
+);
+
 /** Folds and expands shorthand; punctuation becomes spaces; single spaces. */
 export function readQuestion(question: string): string {
   const folded = foldText(question)
@@ -54,7 +64,7 @@ export function readQuestion(question: string): string {
   return folded
     .split(' ')
     .filter((t) => t.length > 0)
-    .map((t) => SHORTHAND[t] ?? t)
+    .map((t) => SHORTHAND[t] ?? DICTIONARY[t] ?? t)
     .join(' ');
 }
 
@@ -70,8 +80,8 @@ export function foldTokens(text: string): string[] {
 export const STOPWORDS: ReadonlySet<string> = new Set(
   (
     'a ad admin ah a anh chi em ban minh toi tui oi nhe nha nhi vay the thi sao la gi nao dau khong co duoc ' +
-    'can phai muon hoi cho xin giup voi va hay hoac cua o tai tu den trong ngoai tren duoi con roi da dang se ' +
-    'nhu nao bao nhieu may lam the nao ai cai viec nhung cac mot nay kia do day ha hen ah uh um ok vui long ' +
+    'can phai muon hoi cho xin giup voi va hay hoac cua o tai tu den trong tren duoi con roi da dang se moi vao theo z ' +
+    'nhu nao bao nhieu may lam the nao ai cai viec nhung cac mot nay kia do day hen ah uh um ok vui long ' +
     'nay bay gio luc hom ngay nam thang thi sao the nao sao vay'
   ).split(' '),
 );

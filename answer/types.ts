@@ -46,6 +46,8 @@ export interface AnswerContext {
   k?: number;
   /** Optional LLM writer; extractive when absent. */
   generator?: AnswerGenerator | null;
+  /** Minimum evidence score to answer (default: EVIDENCE_THRESHOLD). Only answer/calibrate.ts changes it. */
+  evidenceThreshold?: number;
   /** Clock used for the default `asOf` and for latency (default: `() => new Date()`). */
   clock?: () => Date;
 }

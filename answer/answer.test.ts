@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../knowledge/index.ts';
+import { answer, type AnswerResult, type Turn } from './index.ts';
+import { buildTestKnowledge, type TestKnowledge } from './test-support.ts';
+
+// The day the procedure facts were last re-checked; dated rules are asserted for this day unless stated.
+const AS_OF = '2026-11-27';
+const KHAI_SINH = 'procedures/dang-ky-khai-sinh';
+const CAN_CUOC = 'procedures/the-can-cuoc';
+
+let built: TestKnowledge;
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  built = await buildTestKnowledge();
+  kb = built.kb;
+});
+afterAll(async () => built?.cleanup());
+
+const ask = (q: string, extra: { asOf?: string; history?: Turn[] } = {}) => answer(q, { kb, asOf: AS_OF, ...extra });
+
+/** Every citation's text must be a verbatim span of the chunk it names. */
+function expectCitationsInChunks(r: AnswerResult): void {
+  for (const c of r.citations) {
+    const chunks = kb.chunksOf(c.documentId).filter((ch) => ch.sectionPath.join(' > ') === c.section);
+    expect(chunks.some((ch) => ch.text.includes(c.text)), `citation [${c.n}] "${c.text.slice(0, 60)}" not in ${c.documentId} § ${c.section}`).toBe(true);
+  }
+}
+
+describe('procedure questions are answered from the field asked about', () => {
+  it('lists the birth-registration documents from the sheet and cites it', async () => {
+    const r = await ask('lam giay khai sinh can giay to gi');
+    expect(r.refused).toBe(false);
+    expect(r.topicDocumentId).toBe(KHAI_SINH);
+    expect(r.answer).toContain('Giấy chứng sinh');
+    expect(r.citations[0]).toMatchObject({ documentId: KHAI_SINH, section: 'Đăng ký khai sinh > Thành phần hồ sơ' });
+    expect(r.answer).toMatch(/\[1\] Thủ tục Đăng ký khai sinh — Thành phần hồ sơ \(kiểm tra ngày 27\/11\/2026\)/);
+    expectCitationsInChunks(r);
+  });
+
+  it('answers "how long" with the time limit', async () => {
+    const r = await ask('lam the can cuoc mat bao lau');
+    expect(r.topicDocumentId).toBe(CAN_CUOC);
+    expect(r.answer).toContain('07 ngày làm việc');
+    expect(r.citations.map((c) => c.section)).toEqual([expect.stringContaining('Thời hạn giải quyết')]);
+  });
+
+  it('answers "where" with the agency and where to file', async () => {
+    const r = await ask('dang ky khai sinh o dau');
+    expect(r.answer).toContain('UBND cấp xã');
+    expect(r.citations.map((c) => c.section).join('|')).toMatch(/Cơ quan giải quyết/);
+  });
+
+  it('answers "can I do it online" with the online field', async () => {
+    const r = await ask('lam khai sinh online duoc khong');
+    expect(r.answer).toMatch(/VNeID|Cổng Dịch vụ công/);
+    expect(r.citations.some((c) => c.section.endsWith('Làm trực tuyến'))).toBe(true);
+  });
+
+  it('answers "under which law" with the legal basis', async () => {
+    const r = await ask('dang ky khai sinh can cu luat nao');
+    expect(r.answer).toContain('Luật Hộ tịch');
+    expect(r.citations.some((c) => c.section.endsWith('Căn cứ pháp lý'))).toBe(true);
+  });
+
+  it('answers both fields of a two-part question', async () => {
+    const r = await ask('đăng ký khai sinh cần hồ sơ gì và lệ phí bao nhiêu');
+    const sections = r.citations.map((c) => c.section.split(' > ').pop());
+    expect(sections).toEqual(expect.arrayContaining(['Thành phần hồ sơ', 'Phí, lệ phí']));
+  });
+
+  it('gives a compact overview of every main field for a bare "làm khai sinh"', async () => {
+    const r = await ask('làm khai sinh');
+    expect(r.topicDocumentId).toBe(KHAI_SINH);
+    for (const label of ['Cơ quan giải quyết', 'Thành phần hồ sơ', 'Thời hạn giải quyết', 'Phí, lệ phí']) expect(r.answer).toContain(label);
+    expect(r.answer.length).toBeLessThanOrEqual(2000);
+    expectCitationsInChunks(r);
+  });
+});
+
+describe('the 2024 plan', () => {
+  it('answers the commune-level online-filing target with 30% and the 80%/40% context, citing II.2.2', async () => {
+    const r = await ask('ty le ho so giai quyet truc tuyen cap xa 2024 la bao nhieu');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toContain('30% tại cấp xã');
+    expect(r.answer).toContain('80%');
+    expect(r.answer).toContain('40%');
+    expect(r.answer).toContain('Kế hoạch 53/KH-UBND (15/02/2024), mục II.2.2 Chính quyền số');
+    expect(r.citations[0]?.section).toMatch(/2\.2\. Chính quyền số$/);
+    expectCitationsInChunks(r);
+  });
+
+  it('says the plan is dated and that cấp huyện no longer exists when quoting it today', async () => {
+    const r = await ask('ty le ho so giai quyet truc tuyen cap xa 2024 la bao nhieu');
+    expect(r.answer).toMatch(/Theo Kế hoạch 53\/KH-UBND năm 2024/);
+    expect(r.notices).toEqual(expect.arrayContaining(['dated source: 53/KH-UBND', 'no district level since 2025-07-01']));
+  });
+});
+
+describe('refusals', () => {
+  it.each(['giá vé máy bay đi Hà Nội', 'ngân sách thực hiện kế hoạch là bao nhiêu tỷ'])('refuses "%s" with the hotline and no citation', async (q) => {
+    const r = await ask(q);
+    expect(r.refused).toBe(true);
+    expect(r.mode).toBe('refusal');
+    expect(r.answer).toContain('Tổng đài 1022, (0251) 1022');
+    expect(r.citations).toEqual([]);
+    expect(r.answer).not.toMatch(/\d[\d.]*\s?(tỷ|triệu|đồng|đ\b)/);
+  });
+
+  it('refuses a question about another year\'s plan', async () => {
+    expect((await ask('Kế hoạch chuyển đổi số năm 2025 của Đồng Nai đặt những chỉ tiêu gì?')).refused).toBe(true);
+  });
+});
+
+describe('smalltalk', () => {
+  it('greets with example questions and does not search', async () => {
+    const r = await ask('chào ad');
+    expect(r).toMatchObject({ mode: 'smalltalk', refused: false, retrieved: [], citations: [] });
+    expect(r.answer).toMatch(/khai sinh/i);
+  });
+});
+
+describe('follow-ups', () => {
+  it('answers the fee of birth registration after a question about its documents', async () => {
+    const first = await ask('lam giay khai sinh can giay to gi');
+    const history: Turn[] = [{ question: 'lam giay khai sinh can giay to gi', topicDocumentId: first.topicDocumentId, at: '2026-11-27T08:00:00Z' }];
+    for (const follow of ['le phi bao nhieu', 'còn lệ phí thì sao?']) {
+      const r = await ask(follow, { history });
+      expect(r.topicDocumentId).toBe(KHAI_SINH);
+      expect(r.citations[0]).toMatchObject({ documentId: KHAI_SINH, section: 'Đăng ký khai sinh > Phí, lệ phí' });
+      expect(r.answer).toContain('miễn lệ phí');
+    }
+  });
+
+  it('switches topic when the question names another procedure', async () => {
+    const history: Turn[] = [{ question: 'lam giay khai sinh can giay to gi', topicDocumentId: KHAI_SINH, at: '2026-11-27T08:00:00Z' }];
+    const r = await ask('lam lai can cuoc bi mat het bao nhieu tien', { history });
+    expect(r.topicDocumentId).toBe(CAN_CUOC);
+  });
+});
+
+describe('dated rules', () => {
+  const q = 'lam lai can cuoc bi mat het bao nhieu tien';
+
+  it('on 2026-11-27 states the VNeID waiver with its condition, the 35.000đ fee otherwise, and the coming change', async () => {
+    const r = await ask(q, { asOf: '2026-11-27' });
+    expect(r.answer).toContain('Miễn lệ phí cấp đổi và cấp lại');
+    expect(r.answer).toContain('VNeID mức 2');
+    expect(r.answer).toContain('Cấp lại thẻ căn cước 35.000đ/thẻ');
+    expect(r.answer).toMatch(/Từ 01\/1\/2027: .*70\.000đ/);
+    expect(r.notices).toContain('rule changes on 2027-01-01');
+    expect(r.citations[0]).toMatchObject({ documentId: CAN_CUOC, section: expect.stringContaining('Phí, lệ phí') });
+    expect(r.citations[0]?.text).toContain('35.000đ');
+    expectCitationsInChunks(r);
+  });
+
+  it('on 2027-03-15 states only the plain 70.000đ fee', async () => {
+    const r = await ask(q, { asOf: '2027-03-15' });
+    expect(r.answer).toContain('Cấp lại thẻ căn cước 70.000đ/thẻ');
+    expect(r.answer).not.toContain('35.000đ');
+    expect(r.answer).not.toContain('Miễn lệ phí cấp đổi');
+    expect(r.citations[0]?.text).toContain('70.000đ');
+    expectCitationsInChunks(r);
+  });
+
+  it('rejects an impossible as-of day with E_AS_OF_INVALID', async () => {
+    await expect(ask(q, { asOf: '2026-13-01' })).rejects.toMatchObject({ code: 'E_AS_OF_INVALID' });
+  });
+});
+
+describe('every reply, whatever the question', () => {
+  const questions = [
+    'lam cccd can gi', 'dk khai sinh o dau ad', 'le phi dang ky ket hon', 'ket hon can giay to gi',
+    'đăng ký tạm trú mất bao lâu', 'tam tru online dc ko', 'nhap ho khau can giay to gi', 'le phi thuong tru bn',
+    'lam ly lich tu phap o dau', 'phieu ly lich tu phap bao nhieu tien', 'doi bang lai xe het bao nhieu', 'doi gplx can gi',
+    'chung thuc ban sao mat phi bao nhieu', 'khai tu can giay to gi', 'xac nhan doc than lam o dau', 'giay phep xay dung nha o',
+    'dang ky ho kinh doanh mat bao lau', 'tai khoan vneid muc 2 dang ky the nao', 'nop ho so truc tuyen dong nai the nao',
+    'tong dai 1022 la gi', 'muc tieu xep hang cds cua dong nai den 2025', 'ty le doanh nghiep su dung hop dong dien tu',
+    'chinh quyen so 2024 co nhung chi tieu gi', 'nhiem vu cua so thong tin va truyen thong', 'an toan thong tin mang 2024',
+    'giá vé máy bay đi Hà Nội', 'thời tiết hôm nay thế nào', 'cảm ơn bạn', 'làm khai sinh', 'hồ sơ và lệ phí đăng ký thường trú',
+    'x'.repeat(500),
+  ];
+
+  it('fits in 2000 characters and cites only verbatim spans of the chunks named', async () => {
+    for (const q of questions) {
+      const r = await ask(q);
+      expect(r.answer.length, q).toBeLessThanOrEqual(2000);
+      expect(r.answer.length, q).toBeGreaterThan(0);
+      expectCitationsInChunks(r);
+      for (const c of r.citations) expect(r.answer, q).toContain(`[${c.n}]`);
+      if (r.refused) expect(r.answer, q).toContain('1022');
+    }
+  });
+});

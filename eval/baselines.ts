@@ -23,7 +23,7 @@ export interface FlatChunk {
 }
 
 /** Fixed-size splitter settings of the generic baseline (characters). */
-export const GENERIC_SPLIT = { chunkSize: 1000, chunkOverlap: 200 } as const;
+export const GENERIC_SPLIT: Readonly<{ chunkSize: number; chunkOverlap: number }> = { chunkSize: 1000, chunkOverlap: 200 };
 
 /**
  * Rebuilds each document's plain text from the knowledge base: title, then every heading when it changes,

@@ -32,6 +32,11 @@ export class ZaloStandIn {
     this.refreshToken = opts.refreshToken;
   }
 
+  /** Requests held without an answer (scripted 'hang'). */
+  get hangingCount(): number {
+    return this.hanging.size;
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }

@@ -6,7 +6,7 @@ import { readdir, stat, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { answer } from '../answer/index.ts';
-import { createEmbedder, indexTextOf, KnowledgeBase, readStoredIndex, writeIndex } from '../knowledge/index.ts';
+import { ANALYSER_VERSION, createEmbedder, indexTextOf, KnowledgeBase, readStoredIndex, writeIndex } from '../knowledge/index.ts';
 import { Bm25Index } from './bm25.ts';
 import { scaleCorpus } from './bench-corpus.ts';
 import { percentile } from './metrics.ts';
@@ -48,7 +48,7 @@ async function dirBytes(dir: string): Promise<number> {
 export async function buildScaled(realIndexDir: string, outDir: string, n: number): Promise<{ chunks: number; seconds: number; reused: boolean }> {
   const stored = await readStoredIndex(realIndexDir);
   if (!stored) throw new Error(`no real index in ${realIndexDir}`);
-  const stamp = `${n}:${stored.manifest.analyserVersion}:${stored.manifest.embedder.id}:${stored.documents.map((d) => d.contentHash).join(',')}`;
+  const stamp = `${n}:${ANALYSER_VERSION}:${stored.manifest.embedder.id}:${stored.documents.map((d) => d.contentHash).join(',')}`;
   const stampFile = join(outDir, 'bench-stamp.txt');
   if ((await readFile(stampFile, 'utf8').catch(() => '')) === stamp) return { chunks: n, seconds: 0, reused: true };
   const embedder = createEmbedder({ provider: 'hashed', dimensions: stored.manifest.embedder.dimensions });

@@ -71,9 +71,14 @@ async function main(): Promise<void> {
     const dir = join(RESULTS, 'bench-index', String(n));
     await mkdir(dir, { recursive: true });
     console.error(`${n} chunks: building (cached between runs) …`);
-    const build = await child<{ seconds: number; reused: boolean }>('build', { real, dir, n });
+    let build = await child<{ seconds: number; reused: boolean }>('build', { real, dir, n });
     console.error(`${n} chunks: measuring ours and the baselines …`);
-    const ours = await child<OursResult>('ours', { dir, queries });
+    // The analyser may change under a long run (other work in progress): rebuild once and retry.
+    const ours = await child<OursResult>('ours', { dir, queries }).catch(async () => {
+      await rm(join(dir, 'bench-stamp.txt'), { force: true });
+      build = await child<{ seconds: number; reused: boolean }>('build', { real, dir, n });
+      return child<OursResult>('ours', { dir, queries });
+    });
     const baselines = [
       await child<BaselineResult>('baseline', { system: 'generic-rag', real, n, queries }),
       await child<BaselineResult>('baseline', { system: 'minisearch', real, n, queries }),

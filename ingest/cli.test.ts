@@ -15,9 +15,12 @@ beforeEach(async () => {
 });
 afterEach(() => ws.cleanup());
 
+// Child processes load tsx, LangChain and the loaders from scratch; on a busy 2-core machine that is slow.
+const SLOW = { timeout: 240_000 };
+
 const dirs = () => ['--sources', ws.sources, '--index', ws.index];
 
-describe('npm run ingest', () => {
+describe('npm run ingest', SLOW, () => {
   it('indexes the good files, names the corrupt PDF with its code, exits 1, and leaves a loadable index', async () => {
     await copyInto(ws.sources, join(FIXTURES, 'front-matter.md'), 'guides/nop-truc-tuyen.md');
     await copyInto(ws.sources, join(FIXTURES, 'three-pages.pdf'), 'guides/ba-trang.pdf');
@@ -88,7 +91,7 @@ describe('npm run ingest', () => {
   });
 });
 
-describe('npm run search', () => {
+describe('npm run search', SLOW, () => {
   it('builds a missing index, then prints exactly one JSON object with the II.2.2 chunk first', async () => {
     await copyInto(ws.sources, PLAN_FILE, `plans/${PLAN_NAME}`);
     const run = await runCli('search-cli.ts', ['--json', '--k', '3', ...dirs(), 'ty le ho so giai quyet truc tuyen cap xa']);

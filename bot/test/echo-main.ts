@@ -15,6 +15,6 @@ try {
   const config = loadConfig(process.env);
   await startService(config, { answer: echoAnswer(delayMs) });
 } catch (err) {
-  console.error(isBotError(err) ? err.message : err);
+  process.stderr.write(`${isBotError(err) ? err.message : String(err)}\n`);
   process.exit(2);
 }

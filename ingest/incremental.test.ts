@@ -120,6 +120,13 @@ describe('runIngest', () => {
     expect(report.added).not.toContain('README.md');
   });
 
+  it('fails the second of two files that would share one document id with E_DUPLICATE_ID', async () => {
+    await copyInto(ws.sources, join(FIXTURES, 'nfd-old-tone.txt'), 'guides/nop-truc-tuyen.txt');
+    const report = await runIngest(opts());
+    expect(report.failed).toEqual([{ path: 'guides/nop-truc-tuyen.txt', code: 'E_DUPLICATE_ID', reason: expect.stringContaining('guides/nop-truc-tuyen') }]);
+    expect(report.added).toContain('guides/nop-truc-tuyen.md');
+  });
+
   it('re-embeds everything when the configured embedder differs from the index', async () => {
     await runIngest(opts());
     const other = countingEmbedder(createEmbedder({ provider: 'hashed', dimensions: 32 }));

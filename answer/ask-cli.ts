@@ -2,13 +2,8 @@
  * npm run ask -- [--json] [--k N] [--as-of YYYY-MM-DD] "question"
  * Prints the answer with its citations; --json prints the stable shape other tools read (see ask-json.ts).
  */
-import { answer } from './answer.ts';
-import { toAskJson } from './ask-json.ts';
 import { parseCliArgs } from './cli-args.ts';
-import { readAnswerConfig } from './config.ts';
 import { codeOf } from './errors.ts';
-import { createGenerator } from './generator.ts';
-import { openKnowledge } from './open-knowledge.ts';
 
 const USAGE = 'Usage: npm run ask -- [--json] [--k N] [--as-of YYYY-MM-DD] "câu hỏi"';
 
@@ -28,11 +23,19 @@ async function main(): Promise<number> {
     console.error(`E_ARGS: no question given.\n${USAGE}`);
     return 2;
   }
+  // Loaded after the arguments are checked: a usage error answers at once, without loading LangChain.
+  const [{ answer }, { readAnswerConfig }, { createGenerator }, { openKnowledge }, extra] = await Promise.all([
+    import('./answer.ts'),
+    import('./config.ts'),
+    import('./generator.ts'),
+    import('./open-knowledge.ts'),
+    import('./ask-json.ts'),
+  ]);
   const cfg = readAnswerConfig();
   const kb = await openKnowledge(cfg, (line) => console.error(line));
   const generator = cfg.llm ? createGenerator(cfg.llm) : null;
   const result = await answer(args.question, { kb, k: args.k, asOf: args.asOf, generator });
-  if (args.json) console.log(JSON.stringify(toAskJson(result)));
+  if (args.json) console.log(JSON.stringify(extra.toAskJson(result)));
   else console.log(result.answer);
   return 0;
 }

@@ -4,13 +4,8 @@
  * "bắt đầu lại" forgets the conversation; "thoát" (or Ctrl+D) ends it.
  */
 import { createInterface } from 'node:readline/promises';
-import { foldText } from '../knowledge/index.ts';
-import { answer } from './answer.ts';
 import { parseCliArgs } from './cli-args.ts';
-import { readAnswerConfig } from './config.ts';
 import { codeOf } from './errors.ts';
-import { createGenerator } from './generator.ts';
-import { openKnowledge } from './open-knowledge.ts';
 import type { Turn } from './types.ts';
 
 const USAGE = 'Usage: npm run chat -- [--k N] [--as-of YYYY-MM-DD]';
@@ -29,30 +24,36 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  // Loaded after the arguments are checked: a usage error answers at once, without loading LangChain.
+  const [{ answer }, { readAnswerConfig }, { createGenerator }, { openKnowledge }, extra] = await Promise.all([
+    import('./answer.ts'),
+    import('./config.ts'),
+    import('./generator.ts'),
+    import('./open-knowledge.ts'),
+    import('../knowledge/index.ts'),
+  ]);
   const cfg = readAnswerConfig();
   const kb = await openKnowledge(cfg, (line) => console.error(line));
   const generator = cfg.llm ? createGenerator(cfg.llm) : null;
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   console.log('Hỏi đáp thủ tục hành chính Đồng Nai. Gõ "bắt đầu lại" để đổi chủ đề, "thoát" để kết thúc.');
   let history: Turn[] = [];
-  for (;;) {
-    let line: string;
-    try {
-      line = (await rl.question('\nBạn: ')).trim();
-    } catch {
-      break; // stdin closed (Ctrl+D or piped input ended)
-    }
-    const folded = foldText(line);
+  rl.setPrompt('\nBạn: ');
+  rl.prompt();
+  // The async iterator buffers lines, so piped input is not lost while an answer is being computed.
+  for await (const raw of rl) {
+    const line = raw.trim();
+    const folded = extra.foldText(line);
     if (folded === 'thoat' || folded === 'exit' || folded === 'quit') break;
     if (folded === 'bat dau lai') {
       history = [];
       console.log('Trợ lý: Đã bắt đầu lại cuộc trò chuyện.');
-      continue;
+    } else if (line) {
+      const result = await answer(line, { kb, history, k: args.k, asOf: args.asOf, generator });
+      console.log(`Trợ lý: ${result.answer}`);
+      history = [...history, { question: line, topicDocumentId: result.topicDocumentId, at: new Date().toISOString() }].slice(-HISTORY_TURNS);
     }
-    if (!line) continue;
-    const result = await answer(line, { kb, history, k: args.k, asOf: args.asOf, generator });
-    console.log(`Trợ lý: ${result.answer}`);
-    history = [...history, { question: line, topicDocumentId: result.topicDocumentId, at: new Date().toISOString() }].slice(-HISTORY_TURNS);
+    rl.prompt();
   }
   rl.close();
   return 0;

@@ -31,8 +31,10 @@ export function parseCliArgs(argv: readonly string[], opts: { allowJson: boolean
     else if (flag === '--json' && opts.allowJson) out.json = true;
     else if (flag === '--k') out.k = parseK(value());
     else if (flag === '--as-of') out.asOf = parseDay(value());
-    else if (flag === '--') words.push(...argv.slice(i + 1)), (i = argv.length);
-    else if (flag.startsWith('--')) throw new AnswerError('E_ARGS', `unknown option ${flag}`);
+    else if (flag === '--') {
+      words.push(...argv.slice(i + 1));
+      break;
+    } else if (flag.startsWith('--')) throw new AnswerError('E_ARGS', `unknown option ${flag}`);
     else words.push(arg);
   }
   out.question = words.join(' ').trim();

@@ -1,0 +1,65 @@
+/**
+ * Wrappers around an answer function, so every channel (web chat, Zalo, /api/ask) gets the same behaviour:
+ * `withCurated` serves the content team's approved reply first; `withQuestionLog` records what was asked
+ * (masked) for the console and hands back the `questionId` that 👍/👎 refers to.
+ */
+import type { AnswerResult, Turn } from '../answer/index.ts';
+import type { CuratedAnswer } from './curated-store.ts';
+import type { KnowledgeHolder } from './knowledge-holder.ts';
+import type { WebStore } from './web-store.ts';
+
+/** The context every channel passes (bot's Answerer passes exactly history and asOf). */
+export interface AnswerCallContext { history?: Turn[]; asOf?: string; sessionId?: string }
+
+export type AnswerFn<C extends AnswerCallContext = AnswerCallContext> = (question: string, ctx: C) => Promise<AnswerResult>;
+
+/** AnswerResult plus what the web layer adds. `curated` is set when the reply is the team's approved one. */
+export type WebAnswerResult = AnswerResult & { curated?: { id: number; updatedAt: string }; questionId?: number | null };
+
+/**
+ * Answers with the curated reply when the question matches one, else with `answerFn`. A curated reply
+ * that cites a document no longer live (withdrawn) is skipped, so it can never cite a withdrawn source.
+ * Curated replies have mode 'curated', the notice "curated answer: <id>" and `curated` set.
+ */
+export function withCurated<C extends AnswerCallContext>(answerFn: AnswerFn<C>, store: WebStore, opts: { holder?: KnowledgeHolder; now?: () => number } = {}): (q: string, ctx: C) => Promise<WebAnswerResult> {
+  const now = opts.now ?? Date.now;
+  return async (question, ctx) => {
+    const started = now();
+    const hit = store.curated.find(question);
+    if (!hit || !citesLiveDocuments(hit, opts.holder)) return answerFn(question, ctx);
+    return {
+      answer: hit.answer, refused: false, citations: hit.citations, retrieved: [], latencyMs: now() - started,
+      topicDocumentId: hit.citations[0]?.documentId ?? null, mode: 'curated', notices: [`curated answer: ${hit.id}`],
+      curated: { id: hit.id, updatedAt: hit.updatedAt },
+    };
+  };
+}
+
+function citesLiveDocuments(hit: CuratedAnswer, holder: KnowledgeHolder | undefined): boolean {
+  if (!holder) return true;
+  const kb = holder.current();
+  return hit.citations.every((c) => kb.document(c.documentId) !== undefined);
+}
+
+/**
+ * Records each answered question (masked) with its topic and cited documents; the result gets
+ * `questionId` (null when the store could not write: answering never fails because of the log).
+ */
+export function withQuestionLog<C extends AnswerCallContext>(answerFn: (q: string, ctx: C) => Promise<WebAnswerResult>, store: WebStore,
+  opts: { channel: string; holder?: KnowledgeHolder; onError?: (err: unknown) => void }): (q: string, ctx: C) => Promise<WebAnswerResult> {
+  return async (question, ctx) => {
+    const result = await answerFn(question, ctx);
+    const topicId = result.topicDocumentId ?? result.citations[0]?.documentId ?? null;
+    try {
+      const questionId = store.recordQuestion({
+        channel: opts.channel, session: ctx.sessionId ?? null, question, answer: result.answer, refused: result.refused,
+        mode: result.mode, topicDocumentId: topicId, topic: topicId ? (opts.holder?.live().document(topicId)?.title ?? topicId) : null,
+        citedDocuments: [...new Set(result.citations.map((c) => c.documentId))], curatedId: result.curated?.id ?? null,
+      });
+      return { ...result, questionId };
+    } catch (err) {
+      opts.onError?.(err);
+      return { ...result, questionId: null };
+    }
+  };
+}

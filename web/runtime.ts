@@ -1,0 +1,51 @@
+/**
+ * createWebRuntime: the store, knowledge holder, content library and re-indexer the two plugins share,
+ * built from the service's folders. The bot calls it once at start-up (see README "Wiring into buildApp").
+ */
+import { join } from 'node:path';
+import { answer as composeAnswer } from '../answer/index.ts';
+import type { Embedder } from '../knowledge/index.ts';
+import { withCurated, withQuestionLog, type AnswerCallContext, type WebAnswerResult } from './answer-wrappers.ts';
+import { ContentLibrary } from './content-library.ts';
+import { KnowledgeHolder } from './knowledge-holder.ts';
+import { Reindexer } from './reindexer.ts';
+import { WebStore } from './web-store.ts';
+
+export interface WebRuntimeOptions {
+  /** DATA_DIR: web.sqlite, staging/ (upload checks) and withdrawn/ (withdrawn files) live here. */
+  dataDir: string;
+  /** SOURCES_DIR: the folder ingest reads and the console edits. Must be writable. */
+  sourcesDir: string;
+  /** INDEX_DIR: must already hold an index (run ensureIndex first). */
+  indexDir: string;
+  embedder: Embedder;
+  uploadLimitBytes?: number;
+}
+
+export interface WebRuntime {
+  store: WebStore;
+  holder: KnowledgeHolder;
+  library: ContentLibrary;
+  reindexer: Reindexer;
+  /** answer() over the live base, curated answers first, every question logged for the console. */
+  answer: (question: string, ctx: AnswerCallContext & { channel?: string }) => Promise<WebAnswerResult>;
+  /** Waits for a running re-index, then closes the store. */
+  close(): Promise<void>;
+}
+
+export async function createWebRuntime(o: WebRuntimeOptions): Promise<WebRuntime> {
+  const holder = await KnowledgeHolder.open({ indexDir: o.indexDir, embedder: o.embedder });
+  const store = WebStore.open(o.dataDir);
+  store.noteIndexed(holder.live().manifest.documents.map((d) => ({ id: d.meta.id, contentHash: d.contentHash })));
+  const library = new ContentLibrary({ sourcesDir: o.sourcesDir, dataDir: join(o.dataDir), uploadLimitBytes: o.uploadLimitBytes });
+  const reindexer = new Reindexer({ sourcesDir: o.sourcesDir, indexDir: o.indexDir, embedder: o.embedder, holder, onSwap: (docs) => store.noteIndexed(docs) });
+  const curated = withCurated((q: string, ctx: AnswerCallContext) => composeAnswer(q, { kb: holder.current(), history: ctx.history, asOf: ctx.asOf }), store, { holder });
+  const logged = withQuestionLog(curated, store, { channel: 'api', holder });
+  return {
+    store, holder, library, reindexer, answer: logged,
+    async close() {
+      await reindexer.idle();
+      store.close();
+    },
+  };
+}

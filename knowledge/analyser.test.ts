@@ -140,6 +140,28 @@ describe('analyseQuery', () => {
     expect(termsOf('thủ tục hoà giải ở Uỷ ban')).toEqual(termsOf('thủ tục hòa giải ở Ủy ban'));
   });
 
+  it('adds the field a question asks for, at a low weight', () => {
+    const plan = analyseQuery('lam cccd het bn tien');
+    expect(plan.terms.find((t) => t.term === 'lệ_phí')).toMatchObject({ kind: 'expansion', weight: 0.3 });
+    expect(termsOf('dang ky o dau')).toEqual(expect.arrayContaining(['cơ_quan', 'nơi_nộp']));
+  });
+
+  it('maps everyday names to the official ones', () => {
+    expect(termsOf('lam so do')).toEqual(expect.arrayContaining(['quyền_sử', 'sử_dụng', 'dụng_đất']));
+    expect(termsOf('doi bang lai')).toEqual(expect.arrayContaining(['giấy_phép', 'lái_xe']));
+  });
+
+  it('reads an English question through the glossary and drops English function words', () => {
+    const terms = termsOf('How long does the birth certificate take?');
+    expect(terms).toEqual(expect.arrayContaining(['giấy_khai', 'khai_sinh', 'thời_hạn']));
+    expect(terms).not.toContain('the');
+    expect(terms).not.toContain('does_the');
+  });
+
+  it('keeps Vietnamese typed without accents that looks like English ("the can cuoc")', () => {
+    expect(termsOf('lam the can cuoc')).toEqual(expect.arrayContaining(['the', 'can', 'the_can']));
+  });
+
   it('notes whether the question carries diacritics', () => {
     expect(analyseQuery('le phi lam cccd').hasDiacritics).toBe(false);
     expect(analyseQuery('lệ phí làm CCCD').hasDiacritics).toBe(true);

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { ABBREVIATION_GROUPS } from './abbreviations.ts';
-import { normalizeText, hasDiacritics } from './normalise.ts';
+import { ENGLISH_MARKERS, ENGLISH_STOPWORDS, SYNONYM_GROUPS } from './synonyms.ts';
+import { normalizeText, hasDiacritics, foldText } from './normalise.ts';
 import { STOPWORDS, foldTerm, gramsOf, identifiersOf, phraseTerms, scanTokens, type Token } from './tokenise.ts';
 
 interface Expansion {
@@ -39,16 +40,63 @@ const DICTIONARY: ReadonlyMap<string, Expansion> = (() => {
 })();
 
 /**
- * Version of everything that decides index terms. It hashes the dictionary and stopwords, so editing
- * either makes old indexes report E_INDEX_VERSION instead of silently missing terms.
+ * Version of everything that decides index terms. It hashes the document-side dictionary groups and the
+ * stopwords, so editing them makes old indexes report E_INDEX_VERSION instead of silently missing terms.
+ * Question-only data (teencode, synonyms) is left out: changing it needs no re-ingest.
  */
 export const ANALYSER_VERSION: string = (() => {
   const h = createHash('sha256');
   h.update('analyser-v1\n');
-  h.update(JSON.stringify(ABBREVIATION_GROUPS));
+  h.update(JSON.stringify(ABBREVIATION_GROUPS.filter((g) => g.side === 'both')));
   h.update(JSON.stringify([...STOPWORDS]));
   return `1-${h.digest('hex').slice(0, 12)}`;
 })();
+
+interface Synonym {
+  phrases: string[];
+  weight: number;
+}
+
+/** Folded phrase key → expansions; the longest key decides how far ahead the matcher looks. */
+const SYNONYMS: ReadonlyMap<string, Synonym> = (() => {
+  const map = new Map<string, Synonym>();
+  for (const group of SYNONYM_GROUPS) {
+    for (const [key, values] of Object.entries(group.entries)) {
+      const k = foldText(key).trim();
+      const entry = map.get(k) ?? { phrases: [], weight: group.weight };
+      entry.phrases.push(...values.map(normalizeText).filter((v) => !entry.phrases.includes(v)));
+      map.set(k, entry);
+    }
+  }
+  return map;
+})();
+const LONGEST_SYNONYM = Math.max(1, ...[...SYNONYMS.keys()].map((k) => k.split(' ').length));
+
+/**
+ * Synonyms found in the question's words. Matching runs over folded words after unambiguous shorthand
+ * is spelled out ("het bn tien" → "het bao nhieu tien"), so teencode questions meet the same phrases.
+ */
+function synonymsOf(tokens: readonly Token[]): Synonym[] {
+  const words = tokens.flatMap((t) => {
+    const e = t.isNumber ? [] : expansionsOf(t, 'query');
+    return e.length === 1 ? foldText(e[0] as string).split(' ') : [foldTerm(t.term)];
+  });
+  const found: Synonym[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let len = Math.min(LONGEST_SYNONYM, words.length - i); len >= 1; len--) {
+      const hit = SYNONYMS.get(words.slice(i, i + len).join(' '));
+      if (hit) found.push(hit);
+    }
+  }
+  return found;
+}
+
+/** True when the question reads as English: two or more marker words making up a quarter of it. */
+function looksEnglish(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((t) => !t.isNumber);
+  const markers = words.filter((t) => ENGLISH_MARKERS.has(t.term)).length;
+  return markers >= 2 && markers * 4 >= words.length;
+}
 
 /** Expansion phrases for one token, or none. A key only matches a token that has no diacritics besides đ. */
 export function expansionsOf(token: Pick<Token, 'term' | 'surface'>, side: 'query' | 'document'): string[] {
@@ -116,10 +164,11 @@ const AMBIGUOUS_EXPANSION_WEIGHT = 0.5;
 /** Most distinct terms a question may use, so a pasted paragraph cannot make search slow. */
 export const MAX_QUERY_TERMS = 48;
 
-/** Analyses a question: normalise, tokenise, expand abbreviations and teencode (keeping the original). */
+/** Analyses a question: normalise, tokenise, expand abbreviations, teencode and synonyms (keeping the original). */
 export function analyseQuery(question: string): QueryPlan {
   const normalised = normalizeText(question);
   const tokens = scanTokens(normalised);
+  const english = looksEnglish(tokens);
   const terms = new Map<string, QueryTerm>();
   const add = (term: string, kind: QueryTermKind, weight = QUERY_TERM_WEIGHTS[kind]) => {
     const prev = terms.get(term);
@@ -127,25 +176,30 @@ export function analyseQuery(question: string): QueryPlan {
     terms.set(term, { term, folded: foldTerm(term), weight, kind });
   };
   for (const id of identifiersOf(normalised)) add(id, 'identifier');
-  for (const g of gramsOf(tokens)) add(g, g.includes('_') ? 'bigram' : 'word');
+  // English function words would match Vietnamese typed without accents (the → thẻ), so drop them.
+  const own = english ? tokens.filter((t) => !ENGLISH_STOPWORDS.has(t.term)).map((t) => ({ ...t, joinsPrevious: false })) : tokens;
+  for (const g of gramsOf(own)) add(g, g.includes('_') ? 'bigram' : 'word');
   const phrases: string[] = [];
+  const expand = (list: readonly string[], weight: number) => {
+    for (const phrase of list) {
+      phrases.push(phrase);
+      for (const term of phraseTerms(phrase)) add(term, 'expansion', weight);
+    }
+  };
   for (const t of tokens) {
     if (t.isNumber) {
       const thousands = /^(\d+)k$/.exec(t.term);
       if (thousands) add(`${thousands[1]}.000`, 'expansion');
       continue;
     }
-    const expansions = expansionsOf(t, 'query');
-    const weight = expansions.length > 1 ? AMBIGUOUS_EXPANSION_WEIGHT : QUERY_TERM_WEIGHTS.expansion;
-    for (const phrase of expansions) {
-      phrases.push(phrase);
-      for (const term of phraseTerms(phrase)) add(term, 'expansion', weight);
-    }
+    const expansions = english ? [] : expansionsOf(t, 'query');
+    expand(expansions, expansions.length > 1 ? AMBIGUOUS_EXPANSION_WEIGHT : QUERY_TERM_WEIGHTS.expansion);
   }
+  for (const s of synonymsOf(tokens)) expand(s.phrases, s.weight);
   const ranked = [...terms.values()].sort((a, b) => b.weight - a.weight);
   return {
     terms: ranked.slice(0, MAX_QUERY_TERMS),
     hasDiacritics: hasDiacritics(question),
-    expandedText: [normalised, ...phrases].join(' '),
+    expandedText: [normalised, ...new Set(phrases)].join(' '),
   };
 }

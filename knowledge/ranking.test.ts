@@ -59,8 +59,20 @@ describe('lexical ranking', () => {
   });
 
   it('answers "lam giay khai sinh can giay to gi" with the birth-registration file list first', async () => {
-    // "khai sinh" in the title and text of ks-ho-so; "giấy" repeated in it (Giấy chứng sinh, giấy tờ).
-    expect((await ids('lam giay khai sinh can giay to gi', lexical)).slice(0, 2)).toEqual(['ks-ho-so', 'ks-le-phi']);
+    // "khai sinh" in the title and text of ks-ho-so; "giấy tờ gì" asks for "thành phần hồ sơ", so the
+    // other file list (cc-ho-so) comes next, above the birth-registration fee.
+    expect((await ids('lam giay khai sinh can giay to gi', lexical)).slice(0, 3)).toEqual(['ks-ho-so', 'cc-ho-so', 'ks-le-phi']);
+  });
+
+  it('lets the field asked for decide between chunks of the same procedure', async () => {
+    // Same topic words; "mất tiền" points at the fee, "giấy tờ gì" at the file list.
+    expect((await ids('khai sinh co mat tien ko', lexical))[0]).toBe('ks-le-phi');
+    expect((await ids('khai sinh can giay to gi', lexical))[0]).toBe('ks-ho-so');
+  });
+
+  it('answers an English question through the glossary', async () => {
+    // "ID card" → thẻ căn cước, "cost" → lệ phí; "the"/"to" must not match "thẻ"/"tờ" on their own.
+    expect((await ids('How much does the ID card cost?', lexical))[0]).toBe('cc-le-phi');
   });
 
   it('reads "dk kh" as registering a marriage', async () => {

@@ -30,7 +30,9 @@ export interface HeaderResult {
 
 /** Reads issuer, number, date, title and type from an official header; an empty result when there is none. */
 export function extractHeader(lines: readonly Line[]): HeaderResult {
-  const head = lines.slice(0, HEADER_SCAN).map((l) => l.text.trim());
+  // Blank lines carry no meaning in a header (Word exports put one between every paragraph).
+  const at = lines.map((l, i) => (l.text.trim() === '' ? -1 : i)).filter((i) => i >= 0).slice(0, HEADER_SCAN);
+  const head = at.map((i) => lines[i]!.text.trim());
   const numberAt = head.findIndex((s) => NUMBER.test(s));
   const mottoAt = head.findIndex(isMotto);
   if (numberAt < 0 && mottoAt < 0) return { inferred: capsTitle(head), bodyStart: 0 };
@@ -48,7 +50,13 @@ export function extractHeader(lines: readonly Line[]): HeaderResult {
   if (title.text) inferred.title = title.text;
   const type = inferType(title.text, inferred.number ?? null);
   if (type) inferred.type = type;
-  return { inferred, bodyStart: title.end };
+  return { inferred, bodyStart: title.end < at.length ? at[title.end]! : (at.at(-1) ?? -1) + 1 };
+}
+
+/** True when the text opens like an official document (a "Số: …" line or the national motto). */
+export function hasOfficialHeader(lines: readonly Line[]): boolean {
+  const head = lines.map((l) => l.text.trim()).filter((s) => s !== '').slice(0, HEADER_SCAN);
+  return head.some((s) => NUMBER.test(s) || isMotto(s));
 }
 
 /** "ỦY BAN NHÂN DÂN / TỈNH ĐỒNG NAI" → "UBND tỉnh Đồng Nai"; other issuers keep their printed form. */
@@ -93,12 +101,18 @@ function readTitle(head: readonly string[], from: number): { text: string | null
   let i = from;
   while (i < head.length && isNoise(head[i]!)) i++;
   const parts: string[] = [];
-  // The title is the uppercase kind ("KẾ HOẠCH") plus its subject, which may be "Về việc …" in sentence case.
-  while (i < head.length && !startsWithMarker(head[i]!) && !isNoise(head[i]!)) {
+  // The title is the uppercase kind ("KẾ HOẠCH", "QUYẾT ĐỊNH") plus its subject: more uppercase lines, or a
+  // sentence-case "Về việc …" that may wrap onto lowercase lines. An uppercase line after the subject is the
+  // signer's authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), not the title.
+  let subject = false;
+  for (; i < head.length; i++) {
     const s = head[i]!;
-    if (!isUpper(s) && !/^(Về|V\/v)\b/u.test(s) && parts.length > 0 && !/^(Về|V\/v)\b/u.test(parts.at(-1)!)) break;
+    if (startsWithMarker(s) || isNoise(s)) break;
+    const upper = isUpper(s);
+    const ok = parts.length === 0 ? upper : subject ? !upper && /^\p{Ll}/u.test(s) : upper || /^(Về|V\/v)(?=\s|$)/u.test(s);
+    if (!ok) break;
+    if (!upper) subject = true;
     parts.push(s);
-    i++;
   }
   return { text: parts.length > 0 ? parts.join(' ') : null, end: i };
 }

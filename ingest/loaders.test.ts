@@ -59,6 +59,21 @@ describe('DOCX loader', () => {
     expect(rows.map((c) => c.text)).toEqual(['Cách nộp: Trực tuyến | Thời hạn: 03 ngày làm việc']);
   });
 
+  it('reads an official decision by its numbering: header into metadata, Điều as sections, signature dropped', async () => {
+    const { doc } = await loadFixture('official-decision.docx', 'legal/qd-1234.docx');
+    expect(doc.meta).toMatchObject({
+      number: '1234/QĐ-UBND',
+      issuer: 'UBND tỉnh Đồng Nai',
+      issueDate: '2024-03-05',
+      type: 'legal',
+      title: 'QUYẾT ĐỊNH Về việc công bố danh mục thủ tục hành chính được tiếp nhận trực tuyến toàn trình trên địa bàn tỉnh',
+    });
+    expect(doc.meta.inferred).toEqual(['issueDate', 'issuer', 'number', 'title', 'type']);
+    expect(doc.chunks.map((c) => c.sectionPath.at(-1))).toContain('Điều 2. Quyết định này có hiệu lực kể từ ngày ký.');
+    const all = doc.chunks.map((c) => c.text).join('\n');
+    for (const gone of ['CỘNG HÒA', 'Hạnh phúc', 'Nơi nhận', 'Như Điều 2', 'KT. CHỦ TỊCH', 'Nguyễn Văn Mẫu', '-------']) expect(all).not.toContain(gone);
+  });
+
   it('reports a file that is not a Word document as E_SOURCE_UNREADABLE', async () => {
     const ws = await tempWorkspace();
     cleanup = ws.cleanup;

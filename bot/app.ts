@@ -14,16 +14,18 @@ import { Poller } from './polling.ts';
 import { apiRoutes } from './routes-api.ts';
 import { botWebhook, oaWebhook } from './routes-webhooks.ts';
 import { BotStore } from './store.ts';
-import { Worker, type Answerer } from './worker.ts';
+import { Worker, type AnswerLike, type Answerer } from './worker.ts';
 import type { TextSender } from './zalo-http.ts';
 
 /** Largest accepted request body; more gets 413. */
 export const BODY_LIMIT = 64 * 1024;
 
 /** What buildApp needs from outside; everything but `answer` has a default. */
-export interface BotDeps {
+export interface BotDeps<R extends AnswerLike = AnswerLike> {
   /** Answers one question (the real one wraps answer/'s answer() with the loaded KnowledgeBase). */
-  answer: Answerer;
+  answer: Answerer<R>;
+  /** Shapes an answer for POST /api/ask (main.ts passes answer/'s toAskJson; default: the result as is). */
+  toJson?: (result: R) => unknown;
   /** Clock in epoch ms (default Date.now). */
   now?: () => number;
   /** HTTP client for Zalo calls (default a fresh axios instance). */
@@ -49,7 +51,7 @@ declare module 'fastify' {
 const REDACT = ['req.headers["x-zevent-signature"]', 'req.headers["x-bot-api-secret-token"]', 'req.headers.access_token',
   'req.headers.secret_key', 'req.headers.authorization', 'req.headers.cookie'];
 
-export async function buildApp(config: BotConfig, deps: BotDeps): Promise<FastifyInstance> {
+export async function buildApp<R extends AnswerLike>(config: BotConfig, deps: BotDeps<R>): Promise<FastifyInstance> {
   const now = deps.now ?? Date.now;
   const logger = deps.logStream === false ? false
     : { level: config.logLevel, redact: { paths: REDACT, censor: '<redacted>' }, ...(deps.logStream ? { stream: deps.logStream } : {}) };
@@ -99,7 +101,7 @@ export async function buildApp(config: BotConfig, deps: BotDeps): Promise<Fastif
   await app.register(oaWebhook, webhookDeps);
   await app.register(botWebhook, webhookDeps);
   await app.register(apiRoutes, {
-    store, answer: deps.answer, metrics, now, ready: deps.ready ?? (() => true),
+    store, answer: deps.answer, toJson: (deps.toJson ?? ((r: R) => r)) as (r: AnswerLike) => unknown, metrics, now, ready: deps.ready ?? (() => true),
     perMinutePerIp: config.limits.apiPerMinutePerIp, conversationIdleMs: config.worker.conversationIdleMs,
   });
   return app;

@@ -37,10 +37,13 @@ export const SETTINGS = {
   LLM_BASE_URL: { schema: url, doc: 'optional OpenAI-compatible endpoint that writes answers (extractive when absent)' },
   LLM_MODEL: { schema: str, doc: 'model name at LLM_BASE_URL' },
   LLM_API_KEY: { schema: str, doc: 'API key for LLM_BASE_URL, if it needs one' },
+  LLM_TIMEOUT_MS: { schema: int(100), doc: 'ms before falling back to the extractive answer (answer/ default when unset)' },
   EMBEDDINGS_PROVIDER: { schema: z.enum(['hashed', 'openai', 'ollama']), default: 'hashed', doc: 'embedder used when the index must be (re)built' },
   EMBEDDINGS_BASE_URL: { schema: url, doc: 'embedder endpoint (openai / ollama)' },
   EMBEDDINGS_MODEL: { schema: str, doc: 'embedder model name' },
   EMBEDDINGS_API_KEY: { schema: str, doc: 'embedder API key' },
+  EMBEDDINGS_DIMENSIONS: { schema: int(1).max(8192), doc: 'vector length (hashed default 512)' },
+  EMBEDDINGS_TIMEOUT_MS: { schema: int(100), doc: 'embedder request timeout, ms' },
   USER_RATE_LIMIT_PER_MIN: { schema: int(1), default: '10', doc: 'messages one user may send per minute before a polite "slow down"' },
   WEBHOOK_RATE_LIMIT_PER_MIN: { schema: int(1), default: '6000', doc: 'webhook requests per minute per client IP (Zalo sends from few IPs)' },
   API_RATE_LIMIT_PER_MIN: { schema: int(1), default: '120', doc: '/api/ask requests per minute per client IP' },
@@ -73,8 +76,8 @@ export interface BotConfig {
   trustProxy: boolean;
   oa: OaConfig | null;
   zaloBot: ZaloBotConfig | null;
-  llm: { baseUrl: string; model: string; apiKey?: string } | null;
-  embeddings: { provider: 'hashed' | 'openai' | 'ollama'; baseUrl?: string; model?: string; apiKey?: string };
+  llm: { baseUrl: string; model: string; apiKey?: string; timeoutMs?: number } | null;
+  embeddings: { provider: 'hashed' | 'openai' | 'ollama'; baseUrl?: string; model?: string; apiKey?: string; dimensions?: number; timeoutMs?: number };
   limits: { userPerMinute: number; webhookPerMinutePerIp: number; apiPerMinutePerIp: number };
   worker: { answerConcurrency: number; sendConcurrency: number; sendTimeoutMs: number; outboxMaxAgeMs: number; conversationIdleMs: number };
   dbSynchronous: 'FULL' | 'NORMAL';
@@ -150,12 +153,15 @@ function assemble(v: Values, zaloBot: ZaloBotConfig | null): BotConfig {
   };
   const llm = v.LLM_BASE_URL === undefined ? null : {
     baseUrl: s('LLM_BASE_URL'), model: s('LLM_MODEL'), ...(v.LLM_API_KEY ? { apiKey: s('LLM_API_KEY') } : {}),
+    ...(v.LLM_TIMEOUT_MS ? { timeoutMs: n('LLM_TIMEOUT_MS') } : {}),
   };
   const embeddings = {
     provider: v.EMBEDDINGS_PROVIDER as BotConfig['embeddings']['provider'],
     ...(v.EMBEDDINGS_BASE_URL ? { baseUrl: s('EMBEDDINGS_BASE_URL') } : {}),
     ...(v.EMBEDDINGS_MODEL ? { model: s('EMBEDDINGS_MODEL') } : {}),
     ...(v.EMBEDDINGS_API_KEY ? { apiKey: s('EMBEDDINGS_API_KEY') } : {}),
+    ...(v.EMBEDDINGS_DIMENSIONS ? { dimensions: n('EMBEDDINGS_DIMENSIONS') } : {}),
+    ...(v.EMBEDDINGS_TIMEOUT_MS ? { timeoutMs: n('EMBEDDINGS_TIMEOUT_MS') } : {}),
   };
   return {
     port: n('PORT'), host: s('HOST'), dataDir: s('DATA_DIR'), indexDir: s('INDEX_DIR'), sourcesDir: s('SOURCES_DIR'),

@@ -9,10 +9,10 @@ import { maskPersonalData } from './mask.ts';
 import type { BotMetrics } from './metrics.ts';
 import { WindowLimiter } from './rate-limit.ts';
 import type { BotStore } from './store.ts';
-import { vietnamDate, type Answerer } from './worker.ts';
+import { vietnamDate, type AnswerLike, type Answerer } from './worker.ts';
 
 export interface ApiDeps {
-  store: BotStore; answer: Answerer; metrics: BotMetrics; now: () => number;
+  store: BotStore; answer: Answerer; toJson: (result: AnswerLike) => unknown; metrics: BotMetrics; now: () => number;
   ready: () => boolean; perMinutePerIp: number; conversationIdleMs: number;
 }
 
@@ -56,7 +56,7 @@ export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<vo
       if (result.refused) deps.metrics.refusals.inc({ channel: 'api' });
       if (key) conversations.record(key, { question: maskPersonalData(question), topicDocumentId: result.topicDocumentId, at: new Date(started).toISOString() }, deps.now());
       deps.metrics.messagesOut.inc({ channel: 'api' });
-      return result;
+      return deps.toJson(result);
     } catch (err) {
       deps.metrics.answerFailures.inc();
       req.log.error({ err: { code: (err as { code?: string }).code, message: maskPersonalData(String((err as Error)?.message ?? err)) } }, 'answer failed');

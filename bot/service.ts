@@ -6,9 +6,10 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BotDeps } from './app.ts';
 import type { BotConfig } from './config.ts';
+import type { AnswerLike } from './worker.ts';
 
 /** Builds, listens and installs signal handlers; resolves once listening. */
-export async function startService(config: BotConfig, deps: BotDeps): Promise<FastifyInstance> {
+export async function startService<R extends AnswerLike>(config: BotConfig, deps: BotDeps<R>): Promise<FastifyInstance> {
   const app = await buildApp(config, deps);
   await app.listen({ port: config.port, host: config.host });
   let closing = false;

@@ -16,7 +16,7 @@ import { backoffMs, type TextSender } from './zalo-http.ts';
 export interface AnswerLike { answer: string; refused: boolean; topicDocumentId: string | null }
 
 /** The answering function, e.g. `(q, ctx) => answer(q, { kb, ...ctx })`. */
-export type Answerer = (question: string, ctx: { history: Turn[]; asOf: string }) => Promise<AnswerLike>;
+export type Answerer<R extends AnswerLike = AnswerLike> = (question: string, ctx: { history: Turn[]; asOf: string }) => Promise<R>;
 
 export interface WorkerOptions {
   store: BotStore;

@@ -20,17 +20,19 @@ async function startChild(dataDir: string, standIn: string, args: string[] = [])
   let out = '';
   proc.stdout!.on('data', (c: Buffer) => { out += c.toString(); });
   proc.stderr!.on('data', (c: Buffer) => { out += c.toString(); });
-  await waitFor(() => /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.test(out) || proc.exitCode !== null, 'the child to listen', 90_000);
+  await waitFor(() => /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.test(out) || exited(proc), 'the child to listen', 90_000);
   const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
   if (!m) throw new Error(`child did not start:\n${out}`);
   return { proc, url: m[1]!, output: () => out };
 }
 
+const exited = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
+
 async function kill(child: Child): Promise<void> {
-  if (child.proc.exitCode !== null) return;
-  const exited = new Promise((r) => child.proc.once('exit', r));
+  if (exited(child.proc)) return;
+  const gone = new Promise((r) => child.proc.once('exit', r));
   child.proc.kill('SIGKILL');
-  await exited;
+  await gone;
 }
 
 describe('crash recovery with a killed process', { timeout: 240_000 }, () => {

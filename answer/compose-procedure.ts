@@ -3,7 +3,10 @@
  * stated as in force on the day asked, or a compact overview when no field is named.
  */
 import { PROCEDURE_FIELDS, type Chunk, type DocumentMeta, type ProcedureField } from '../knowledge/index.ts';
-import { oneLine, stateRule, viDate } from './dated-rules.ts';
+import { bigrams } from './compose-passage.ts';
+import { oneLine, stateRule, variantsOn, viDate } from './dated-rules.ts';
+import type { QuestionIntent } from './intent.ts';
+import { foldTokens } from './query-text.ts';
 import type { Draft, DraftFact } from './reply.ts';
 
 /** Fields shown, in this order, when the question names none ("làm khai sinh"). */
@@ -27,6 +30,37 @@ const order = (f: ProcedureField) => PROCEDURE_FIELDS.findIndex((p) => p.key ===
 /** The procedure's display name: sheet titles are the procedure name ("Đăng ký khai sinh"). */
 export function procedureName(meta: DocumentMeta): string {
   return meta.title.replace(/^thủ tục\s+/i, '');
+}
+
+/** At most this many extra lines from other fields ("có giá trị 6 tháng" in the summary). */
+const MAX_RELATED = 2;
+
+/**
+ * Lines of the sheet outside the fields answered that share a word pair with the question, other than the
+ * procedure's own name: "giấy xác nhận độc thân có *giá trị* bao lâu" is answered by the summary, not by
+ * the time limit. Only variants in force on `asOf` are read.
+ */
+export function relatedLines(meta: DocumentMeta, chunks: readonly Chunk[], answered: readonly ProcedureField[], intent: QuestionIntent, asOf: string): DraftFact[] {
+  const overview = chunks.find((c) => c.field === 'overview');
+  const own = bigrams(foldTokens(`${meta.title}\n${overview?.text.split('\n').find((l) => l.startsWith('Tên gọi khác')) ?? ''}`));
+  const topic = new Set(intent.topicTerms);
+  const pairs = [...bigrams(intent.topicText.split(' '))].filter((p) => !own.has(p) && p.split(' ').some((t) => topic.has(t)));
+  if (pairs.length === 0) return [];
+  const found: Array<{ line: string; chunk: Chunk; hits: number }> = [];
+  for (const chunk of chunks) {
+    if (!chunk.field || answered.includes(chunk.field)) continue;
+    const values = chunk.variants && chunk.variants.length > 0 ? variantsOn(chunk.variants, asOf).map((v) => v.value) : [chunk.text];
+    for (const line of values.flatMap((v) => v.split('\n')).map((l) => l.trim())) {
+      if (line.length === 0 || line.startsWith('Tên gọi khác') || !chunk.text.includes(line)) continue;
+      const have = bigrams(foldTokens(line));
+      const hits = pairs.filter((p) => have.has(p)).length;
+      if (hits > 0) found.push({ line, chunk, hits });
+    }
+  }
+  return found
+    .sort((a, b) => b.hits - a.hits)
+    .slice(0, MAX_RELATED)
+    .map((f) => ({ text: `Lưu ý: ${f.line.replace(/^[-+•]\s*/, '')}`, sources: [{ meta, chunk: f.chunk, used: [f.line] }] }));
 }
 
 /** Drafts the answer for `fields` (empty = overview) from the sheet's chunks, as of `asOf`. */

@@ -3,7 +3,7 @@
  * sources (quoted sentences with currency notes). Each returns a draft, or the reason to refuse.
  */
 import type { DocumentMeta, KnowledgeBase, SearchHit } from '../knowledge/index.ts';
-import { draftProcedureAnswer } from './compose-procedure.ts';
+import { draftProcedureAnswer, relatedLines } from './compose-procedure.ts';
 import { hasWantedFigure, pickUnits, scoreUnits } from './compose-passage.ts';
 import { checkCurrency } from './currency.ts';
 import type { QuestionIntent } from './intent.ts';
@@ -23,8 +23,10 @@ export type ComposeOutcome = Composed | { refuse: RefusalReason; topicDocumentId
 /** Answers from the procedure sheet `meta`, for the fields the question asks (all main fields if none). */
 export function composeProcedure(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent, asOf: string): ComposeOutcome {
   if (intent.asksPenalty) return { refuse: 'missing-field', topicDocumentId: meta.id };
-  const result = draftProcedureAnswer(meta, kb.chunksOf(meta.id), intent.fields, asOf);
+  const chunks = kb.chunksOf(meta.id);
+  const result = draftProcedureAnswer(meta, chunks, intent.fields, asOf);
   if (result.answered.length === 0) return { refuse: 'missing-field', topicDocumentId: meta.id };
+  if (intent.fields.length > 0) result.draft.facts.push(...relatedLines(meta, chunks, result.answered, intent, asOf));
   const notices = result.changeDates.map((d) => `rule changes on ${d}`);
   if (meta.supersededBy) {
     result.draft.notes.unshift(`Lưu ý: thông tin này đã được thay bằng ${meta.supersededBy}.`);

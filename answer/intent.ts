@@ -20,6 +20,8 @@ export interface QuestionIntent {
   contentTerms: string[];
   /** contentTerms minus the field cues that matched: empty when the question names no topic ("le phi bn"). */
   topicTerms: string[];
+  /** The folded question with the field cues cut out (word pairs across a cut are not pairs). */
+  topicText: string;
 }
 
 const w = (alternatives: string[]) => new RegExp(`(?:^| )(?:${alternatives.join('|')})(?= |$)`);
@@ -79,9 +81,9 @@ const PENALTY = w(['bi phat', 'muc phat', 'phat bao nhieu', 'phat tien', 'xu pha
 export function readIntent(question: string): QuestionIntent {
   const folded = readQuestion(question);
   const asked = new Set<ProcedureField>();
-  let rest = ` ${folded} `;
   // "nộp hồ sơ ở đâu" asks where to file, not which papers: "hồ sơ" after "nộp" is not a documents cue.
   const cueText = folded.replace(/(^| )nop ho so(?= |$)/g, '$1nop');
+  let rest = ` ${cueText} `;
   for (const { fields, cue } of FIELD_CUES) {
     if (!cue.test(cueText)) continue;
     fields.forEach((f) => asked.add(f));
@@ -97,5 +99,6 @@ export function readIntent(question: string): QuestionIntent {
     asksPenalty: PENALTY.test(folded),
     contentTerms: folded.split(' ').filter(keep),
     topicTerms: rest.split(' ').filter(keep),
+    topicText: rest.replace(/\s+/g, ' ').trim(),
   };
 }

@@ -18,13 +18,13 @@ import { runOurs, type EvalRun } from './run-eval.ts';
  * broken analyser, chunker or composer does. Raise them when the numbers go up.
  */
 export const FLOORS = {
-  hit5: 0.7,
-  answerAccuracy: 0.68,
+  hit5: 0.83,
+  answerAccuracy: 0.74,
   /** The unaccented/abbreviated slice is what this project is for: guard it separately. */
-  hit5Unaccented: 0.75,
-  refusalAccuracy: 0.72,
+  hit5Unaccented: 0.85,
+  refusalAccuracy: 0.8,
 } as const;
-// Measured on 2026-11-27 (first full run): hit@5 0.748, answer 0.740, unaccented hit@5 0.812, refusal 0.804.
+// Measured 2026-11-27 on 156 questions: hit@5 0.884, answer 0.797, unaccented hit@5 0.900, refusal 0.872.
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

@@ -97,19 +97,22 @@ function readDate(head: readonly string[]): { iso: string; endLine: number } | n
   return null;
 }
 
+// "Về việc …" always; another sentence-case line only when it does not read as the body starting.
+const isSubject = (s: string) => /^(Về|V\/v)(?=\s|$)/u.test(s) || (s.length <= 160 && !/^(Căn cứ|Thực hiện|Theo)(?=\s|$)/u.test(s) && !/[;:.]$/u.test(s));
+
 function readTitle(head: readonly string[], from: number): { text: string | null; end: number } {
   let i = from;
   while (i < head.length && isNoise(head[i]!)) i++;
   const parts: string[] = [];
   // The title is the uppercase kind ("KẾ HOẠCH", "QUYẾT ĐỊNH") plus its subject: more uppercase lines, or a
-  // sentence-case "Về việc …" that may wrap onto lowercase lines. An uppercase line after the subject is the
+  // sentence-case subject ("Về việc …", "Triển khai …") that may wrap onto lowercase lines. An uppercase line after the subject is the
   // signer's authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), not the title.
   let subject = false;
   for (; i < head.length; i++) {
     const s = head[i]!;
     if (startsWithMarker(s) || isNoise(s)) break;
     const upper = isUpper(s);
-    const ok = parts.length === 0 ? upper : subject ? !upper && /^\p{Ll}/u.test(s) : upper || /^(Về|V\/v)(?=\s|$)/u.test(s);
+    const ok = parts.length === 0 ? upper : subject ? !upper && /^\p{Ll}/u.test(s) : upper || isSubject(s);
     if (!ok) break;
     if (!upper) subject = true;
     parts.push(s);

@@ -35,6 +35,20 @@ describe('PDF loader', () => {
     );
   });
 
+  it('reads the header of a two-column official PDF into metadata and keeps it out of the chunks', async () => {
+    const { doc } = await loadFixture('official-two-column.pdf', 'plans/kh-77.pdf');
+    expect(doc.meta).toMatchObject({
+      number: '77/KH-UBND',
+      issuer: 'UBND tỉnh Đồng Nai',
+      issueDate: '2024-05-20',
+      title: 'KẾ HOẠCH Triển khai thí điểm trợ lý ảo',
+      type: 'plan',
+    });
+    expect(doc.chunks).toHaveLength(1);
+    expect(doc.chunks[0]).toMatchObject({ sectionPath: ['I. MỤC ĐÍCH'], page: 1 });
+    expect(doc.chunks[0]!.text).toBe('Nâng cao chất lượng phục vụ người dân khi tra cứu thủ tục hành chính qua Zalo và Cổng Dịch vụ công của tỉnh trong năm 2024.');
+  });
+
   it('rejects a corrupt PDF with E_SOURCE_UNREADABLE naming the file', async () => {
     const ws = await tempWorkspace();
     cleanup = ws.cleanup;

@@ -18,6 +18,9 @@ import { VectorIndex } from './vector-index.ts';
 import type { Embedder } from './embedder-types.ts';
 import type { Chunk, DocumentMeta, SearchHit, SearchOptions } from './types.ts';
 
+/** Up to this many allowed chunks, the vector leg compares them all directly instead of walking the graph. */
+const EXACT_VECTOR_LIMIT = 256;
+
 export interface OpenOptions {
   /** Embedder for questions; must be the one that built the index. Default: the manifest's, if hashed. */
   embedder?: Embedder;
@@ -129,11 +132,17 @@ export class KnowledgeBase {
     const useVector = opts.legs?.vector !== false && this.embedder !== null && this.vectors.size > 0;
     const lexical = useLexical ? rankLexical(plan, this.accented, this.folded, tuning, allowed) : null;
     const queryVector = useVector ? await this.embedQuery(plan, useLexical) : null;
-    const vectorHits = queryVector
-      ? this.vectors.search(queryVector, tuning.candidates, allowed ? (label) => allowed[label] === 1 : undefined)
-      : null;
+    const vectorHits = queryVector ? this.vectorCandidates(queryVector, allowed, tuning.candidates) : null;
     const candidates: Candidate[] = fuse({ lexical, vectorHits, tuning });
     return candidates.slice(0, k).map((c) => this.toHit(c, plan));
+  }
+
+  private vectorCandidates(query: number[], allowed: Uint8Array | null, k: number) {
+    if (!allowed) return this.vectors.search(query, k);
+    const labels: number[] = [];
+    for (let i = 0; i < allowed.length && labels.length <= EXACT_VECTOR_LIMIT; i++) if (allowed[i] === 1) labels.push(i);
+    if (labels.length <= EXACT_VECTOR_LIMIT) return this.vectors.exact(query, labels, k);
+    return this.vectors.search(query, k, (label) => allowed[label] === 1);
   }
 
   private allowedLabels(opts: KnowledgeSearchOptions): Uint8Array | null {

@@ -141,6 +141,16 @@ describe('filters', () => {
     expect(without.some((h) => h.document.id === CAN_CUOC.id || h.document.id === KHAI_SINH.id)).toBe(false);
   });
 
+  it('ranks a document's chunks by vector the same way with and without a document filter', async () => {
+    // The filtered path compares the few allowed vectors directly; it must agree with the graph.
+    const q = 'thời hạn và lệ phí căn cước';
+    const vectorOnly = { legs: { lexical: false }, k: 50 };
+    const all = (await ids(q, vectorOnly)).filter((id) => id.startsWith('cc-'));
+    const filtered = await ids(q, { ...vectorOnly, filter: { documentIds: [CAN_CUOC.id] } });
+    expect(filtered).toEqual(all);
+    expect(filtered).toHaveLength(2);
+  });
+
   it('keeps audience "residents" away from documents only for officials', async () => {
     const hits = await kb.search('chuyển đổi số', { filter: { audience: 'residents' } });
     expect(hits.some((h) => h.document.id === PLAN.id)).toBe(false);

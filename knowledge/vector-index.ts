@@ -56,4 +56,20 @@ export class VectorIndex {
       : this.graph.searchKnn([...query], n);
     return neighbors.map((label, i) => ({ label, similarity: 1 - (distances[i] as number) }));
   }
+
+  /**
+   * Exact cosine against a few labels. A filter that keeps only a handful of chunks (one document) makes
+   * the graph walk most of its nodes to find them; comparing with those few vectors directly is cheaper.
+   * `query` must be unit length (stored vectors are: the cosine space normalises them).
+   */
+  exact(query: readonly number[], labels: readonly number[], k: number): VectorHit[] {
+    if (!this.graph) return [];
+    const hits = labels.map((label) => {
+      const v = (this.graph as Hnsw).getPoint(label);
+      let dot = 0;
+      for (let i = 0; i < v.length; i++) dot += (v[i] as number) * (query[i] as number);
+      return { label, similarity: dot };
+    });
+    return hits.sort((a, b) => b.similarity - a.similarity || a.label - b.label).slice(0, k);
+  }
 }

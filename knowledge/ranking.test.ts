@@ -141,7 +141,7 @@ describe('filters', () => {
     expect(without.some((h) => h.document.id === CAN_CUOC.id || h.document.id === KHAI_SINH.id)).toBe(false);
   });
 
-  it('ranks a document's chunks by vector the same way with and without a document filter', async () => {
+  it('ranks the chunks of one document by vector the same way with and without a document filter', async () => {
     // The filtered path compares the few allowed vectors directly; it must agree with the graph.
     const q = 'thời hạn và lệ phí căn cước';
     const vectorOnly = { legs: { lexical: false }, k: 50 };

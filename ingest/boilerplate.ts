@@ -122,9 +122,9 @@ function readTitle(head: readonly string[], from: number): { text: string | null
 
 function inferType(title: string | null, number: string | null): DocType | null {
   const t = title ?? '';
-  if (/^KẾ HOẠCH\b/u.test(t) || /\/KH-/u.test(number ?? '')) return 'plan';
-  if (/^HƯỚNG DẪN\b/u.test(t)) return 'guide';
-  if (/^(QUYẾT ĐỊNH|NGHỊ ĐỊNH|NGHỊ QUYẾT|THÔNG TƯ|LUẬT|CHỈ THỊ|CÔNG VĂN)\b/u.test(t)) return 'legal';
+  if (/^KẾ HOẠCH(?=\s|$)/u.test(t) || /\/KH-/u.test(number ?? '')) return 'plan';
+  if (/^HƯỚNG DẪN(?=\s|$)/u.test(t)) return 'guide';
+  if (/^(QUYẾT ĐỊNH|NGHỊ ĐỊNH|NGHỊ QUYẾT|THÔNG TƯ|LUẬT|CHỈ THỊ|CÔNG VĂN)(?=\s|$)/u.test(t)) return 'legal';
   return null;
 }
 

@@ -29,7 +29,9 @@ export async function answer(question: string, context: AnswerContext): Promise<
     return done({ answer: smalltalkReply(small), refused: false, citations: [], retrieved: [], topicDocumentId: lastTopic(context.history), mode: 'smalltalk', notices: [] });
   }
   const intent = readIntent(q);
-  const { hits, followUp } = await retrieve(context.kb, q, intent, context);
+  const found = await retrieve(context.kb, q, intent, context);
+  const hits = focusOnTopDocument(found.hits);
+  const followUp = found.followUp;
   const retrieved = hits.map(toRetrieved);
   const top = hits[0];
   if (!top) return done(refusal('weak-evidence', retrieved, null));
@@ -78,6 +80,22 @@ async function retrieve(kb: KnowledgeBase, q: string, intent: QuestionIntent, co
     if (hits.length > 0) return { hits, followUp: true };
   }
   return { hits: await kb.search(q, { k }), followUp: false };
+}
+
+/** Hits counted per document when choosing the topic: a sheet matched in three fields beats a guide matched once. */
+const TOPIC_WINDOW = 5;
+
+/**
+ * Puts the hits of the document that gathers the most score among the first TOPIC_WINDOW hits first (stable
+ * otherwise). A generic guide section can outrank one field of the sheet the question is about.
+ */
+export function focusOnTopDocument(hits: readonly SearchHit[]): SearchHit[] {
+  const totals = new Map<string, number>();
+  for (const h of hits.slice(0, TOPIC_WINDOW)) totals.set(h.document.id, (totals.get(h.document.id) ?? 0) + h.score);
+  let best: string | null = null;
+  for (const [id, total] of totals) if (best === null || total > (totals.get(best) as number)) best = id;
+  if (best === null || hits[0]?.document.id === best) return [...hits];
+  return [...hits.filter((h) => h.document.id === best), ...hits.filter((h) => h.document.id !== best)];
 }
 
 function lastTopic(history: readonly Turn[] | undefined): string | null {

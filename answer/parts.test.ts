@@ -146,3 +146,13 @@ describe('program settings', () => {
     expect(parseCliArgs(['--json', '--k', '5', 'le', 'phi'], opts)).toMatchObject({ json: true, k: 5, question: 'le phi' });
   });
 });
+
+describe('English questions', () => {
+  it('reads an English question through the glossary and leaves unaccented Vietnamese alone', async () => {
+    const { looksEnglish } = await import('./intent.ts');
+    expect(looksEnglish('How much does a driving licence renewal cost?')).toBe(true);
+    expect(looksEnglish('dang ky ket hon can giay to gi')).toBe(false);
+    expect(looksEnglish('the can cuoc bi mat lam lai o dau')).toBe(false);
+    expect(readIntent('How much does a driving licence renewal cost?').fields).toContain('fee');
+  });
+});

@@ -115,6 +115,17 @@ describe('HTML loader', () => {
   });
 });
 
+describe('HTML official document', () => {
+  it('reads the header table into metadata and the bold numbered paragraphs as sections', async () => {
+    const { doc } = await loadFixture('official-plan.html', 'plans/kh-88.html');
+    expect(doc.meta).toMatchObject({ number: '88/KH-UBND', issuer: 'UBND tỉnh Đồng Nai', issueDate: '2024-04-02', type: 'plan', title: 'KẾ HOẠCH PHÁT TRIỂN TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG NĂM 2024' });
+    expect(doc.chunks.map((c) => [c.sectionPath, c.text])).toEqual([
+      [['I. MỤC TIÊU'], '- 100% ấp, khu phố có Tổ công nghệ số cộng đồng hoạt động thường xuyên.\n- Hướng dẫn người dân cài đặt và kích hoạt tài khoản định danh điện tử mức 2.'],
+      [['II. TỔ CHỨC THỰC HIỆN'], 'Sở Thông tin và Truyền thông chủ trì, hướng dẫn các địa phương triển khai Kế hoạch này.'],
+    ]);
+  });
+});
+
 describe('Markdown loader', () => {
   it('takes metadata from the front matter and structure from # headings', async () => {
     const { doc } = await loadFixture('front-matter.md');

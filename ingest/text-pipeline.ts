@@ -13,9 +13,13 @@ export function toLines(raw: string, page: number | null): Line[] {
   return raw.replace(/\r\n?/g, '\n').split('\n').map((text) => ({ text: normalizeLine(text), page }));
 }
 
-/** Lines in, blocks and header metadata out. */
-export function blocksFromLines(lines: readonly Line[]): { blocks: Block[]; inferred: Partial<MetaFields> } {
+/**
+ * Lines in, blocks and header metadata out. `wrapped: false` is for text whose lines are already whole
+ * paragraphs (the block structure of an HTML page): nothing is joined.
+ */
+export function blocksFromLines(lines: readonly Line[], opts: { wrapped?: boolean } = {}): { blocks: Block[]; inferred: Partial<MetaFields> } {
   const header = extractHeader(lines);
   const body = stripBoilerplate(lines.slice(header.bodyStart));
-  return { blocks: classifyParagraphs(repairLines(body)), inferred: header.inferred };
+  const paragraphs = opts.wrapped === false ? body.filter((l) => l.text !== '') : repairLines(body);
+  return { blocks: classifyParagraphs(paragraphs), inferred: header.inferred };
 }

@@ -5,7 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
+import { hasOfficialHeader } from '../boilerplate.ts';
 import { normalizeLine } from '../normalize.ts';
+import { blocksFromLines, toLines } from '../text-pipeline.ts';
 import type { Block, LoadedSource } from '../types.ts';
 
 const DROP = new Set(['nav', 'header', 'footer', 'script', 'style', 'aside', 'noscript', 'template', 'form', 'iframe', 'svg']);
@@ -21,8 +23,17 @@ export async function loadHtml(path: string): Promise<LoadedSource> {
 /** Blocks from an HTML string; the page's <title> or first h1 is reported as an inferred title. */
 export function fromHtml(html: string, opts: { firstRowIsHeader?: boolean } = {}): LoadedSource {
   const root = parse(html, { comment: false, blockTextElements: { script: false, style: false, pre: true } });
+  const body = root.querySelector('body') ?? root;
+  for (const el of body.querySelectorAll([...DROP].join(', '))) el.remove();
+  // An official document published as a web page is structured by its numbering ("I.", "Điều 1."), and
+  // its header sits in a layout table: one line per block element, then the plain-text rules.
+  const lines = toLines(body.structuredText, null);
+  if (hasOfficialHeader(lines)) {
+    const { blocks, inferred } = blocksFromLines(lines, { wrapped: false });
+    return { blocks, declared: {}, inferred };
+  }
   const blocks: Block[] = [];
-  visit(root.querySelector('body') ?? root, blocks, opts.firstRowIsHeader ?? false);
+  visit(body, blocks, opts.firstRowIsHeader ?? false);
   const title = clean(root.querySelector('title')?.text ?? '') || blocks.find((b) => b.kind === 'heading')?.text;
   return { blocks, declared: {}, inferred: title ? { title } : {} };
 }

@@ -125,9 +125,13 @@ describe.skipIf(!HAS_CHROMIUM)('web chat and console in Chromium', () => {
 
   it('lists the asked questions with the 👎 one first, and shows ranked chunks in the retrieval test', async () => {
     await admin.click('[data-tab=questions]');
-    const first = admin.locator('#questions .q-item').first();
+    const group = admin.locator('#questions section.topic', { has: admin.locator('h3', { hasText: 'thẻ căn cước' }) });
+    const first = group.locator('.q-item').first();
     await first.waitFor();
+    // The older question with 👎 comes before the newer follow-up without feedback.
+    expect(await first.locator('.q-text').innerText()).toBe('lam cccd can giay to gi');
     expect(await first.innerText()).toContain('👎');
+    expect(await group.locator('.q-item').count()).toBe(2);
     await admin.click('[data-tab=search]');
     await admin.fill('#search-query', 'le phi lam can cuoc');
     await admin.click('#search-form button[type=submit]');

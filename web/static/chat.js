@@ -66,8 +66,8 @@ function renderSources(result, metas) {
 
 function feedbackBar(result, question) {
   const bar = h('div', { class: 'feedback' });
-  const up = h('button', { type: 'button', class: 'fb-up', 'aria-label': 'Hữu ích', 'aria-pressed': 'false' }, '👍');
-  const down = h('button', { type: 'button', class: 'fb-down', 'aria-label': 'Chưa đúng hoặc chưa đủ', 'aria-pressed': 'false' }, '👎');
+  const up = h('button', { type: 'button', class: 'fb-up', 'aria-label': 'Hữu ích', 'aria-pressed': 'false' }, '👍 Hữu ích');
+  const down = h('button', { type: 'button', class: 'fb-down', 'aria-label': 'Chưa đúng hoặc chưa đủ', 'aria-pressed': 'false' }, '👎 Chưa đúng');
   let rating = null;
   const box = h('div', { class: 'fb-comment', hidden: true });
   const text = h('textarea', { rows: 2, maxlength: 2000, placeholder: 'Góp ý (không bắt buộc): câu trả lời sai/thiếu ở đâu?', 'aria-label': 'Góp ý' });
@@ -108,6 +108,13 @@ async function sourceMetas(result) {
   } catch { return []; }
 }
 
+/** The reply text without its trailing "Nguồn:" list (written for Zalo); the page shows the sources below it. */
+function withoutSourceList(result) {
+  if (!result.citations || result.citations.length === 0) return result.answer;
+  const at = result.answer.lastIndexOf('\nNguồn:\n');
+  return at > 0 ? result.answer.slice(0, at) : result.answer;
+}
+
 async function renderAnswer(result, question) {
   const metas = await sourceMetas(result);
   const notices = (result.notices || []).map(noticeText).filter(Boolean);
@@ -115,7 +122,7 @@ async function renderAnswer(result, question) {
   return h('article', { class: 'answer' + (result.refused ? ' refused' : ''), 'data-mode': result.mode, 'data-question-id': result.questionId || null },
     result.curated ? h('span', { class: 'badge ok curated' }, 'Câu trả lời đã được tổ nội dung duyệt') : null,
     result.refused ? h('span', { class: 'badge bad' }, 'Chưa có trong tài liệu') : null,
-    h('p', { class: 'answer-text' }, result.answer),
+    h('p', { class: 'answer-text' }, withoutSourceList(result)),
     [...new Set(notices)].map((n) => h('div', { class: 'notice', role: 'note' }, '⚠ ' + n)),
     renderSources(result, metas),
     feedbackBar(result, question));

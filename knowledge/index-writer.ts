@@ -9,11 +9,11 @@ import { ANALYSER_VERSION, analyseForIndex } from './analyser.ts';
 import { KnowledgeError } from './errors.ts';
 import { CURRENT_FILE, FILES, FORMAT_VERSION, VERSION_DIR, stableStringify, type IndexedDocument, type LexicalHeader, type Manifest } from './format.ts';
 import { indexTextOf } from './index-text.ts';
-import { FieldIndex, packArrays, type Bm25Params } from './lexical-index.ts';
+import { FieldBuilder, packArrays, type Bm25Params } from './lexical-index.ts';
 import { SEARCH_DEFAULTS } from './search-defaults.ts';
 import { VectorIndex } from './vector-index.ts';
 import type { EmbedderInfo } from './embedder-types.ts';
-import type { Chunk } from './types.ts';
+import type { Chunk, DocumentMeta } from './types.ts';
 
 export interface BuildInput {
   documents: IndexedDocument[];
@@ -74,6 +74,26 @@ async function writeDurably(path: string, data: string | Uint8Array): Promise<{ 
   return { bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex') };
 }
 
+/** Writes vectors as little-endian float32 in batches, so 100k vectors never need one big copy. */
+async function writeVectors(path: string, vectors: readonly number[][], dims: number): Promise<{ bytes: number; sha256: string }> {
+  const hash = createHash('sha256');
+  const fh = await open(path, 'w');
+  const batch = 1024;
+  try {
+    for (let i = 0; i < vectors.length; i += batch) {
+      const rows = vectors.slice(i, i + batch);
+      const buf = Buffer.alloc(rows.length * dims * 4);
+      rows.forEach((v, r) => v.forEach((x, j) => buf.writeFloatLE(x, (r * dims + j) * 4)));
+      hash.update(buf);
+      await fh.write(buf);
+    }
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  return { bytes: vectors.length * dims * 4, sha256: hash.digest('hex') };
+}
+
 async function syncDir(path: string): Promise<void> {
   const fh = await open(path, 'r');
   try {
@@ -87,9 +107,15 @@ async function syncDir(path: string): Promise<void> {
 async function writeFiles(dir: string, input: BuildInput, opts: WriteOptions): Promise<string> {
   const { docs, chunks, vectors, dims } = prepare(input);
   const metaById = new Map(docs.map((d) => [d.meta.id, d.meta]));
-  const terms = chunks.map((c) => analyseForIndex(indexTextOf(c, metaById.get(c.documentId)!)));
-  const accented = FieldIndex.build(terms.map((t) => t.accented)).serialise();
-  const folded = FieldIndex.build(terms.map((t) => t.folded)).serialise();
+  const accentedBuilder = new FieldBuilder();
+  const foldedBuilder = new FieldBuilder();
+  for (const c of chunks) {
+    const terms = analyseForIndex(indexTextOf(c, metaById.get(c.documentId) as DocumentMeta));
+    accentedBuilder.add(terms.accented);
+    foldedBuilder.add(terms.folded);
+  }
+  const accented = accentedBuilder.finish().serialise();
+  const folded = foldedBuilder.finish().serialise();
   const header: LexicalHeader = { littleEndian: true, chunkCount: chunks.length, accented: accented.header, folded: folded.header };
   const files: Manifest['files'] = {};
   files[FILES.chunks] = await writeDurably(join(dir, FILES.chunks), chunks.map((c) => `${storedChunk(c)}\n`).join(''));
@@ -97,9 +123,7 @@ async function writeFiles(dir: string, input: BuildInput, opts: WriteOptions): P
   files[FILES.lexicalData] = await writeDurably(join(dir, FILES.lexicalData), packArrays([...accented.arrays, ...folded.arrays]));
   files[FILES.vectorIds] = await writeDurably(join(dir, FILES.vectorIds), JSON.stringify(chunks.map((c) => c.id)));
   if (chunks.length > 0) {
-    const flat = new Float32Array(vectors.length * dims);
-    vectors.forEach((v, i) => flat.set(v, i * dims));
-    files[FILES.vectors] = await writeDurably(join(dir, FILES.vectors), new Uint8Array(flat.buffer));
+    files[FILES.vectors] = await writeVectors(join(dir, FILES.vectors), vectors, dims);
     VectorIndex.build(vectors, dims).write(join(dir, FILES.graph));
     const graph = await readFile(join(dir, FILES.graph));
     files[FILES.graph] = await writeDurably(join(dir, FILES.graph), graph);

@@ -39,37 +39,9 @@ export class FieldIndex {
 
   /** Builds a field from the term occurrences of each document (index = document number). */
   static build(docs: readonly (readonly string[])[]): FieldIndex {
-    const lists = new Map<string, number[]>();
-    const lengths = new Uint32Array(docs.length);
-    docs.forEach((terms, doc) => {
-      lengths[doc] = terms.length;
-      const counts = new Map<string, number>();
-      for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-      for (const [t, tf] of counts) {
-        let list = lists.get(t);
-        if (!list) lists.set(t, (list = []));
-        list.push(doc, Math.min(tf, 0xffff));
-      }
-    });
-    const terms = [...lists.keys()].sort();
-    const offsets = new Uint32Array(terms.length + 1);
-    let total = 0;
-    terms.forEach((t, i) => {
-      offsets[i] = total;
-      total += (lists.get(t) as number[]).length / 2;
-    });
-    offsets[terms.length] = total;
-    const docIds = new Uint32Array(total);
-    const tfs = new Uint16Array(total);
-    terms.forEach((t, i) => {
-      const list = lists.get(t) as number[];
-      const at = offsets[i] as number;
-      for (let j = 0; j < list.length; j += 2) {
-        docIds[at + j / 2] = list[j] as number;
-        tfs[at + j / 2] = list[j + 1] as number;
-      }
-    });
-    return new FieldIndex(terms, offsets, docIds, tfs, lengths);
+    const builder = new FieldBuilder();
+    for (const terms of docs) builder.add(terms);
+    return builder.finish();
   }
 
   /**
@@ -163,6 +135,64 @@ export class FieldIndex {
     const tfs = take((b, o, l) => new Uint16Array(b, o, l), 2, header.postings);
     const lengths = take((b, o, l) => new Uint32Array(b, o, l), 4, docCount);
     return { field: new FieldIndex(terms, offsets, docIds, tfs, lengths), end: at };
+  }
+}
+
+/**
+ * Builds one field document by document without keeping every term string around: each document
+ * becomes a small array of term ids and frequencies, and the sorted postings are laid out at the end.
+ * (Holding all term arrays of 100k chunks at once took gigabytes.)
+ */
+export class FieldBuilder {
+  private readonly ids = new Map<string, number>();
+  private readonly vocabulary: string[] = [];
+  private readonly docTerms: Uint32Array[] = [];
+  private readonly docTfs: Uint16Array[] = [];
+  private readonly lengths: number[] = [];
+
+  /** Adds the next document (documents are numbered in the order they are added). */
+  add(terms: readonly string[]): void {
+    const counts = new Map<number, number>();
+    for (const t of terms) {
+      let id = this.ids.get(t);
+      if (id === undefined) {
+        id = this.vocabulary.length;
+        this.ids.set(t, id);
+        this.vocabulary.push(t);
+      }
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    this.docTerms.push(Uint32Array.from(counts.keys()));
+    this.docTfs.push(Uint16Array.from(counts.values(), (tf) => Math.min(tf, 0xffff)));
+    this.lengths.push(terms.length);
+  }
+
+  finish(): FieldIndex {
+    const order = this.vocabulary.map((_, i) => i).sort((a, b) => {
+      const x = this.vocabulary[a] as string;
+      const y = this.vocabulary[b] as string;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    const rank = new Uint32Array(order.length);
+    order.forEach((id, r) => (rank[id] = r));
+    const df = new Uint32Array(order.length);
+    for (const ids of this.docTerms) for (const id of ids) df[rank[id] as number]!++;
+    const offsets = new Uint32Array(order.length + 1);
+    for (let r = 0; r < order.length; r++) offsets[r + 1] = (offsets[r] as number) + (df[r] as number);
+    const total = offsets[order.length] as number;
+    const docIds = new Uint32Array(total);
+    const tfs = new Uint16Array(total);
+    const fill = offsets.slice(0, order.length);
+    this.docTerms.forEach((ids, doc) => {
+      const freqs = this.docTfs[doc] as Uint16Array;
+      ids.forEach((id, j) => {
+        const at = fill[rank[id] as number]!++;
+        docIds[at] = doc;
+        tfs[at] = freqs[j] as number;
+      });
+    });
+    const terms = order.map((id) => this.vocabulary[id] as string);
+    return new FieldIndex(terms, offsets, docIds, tfs, Uint32Array.from(this.lengths));
   }
 }
 

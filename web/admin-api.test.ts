@@ -14,8 +14,8 @@ const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 
 async function call(method: string, path: string, opts: { body?: unknown; bytes?: Buffer; headers?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { ...auth, ...opts.headers };
-  let body: string | Uint8Array | undefined;
-  if (opts.bytes) [headers['content-type'], body] = ['application/octet-stream', new Uint8Array(opts.bytes)];
+  let body: string | Uint8Array<ArrayBuffer> | undefined;
+  if (opts.bytes) [headers['content-type'], body] = ['application/octet-stream', Uint8Array.from(opts.bytes)];
   else if (opts.body !== undefined) [headers['content-type'], body] = ['application/json', JSON.stringify(opts.body)];
   const res = await fetch(server.url + path, { method, headers, body });
   const text = await res.text();

@@ -30,7 +30,7 @@ export async function answer(question: string, context: AnswerContext): Promise<
   }
   const intent = readIntent(q);
   const found = await retrieve(context.kb, q, intent, context);
-  const hits = focusOnTopDocument(found.hits);
+  const hits = focusOnTopDocument(found.hits, intent);
   const followUp = found.followUp;
   const retrieved = hits.map(toRetrieved);
   const top = hits[0];
@@ -82,6 +82,9 @@ async function retrieve(kb: KnowledgeBase, q: string, intent: QuestionIntent, co
   return { hits: await kb.search(q, { k }), followUp: false };
 }
 
+/** Words that only plans answer about. */
+const PLAN_CUES = /(?:^| )(?:ke hoach|chi tieu|muc tieu|nhiem vu|ban chi dao|hoi dong tu van)(?= |$)/;
+
 /** Hits counted per document when choosing the topic: a sheet matched in three fields beats a guide matched once. */
 const TOPIC_WINDOW = 5;
 
@@ -89,9 +92,12 @@ const TOPIC_WINDOW = 5;
  * Puts the hits of the document that gathers the most score among the first TOPIC_WINDOW hits first (stable
  * otherwise). A generic guide section can outrank one field of the sheet the question is about.
  */
-export function focusOnTopDocument(hits: readonly SearchHit[]): SearchHit[] {
+export function focusOnTopDocument(hits: readonly SearchHit[], intent: QuestionIntent): SearchHit[] {
   const totals = new Map<string, number>();
-  for (const h of hits.slice(0, TOPIC_WINDOW)) totals.set(h.document.id, (totals.get(h.document.id) ?? 0) + h.score);
+  // Targets, shares and duties ("tỷ lệ … bao nhiêu %", "chỉ tiêu", "nhiệm vụ của sở") live in plans, never in sheets.
+  const planOnly = intent.wants === 'percent' || PLAN_CUES.test(intent.folded);
+  const pool = planOnly && hits.some((h) => h.document.type === 'plan') ? hits.filter((h) => h.document.type === 'plan') : hits;
+  for (const h of pool.slice(0, TOPIC_WINDOW)) totals.set(h.document.id, (totals.get(h.document.id) ?? 0) + h.score);
   let best: string | null = null;
   for (const [id, total] of totals) if (best === null || total > (totals.get(best) as number)) best = id;
   if (best === null || hits[0]?.document.id === best) return [...hits];

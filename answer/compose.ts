@@ -3,7 +3,8 @@
  * sources (quoted sentences with currency notes). Each returns a draft, or the reason to refuse.
  */
 import type { DocumentMeta, KnowledgeBase, SearchHit } from '../knowledge/index.ts';
-import { draftProcedureAnswer, relatedLines } from './compose-procedure.ts';
+import { draftProcedureAnswer, procedureName, relatedLines } from './compose-procedure.ts';
+import { viDate } from './dated-rules.ts';
 import { hasWantedFigure, pickUnits, scoreUnits } from './compose-passage.ts';
 import { checkCurrency } from './currency.ts';
 import type { QuestionIntent } from './intent.ts';
@@ -24,6 +25,14 @@ export type ComposeOutcome = Composed | { refuse: RefusalReason; topicDocumentId
 export function composeProcedure(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent, asOf: string): ComposeOutcome {
   if (intent.asksPenalty) return { refuse: 'missing-field', topicDocumentId: meta.id };
   const chunks = kb.chunksOf(meta.id);
+  // A yes/no or specific question naming no field ("bé 8 tuổi có phải đến công an không") is answered by the
+  // sheet lines that share its words, not by the overview.
+  const related = relatedLines(meta, chunks, [], intent, asOf);
+  if (intent.fields.length === 0 && related.length > 0) {
+    const lead = `Thủ tục ${procedureName(meta)} (áp dụng ngày ${viDate(asOf)}):`;
+    const notes = ['Hỏi thêm về hồ sơ, lệ phí, thời hạn hoặc nơi nộp để xem chi tiết.'];
+    return { draft: { lead, facts: related.map((f) => ({ ...f, text: f.text.replace(/^Lưu ý: /, '- ') })), notes }, mode: 'curated', topicDocumentId: meta.id, notices: [] };
+  }
   const result = draftProcedureAnswer(meta, chunks, intent.fields, asOf);
   if (result.answered.length === 0) return { refuse: 'missing-field', topicDocumentId: meta.id };
   if (intent.fields.length > 0) result.draft.facts.push(...relatedLines(meta, chunks, result.answered, intent, asOf));

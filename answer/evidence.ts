@@ -14,7 +14,7 @@ import { foldTokens } from './query-text.ts';
  * eval/questions/plan.jsonl + procedures.jsonl (156 questions: 138 answerable, 18 unanswerable; 27/11/2026).
  * 0.26 maximises both refusal accuracy (96.8%) and outcome accuracy (92.9%: refused when unanswerable,
  * answered from the gold evidence when answerable). With no threshold (0): 92.9% / 88.5%, 11 of 18
- * unanswerable questions answered; at 0.35: 92.9% / 90.4%; at 0.5: 88.5% / 85.9%, 15 answerable refused.
+ * unanswerable questions answered; at 0.35: 94.9% / 91.7%; at 0.5: 90.4% / 87.2%, 12 answerable refused.
  * Full table in answer/README.md. Re-run calibrate.ts when the sets or the analyser change.
  */
 export const EVIDENCE_THRESHOLD = 0.26;

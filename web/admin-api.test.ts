@@ -72,6 +72,16 @@ describe('uploads', () => {
     expect(server.runtime.reindexer.status().runs).toBe(0);
   });
 
+  it('accepts an upload larger than the service-wide 64 KB body limit but within its own limit', async () => {
+    const paragraphs = Array.from({ length: 900 }, (_, i) => `Đoạn ${i}: nội dung hướng dẫn dài để thử giới hạn kích thước tệp tải lên.`).join('\n\n');
+    const bytes = Buffer.from(`# Hướng dẫn dài\n\n## Phần một\n\n${paragraphs}\n`);
+    expect(bytes.length).toBeGreaterThan(64 * 1024);
+    const res = await call('POST', '/admin/api/documents?filename=huong-dan-dai.md', { bytes });
+    expect([res.status, res.json.document?.id]).toEqual([202, 'guides/huong-dan-dai']);
+    await server.runtime.reindexer.idle();
+    expect(server.runtime.holder.live().document('guides/huong-dan-dai')).toBeDefined();
+  });
+
   it('rejects an invalid procedure sheet with the sheet code', async () => {
     const res = await call('POST', '/admin/api/documents?filename=thu-tuc.yaml', { bytes: Buffer.from('name: Thủ tục thử\nfee: 5\n') });
     expect([res.status, res.json.code, res.json.detail]).toEqual([422, 'E_UPLOAD_UNREADABLE', 'E_SHEET_INVALID']);

@@ -9,7 +9,7 @@ import type { KnowledgeHolder } from './knowledge-holder.ts';
 import type { WebStore } from './web-store.ts';
 
 /** The context every channel passes (bot's Answerer passes exactly history and asOf). */
-export interface AnswerCallContext { history?: Turn[]; asOf?: string; sessionId?: string }
+export interface AnswerCallContext { history?: Turn[]; asOf?: string; sessionId?: string; /** Overrides the log's channel label. */ channel?: string }
 
 export type AnswerFn<C extends AnswerCallContext = AnswerCallContext> = (question: string, ctx: C) => Promise<AnswerResult>;
 
@@ -52,7 +52,7 @@ export function withQuestionLog<C extends AnswerCallContext>(answerFn: (q: strin
     const topicId = result.topicDocumentId ?? result.citations[0]?.documentId ?? null;
     try {
       const questionId = store.recordQuestion({
-        channel: opts.channel, session: ctx.sessionId ?? null, question, answer: result.answer, refused: result.refused,
+        channel: ctx.channel ?? opts.channel, session: ctx.sessionId ?? null, question, answer: result.answer, refused: result.refused,
         mode: result.mode, topicDocumentId: topicId, topic: topicId ? (opts.holder?.live().document(topicId)?.title ?? topicId) : null,
         citedDocuments: [...new Set(result.citations.map((c) => c.documentId))], curatedId: result.curated?.id ?? null,
       });

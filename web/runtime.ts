@@ -28,7 +28,7 @@ export interface WebRuntime {
   library: ContentLibrary;
   reindexer: Reindexer;
   /** answer() over the live base, curated answers first, every question logged for the console. */
-  answer: (question: string, ctx: AnswerCallContext & { channel?: string }) => Promise<WebAnswerResult>;
+  answer: (question: string, ctx: AnswerCallContext) => Promise<WebAnswerResult>;
   /** Waits for a running re-index, then closes the store. */
   close(): Promise<void>;
 }

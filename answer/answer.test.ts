@@ -77,6 +77,27 @@ describe('procedure questions are answered from the field asked about', () => {
   });
 });
 
+describe('questions a single field does not answer', () => {
+  it('adds the sheet line about validity when asked how long a certificate is valid', async () => {
+    const r = await ask('giay xac nhan doc than co gia tri bao lau');
+    expect(r.answer).toMatch(/6 tháng/);
+    expectCitationsInChunks(r);
+  });
+
+  it('answers a yes/no question from the matching sheet lines instead of the overview', async () => {
+    const r = await ask('be nha e 8 tuoi lam can cuoc co phai den cong an ko');
+    expect(r.topicDocumentId).toBe(CAN_CUOC);
+    expect(r.answer).toContain('Trẻ từ đủ 6 đến dưới 14 tuổi vẫn phải đến Công an');
+    expect(r.answer).not.toContain('tóm tắt');
+  });
+
+  it('sends a plan target question to the plan even when a sheet about online services ranks first', async () => {
+    const r = await ask('bn % dvc truc tuyen toan trinh dc tich hop len cong dvc quoc gia');
+    expect(r.mode).toBe('extractive');
+    expect(r.answer).toContain('50% dịch vụ công trực tuyến toàn trình');
+  });
+});
+
 describe('the 2024 plan', () => {
   it('answers the commune-level online-filing target with 30% and the 80%/40% context, citing II.2.2', async () => {
     const r = await ask('ty le ho so giai quyet truc tuyen cap xa 2024 la bao nhieu');

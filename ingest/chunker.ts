@@ -9,12 +9,12 @@ import type { Chunk } from '../knowledge/index.ts';
 import type { Block, PrebuiltChunk } from './types.ts';
 
 /** Bump when chunking output changes for the same input: it is part of every content hash. */
-export const CHUNKER_VERSION = 3;
+export const CHUNKER_VERSION = 4;
 
 /** Chunk sizes in syllables (space-separated words, which is what a Vietnamese syllable is in text). */
 export const CHUNK_LIMITS = Object.freeze({
   min: 60, // a trailing group smaller than this joins its predecessor
-  pack: 250, // stop adding blocks to a chunk beyond this
+  pack: 150, // stop adding blocks to a chunk beyond this
   max: 300, // a single block above this is split
 });
 

@@ -4,6 +4,8 @@
  */
 import axios, { type AxiosInstance } from 'axios';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import type { DestinationStream } from 'pino';
 import { ZaloBotClient } from './bot-client.ts';
 import { channelSummary, type BotConfig } from './config.ts';
@@ -56,7 +58,11 @@ export async function buildApp<R extends AnswerLike>(config: BotConfig, deps: Bo
   const logger = deps.logStream === false ? false
     : { level: config.logLevel, redact: { paths: REDACT, censor: '<redacted>' }, ...(deps.logStream ? { stream: deps.logStream } : {}) };
   const app = Fastify({ logger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy });
-  const http = deps.http ?? axios.create();
+  // Keep-alive sockets to Zalo: a new TLS connection per message would cost more than the message.
+  const http = deps.http ?? axios.create({
+    httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 64 }), httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
+    maxRedirects: 0,
+  });
   const store = BotStore.open(config.dataDir, { synchronous: config.dbSynchronous });
   const metrics = new BotMetrics();
   const timeout = config.worker.sendTimeoutMs;

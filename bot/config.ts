@@ -45,14 +45,14 @@ export const SETTINGS = {
   EMBEDDINGS_DIMENSIONS: { schema: int(1).max(8192), doc: 'vector length (hashed default 512)' },
   EMBEDDINGS_TIMEOUT_MS: { schema: int(100), doc: 'embedder request timeout, ms' },
   USER_RATE_LIMIT_PER_MIN: { schema: int(1), default: '10', doc: 'messages one user may send per minute before a polite "slow down"' },
-  WEBHOOK_RATE_LIMIT_PER_MIN: { schema: int(1), default: '6000', doc: 'webhook requests per minute per client IP (Zalo sends from few IPs)' },
+  WEBHOOK_RATE_LIMIT_PER_MIN: { schema: int(1), default: '30000', doc: 'webhook requests per minute per client IP (Zalo sends everything from few IPs, so keep it well above peak traffic)' },
   API_RATE_LIMIT_PER_MIN: { schema: int(1), default: '120', doc: '/api/ask requests per minute per client IP' },
   ANSWER_CONCURRENCY: { schema: int(1).max(64), default: '4', doc: 'users answered at the same time' },
   SEND_CONCURRENCY: { schema: int(1).max(64), default: '8', doc: 'recipients sent to at the same time' },
   SEND_TIMEOUT_MS: { schema: int(100), default: '10000', doc: 'timeout of one Zalo API call, ms' },
   OUTBOX_MAX_AGE_MS: { schema: int(1000), default: '43200000', doc: 'a reply not delivered after this long is given up, ms' },
   CONVERSATION_IDLE_MS: { schema: int(1000), default: '1800000', doc: 'conversation context expires after this idle time, ms' },
-  DB_SYNCHRONOUS: { schema: z.enum(['FULL', 'NORMAL']), default: 'FULL', doc: 'SQLite synchronous: FULL survives power loss, NORMAL only process crashes' },
+  DB_SYNCHRONOUS: { schema: z.enum(['FULL', 'NORMAL']), default: 'NORMAL', doc: 'SQLite synchronous: NORMAL survives a killed process; FULL also a power cut, at one fsync per write (see bot/README.md)' },
   TRUST_PROXY: { schema: z.enum(['true', 'false']), default: 'false', doc: 'trust X-Forwarded-For (behind a reverse proxy)' },
 } as const satisfies Record<string, Setting>;
 

@@ -11,19 +11,19 @@ import type { BotStore } from './store.ts';
 export type IntakeResult = 'queued' | 'duplicate' | 'ignored';
 
 export interface Intake {
-  (parsed: ParsedEvent, log: FastifyBaseLogger): IntakeResult;
+  (parsed: ParsedEvent, log: FastifyBaseLogger): Promise<IntakeResult>;
 }
 
 /** Builds the intake function over a store, metrics and a wake-up callback. */
 export function createIntake(store: BotStore, metrics: BotMetrics, wake: () => void): Intake {
-  return (parsed, log) => {
+  return async (parsed, log) => {
     if (parsed.action === 'ignore') {
       log.debug({ reason: parsed.reason }, 'event acknowledged and ignored');
       return 'ignored';
     }
     const e = parsed.event;
-    // Synchronous SQLite insert: when this returns, the event survives a crash.
-    const result = store.enqueue(e);
+    // Committed (group commit) before this resolves: from then on the event survives a crash.
+    const result = await store.batched(() => store.enqueue(e));
     if (result === 'duplicate') {
       metrics.duplicates.inc({ channel: e.channel });
       log.info({ channel: e.channel, eventId: e.eventId }, 'redelivered event acknowledged, not answered again');

@@ -45,7 +45,7 @@ export class Poller {
     while (this.running) {
       try {
         const updates = await this.o.client.getUpdates(this.o.timeoutS ?? 30);
-        for (const u of updates) this.o.intake(parseBotUpdate(u, this.o.now()), this.o.log);
+        for (const u of updates) await this.o.intake(parseBotUpdate(u, this.o.now()), this.o.log);
       } catch (err) {
         const message = isBotError(err) ? err.message : 'unexpected polling error';
         this.o.log.warn(`getUpdates failed: ${message}`);

@@ -72,7 +72,7 @@ export async function oaWebhook(app: FastifyInstance, deps: WebhookDeps): Promis
       if (oa.verify === 'strict') return reject(reply, deps.metrics, 'E_STALE_EVENT', 'timestamp outside the accepted window');
       req.log.warn('stale OA event accepted because ZALO_OA_VERIFY=log-only');
     }
-    const result = deps.intake(parseOaEvent(body, now), req.log);
+    const result = await deps.intake(parseOaEvent(body, now), req.log);
     return { ok: true, result };
   });
 }
@@ -90,7 +90,7 @@ export async function botWebhook(app: FastifyInstance, deps: WebhookDeps): Promi
     }
     const body = req.body as Json;
     if (!hasBotEventName(body)) return { ok: true, result: 'ignored' };
-    const result = deps.intake(parseBotUpdate(body, deps.now()), req.log);
+    const result = await deps.intake(parseBotUpdate(body, deps.now()), req.log);
     return { ok: true, result };
   });
 }

@@ -7,10 +7,11 @@
  * - the worker answers a queued row and, in ONE transaction, inserts its outbox rows (one per reply part,
  *   UNIQUE(inbox_id, part)) and marks the inbox row `done`. A crash before the commit leaves it `queued`
  *   (answered again, nothing was sent); after the commit the reply exists exactly once.
- * - outbox row `pending` → `sending` (committed before the HTTP call) → `sent` | `refused` | `expired`, or back
- *   to `pending` with a later `next_at` on a retryable failure. A row found `sending` at start-up was
- *   interrupted mid-call; it is sent again (the only window where Zalo might see a reply twice is a crash
- *   between Zalo's 200 and our commit, a few milliseconds).
+ * - outbox row `pending` → `sent` | `refused` | `expired`, or stays `pending` with a later `next_at` after a
+ *   retryable failure. While a row is on the wire it is still `pending` in the database (the worker's memory
+ *   keeps it from being picked twice), so a crash mid-call means it is sent again after the restart: the only
+ *   window where Zalo might see a reply twice is a crash between Zalo's 200 and our commit, a few
+ *   milliseconds. (Rows left `sending` by older versions are put back to pending at open.)
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -78,9 +79,22 @@ export class BotStore {
   readonly db: Database.Database;
   readonly file: string;
 
+  private readonly statements = new Map<string, Database.Statement>();
+  private pendingWrites: Array<{ fn: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }> = [];
+
   private constructor(db: Database.Database, file: string) {
     this.db = db;
     this.file = file;
+  }
+
+  /** Prepared once and reused: preparing is a large share of a small write's cost. */
+  private sql(text: string): Database.Statement {
+    let st = this.statements.get(text);
+    if (!st) {
+      st = this.db.prepare(text);
+      this.statements.set(text, st);
+    }
+    return st;
   }
 
   /** Opens (creating if needed) `<dataDir>/bot.sqlite`; interrupted sends are put back to pending. */
@@ -90,7 +104,7 @@ export class BotStore {
       fs.mkdirSync(dataDir, { recursive: true });
       const db = new Database(file);
       db.pragma('journal_mode = WAL');
-      db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
+      db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
       db.pragma('busy_timeout = 5000');
       db.exec(SCHEMA);
       const store = new BotStore(db, file);
@@ -101,9 +115,38 @@ export class BotStore {
     }
   }
 
+  /**
+   * Group commit: runs `fn` inside one transaction together with every other write requested in the same
+   * event-loop turn, and resolves once that transaction has committed. One commit for many webhook acks and
+   * sends keeps the per-message cost of SQLite small when the disk is slow. If the batch fails, each write is
+   * retried on its own so one bad write cannot fail the others.
+   */
+  batched<T>(fn: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pendingWrites.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      if (this.pendingWrites.length === 1) setImmediate(() => this.flushWrites());
+    });
+  }
+
+  private flushWrites(): void {
+    const writes = this.pendingWrites;
+    this.pendingWrites = [];
+    if (writes.length === 0) return;
+    let results: unknown[];
+    try {
+      results = this.db.transaction(() => writes.map((w) => w.fn()))();
+    } catch {
+      for (const w of writes) {
+        try { w.resolve(this.db.transaction(w.fn)()); } catch (err) { w.reject(err); }
+      }
+      return;
+    }
+    writes.forEach((w, i) => w.resolve(results[i]));
+  }
+
   /** Stores an event; 'duplicate' when the same channel + event id was stored before. */
   enqueue(e: InboxEvent): 'queued' | 'duplicate' {
-    const info = this.db.prepare(
+    const info = this.sql(
       `INSERT OR IGNORE INTO inbox (channel, event_id, user_key, recipient, kind, text, quote_id, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(e.channel, e.eventId, `${e.channel}:${e.recipient}`, e.recipient, e.kind, e.text, e.quoteId, e.receivedAt);
@@ -112,12 +155,12 @@ export class BotStore {
 
   /** Queued events, oldest first. */
   queued(limit: number): InboxRow[] {
-    return (this.db.prepare(`SELECT * FROM inbox WHERE state = 'queued' ORDER BY id LIMIT ?`).all(limit) as Row[]).map(toInbox);
+    return (this.sql(`SELECT * FROM inbox WHERE state = 'queued' ORDER BY id LIMIT ?`).all(limit) as Row[]).map(toInbox);
   }
 
   /** Events of this user received in [since, row] — for the per-user rate limit, deterministic on replay. */
   countRecent(userKey: string, since: number, uptoId: number): number {
-    const r = this.db.prepare(
+    const r = this.sql(
       `SELECT COUNT(*) AS n FROM inbox WHERE user_key = ? AND received_at >= ? AND id <= ?`,
     ).get(userKey, since, uptoId) as { n: number };
     return r.n;
@@ -128,11 +171,11 @@ export class BotStore {
    * The stored user text is replaced by its masked form (kept only for analytics).
    */
   complete(row: InboxRow, outcome: string, parts: string[], maskedText: string, now: number): void {
-    const insert = this.db.prepare(
+    const insert = this.sql(
       `INSERT OR IGNORE INTO outbox (inbox_id, channel, recipient, part, text, quote_id, next_at, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const close = this.db.prepare(
+    const close = this.sql(
       `UPDATE inbox SET state = 'done', outcome = ?, answered_at = ?, text = ? WHERE id = ? AND state = 'queued'`,
     );
     this.db.transaction(() => {
@@ -143,38 +186,33 @@ export class BotStore {
 
   /** Pending outbox rows, oldest first (due or not: the sender keeps per-recipient order). */
   pending(limit: number): OutboxRow[] {
-    return (this.db.prepare(`SELECT * FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?`).all(limit) as Row[]).map(toOutbox);
-  }
-
-  /** Marks a row as being sent (committed before the HTTP call). */
-  markSending(id: number): void {
-    this.db.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?`).run(id);
+    return (this.sql(`SELECT * FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?`).all(limit) as Row[]).map(toOutbox);
   }
 
   markSent(id: number, remoteId: string | null, now: number): void {
-    this.db.prepare(`UPDATE outbox SET state = 'sent', sent_at = ?, remote_id = ?, last_code = NULL WHERE id = ?`).run(now, remoteId, id);
+    this.sql(`UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, remote_id = ?, last_code = NULL WHERE id = ?`).run(now, remoteId, id);
   }
 
   markRetry(id: number, nextAt: number, code: string): void {
-    this.db.prepare(`UPDATE outbox SET state = 'pending', next_at = ?, last_code = ? WHERE id = ?`).run(nextAt, code, id);
+    this.sql(`UPDATE outbox SET state = 'pending', attempts = attempts + 1, next_at = ?, last_code = ? WHERE id = ?`).run(nextAt, code, id);
   }
 
   /** A final failure: 'refused' (Zalo said no for good) or 'expired' (gave up retrying). */
   markFailed(id: number, state: 'refused' | 'expired', code: string): void {
-    this.db.prepare(`UPDATE outbox SET state = ?, last_code = ? WHERE id = ?`).run(state, code, id);
+    this.sql(`UPDATE outbox SET state = ?, attempts = attempts + 1, last_code = ? WHERE id = ?`).run(state, code, id);
   }
 
   /** Counts by state, for tests, metrics and the bench. */
   counts(): { inbox: Record<string, number>; outbox: Record<string, number> } {
     const group = (table: string) => Object.fromEntries(
-      (this.db.prepare(`SELECT state, COUNT(*) AS n FROM ${table} GROUP BY state`).all() as Array<{ state: string; n: number }>)
+      (this.sql(`SELECT state, COUNT(*) AS n FROM ${table} GROUP BY state`).all() as Array<{ state: string; n: number }>)
         .map((r) => [r.state, r.n]),
     );
     return { inbox: group('inbox'), outbox: group('outbox') };
   }
 
   getTokens(name: string): StoredTokens | null {
-    const r = this.db.prepare(`SELECT * FROM tokens WHERE name = ?`).get(name) as Row | undefined;
+    const r = this.sql(`SELECT * FROM tokens WHERE name = ?`).get(name) as Row | undefined;
     if (!r) return null;
     return {
       accessToken: r.access_token as string, refreshToken: r.refresh_token as string,
@@ -183,7 +221,7 @@ export class BotStore {
   }
 
   putTokens(name: string, t: StoredTokens, now: number): void {
-    this.db.prepare(
+    this.sql(
       `INSERT INTO tokens (name, access_token, refresh_token, expires_at, seeded_refresh, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET access_token = excluded.access_token, refresh_token = excluded.refresh_token,
        expires_at = excluded.expires_at, seeded_refresh = excluded.seeded_refresh, updated_at = excluded.updated_at`,
@@ -191,25 +229,25 @@ export class BotStore {
   }
 
   getConversation(userKey: string): { turns: unknown[]; updatedAt: number } | null {
-    const r = this.db.prepare(`SELECT turns, updated_at FROM conversations WHERE user_key = ?`).get(userKey) as Row | undefined;
+    const r = this.sql(`SELECT turns, updated_at FROM conversations WHERE user_key = ?`).get(userKey) as Row | undefined;
     return r ? { turns: JSON.parse(r.turns as string) as unknown[], updatedAt: r.updated_at as number } : null;
   }
 
   putConversation(userKey: string, turns: unknown[], now: number): void {
-    this.db.prepare(
+    this.sql(
       `INSERT INTO conversations (user_key, turns, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (user_key) DO UPDATE SET turns = excluded.turns, updated_at = excluded.updated_at`,
     ).run(userKey, JSON.stringify(turns), now);
   }
 
   deleteConversation(userKey: string): void {
-    this.db.prepare(`DELETE FROM conversations WHERE user_key = ?`).run(userKey);
+    this.sql(`DELETE FROM conversations WHERE user_key = ?`).run(userKey);
   }
 
   /** Proves the database accepts writes (for /readyz). */
   checkWritable(now: number): boolean {
     try {
-      this.db.prepare(`INSERT INTO meta (key, value) VALUES ('ready_check', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(String(now));
+      this.sql(`INSERT INTO meta (key, value) VALUES ('ready_check', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(String(now));
       return true;
     } catch {
       return false;

@@ -33,7 +33,8 @@ export interface WorkerOptions {
   random?: () => number;
 }
 
-const BATCH = 256;
+/** Rows looked at per pass, per unit of concurrency; small because a pass runs after every finished item. */
+const ROWS_PER_SLOT = 4;
 const TICK_MS = 250;
 
 /** The date an answer is given for, in Vietnam (UTC+7), as YYYY-MM-DD. */
@@ -88,9 +89,13 @@ export class Worker {
   }
 
   private track(p: Promise<void>): void {
-    this.active.add(p);
-    void p.finally(() => {
-      this.active.delete(p);
+    const guarded = p.catch((err: unknown) => {
+      // A failed commit leaves the row where it was (queued / pending); the next pass tries it again.
+      this.o.log.error({ code: (err as { code?: string }).code }, 'worker could not record progress');
+    });
+    this.active.add(guarded);
+    void guarded.finally(() => {
+      this.active.delete(guarded);
       this.kick();
     });
   }
@@ -98,7 +103,7 @@ export class Worker {
   private pumpAnswers(): void {
     if (this.answering.size >= this.o.answerConcurrency) return;
     const seen = new Set<string>();
-    for (const row of this.o.store.queued(BATCH)) {
+    for (const row of this.o.store.queued(this.o.answerConcurrency * ROWS_PER_SLOT)) {
       if (this.answering.size >= this.o.answerConcurrency) return;
       // Only the oldest queued row of each user may start: answers go out in the order questions came in.
       if (seen.has(row.userKey) || this.answering.has(row.userKey)) { seen.add(row.userKey); continue; }
@@ -112,10 +117,10 @@ export class Worker {
     try {
       const { outcome, parts, turn } = await this.reply(row);
       const now = this.o.now();
-      this.o.store.db.transaction(() => {
+      await this.o.store.batched(() => {
         if (turn) this.conversations.record(row.userKey, turn, now);
         this.o.store.complete(row, outcome, parts, maskPersonalData(row.text), now);
-      })();
+      });
     } catch (err) {
       // Only a database failure gets here; the row stays queued and is tried again on the next pass.
       this.o.log.error({ err: { code: (err as { code?: string }).code, message: (err as Error).message }, inboxId: row.id }, 'could not record an answer');
@@ -161,7 +166,7 @@ export class Worker {
     if (this.sending.size >= this.o.sendConcurrency) return;
     const now = this.o.now();
     const seen = new Set<string>();
-    for (const row of this.o.store.pending(BATCH)) {
+    for (const row of this.o.store.pending(this.o.sendConcurrency * ROWS_PER_SLOT)) {
       if (this.sending.size >= this.o.sendConcurrency) return;
       const key = `${row.channel}:${row.recipient}`;
       // The oldest pending row of a recipient blocks the later ones, even while it waits for its backoff.
@@ -177,32 +182,35 @@ export class Worker {
     const sender = this.o.senders[row.channel];
     const now = this.o.now();
     if (!sender || now - row.createdAt > this.o.outboxMaxAgeMs) {
-      this.o.store.markFailed(row.id, 'expired', sender ? 'E_TOO_OLD' : 'E_CHANNEL_OFF');
+      await this.o.store.batched(() => this.o.store.markFailed(row.id, 'expired', sender ? 'E_TOO_OLD' : 'E_CHANNEL_OFF'));
       this.o.log.warn({ outboxId: row.id, channel: row.channel }, 'reply given up (too old or channel off)');
       return;
     }
-    this.o.store.markSending(row.id);
+    let messageId: string | null;
     try {
-      const res = await sender.sendText(row.recipient, row.text, { quoteId: row.quoteId, first: row.part === 0 });
-      this.o.store.markSent(row.id, res.messageId, this.o.now());
-      this.o.metrics.messagesOut.inc({ channel: row.channel });
+      messageId = (await sender.sendText(row.recipient, row.text, { quoteId: row.quoteId, first: row.part === 0 })).messageId;
     } catch (err) {
-      this.failed(row, err);
+      await this.failed(row, err);
+      return;
     }
+    // The row stays claimed (this.sending) until the commit, so it cannot be picked and sent a second time.
+    await this.o.store.batched(() => this.o.store.markSent(row.id, messageId, this.o.now()));
+    this.o.metrics.messagesOut.inc({ channel: row.channel });
   }
 
-  private failed(row: OutboxRow, err: unknown): void {
+  private async failed(row: OutboxRow, err: unknown): Promise<void> {
     const code = isBotError(err) ? String(err.zaloCode ?? err.code) : 'E_UNEXPECTED';
     const retryable = isBotError(err) ? err.retryable : true;
     this.o.metrics.sendErrors.inc({ channel: row.channel, code });
     const attempt = row.attempts + 1;
     const message = isBotError(err) ? err.message : 'unexpected send error';
     if (retryable) {
-      this.o.store.markRetry(row.id, this.o.now() + backoffMs(attempt, this.o.random), code);
+      const nextAt = this.o.now() + backoffMs(attempt, this.o.random);
+      await this.o.store.batched(() => this.o.store.markRetry(row.id, nextAt, code));
       this.o.log.warn({ outboxId: row.id, attempt, code }, `send failed, will retry: ${message}`);
       return;
     }
-    this.o.store.markFailed(row.id, 'refused', code);
+    await this.o.store.batched(() => this.o.store.markFailed(row.id, 'refused', code));
     this.o.log.warn({ outboxId: row.id, code }, `send refused, not retried: ${message}`);
   }
 }

@@ -123,6 +123,20 @@ describe.skipIf(!HAS_CHROMIUM)('web chat and console in Chromium', () => {
     expect(await later.locator('.answer-text').innerText()).not.toContain('TV-42');
   });
 
+  it('publishes a curated answer from the console and the chat serves it marked as approved', async () => {
+    await admin.click('[data-tab=curated]');
+    await admin.fill('#curated-question', 'Đăng ký khai tử mất bao lâu?');
+    await admin.fill('#curated-variants', 'khai tu bao lau xong');
+    await admin.fill('#curated-answer', 'Câu trả lời đã duyệt: xem thời hạn trong phiếu thủ tục đăng ký khai tử.');
+    await admin.fill('#curated-citations', 'procedures/dang-ky-khai-tu | Thời hạn');
+    await admin.click('#curated-form button[type=submit]');
+    await admin.locator('#curated-list .curated-item').first().waitFor();
+    const answer = await askInChat(chat, 'khai tu bao lau xong');
+    expect(await answer.locator('.curated').count()).toBe(1);
+    expect(await answer.locator('.answer-text').innerText()).toBe('Câu trả lời đã duyệt: xem thời hạn trong phiếu thủ tục đăng ký khai tử.');
+    expect(await answer.locator('details.source').first().getAttribute('data-document-id')).toBe('procedures/dang-ky-khai-tu');
+  });
+
   it('lists the asked questions with the 👎 one first, and shows ranked chunks in the retrieval test', async () => {
     await admin.click('[data-tab=questions]');
     const group = admin.locator('#questions section.topic', { has: admin.locator('h3', { hasText: 'thẻ căn cước' }) });

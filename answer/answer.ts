@@ -46,7 +46,7 @@ export async function answer(question: string, context: AnswerContext): Promise<
     : composePassages(intent, hits, asOf);
   if ('refuse' in composed) return done(refusal(composed.refuse, retrieved, composed.topicDocumentId, [evidenceNotice]));
   composed.notices.push(evidenceNotice);
-  // Procedure sheets hold dated variants a model could mix up; their curated answer states the rule in force.
+  // Procedure sheets hold dated variants a model could mix up; the sheet composer states the rule in force.
   const generated = context.generator && composed.mode === 'extractive' ? await tryGenerative(context.generator, q, hits, asOf) : null;
   if (generated && 'text' in generated) {
     return done({ answer: generated.text, refused: false, citations: generated.citations, retrieved, topicDocumentId: composed.topicDocumentId, mode: 'generative', notices: composed.notices });

@@ -31,7 +31,7 @@ export function composeProcedure(kb: KnowledgeBase, meta: DocumentMeta, intent: 
   if (intent.fields.length === 0 && related.length > 0) {
     const lead = `Thủ tục ${procedureName(meta)} (áp dụng ngày ${viDate(asOf)}):`;
     const notes = ['Hỏi thêm về hồ sơ, lệ phí, thời hạn hoặc nơi nộp để xem chi tiết.'];
-    return { draft: { lead, facts: related.map((f) => ({ ...f, text: f.text.replace(/^Lưu ý: /, '- ') })), notes }, mode: 'curated', topicDocumentId: meta.id, notices: [] };
+    return { draft: { lead, facts: related.map((f) => ({ ...f, text: f.text.replace(/^Lưu ý: /, '- ') })), notes }, mode: 'procedure', topicDocumentId: meta.id, notices: [] };
   }
   const result = draftProcedureAnswer(meta, chunks, intent.fields, asOf);
   if (result.answered.length === 0) return { refuse: 'missing-field', topicDocumentId: meta.id };
@@ -41,7 +41,7 @@ export function composeProcedure(kb: KnowledgeBase, meta: DocumentMeta, intent: 
     result.draft.notes.unshift(`Lưu ý: thông tin này đã được thay bằng ${meta.supersededBy}.`);
     notices.push(`superseded source: ${meta.id} → ${meta.supersededBy}`);
   }
-  return { draft: result.draft, mode: 'curated', topicDocumentId: meta.id, notices };
+  return { draft: result.draft, mode: 'procedure', topicDocumentId: meta.id, notices };
 }
 
 /** Quotes the sentences of the top chunks that answer the question, with currency notes per source. */

@@ -118,10 +118,10 @@ describe('generative mode against a stand-in OpenAI-compatible server', () => {
     expect(JSON.stringify(r)).not.toContain('sk-test-secret');
   });
 
-  it('does not call the model for procedure sheets, whose dated rules the curated answer states', async () => {
+  it('does not call the model for procedure sheets, whose dated rules the sheet composer states', async () => {
     const before = standIn.requests.length;
     const r = await answer('lam lai can cuoc bi mat het bao nhieu tien', { kb: built.kb, asOf: '2026-11-27', generator: generator() });
-    expect(r.mode).toBe('curated');
+    expect(r.mode).toBe('procedure');
     expect(standIn.requests.length).toBe(before);
   });
 });

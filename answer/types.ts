@@ -73,7 +73,7 @@ export interface RetrievedChunk {
   score: number;
 }
 
-export type AnswerMode = 'extractive' | 'generative' | 'smalltalk' | 'refusal' | 'curated';
+export type AnswerMode = 'extractive' | 'procedure' | 'generative' | 'smalltalk' | 'refusal' | 'curated';
 
 export interface AnswerResult {
   answer: string;
@@ -84,8 +84,9 @@ export interface AnswerResult {
   /** The procedure/document the reply was about (for follow-ups). */
   topicDocumentId: string | null;
   /**
-   * 'curated' = answered from the fields of a structured procedure sheet; 'extractive' = sentences picked
-   * from plan/guide passages; 'generative' = written by the LLM from the retrieved chunks.
+   * 'procedure' = answered from the fields of a structured procedure sheet; 'extractive' = sentences picked
+   * from plan/guide passages; 'generative' = written by the LLM from the retrieved chunks; 'curated' = the content
+   * team's approved answer (set by the web layer, never by answer()).
    */
   mode: AnswerMode;
   /** Short machine-readable notes, e.g. "dated source: 53/KH-UBND", "rule changes on 2027-01-01". */

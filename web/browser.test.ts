@@ -19,12 +19,22 @@ describe.skipIf(!HAS_CHROMIUM)('web chat and console in Chromium', () => {
   let chat: Page;
   let admin: Page;
   const uploadedId = 'guides/the-thu-vien-so';
+  const pageErrors: string[] = [];
+  const watch = (page: Page) => {
+    page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
+    // Error statuses (401, 422) are expected and asserted where they happen; any other logged error (CSP) is not.
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: ${msg.text()}`);
+    });
+  };
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
     chat = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     admin.on('dialog', (d) => void d.accept());
+    watch(chat);
+    watch(admin);
     await chat.goto(server.url);
   });
 
@@ -153,5 +163,12 @@ describe.skipIf(!HAS_CHROMIUM)('web chat and console in Chromium', () => {
     await hit.waitFor();
     expect(await hit.getAttribute('data-document-id')).toBe('procedures/the-can-cuoc');
     expect(await hit.locator('.scores').innerText()).toMatch(/điểm \d\.\d{3}/);
+  });
+
+  it('renders the API page from openapi.json, with no script errors or CSP violations on any page', async () => {
+    await admin.goto(`${server.url}/admin/api/docs`);
+    await admin.locator('#ops .op').first().waitFor();
+    expect(await admin.locator('#ops .op').count()).toBeGreaterThan(10);
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ describe('writeIndex and KnowledgeBase.open', () => {
     expect(kb.chunksOf(PLAN.id)).toEqual(CHUNKS[PLAN.id]);
     expect(kb.chunksOf('no/such/doc')).toEqual([]);
     expect(kb.manifest.formatVersion).toBe(FORMAT_VERSION);
-    expect(kb.manifest.embedder.id).toBe('hashed-ngram-v1:512');
+    expect(kb.manifest.embedder.id).toBe('hashed-ngram-v1:256');
     expect(kb.manifest.chunkCount).toBe(Object.values(CHUNKS).flat().length);
     expect(JSON.stringify(kb.manifest)).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
@@ -38,7 +38,7 @@ describe('writeIndex and KnowledgeBase.open', () => {
     });
     const original = input.vectors.get('ks-le-phi') as number[];
     const back = stored?.vectors.get('ks-le-phi') as number[];
-    expect(back).toHaveLength(512);
+    expect(back).toHaveLength(256);
     back.forEach((x, i) => expect(x).toBeCloseTo(original[i] as number, 6));
   });
 
@@ -47,7 +47,7 @@ describe('writeIndex and KnowledgeBase.open', () => {
     const b = await writeCorpus(await corpusInput());
     expect(await versionDirs(a)).toEqual(await versionDirs(b));
     const files = await readdir(await currentDir(a));
-    expect(files.sort()).toEqual(['chunks.jsonl', 'lexical.bin', 'lexical.json', 'manifest.json', 'vector-ids.json', 'vectors.f32', 'vectors.hnsw']);
+    expect(files.sort()).toEqual(['chunks.idx', 'chunks.jsonl', 'lexical.bin', 'lexical.json', 'manifest.json', 'vector-ids.json', 'vectors.f32', 'vectors.hnsw']);
     for (const f of files) {
       expect(Buffer.compare(await readFile(join(await currentDir(a), f)), await readFile(join(await currentDir(b), f))), f).toBe(0);
     }
@@ -110,7 +110,7 @@ describe('opening an index that cannot be used', () => {
     await editManifest(dir, (m) => (m.formatVersion = 99));
     await expect(KnowledgeBase.open(dir)).rejects.toMatchObject({
       code: 'E_INDEX_VERSION',
-      message: expect.stringMatching(/format 99.*format 1.*npm run ingest/),
+      message: expect.stringMatching(new RegExp(`format 99.*format ${FORMAT_VERSION}.*npm run ingest`)),
     });
     expect(await readStoredIndex(dir)).toBeNull();
     await expect(readStoredIndex(dir, { strict: true })).rejects.toMatchObject({ code: 'E_INDEX_VERSION' });
@@ -125,16 +125,16 @@ describe('opening an index that cannot be used', () => {
 
   it('reports another embedder with E_EMBEDDER_MISMATCH naming the one that built the index', async () => {
     const dir = await writeCorpus();
-    const other = createEmbedder({ provider: 'hashed', dimensions: 256 });
+    const other = createEmbedder({ provider: 'hashed', dimensions: 128 });
     await expect(KnowledgeBase.open(dir, { embedder: other })).rejects.toMatchObject({
       code: 'E_EMBEDDER_MISMATCH',
-      message: expect.stringContaining('hashed-ngram-v1:512'),
+      message: expect.stringContaining('hashed-ngram-v1:256'),
     });
   });
 
   it('asks for the embedder config when a remote embedder built the index', async () => {
     const input = await corpusInput();
-    input.embedder = { id: 'ollama:bge-m3', kind: 'ollama', model: 'bge-m3', dimensions: 512 };
+    input.embedder = { id: 'ollama:bge-m3', kind: 'ollama', model: 'bge-m3', dimensions: 256 };
     const dir = await writeCorpus(input);
     await expect(KnowledgeBase.open(dir)).rejects.toMatchObject({ code: 'E_EMBEDDER_REQUIRED' });
   });

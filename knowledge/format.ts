@@ -4,6 +4,7 @@
  *   <indexDir>/CURRENT            names the live version folder ("v-<hash>\n"), swapped atomically
  *   <indexDir>/v-<hash>/manifest.json   formatVersion, analyserVersion, embedder, BM25 params, documents
  *                       chunks.jsonl     one Chunk per line, in label order
+ *                       chunks.idx       byte offset of each line (uint32 LE), so search reads one chunk at a time
  *                       lexical.json     term lists of the two BM25 fields
  *                       lexical.bin      postings as typed arrays (offsets, doc ids, tfs, lengths)
  *                       vectors.f32      raw vectors in label order (for re-use by ingest)
@@ -19,12 +20,13 @@ import type { Bm25Params, FieldHeader } from './lexical-index.ts';
 import type { EmbedderInfo } from './embedder-types.ts';
 import type { Chunk, DocumentMeta } from './types.ts';
 
-/** Bump when the files above change shape; older indexes then report E_INDEX_VERSION. */
-export const FORMAT_VERSION = 1;
+/** Bump when the files above change shape; older indexes then report E_INDEX_VERSION. 2: one-byte tfs, chunks.idx. */
+export const FORMAT_VERSION = 2;
 
 export const FILES = {
   manifest: 'manifest.json',
   chunks: 'chunks.jsonl',
+  chunkOffsets: 'chunks.idx',
   lexicalHeader: 'lexical.json',
   lexicalData: 'lexical.bin',
   vectors: 'vectors.f32',

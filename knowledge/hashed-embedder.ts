@@ -10,7 +10,11 @@ import type { EmbedderInfo } from './embedder-types.ts';
 
 /** Version of the hashing scheme; part of the embedder id so a change forces a re-embed. */
 export const HASHED_EMBEDDER_VERSION = 'hashed-ngram-v1';
-export const HASHED_DEFAULT_DIMENSIONS = 512;
+/**
+ * 256, not 512: on the eval questions hybrid hit@5 was the same (0.884 at 256, 0.855 at 512, 0.877 at
+ * 1024), and the graph of 100k chunks is half the memory.
+ */
+export const HASHED_DEFAULT_DIMENSIONS = 256;
 
 /** FNV-1a, 32 bit: fast, dependency-free and stable across platforms. */
 function fnv1a(s: string, seed = 0x811c9dc5): number {

@@ -118,7 +118,11 @@ async function writeFiles(dir: string, input: BuildInput, opts: WriteOptions): P
   const folded = foldedBuilder.finish().serialise();
   const header: LexicalHeader = { littleEndian: true, chunkCount: chunks.length, accented: accented.header, folded: folded.header };
   const files: Manifest['files'] = {};
-  files[FILES.chunks] = await writeDurably(join(dir, FILES.chunks), chunks.map((c) => `${storedChunk(c)}\n`).join(''));
+  const lines = chunks.map((c) => Buffer.from(`${storedChunk(c)}\n`, 'utf8'));
+  const offsets = new Uint32Array(lines.length + 1);
+  lines.forEach((l, i) => (offsets[i + 1] = (offsets[i] as number) + l.length));
+  files[FILES.chunks] = await writeDurably(join(dir, FILES.chunks), Buffer.concat(lines));
+  files[FILES.chunkOffsets] = await writeDurably(join(dir, FILES.chunkOffsets), packArrays([offsets]));
   files[FILES.lexicalHeader] = await writeDurably(join(dir, FILES.lexicalHeader), JSON.stringify(header));
   files[FILES.lexicalData] = await writeDurably(join(dir, FILES.lexicalData), packArrays([...accented.arrays, ...folded.arrays]));
   files[FILES.vectorIds] = await writeDurably(join(dir, FILES.vectorIds), JSON.stringify(chunks.map((c) => c.id)));

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KnowledgeBase, createEmbedder, type Embedder, type KnowledgeError } from './index.ts';
-import { CHUNKS, PLAN, corpusInput, writeCorpus } from './test-corpus.ts';
+import { KnowledgeBase, createEmbedder, writeIndex, type Embedder, type KnowledgeError } from './index.ts';
+import { CHUNKS, DOCS, PLAN, corpusInput, writeCorpus } from './test-corpus.ts';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -79,6 +79,17 @@ describe('KnowledgeBase reading', () => {
     const chunks = kb.chunksOf(PLAN.id);
     expect(chunks.map((c) => c.ordinal)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(chunks).toEqual(CHUNKS[PLAN.id]);
+  });
+
+  it('keeps serving its chunks after newer ingests prune its version folder', async () => {
+    const dir = await writeCorpus();
+    const kb = await KnowledgeBase.open(dir);
+    await writeIndex(dir, await corpusInput(undefined, DOCS.slice(0, 2)));
+    await writeIndex(dir, await corpusInput(undefined, DOCS.slice(0, 1)));
+    expect(kb.chunksOf(PLAN.id)).toEqual(CHUNKS[PLAN.id]);
+    expect((await kb.search('lệ phí căn cước'))[0]?.chunk.id).toBe('cc-le-phi');
+    kb.close();
+    expect(() => kb.chunksOf(PLAN.id)).toThrow(/closed/);
   });
 
   it('opens an empty index and finds nothing', async () => {

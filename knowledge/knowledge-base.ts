@@ -83,7 +83,6 @@ export class KnowledgeBase {
     if (!dir) throw new KnowledgeError('E_INDEX_MISSING', `no index in ${indexDir}: run npm run ingest`);
     const manifest = await readManifest(dir, { checkAnalyser: true });
     const embedder = resolveEmbedder(manifest, opts.embedder);
-    const chunks = new ChunkStore(await readFile(join(dir, FILES.chunks)), manifest);
     let accented: FieldIndex;
     let folded: FieldIndex;
     let vectors: VectorIndex;
@@ -93,14 +92,20 @@ export class KnowledgeBase {
       const a = FieldIndex.deserialise(header.accented, header.chunkCount, blob, 0);
       const f = FieldIndex.deserialise(header.folded, header.chunkCount, blob, a.end);
       [accented, folded] = [a.field, f.field];
-      if (header.chunkCount !== chunks.size) throw new Error('lexical index and chunks disagree on the chunk count');
+      if (header.chunkCount !== manifest.chunkCount) throw new Error('lexical index and chunks disagree on the chunk count');
       const graph = manifest.files[FILES.graph] ? join(dir, FILES.graph) : null;
       vectors = VectorIndex.read(graph, manifest.embedder.dimensions);
-      if (vectors.size !== (graph ? chunks.size : 0)) throw new Error('vector graph and chunks disagree on the chunk count');
+      if (vectors.size !== (graph ? manifest.chunkCount : 0)) throw new Error('vector graph and chunks disagree on the chunk count');
     } catch (err) {
       throw corrupt(`cannot load the index in ${dir}: ${(err as Error).message}`, err);
     }
+    const chunks = await ChunkStore.open(dir, manifest);
     return new KnowledgeBase(manifest, chunks, accented, folded, vectors, embedder, opts);
+  }
+
+  /** Releases the open chunks file; the base cannot return chunks afterwards. */
+  close(): void {
+    this.chunks.close();
   }
 
   /** All documents, sorted by id. */

@@ -25,7 +25,7 @@ export class FieldIndex {
     readonly terms: readonly string[],
     readonly offsets: Uint32Array,
     readonly docIds: Uint32Array,
-    readonly tfs: Uint16Array,
+    readonly tfs: Uint8Array,
     readonly lengths: Uint32Array,
   ) {
     let total = 0;
@@ -132,7 +132,7 @@ export class FieldIndex {
     at += pad4(header.termBytes);
     const offsets = take((b, o, l) => new Uint32Array(b, o, l), 4, header.termCount + 1);
     const docIds = take((b, o, l) => new Uint32Array(b, o, l), 4, header.postings);
-    const tfs = take((b, o, l) => new Uint16Array(b, o, l), 2, header.postings);
+    const tfs = take((b, o, l) => new Uint8Array(b, o, l), 1, header.postings);
     const lengths = take((b, o, l) => new Uint32Array(b, o, l), 4, docCount);
     return { field: new FieldIndex(terms, offsets, docIds, tfs, lengths), end: at };
   }
@@ -143,11 +143,14 @@ export class FieldIndex {
  * becomes a small array of term ids and frequencies, and the sorted postings are laid out at the end.
  * (Holding all term arrays of 100k chunks at once took gigabytes.)
  */
+/** Term frequencies are stored in one byte. */
+const MAX_TF = 255;
+
 export class FieldBuilder {
   private readonly ids = new Map<string, number>();
   private readonly vocabulary: string[] = [];
   private readonly docTerms: Uint32Array[] = [];
-  private readonly docTfs: Uint16Array[] = [];
+  private readonly docTfs: Uint8Array[] = [];
   private readonly lengths: number[] = [];
 
   /** Adds the next document (documents are numbered in the order they are added). */
@@ -163,7 +166,8 @@ export class FieldBuilder {
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     this.docTerms.push(Uint32Array.from(counts.keys()));
-    this.docTfs.push(Uint16Array.from(counts.values(), (tf) => Math.min(tf, 0xffff)));
+    // One byte per frequency: BM25 saturates long before 255, and it saves a byte per posting.
+    this.docTfs.push(Uint8Array.from(counts.values(), (tf) => Math.min(tf, MAX_TF)));
     this.lengths.push(terms.length);
   }
 
@@ -181,10 +185,10 @@ export class FieldBuilder {
     for (let r = 0; r < order.length; r++) offsets[r + 1] = (offsets[r] as number) + (df[r] as number);
     const total = offsets[order.length] as number;
     const docIds = new Uint32Array(total);
-    const tfs = new Uint16Array(total);
+    const tfs = new Uint8Array(total);
     const fill = offsets.slice(0, order.length);
     this.docTerms.forEach((ids, doc) => {
-      const freqs = this.docTfs[doc] as Uint16Array;
+      const freqs = this.docTfs[doc] as Uint8Array;
       ids.forEach((id, j) => {
         const at = fill[rank[id] as number]!++;
         docIds[at] = doc;

@@ -119,6 +119,15 @@ describe.skipIf(!HAS_CHROMIUM)('web chat and console in Chromium', () => {
     expect(await answer.locator('.answer-text').innerText()).toContain('TV-42');
   });
 
+  it("edits the uploaded document's metadata in a dialog and lists the new number after the re-index", async () => {
+    await admin.locator(`#documents tr[data-id="${uploadedId}"] button.edit`).click();
+    await admin.fill('#meta-fields input[name=number]', '12/HD-TV');
+    await admin.fill('#meta-fields input[name=issueDate]', '2026-11-01');
+    await admin.click('#meta-save');
+    await expect.poll(() => admin.locator(`#documents tr[data-id="${uploadedId}"]`).innerText(), { timeout: 20_000 }).toContain('12/HD-TV');
+    expect(await admin.locator(`#documents tr[data-id="${uploadedId}"]`).innerText()).toContain('01/11/2026');
+  });
+
   it('withdraws the document and the chat stops citing it', async () => {
     await admin.locator(`#documents tr[data-id="${uploadedId}"] button.withdraw`).click();
     await admin.locator('#doc-message [data-kind=ok]').waitFor();

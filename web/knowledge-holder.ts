@@ -16,8 +16,12 @@ export interface KnowledgeHolderOptions {
   embedder?: Embedder;
 }
 
+/** How long a replaced base stays open: far longer than any answer takes, so no question loses its chunks. */
+export const RETIRE_AFTER_MS = 60_000;
+
 export class KnowledgeHolder {
   private kb: KnowledgeBase;
+  private readonly retiring = new Map<KnowledgeBase, NodeJS.Timeout>();
   private view: KnowledgeBase | null = null;
   private readonly excluded = new Set<string>();
   private loads = 1;
@@ -55,10 +59,31 @@ export class KnowledgeHolder {
   async reload(): Promise<KnowledgeBase> {
     const next = await KnowledgeBase.open(this.opts.indexDir, { embedder: this.opts.embedder });
     for (const id of [...this.excluded]) if (!next.document(id)) this.excluded.delete(id);
+    this.retire(this.kb);
     this.kb = next;
     this.view = null;
     this.loads += 1;
     return next;
+  }
+
+  /** Closes the live base and any replaced ones still open (service shutdown). */
+  close(): void {
+    for (const [kb, timer] of this.retiring) {
+      clearTimeout(timer);
+      kb.close();
+    }
+    this.retiring.clear();
+    this.kb.close();
+  }
+
+  // Answers that started on the old base keep using it; its chunk file stays readable until it is closed.
+  private retire(kb: KnowledgeBase): void {
+    const timer = setTimeout(() => {
+      this.retiring.delete(kb);
+      kb.close();
+    }, RETIRE_AFTER_MS);
+    timer.unref();
+    this.retiring.set(kb, timer);
   }
 
   /** Stops citing a document now (until a re-index removes it). */

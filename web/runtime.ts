@@ -29,7 +29,7 @@ export interface WebRuntime {
   reindexer: Reindexer;
   /** answer() over the live base, curated answers first, every question logged for the console. */
   answer: (question: string, ctx: AnswerCallContext) => Promise<WebAnswerResult>;
-  /** Waits for a running re-index, then closes the store. */
+  /** Waits for a running re-index, then closes the knowledge bases and the store. */
   close(): Promise<void>;
 }
 
@@ -45,6 +45,7 @@ export async function createWebRuntime(o: WebRuntimeOptions): Promise<WebRuntime
     store, holder, library, reindexer, answer: logged,
     async close() {
       await reindexer.idle();
+      holder.close();
       store.close();
     },
   };

@@ -7,7 +7,7 @@
  * user_send_text events at a fixed rate; we report webhook ack latency (p50/p99) and answered messages per
  * second, then check that every acknowledged event was answered exactly once.
  *
- * Usage: tsx bot/bench-load.ts [--rate 200] [--seconds 60] [--sync NORMAL|FULL] [--profile (CPU profile of the service into data/profiles)]
+ * Usage: tsx bot/bench-load.ts [--rate 200] [--seconds 60] [--sync FULL|FSYNC_ACK|NORMAL] [--profile (CPU profile of the service into data/profiles)]
  */
 // @ts-expect-error autocannon ships no types and @types/autocannon is not installed
 import autocannon from 'autocannon';
@@ -26,7 +26,7 @@ const arg = (name: string, fallback: string) => {
 };
 const RATE = Number(arg('rate', '200'));
 const SECONDS = Number(arg('seconds', '60'));
-const SYNC = arg('sync', 'NORMAL');
+const SYNC = arg('sync', 'FULL');
 const USERS = 5000;
 
 /** The parts of autocannon's result this bench reads. */

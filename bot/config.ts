@@ -52,7 +52,7 @@ export const SETTINGS = {
   SEND_TIMEOUT_MS: { schema: int(100), default: '10000', doc: 'timeout of one Zalo API call, ms' },
   OUTBOX_MAX_AGE_MS: { schema: int(1000), default: '43200000', doc: 'a reply not delivered after this long is given up, ms' },
   CONVERSATION_IDLE_MS: { schema: int(1000), default: '1800000', doc: 'conversation context expires after this idle time, ms' },
-  DB_SYNCHRONOUS: { schema: z.enum(['FULL', 'NORMAL']), default: 'NORMAL', doc: 'SQLite synchronous: NORMAL survives a killed process; FULL also a power cut, at one fsync per write (see bot/README.md)' },
+  DB_SYNCHRONOUS: { schema: z.enum(['FULL', 'FSYNC_ACK', 'NORMAL']), default: 'FULL', doc: 'FULL: SQLite fsyncs every (group) commit; FSYNC_ACK: webhook acks wait for an fsync of the log run off the event loop; NORMAL: no fsync (survives a killed process, not a power cut)' },
   TRUST_PROXY: { schema: z.enum(['true', 'false']), default: 'false', doc: 'trust X-Forwarded-For (behind a reverse proxy)' },
 } as const satisfies Record<string, Setting>;
 
@@ -80,7 +80,7 @@ export interface BotConfig {
   embeddings: { provider: 'hashed' | 'openai' | 'ollama'; baseUrl?: string; model?: string; apiKey?: string; dimensions?: number; timeoutMs?: number };
   limits: { userPerMinute: number; webhookPerMinutePerIp: number; apiPerMinutePerIp: number };
   worker: { answerConcurrency: number; sendConcurrency: number; sendTimeoutMs: number; outboxMaxAgeMs: number; conversationIdleMs: number };
-  dbSynchronous: 'FULL' | 'NORMAL';
+  dbSynchronous: 'FSYNC_ACK' | 'FULL' | 'NORMAL';
 }
 
 type Values = Partial<Record<SettingName, unknown>>;

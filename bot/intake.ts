@@ -22,8 +22,9 @@ export function createIntake(store: BotStore, metrics: BotMetrics, wake: () => v
       return 'ignored';
     }
     const e = parsed.event;
-    // Committed (group commit) before this resolves: from then on the event survives a crash.
+    // Committed (group commit) and synced to disk before this resolves: from then on the event survives a crash.
     const result = await store.batched(() => store.enqueue(e));
+    await store.durable();
     if (result === 'duplicate') {
       metrics.duplicates.inc({ channel: e.channel });
       log.info({ channel: e.channel, eventId: e.eventId }, 'redelivered event acknowledged, not answered again');

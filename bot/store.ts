@@ -15,6 +15,7 @@
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { BotError } from './errors.ts';
 
@@ -37,6 +38,13 @@ export interface OutboxRow {
   id: number; inboxId: number; channel: 'oa' | 'bot'; recipient: string; part: number; text: string;
   quoteId: string | null; attempts: number; nextAt: number; createdAt: number;
 }
+
+/**
+ * How commits reach the disk. FULL (default): SQLite fsyncs every commit, on the event loop (group commit keeps
+ * that to one fsync per turn); FSYNC_ACK: commits do not fsync, webhook acks wait for an fdatasync of the WAL
+ * run off the event loop; NORMAL: no fsync (survives a killed process, not a power cut).
+ */
+export type Synchronous = 'FSYNC_ACK' | 'FULL' | 'NORMAL';
 
 export interface StoredTokens { accessToken: string; refreshToken: string; expiresAt: number | null; seededRefresh: string }
 
@@ -80,6 +88,10 @@ export class BotStore {
   readonly file: string;
 
   private readonly statements = new Map<string, Database.Statement>();
+  private walHandle: fsp.FileHandle | null = null;
+  private syncInFlight: Promise<void> | null = null;
+  private syncQueued: Promise<void> | null = null;
+  private syncMode: Synchronous = 'FULL';
   private pendingWrites: Array<{ fn: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }> = [];
 
   private constructor(db: Database.Database, file: string) {
@@ -98,16 +110,18 @@ export class BotStore {
   }
 
   /** Opens (creating if needed) `<dataDir>/bot.sqlite`; interrupted sends are put back to pending. */
-  static open(dataDir: string, opts: { synchronous?: 'FULL' | 'NORMAL' } = {}): BotStore {
+  static open(dataDir: string, opts: { synchronous?: Synchronous } = {}): BotStore {
     const file = path.join(dataDir, 'bot.sqlite');
     try {
       fs.mkdirSync(dataDir, { recursive: true });
       const db = new Database(file);
       db.pragma('journal_mode = WAL');
-      db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
+      const mode = opts.synchronous ?? 'FULL';
+      db.pragma(`synchronous = ${mode === 'FULL' ? 'FULL' : 'NORMAL'}`);
       db.pragma('busy_timeout = 5000');
       db.exec(SCHEMA);
       const store = new BotStore(db, file);
+      store.syncMode = mode;
       db.prepare(`UPDATE outbox SET state = 'pending' WHERE state = 'sending'`).run();
       return store;
     } catch (err) {
@@ -142,6 +156,32 @@ export class BotStore {
       return;
     }
     writes.forEach((w, i) => w.resolve(results[i]));
+  }
+
+  /**
+   * Resolves once everything committed so far is on disk. In FSYNC_ACK mode commits do not fsync (SQLite
+   * NORMAL); instead the WAL file is fdatasync'ed here, on libuv's thread pool, so the event loop never waits
+   * for the disk and one sync covers every commit before it. FULL and NORMAL resolve at once (FULL already
+   * synced in the commit; NORMAL never syncs).
+   */
+  durable(): Promise<void> {
+    if (this.syncMode !== 'FSYNC_ACK') return Promise.resolve();
+    if (!this.syncInFlight) return (this.syncInFlight = this.syncWal());
+    // The sync in flight may have started before our commit: join the one that starts after it.
+    this.syncQueued ??= this.syncInFlight.catch(() => undefined).then(() => {
+      this.syncQueued = null;
+      return (this.syncInFlight = this.syncWal());
+    });
+    return this.syncQueued;
+  }
+
+  private async syncWal(): Promise<void> {
+    try {
+      this.walHandle ??= await fsp.open(`${this.file}-wal`, 'r+');
+      await this.walHandle.datasync();
+    } finally {
+      this.syncInFlight = null;
+    }
   }
 
   /** Stores an event; 'duplicate' when the same channel + event id was stored before. */
@@ -259,6 +299,8 @@ export class BotStore {
   }
 
   close(): void {
+    void this.walHandle?.close().catch(() => undefined);
+    this.walHandle = null;
     if (this.db.open) this.db.close();
   }
 }

@@ -143,7 +143,7 @@ describe('curated answers, questions and feedback', () => {
     expect([reply.mode, reply.curated.id, reply.answer]).toEqual(['curated', created.json.id, 'Câu trả lời đã duyệt của tổ nội dung.']);
     expect(reply.citations[0]).toMatchObject({ n: 1, documentId: 'procedures/the-can-cuoc' });
     expect(reply.citations[0].section).toContain('Thời hạn');
-    expect((await ask('lam cccd can giay to gi', 's4')).curated).toBeUndefined();
+    expect((await ask('lam cccd can giay to gi', 's4')).curated).toBeNull();
     const unknown = await call('POST', '/admin/api/curated', { body: { question: 'abc def', answer: 'x', citations: [{ documentId: 'guides/khong-co' }] } });
     expect([unknown.status, unknown.json.code]).toEqual([422, 'E_CITATION_UNKNOWN']);
   });

@@ -3,7 +3,7 @@
  * `withCurated` serves the content team's approved reply first; `withQuestionLog` records what was asked
  * (masked) for the console and hands back the `questionId` that 👍/👎 refers to.
  */
-import type { AnswerResult, Turn } from '../answer/index.ts';
+import { toAskJson, type AnswerResult, type AskJson, type Turn } from '../answer/index.ts';
 import type { CuratedAnswer } from './curated-store.ts';
 import type { KnowledgeHolder } from './knowledge-holder.ts';
 import type { WebStore } from './web-store.ts';
@@ -62,4 +62,13 @@ export function withQuestionLog<C extends AnswerCallContext>(answerFn: (q: strin
       return { ...result, questionId: null };
     }
   };
+}
+
+/**
+ * The POST /api/ask body the chat page reads: answer/'s stable `toAskJson` keys first, then what the page
+ * also shows (notices, mode, topic) and what the web layer added (questionId for 👍/👎, curated).
+ * Pass it as buildApp's `toJson`.
+ */
+export function toWebAskJson(r: WebAnswerResult): AskJson & Pick<AnswerResult, 'notices' | 'mode' | 'topicDocumentId'> & { questionId: number | null; curated: WebAnswerResult['curated'] | null } {
+  return { ...toAskJson(r), notices: r.notices, mode: r.mode, topicDocumentId: r.topicDocumentId, questionId: r.questionId ?? null, curated: r.curated ?? null };
 }

@@ -3,7 +3,7 @@
  * built from the service's folders. The bot calls it once at start-up (see README "Wiring into buildApp").
  */
 import { join } from 'node:path';
-import { answer as composeAnswer } from '../answer/index.ts';
+import { answer as composeAnswer, type AnswerGenerator } from '../answer/index.ts';
 import type { Embedder } from '../knowledge/index.ts';
 import { withCurated, withQuestionLog, type AnswerCallContext, type WebAnswerResult } from './answer-wrappers.ts';
 import { ContentLibrary } from './content-library.ts';
@@ -19,6 +19,8 @@ export interface WebRuntimeOptions {
   /** INDEX_DIR: must already hold an index (run ensureIndex first). */
   indexDir: string;
   embedder: Embedder;
+  /** Optional LLM writer passed to answer() (LLM_* settings); extractive when absent. */
+  generator?: AnswerGenerator | null;
   uploadLimitBytes?: number;
 }
 
@@ -39,7 +41,7 @@ export async function createWebRuntime(o: WebRuntimeOptions): Promise<WebRuntime
   store.noteIndexed(holder.live().manifest.documents.map((d) => ({ id: d.meta.id, contentHash: d.contentHash })));
   const library = new ContentLibrary({ sourcesDir: o.sourcesDir, dataDir: join(o.dataDir), uploadLimitBytes: o.uploadLimitBytes });
   const reindexer = new Reindexer({ sourcesDir: o.sourcesDir, indexDir: o.indexDir, embedder: o.embedder, holder, onSwap: (docs) => store.noteIndexed(docs) });
-  const curated = withCurated((q: string, ctx: AnswerCallContext) => composeAnswer(q, { kb: holder.current(), history: ctx.history, asOf: ctx.asOf }), store, { holder });
+  const curated = withCurated((q: string, ctx: AnswerCallContext) => composeAnswer(q, { kb: holder.current(), generator: o.generator ?? null, history: ctx.history, asOf: ctx.asOf }), store, { holder });
   const logged = withQuestionLog(curated, store, { channel: 'api', holder });
   return {
     store, holder, library, reindexer, answer: logged,

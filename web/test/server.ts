@@ -2,7 +2,7 @@
  * Test entry for the browser tests: a Fastify app with the two web plugins and a POST /api/ask that calls
  * the real answer() (through the runtime's curated + question-log wrappers) over a real index built in a
  * temp folder from a copy of knowledge/sources. It mirrors bot/routes-api.ts's /api/ask contract
- * ({ question, sessionId } → AnswerResult) so the tests do not depend on the bot being wired yet.
+ * ({ question, sessionId } → toJson(result), here toWebAskJson) so the tests do not depend on the bot being wired yet.
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { Turn } from '../../answer/index.ts';
 import { ensureIndex } from '../../ingest/index.ts';
 import { createEmbedder } from '../../knowledge/index.ts';
-import { adminPlugin, createWebRuntime, webChatPlugin, type WebRuntime } from '../index.ts';
+import { adminPlugin, createWebRuntime, toWebAskJson, webChatPlugin, type WebRuntime } from '../index.ts';
 
 export const REPO_SOURCES = resolve(import.meta.dirname, '..', '..', 'knowledge', 'sources');
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
@@ -65,6 +65,6 @@ function askRoute(app: FastifyInstance, runtime: WebRuntime): void {
     const at = new Date();
     const result = await runtime.answer(question, { history, sessionId, asOf: new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10) });
     if (sessionId) sessions.set(sessionId, [...history, { question, topicDocumentId: result.topicDocumentId, at: at.toISOString() }].slice(-5));
-    return result;
+    return toWebAskJson(result);
   });
 }

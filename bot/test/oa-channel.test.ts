@@ -132,12 +132,16 @@ describe('Zalo OA channel over a real socket', () => {
 });
 
 describe('Zalo OA log-only verification', () => {
-  it('answers an unsigned event but counts it as a signature failure', async () => {
+  it('warns loudly at start, then answers an unsigned event but counts it as a signature failure', async () => {
     const zalo = new ZaloStandIn({ accessToken: 'access-0', refreshToken: 'refresh-0', appSecret: 'app-secret-for-tests', botToken: 'x' });
     await zalo.start();
-    const app = await buildApp(testConfig(await tempDir(), zalo.url, { ZALO_OA_VERIFY: 'log-only' }), { answer: echoAnswer(), logStream: false });
+    let logs = '';
+    const logStream = { write: (line: string) => { logs += line; } };
+    const app = await buildApp(testConfig(await tempDir(), zalo.url, { ZALO_OA_VERIFY: 'log-only', LOG_LEVEL: 'info' }), { answer: echoAnswer(), logStream });
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     try {
+      expect(logs).toContain('ZALO_OA_VERIFY=log-only: forged OA webhooks WILL be answered');
+      expect(logs).toContain('Zalo OA on (verify=log-only)');
       const { payload } = signOa(oaTextEvent('u-120', 'khong ky'));
       expect((await post(`${base}/webhooks/zalo-oa`, payload, { 'content-type': 'application/json', 'x-zevent-signature': 'mac=00' })).status).toBe(200);
       await waitFor(() => zalo.oaDeliveries.length === 1, 'the delivery');

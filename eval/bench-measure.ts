@@ -72,6 +72,9 @@ export interface OursResult {
   rssAfterLoadMb: number;
   rssAfterQueriesMb: number;
   search: LatencyStats;
+  /** The legs alone, to see where search time goes. */
+  searchLexicalOnly: LatencyStats;
+  searchVectorOnly: LatencyStats;
   answer: LatencyStats;
 }
 
@@ -82,6 +85,8 @@ export async function measureOurs(indexDir: string, queries: readonly string[]):
   const loadMs = Math.round(performance.now() - t);
   const rssAfterLoadMb = rssMb();
   const search = await timeQueries(queries, (q) => kb.search(q, { k: 10 }));
+  const searchLexicalOnly = await timeQueries(queries, (q) => kb.search(q, { k: 10, legs: { vector: false } }));
+  const searchVectorOnly = await timeQueries(queries, (q) => kb.search(q, { k: 10, legs: { lexical: false } }));
   const ans = await timeQueries(queries, (q) => answer(q, { kb, k: 10, asOf: '2026-11-27', history: [], generator: null }));
   return {
     chunks: kb.manifest.chunkCount,
@@ -90,6 +95,8 @@ export async function measureOurs(indexDir: string, queries: readonly string[]):
     rssAfterLoadMb,
     rssAfterQueriesMb: rssMb(),
     search,
+    searchLexicalOnly,
+    searchVectorOnly,
     answer: ans,
   };
 }

@@ -32,6 +32,8 @@ async function main(): Promise<void> {
     await phone.goto(server.url);
     const a = await askInChat(phone, 'dk khai sinh o dau ad');
     await a.locator('details.source summary').first().click();
+    await phone.evaluate(() => window.scrollTo(0, 0));
+    await phone.waitForTimeout(400); // let the smooth scroll settle before the picture
     await phone.screenshot({ path: `${out}/chat-phone.png` });
 
     const admin = await browser.newPage({ viewport: { width: 1360, height: 900 } });

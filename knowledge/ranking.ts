@@ -21,38 +21,45 @@ export interface Candidate {
   vector: number;
 }
 
-/** Indexes of the `n` largest scores among `labels` (ties: lower label first), best first. */
-export function topLabels(labels: readonly number[], scores: ArrayLike<number>, n: number): number[] {
-  const better = (a: number, b: number) => (scores[a] as number) > (scores[b] as number) || (scores[a] === scores[b] && a < b);
-  // A bounded min-heap keeps this O(touched · log n) instead of sorting every touched chunk.
+/**
+ * Labels of the `n` largest positive scores (ties: lower label first), best first, skipping labels the
+ * mask excludes. One pass over the score array with a bounded min-heap: most labels are rejected by a
+ * single comparison with the heap's weakest entry.
+ */
+export function topLabels(scores: Float64Array, allowed: Uint8Array | null, n: number): number[] {
+  if (n <= 0) return [];
   const heap: number[] = [];
+  // a is worse than b: lower score, or same score and higher label.
+  const worse = (a: number, b: number) => (scores[a] as number) < (scores[b] as number) || (scores[a] === scores[b] && a > b);
   const siftDown = (i: number) => {
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
-      let worst = i;
-      if (l < heap.length && better(heap[worst] as number, heap[l] as number)) worst = l;
-      if (r < heap.length && better(heap[worst] as number, heap[r] as number)) worst = r;
-      if (worst === i) return;
-      [heap[i], heap[worst]] = [heap[worst] as number, heap[i] as number];
-      i = worst;
+      let m = i;
+      if (l < heap.length && worse(heap[l] as number, heap[m] as number)) m = l;
+      if (r < heap.length && worse(heap[r] as number, heap[m] as number)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m] as number, heap[i] as number];
+      i = m;
     }
   };
-  for (const label of labels) {
+  for (let label = 0; label < scores.length; label++) {
+    const s = scores[label] as number;
+    if (s <= 0 || (allowed !== null && allowed[label] !== 1)) continue;
     if (heap.length < n) {
       heap.push(label);
       for (let i = heap.length - 1; i > 0; ) {
-        const p = (i - 1) >> 1;
-        if (!better(heap[p] as number, heap[i] as number)) break;
-        [heap[i], heap[p]] = [heap[p] as number, heap[i] as number];
-        i = p;
+        const parent = (i - 1) >> 1;
+        if (!worse(heap[i] as number, heap[parent] as number)) break;
+        [heap[i], heap[parent]] = [heap[parent] as number, heap[i] as number];
+        i = parent;
       }
-    } else if (n > 0 && better(label, heap[0] as number)) {
+    } else if (worse(heap[0] as number, label)) {
       heap[0] = label;
       siftDown(0);
     }
   }
-  return heap.sort((a, b) => (better(a, b) ? -1 : 1));
+  return heap.sort((a, b) => (worse(a, b) ? 1 : -1));
 }
 
 /** BM25 over both fields, summed with the field weights; only chunks allowed by the mask count. */
@@ -63,22 +70,18 @@ export function rankLexical(
   tuning: SearchTuning,
   allowed: Uint8Array | null,
 ): LexicalResult {
-  const n = accented.docCount;
-  const scores = new Float64Array(n);
-  const seen = new Uint8Array(n);
-  const touched: number[] = [];
+  const scores = new Float64Array(accented.docCount);
   const foldedWeight = plan.hasDiacritics ? tuning.foldedWeightAccentedQuery : tuning.foldedWeightPlainQuery;
   // Two query terms can fold to the same folded term (hòa, hoa): count it once, at the larger weight.
   const foldedTerms = new Map<string, number>();
   for (const t of plan.terms) {
-    if (tuning.accentedWeight > 0) accented.accumulate(t.term, t.weight * tuning.accentedWeight, tuning.bm25, scores, seen, touched);
+    if (tuning.accentedWeight > 0) accented.accumulate(t.term, t.weight * tuning.accentedWeight, tuning.bm25, scores);
     foldedTerms.set(t.folded, Math.max(foldedTerms.get(t.folded) ?? 0, t.weight));
   }
   if (foldedWeight > 0) {
-    for (const [term, w] of foldedTerms) folded.accumulate(term, w * foldedWeight, tuning.bm25, scores, seen, touched);
+    for (const [term, w] of foldedTerms) folded.accumulate(term, w * foldedWeight, tuning.bm25, scores);
   }
-  const eligible = allowed ? touched.filter((l) => allowed[l] === 1) : touched;
-  return { scores, top: topLabels(eligible, scores, tuning.candidates) };
+  return { scores, top: topLabels(scores, allowed, tuning.candidates) };
 }
 
 function minMax(values: readonly number[]): (v: number) => number {

@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { DestinationStream } from 'pino';
+import { adminPlugin, webChatPlugin, type WebRuntime } from '../web/index.ts';
 import { ZaloBotClient } from './bot-client.ts';
 import { channelSummary, type BotConfig } from './config.ts';
 import { createIntake } from './intake.ts';
@@ -40,6 +41,11 @@ export interface BotDeps<R extends AnswerLike = AnswerLike> {
   random?: () => number;
   /** Long-poll timeout for the Bot polling mode, seconds (default 30). */
   pollTimeoutS?: number;
+  /**
+   * The web chat page and, with ADMIN_TOKEN, the content console (web/). The app closes it on shutdown.
+   * Absent in tests that only exercise the channels.
+   */
+  web?: WebRuntime;
 }
 
 /** The parts of a built app that main.ts, tests and the bench look at. */
@@ -110,5 +116,13 @@ export async function buildApp<R extends AnswerLike>(config: BotConfig, deps: Bo
     store, answer: deps.answer, toJson: (deps.toJson ?? ((r: R) => r)) as (r: AnswerLike) => unknown, metrics, now, ready: deps.ready ?? (() => true),
     perMinutePerIp: config.limits.apiPerMinutePerIp, conversationIdleMs: config.worker.conversationIdleMs,
   });
+  if (deps.web) await registerWeb(app, config, deps.web);
   return app;
+}
+
+async function registerWeb(app: FastifyInstance, config: BotConfig, web: WebRuntime): Promise<void> {
+  await app.register(webChatPlugin, { store: web.store, holder: web.holder });
+  if (config.adminToken) await app.register(adminPlugin, { token: config.adminToken, ...web });
+  // After the worker and store hooks: a running re-index finishes before the knowledge bases close.
+  app.addHook('onClose', async () => web.close());
 }

@@ -53,6 +53,7 @@ export const SETTINGS = {
   OUTBOX_MAX_AGE_MS: { schema: int(1000), default: '43200000', doc: 'a reply not delivered after this long is given up, ms' },
   CONVERSATION_IDLE_MS: { schema: int(1000), default: '1800000', doc: 'conversation context expires after this idle time, ms' },
   DB_SYNCHRONOUS: { schema: z.enum(['FULL', 'FSYNC_ACK', 'NORMAL']), default: 'FULL', doc: 'FULL: SQLite fsyncs every (group) commit; FSYNC_ACK: webhook acks wait for an fsync of the log run off the event loop; NORMAL: no fsync (survives a killed process, not a power cut)' },
+  ADMIN_TOKEN: { schema: z.string().trim().min(16, 'must be at least 16 characters (e.g. openssl rand -hex 24)'), doc: 'content console /admin token (console off when unset)' },
   TRUST_PROXY: { schema: z.enum(['true', 'false']), default: 'false', doc: 'trust X-Forwarded-For (behind a reverse proxy)' },
 } as const satisfies Record<string, Setting>;
 
@@ -81,6 +82,8 @@ export interface BotConfig {
   limits: { userPerMinute: number; webhookPerMinutePerIp: number; apiPerMinutePerIp: number };
   worker: { answerConcurrency: number; sendConcurrency: number; sendTimeoutMs: number; outboxMaxAgeMs: number; conversationIdleMs: number };
   dbSynchronous: 'FSYNC_ACK' | 'FULL' | 'NORMAL';
+  /** Token of the content console (/admin); null = console off. */
+  adminToken: string | null;
 }
 
 type Values = Partial<Record<SettingName, unknown>>;
@@ -177,6 +180,7 @@ function assemble(v: Values, zaloBot: ZaloBotConfig | null): BotConfig {
       conversationIdleMs: n('CONVERSATION_IDLE_MS'),
     },
     dbSynchronous: v.DB_SYNCHRONOUS as BotConfig['dbSynchronous'],
+    adminToken: (v.ADMIN_TOKEN as string | undefined) ?? null,
   };
 }
 
@@ -184,7 +188,8 @@ function assemble(v: Values, zaloBot: ZaloBotConfig | null): BotConfig {
 export function channelSummary(config: BotConfig): string {
   const oa = config.oa ? `Zalo OA on (verify=${config.oa.verify})` : 'Zalo OA off';
   const bot = config.zaloBot ? `Zalo Bot on (${config.zaloBot.mode})` : 'Zalo Bot off';
-  return `${oa}; ${bot}; HTTP API on; answers ${config.llm ? 'generative (LLM)' : 'extractive'}`;
+  const admin = config.adminToken ? 'content console on (/admin)' : 'content console off';
+  return `${oa}; ${bot}; HTTP API and web chat on; ${admin}; answers ${config.llm ? 'generative (LLM)' : 'extractive'}`;
 }
 
 /** The text of .env.example, generated from SETTINGS (a test keeps the committed file equal to it). */

@@ -1,7 +1,8 @@
 /**
  * npm start — the bot service. Loads the configuration, builds or refreshes the search index from the
- * committed sources (so `npm ci && npm start` works with no keys), opens the knowledge base, and serves the
- * Zalo webhooks and the HTTP API with the real answer().
+ * committed sources (so `npm ci && npm start` works with no keys), opens the knowledge base through the web
+ * runtime (which swaps it live after a console re-index), and serves the Zalo webhooks, the HTTP API, the
+ * web chat and, with ADMIN_TOKEN, the content console, all with the real answer().
  */
 import { loadConfig } from './config.ts';
 import { isBotError } from './errors.ts';
@@ -10,18 +11,20 @@ import { startService } from './service.ts';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   // Loaded after the configuration is checked: a bad setting is reported at once, without loading LangChain.
-  const [{ ensureIndex }, { createEmbedder, KnowledgeBase }, { answer, createGenerator, toAskJson }] = await Promise.all([
-    import('../ingest/index.ts'), import('../knowledge/index.ts'), import('../answer/index.ts'),
+  const [{ ensureIndex }, { createEmbedder }, { createGenerator }, { createWebRuntime, toWebAskJson }] = await Promise.all([
+    import('../ingest/index.ts'), import('../knowledge/index.ts'), import('../answer/index.ts'), import('../web/index.ts'),
   ]);
   const embedder = createEmbedder(config.embeddings);
   const report = await ensureIndex({ sourcesDir: config.sourcesDir, indexDir: config.indexDir, embedder });
   if (report) console.error(`index built in ${config.indexDir}: ${report.chunks} chunks, ${report.failed.length} sources skipped`);
-  const kb = await KnowledgeBase.open(config.indexDir, { embedder });
   const generator = config.llm ? createGenerator(config.llm) : null;
+  const web = await createWebRuntime({ dataDir: config.dataDir, sourcesDir: config.sourcesDir, indexDir: config.indexDir, embedder, generator });
   await startService(config, {
-    answer: (question, ctx) => answer(question, { kb, generator, ...ctx }),
-    toJson: toAskJson,
-    ready: () => kb.documents().length > 0,
+    // Curated answers first, every question logged (masked) for the console, over the live knowledge base.
+    answer: (question, ctx) => web.answer(question, ctx),
+    toJson: toWebAskJson,
+    ready: () => web.holder.current().documents().length > 0,
+    web,
   });
 }
 

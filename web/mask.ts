@@ -1,7 +1,7 @@
 /**
  * Personal-data masking for stored questions, answers and comments (Nghị định 13/2023/NĐ-CP): phone
- * numbers and ID-card numbers become '*'. The rule is the one bot/ applies to its logs, so the console
- * shows questions exactly as masked as the logs; it is repeated here because bot/ has no public face yet.
+ * numbers and ID-card numbers become '*'. The one rule for the whole service: bot/ masks its logs and inbox
+ * analytics with it too, so the console shows questions exactly as masked as the logs.
  */
 
 // A run of at least 9 digits, optionally grouped ("0912 345 678", "+84 912-345-678", "0791.2345.6789").

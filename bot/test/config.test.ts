@@ -15,10 +15,15 @@ function configError(env: Record<string, string>): string {
 }
 
 describe('loadConfig', () => {
-  it('serves only /api/ask with the documented defaults when nothing is set', () => {
+  it('serves only /api/ask and the web chat with the documented defaults when nothing is set', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', dataDir: './data', indexDir: 'knowledge/index', oa: null, zaloBot: null, llm: null });
-    expect(channelSummary(c)).toBe('Zalo OA off; Zalo Bot off; HTTP API on; answers extractive');
+    expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', dataDir: './data', indexDir: 'knowledge/index', oa: null, zaloBot: null, llm: null, adminToken: null });
+    expect(channelSummary(c)).toBe('Zalo OA off; Zalo Bot off; HTTP API and web chat on; content console off; answers extractive');
+  });
+
+  it('turns the content console on with a long enough ADMIN_TOKEN and refuses a short one', () => {
+    expect(channelSummary(loadConfig({ ADMIN_TOKEN: 'a'.repeat(24) }))).toContain('content console on (/admin)');
+    expect(configError({ ADMIN_TOKEN: 'short' })).toContain('ADMIN_TOKEN: must be at least 16 characters');
   });
 
   it('returns a deep-frozen object', () => {

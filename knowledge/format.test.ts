@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, truncate, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +61,19 @@ describe('writeIndex and KnowledgeBase.open', () => {
     const after = await versionDirs(dir);
     expect(after).toHaveLength(2);
     expect(after).not.toContain(first[0]);
+  });
+
+  it('clears build folders left by a killed writer, but not one another writer may still be filling', async () => {
+    const dir = await writeCorpus();
+    const abandoned = join(dir, '.building-killed');
+    const fresh = join(dir, '.building-running');
+    await mkdir(abandoned);
+    await mkdir(fresh);
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(abandoned, anHourAgo, anHourAgo);
+    await writeIndex(dir, await corpusInput(undefined, DOCS.slice(0, 2)));
+    const left = (await readdir(dir)).filter((n) => n.startsWith('.building-'));
+    expect(left).toEqual(['.building-running']);
   });
 
   it('leaves the old index live when the writer fails before the swap', async () => {

@@ -156,10 +156,17 @@ async function readCurrentName(indexDir: string): Promise<string | null> {
   }
 }
 
-/** Removes version folders other than the live and the previous one. */
-async function pruneVersions(indexDir: string, keep: ReadonlyArray<string | null>): Promise<void> {
+/** A build folder untouched this long was left by a killed writer, not by one still running. */
+const ABANDONED_BUILD_MS = 10 * 60_000;
+
+/** Removes version folders other than the live and the previous one, and build folders of killed writers. */
+async function pruneVersions(indexDir: string, keep: ReadonlyArray<string | null>, now = Date.now()): Promise<void> {
   for (const entry of await readdir(indexDir)) {
-    if (VERSION_DIR.test(entry) && !keep.includes(entry)) await rm(join(indexDir, entry), { recursive: true, force: true });
+    const path = join(indexDir, entry);
+    if (VERSION_DIR.test(entry) && !keep.includes(entry)) await rm(path, { recursive: true, force: true });
+    if (entry.startsWith('.building-') && now - (await stat(path)).mtimeMs > ABANDONED_BUILD_MS) {
+      await rm(path, { recursive: true, force: true });
+    }
   }
 }
 

@@ -2,7 +2,7 @@
  * The measurements behind `npm run bench`, each meant to run in its own child process so resident memory
  * and load time are those of one index, not of everything the benchmark built before.
  */
-import { readdir, stat, writeFile, readFile } from 'node:fs/promises';
+import { writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { answer } from '../answer/index.ts';
@@ -34,15 +34,6 @@ export async function timeQueries(queries: readonly string[], fn: (q: string) =>
 }
 
 const rssMb = () => Math.round(process.memoryUsage().rss / 1e6);
-
-async function dirBytes(dir: string): Promise<number> {
-  let total = 0;
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    total += e.isDirectory() ? await dirBytes(p) : (await stat(p)).size;
-  }
-  return total;
-}
 
 /** Builds (or reuses) a scaled index of `n` chunks from the real index; returns build time. */
 export async function buildScaled(realIndexDir: string, outDir: string, n: number): Promise<{ chunks: number; seconds: number; reused: boolean }> {
@@ -91,7 +82,8 @@ export async function measureOurs(indexDir: string, queries: readonly string[]):
   return {
     chunks: kb.manifest.chunkCount,
     loadMs,
-    indexBytes: await dirBytes(indexDir),
+    // The live version only (older version folders stay beside it): the manifest lists every file but itself.
+    indexBytes: Object.values(kb.manifest.files).reduce((a, f) => a + f.bytes, 0) + Buffer.byteLength(JSON.stringify(kb.manifest)),
     rssAfterLoadMb,
     rssAfterQueriesMb: rssMb(),
     search,

@@ -3,19 +3,20 @@
  *
  * The service runs as its own process (the real wiring of bot/test/echo-main.ts: SQLite inbox/outbox, worker,
  * OA client) with a light answerer, so the numbers measure the service, not retrieval (eval/bench.ts measures
- * answer() itself). A Zalo stand-in in this process counts what is delivered. autocannon sends signed
- * user_send_text events at a fixed rate; we report webhook ack latency (p50/p99) and answered messages per
- * second, then check that every acknowledged event was answered exactly once.
+ * answer() itself). A Zalo stand-in in this process counts what is delivered. An open-loop generator
+ * (test/open-loop-load.ts: evenly spaced, latency from each request's due time) sends signed user_send_text
+ * events; we report webhook ack latency, the event-loop delay of the service and of this process (so a tail can
+ * be placed), answered messages per second, and check that every acknowledged event was answered exactly once.
  *
  * Usage: tsx bot/bench-load.ts [--rate 200] [--seconds 60] [--sync FULL|FSYNC_ACK|NORMAL] [--profile (CPU profile of the service into data/profiles)]
  */
-// @ts-expect-error autocannon ships no types and @types/autocannon is not installed
-import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { openLoopLoad } from './test/open-loop-load.ts';
 import { APP_SECRET, BOT_TOKEN, oaTextEvent, signOa, tempDir, testEnv, waitFor } from './test/helpers.ts';
 import { ZaloStandIn } from './test/zalo-stand-in.ts';
 
@@ -28,12 +29,6 @@ const RATE = Number(arg('rate', '200'));
 const SECONDS = Number(arg('seconds', '60'));
 const SYNC = arg('sync', 'FULL');
 const USERS = 5000;
-
-/** The parts of autocannon's result this bench reads. */
-interface AutocannonResult {
-  requests: { total: number }; non2xx: number; errors: number; timeouts: number;
-  latency: { p50: number; p90: number; p99: number; max: number };
-}
 
 async function freePort(): Promise<number> {
   const srv = net.createServer();
@@ -52,13 +47,16 @@ async function main(): Promise<void> {
     USER_RATE_LIMIT_PER_MIN: '100', SEND_CONCURRENCY: '16', ANSWER_CONCURRENCY: '8',
   });
   const profile = process.argv.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir', path.join(process.cwd(), 'data', 'profiles')] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(import.meta.dirname, 'test', 'echo-main.ts')], {
+  const loopFile = path.join(env.DATA_DIR!, 'loop-delay.json');
+  const child = spawn(process.execPath, [
+    ...profile, '--import', 'tsx', '--import', path.join(import.meta.dirname, 'test', 'loop-delay-probe.ts'),
+    path.join(import.meta.dirname, 'test', 'echo-main.ts'), '--loop-delay-out', loopFile,
+  ], {
     env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   await waitUntilUp(`${base}/healthz`);
 
-  let n = 0;
   const ackedIds = new Set<string>();
   const acked = { queued: 0, other: 0 };
   const deliveriesAt: number[] = [];
@@ -68,30 +66,33 @@ async function main(): Promise<void> {
   out(`bot load: ${RATE} signed OA events/s for ${SECONDS} s, ${USERS} users, SQLite synchronous=${SYNC}`);
   const started = Date.now();
   const cpuBefore = cpuMsOf(child.pid!);
-  const result: AutocannonResult = await autocannon({
-    url: `${base}/webhooks/zalo-oa`, connections: 20, overallRate: RATE, duration: SECONDS,
-    requests: [{
-      method: 'POST',
-      setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
-        n += 1;
-        const id = `q${n}`;
-        context.id = id;
-        const { payload, headers } = signOa(oaTextEvent(`u${n % USERS}`, `cau hoi ${id}`, { msgId: `bench-${id}` }));
-        return { ...req, body: payload, headers };
-      },
-      onResponse: (status: number, body: string, context: Record<string, unknown>) => {
-        if (status === 200 && body.includes('"queued"')) {
-          acked.queued += 1;
-          ackedIds.add(context.id as string);
-        } else acked.other += 1;
-      },
-    }],
+  const benchLoop = monitorEventLoopDelay({ resolution: 1 });
+  child.kill('SIGUSR2'); // the probe starts measuring now
+  benchLoop.enable();
+  const result = await openLoopLoad({
+    url: `${base}/webhooks/zalo-oa`, rate: RATE, seconds: SECONDS, connections: 32,
+    request: (i) => {
+      const id = `q${i + 1}`;
+      const { payload, headers } = signOa(oaTextEvent(`u${(i + 1) % USERS}`, `cau hoi ${id}`, { msgId: `bench-${id}` }));
+      return { body: payload, headers };
+    },
+    onResponse: (i, status, body) => {
+      if (status === 200 && body.includes('"queued"')) {
+        acked.queued += 1;
+        ackedIds.add(`q${i + 1}`);
+      } else acked.other += 1;
+    },
   });
+  benchLoop.disable();
+  child.kill('SIGUSR2'); // the probe writes what it measured during the load
   const loadEnd = Date.now();
   await waitFor(() => zalo.oaDeliveries.length >= acked.queued, 'every acknowledged event answered', 120_000).catch(() => undefined);
   await new Promise((r) => setTimeout(r, 1000));
   const drainedAt = deliveriesAt[deliveriesAt.length - 1] ?? loadEnd;
   const serviceCpuMs = cpuMsOf(child.pid!) - cpuBefore;
+  await waitFor(() => fs.existsSync(loopFile), 'the service loop-delay report', 10_000).catch(() => undefined);
+  const serviceLoop = fs.existsSync(loopFile) ? JSON.parse(fs.readFileSync(loopFile, 'utf8')) as Record<string, number> : null;
+  const ms = (ns: number) => Number((ns / 1e6).toFixed(1));
 
   const counts = new Map<string, number>();
   for (const d of zalo.oaDeliveries) {
@@ -103,9 +104,13 @@ async function main(): Promise<void> {
   const duringLoad = deliveriesAt.filter((t) => t <= loadEnd).length;
   const report = {
     at: new Date().toISOString(), rateTarget: RATE, seconds: SECONDS, synchronous: SYNC,
-    requests: result.requests.total, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts,
-    ackLatencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-    achievedRequestsPerS: Math.round(result.requests.total / SECONDS),
+    generator: 'open-loop (bot/test/open-loop-load.ts)',
+    requests: result.sent, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts,
+    ackLatencyMs: result.latencyMs,
+    achievedRequestsPerS: Math.round(result.sent / ((loadEnd - started) / 1000)),
+    generatorLagMs: result.sendLagMs,
+    serviceLoopDelayMs: serviceLoop,
+    benchLoopDelayMs: { p50: ms(benchLoop.percentile(50)), p99: ms(benchLoop.percentile(99)), max: ms(benchLoop.max) },
     acked: acked.queued, answered: counts.size, answeredTwice: twice, missing,
     answeredPerSDuringLoad: Math.round(duringLoad / ((loadEnd - started) / 1000)),
     answeredPerSOverall: Math.round(zalo.oaDeliveries.length / ((drainedAt - started) / 1000)),
@@ -149,12 +154,19 @@ async function waitUntilUp(url: string): Promise<void> {
   throw new Error(`service did not come up at ${url}`);
 }
 
-function printTable(r: Record<string, unknown> & { ackLatencyMs: Record<string, number> }): void {
+function fmt(p: unknown): string {
+  return p && typeof p === 'object' ? Object.values(p).join(' / ') : 'n/a';
+}
+
+function printTable(r: Record<string, unknown>): void {
   const rows: Array<[string, string]> = [
     ['events sent / acked (200 queued)', `${r.requests} / ${r.acked}`],
     ['non-2xx / errors / timeouts', `${r.non2xx} / ${r.errors} / ${r.timeouts}`],
     ['achieved events/s', String(r.achievedRequestsPerS)],
-    ['ack latency p50 / p90 / p99 / max (ms)', `${r.ackLatencyMs.p50} / ${r.ackLatencyMs.p90} / ${r.ackLatencyMs.p99} / ${r.ackLatencyMs.max}`],
+    ['ack latency p50 / p90 / p99 / max (ms)', fmt(r.ackLatencyMs)],
+    ['generator lateness p50 / p90 / p99 / max (ms)', fmt(r.generatorLagMs)],
+    ['service event-loop delay p50 / p90 / p99 / max', fmt(r.serviceLoopDelayMs)],
+    ['bench event-loop delay p50 / p99 / max (ms)', fmt(r.benchLoopDelayMs)],
     ['answered messages/s during load', String(r.answeredPerSDuringLoad)],
     ['answered messages/s incl. drain', String(r.answeredPerSOverall)],
     ['drain after load stopped (ms)', String(r.drainAfterLoadMs)],

@@ -2,7 +2,7 @@
  * answer(question, context): the one answer path for the CLI, the Zalo channels and the evaluation.
  * smalltalk → follow-up or search → evidence check → procedure sheet or passage composer → optional LLM → reply.
  */
-import { sectionLabel, type KnowledgeBase, type SearchHit } from '../knowledge/index.ts';
+import { toSearchResultJson, type KnowledgeBase, type SearchHit } from '../knowledge/index.ts';
 import { todayInVietnam } from './dated-rules.ts';
 import { AnswerError } from './errors.ts';
 import { evidenceFeatures, EVIDENCE_THRESHOLD } from './evidence.ts';
@@ -126,15 +126,5 @@ function refusal(reason: RefusalReason, retrieved: RetrievedChunk[], topicDocume
   return { answer: refusalText(reason), refused: true, citations: [], retrieved, topicDocumentId, mode: 'refusal', notices: [`refused: ${reason}`, ...notices] };
 }
 
-/** The stable JSON shape of a retrieved chunk. */
-export function toRetrieved(hit: SearchHit): RetrievedChunk {
-  return {
-    documentId: hit.document.id,
-    title: hit.document.title,
-    number: hit.document.number,
-    section: sectionLabel(hit.chunk.sectionPath),
-    page: hit.chunk.page,
-    text: hit.chunk.text,
-    score: hit.score,
-  };
-}
+/** The stable JSON shape of a retrieved chunk: the same as `npm run search -- --json` prints. */
+export const toRetrieved: (hit: SearchHit) => RetrievedChunk = toSearchResultJson;

@@ -1,7 +1,7 @@
 /**
  * The answer contract shared by every channel (CLI, bot, eval). See DESIGN.md "answer/index.ts".
  */
-import type { KnowledgeBase } from '../knowledge/index.ts';
+import type { KnowledgeBase, SearchResultJson } from '../knowledge/index.ts';
 
 /** One earlier turn of the conversation, oldest first in `AnswerContext.history`. */
 export interface Turn {
@@ -63,15 +63,8 @@ export interface Citation {
   text: string;
 }
 
-export interface RetrievedChunk {
-  documentId: string;
-  title: string;
-  number: string | null;
-  section: string;
-  page: number | null;
-  text: string;
-  score: number;
-}
+/** A retrieved chunk in the stable JSON shape, the one `npm run search -- --json` prints. */
+export type RetrievedChunk = SearchResultJson;
 
 export type AnswerMode = 'extractive' | 'procedure' | 'generative' | 'smalltalk' | 'refusal' | 'curated';
 

@@ -5,7 +5,7 @@
  * Exit 2 on bad arguments.
  */
 import { parseArgs } from 'node:util';
-import type { SearchHit, SearchResultJson } from '../knowledge/index.ts';
+import type { SearchHit } from '../knowledge/index.ts';
 import { errorCode, errorReason } from './errors.ts';
 import { formatReport } from './report-format.ts';
 
@@ -35,18 +35,6 @@ function readArgs(): Args | string {
 
 type Label = (path: readonly string[]) => string;
 
-function toJson(hit: SearchHit, sectionLabel: Label): SearchResultJson {
-  return {
-    documentId: hit.document.id,
-    title: hit.document.title,
-    number: hit.document.number,
-    section: sectionLabel(hit.chunk.sectionPath),
-    page: hit.chunk.page,
-    text: hit.chunk.text,
-    score: hit.score,
-  };
-}
-
 function render(hits: SearchHit[], sectionLabel: Label): string {
   if (hits.length === 0) return 'no results';
   return hits
@@ -67,7 +55,7 @@ async function main(): Promise<number> {
     return 2;
   }
   // Imported after the arguments are checked: knowledge pulls in LangChain, which is slow to load.
-  const [{ createEmbedder, KnowledgeBase, sectionLabel }, { loadIngestConfig }, { ensureIndex }] = await Promise.all([
+  const [{ createEmbedder, KnowledgeBase, sectionLabel, toSearchResultJson }, { loadIngestConfig }, { ensureIndex }] = await Promise.all([
     import('../knowledge/index.ts'),
     import('./config.ts'),
     import('./run-ingest.ts'),
@@ -80,7 +68,7 @@ async function main(): Promise<number> {
     if (built) console.error(formatReport(built));
     const kb = await KnowledgeBase.open(config.indexDir, { embedder });
     const hits = await kb.search(args.query, { k: args.k });
-    console.log(args.json ? JSON.stringify({ results: hits.map((h) => toJson(h, sectionLabel)) }) : render(hits, sectionLabel));
+    console.log(args.json ? JSON.stringify({ results: hits.map(toSearchResultJson) }) : render(hits, sectionLabel));
     return 0;
   } catch (err) {
     console.error(`error [${errorCode(err)}]: ${errorReason(err)}`);

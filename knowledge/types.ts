@@ -120,3 +120,16 @@ export interface SearchResultJson {
 export function sectionLabel(path: readonly string[]): string {
   return path.join(' > ');
 }
+
+/** A hit in the stable JSON shape (`search --json`, and `retrieved` in the answer JSON). */
+export function toSearchResultJson(hit: SearchHit): SearchResultJson {
+  return {
+    documentId: hit.document.id,
+    title: hit.document.title,
+    number: hit.document.number,
+    section: sectionLabel(hit.chunk.sectionPath),
+    page: hit.chunk.page,
+    text: hit.chunk.text,
+    score: hit.score,
+  };
+}

@@ -83,6 +83,8 @@ export class OaTokens {
     const expiresAt = this.now() + next.expiresIn * 1000;
     // Durable before use: if we crash now, the next start uses the new (unspent) refresh token.
     this.store.putTokens(TOKEN_ROW, { ...next, expiresAt, seededRefresh: current.seededRefresh }, this.now());
+    // FSYNC_ACK commits without fsync: wait for the WAL to reach the disk before the pair is used.
+    await this.store.durable();
     this.log.info({ expiresInS: next.expiresIn }, 'zalo OA access token refreshed');
     return next.accessToken;
   }

@@ -42,7 +42,7 @@ export const SETTINGS = {
   EMBEDDINGS_BASE_URL: { schema: url, doc: 'embedder endpoint (openai / ollama)' },
   EMBEDDINGS_MODEL: { schema: str, doc: 'embedder model name' },
   EMBEDDINGS_API_KEY: { schema: str, doc: 'embedder API key' },
-  EMBEDDINGS_DIMENSIONS: { schema: int(1).max(8192), doc: 'vector length (hashed default 512)' },
+  EMBEDDINGS_DIMENSIONS: { schema: int(1).max(8192), doc: 'vector length (hashed default 256)' },
   EMBEDDINGS_TIMEOUT_MS: { schema: int(100), doc: 'embedder request timeout, ms' },
   USER_RATE_LIMIT_PER_MIN: { schema: int(1), default: '10', doc: 'messages one user may send per minute before a polite "slow down"' },
   WEBHOOK_RATE_LIMIT_PER_MIN: { schema: int(1), default: '30000', doc: 'webhook requests per minute per client IP (Zalo sends everything from few IPs, so keep it well above peak traffic)' },

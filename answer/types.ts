@@ -52,16 +52,11 @@ export interface AnswerContext {
   clock?: () => Date;
 }
 
-export interface Citation {
-  n: number;
-  documentId: string;
-  title: string;
-  number: string | null;
-  section: string;
-  page: number | null;
-  /** A verbatim span of the cited chunk's text (always contained in it). */
-  text: string;
-}
+/**
+ * A numbered citation: the search-result shape without the score. `text` is a verbatim span of the cited
+ * chunk's text (always contained in it), not necessarily the whole chunk.
+ */
+export type Citation = { n: number } & Omit<SearchResultJson, 'score'>;
 
 /** A retrieved chunk in the stable JSON shape, the one `npm run search -- --json` prints. */
 export type RetrievedChunk = SearchResultJson;

@@ -183,6 +183,26 @@ describe('dated rules', () => {
     expectCitationsInChunks(r);
   });
 
+  it('gives a lost card only the cấp lại amounts, and a card exchange only the cấp đổi ones', async () => {
+    const lost = await ask(q, { asOf: '2026-11-27' });
+    // The sheet lists every card fee in one line per period; a resident who lost a card needs only cấp lại.
+    expect(lost.answer).not.toMatch(/Cấp đổi thẻ căn cước \d/);
+    expect(lost.answer).not.toContain('Chuyển từ CCCD sang thẻ căn cước 15.000đ');
+    const exchange = await ask('le phi doi the can cuoc', { asOf: '2026-11-27' });
+    expect(exchange.answer).toContain('Cấp đổi thẻ căn cước 25.000đ/thẻ');
+    expect(exchange.answer).not.toContain('Cấp lại thẻ căn cước 35.000đ');
+    // Lines without an amount (the waiver, who is exempt) stay whatever the case.
+    expect(exchange.answer).toContain('VNeID mức 2');
+    expectCitationsInChunks(lost);
+    expectCitationsInChunks(exchange);
+  });
+
+  it('lists every card fee when the question names no case', async () => {
+    const r = await ask('le phi the can cuoc bao nhieu', { asOf: '2026-11-27' });
+    expect(r.answer).toContain('Cấp đổi thẻ căn cước 25.000đ/thẻ');
+    expect(r.answer).toContain('Cấp lại thẻ căn cước 35.000đ/thẻ');
+  });
+
   it('rejects an impossible as-of day with E_AS_OF_INVALID', async () => {
     await expect(ask(q, { asOf: '2026-13-01' })).rejects.toMatchObject({ code: 'E_AS_OF_INVALID' });
   });

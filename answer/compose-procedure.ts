@@ -2,7 +2,7 @@
  * Answers from a structured procedure sheet: the fields asked about (documents, fee, time limit…), each
  * stated as in force on the day asked, or a compact overview when no field is named.
  */
-import { PROCEDURE_FIELDS, type Chunk, type DocumentMeta, type ProcedureField } from '../knowledge/index.ts';
+import { PROCEDURE_FIELDS, type Chunk, type DatedVariant, type DocumentMeta, type ProcedureField } from '../knowledge/index.ts';
 import { bigrams } from './compose-passage.ts';
 import { oneLine, stateRule, variantsOn, viDate } from './dated-rules.ts';
 import type { QuestionIntent } from './intent.ts';
@@ -64,7 +64,7 @@ export function relatedLines(meta: DocumentMeta, chunks: readonly Chunk[], answe
 }
 
 /** Drafts the answer for `fields` (empty = overview) from the sheet's chunks, as of `asOf`. */
-export function draftProcedureAnswer(meta: DocumentMeta, chunks: readonly Chunk[], fields: readonly ProcedureField[], asOf: string): ProcedureAnswer {
+export function draftProcedureAnswer(meta: DocumentMeta, chunks: readonly Chunk[], fields: readonly ProcedureField[], asOf: string, focus: readonly string[] = []): ProcedureAnswer {
   const overview = fields.length === 0;
   const wanted = overview ? OVERVIEW_FIELDS : [...fields].sort((a, b) => order(a) - order(b));
   const facts: DraftFact[] = [];
@@ -78,7 +78,7 @@ export function draftProcedureAnswer(meta: DocumentMeta, chunks: readonly Chunk[
       if (!overview && field !== 'whereToFile') missing.push(field);
       continue;
     }
-    const fact = fieldFact(meta, chunk, field, asOf, overview);
+    const fact = fieldFact(meta, chunk, field, asOf, overview, field === 'fee' ? focus : []);
     fact.changeDates.forEach((d) => changeDates.add(d));
     facts.push(fact.fact);
     answered.push(field);
@@ -99,7 +99,7 @@ interface FieldFact {
   changeDates: string[];
 }
 
-function fieldFact(meta: DocumentMeta, chunk: Chunk, field: ProcedureField, asOf: string, overview: boolean): FieldFact {
+function fieldFact(meta: DocumentMeta, chunk: Chunk, field: ProcedureField, asOf: string, overview: boolean, focus: readonly string[]): FieldFact {
   const label = labelOf(field);
   const clip = (s: string) => (overview && s.length > OVERVIEW_LINE_CHARS ? `${s.slice(0, OVERVIEW_LINE_CHARS - 1).replace(/\s+\S*$/, '')}…` : s);
   if (!chunk.variants || chunk.variants.length === 0) {
@@ -107,8 +107,10 @@ function fieldFact(meta: DocumentMeta, chunk: Chunk, field: ProcedureField, asOf
     const text = overview ? clip(`${label}: ${oneLine(body)}`) : `${label}:${asList(body)}`;
     return { fact: { text, sources: [{ meta, chunk, used: [body] }] }, changeDates: [] };
   }
-  const rule = stateRule(chunk.variants, asOf);
-  const used = rule.used.map((v) => v.value);
+  const focused = focusVariants(chunk.variants, focus);
+  const rule = stateRule(focused, asOf);
+  // Cite the whole variant text (a verbatim span of the chunk), even when only some of its lines are shown.
+  const used = rule.used.map((v) => chunk.variants?.[focused.indexOf(v)]?.value ?? v.value);
   if (rule.current.length === 0 && rule.upcoming.length === 0) {
     const text = `${label}: nguồn chưa có quy định áp dụng cho ngày ${viDate(asOf)}.`;
     return { fact: { text, sources: [] }, changeDates: [] };
@@ -134,4 +136,33 @@ function stripLabel(text: string, label: string): string {
   const trimmed = text.trim();
   if (!trimmed.toLowerCase().startsWith(label.toLowerCase())) return trimmed;
   return trimmed.slice(label.length).replace(/^[\s:–—-]+/, '');
+}
+
+/** The case a question names among a fee's items ("làm lại thẻ bị mất" → the cấp lại amounts). */
+const FEE_CASES: ReadonlyArray<{ case: string; cue: RegExp }> = [
+  { case: 'cấp lại', cue: /(?:^| )(?:cap lai|lam lai|bi mat|mat the|lam mat|bi hong|hu hong)(?= |$)/ },
+  { case: 'cấp đổi', cue: /(?:^| )(?:cap doi|doi the|doi cccd|doi can cuoc)(?= |$)/ },
+];
+
+/** The fee cases a folded question asks about; empty when it names none (then every item is shown). */
+export function feeFocus(foldedQuestion: string): string[] {
+  return FEE_CASES.filter((c) => c.cue.test(foldedQuestion)).map((c) => c.case);
+}
+
+// `\b` is ASCII-only even with /u, so the end of "đ" is checked with a letter lookahead.
+const AMOUNT = /\d[\d.]*\s*(?:đồng|đ)(?!\p{L})/iu;
+
+/**
+ * Keeps, in each variant, the lines about the asked case plus the lines that state no amount (waivers, who is
+ * exempt), so "làm lại căn cước bao nhiêu" is not answered with every card fee. A variant with no line about
+ * the case is left whole, so nothing is dropped when the sheet does not split fees by case.
+ */
+function focusVariants(variants: readonly DatedVariant[], focus: readonly string[]): DatedVariant[] {
+  if (focus.length === 0) return [...variants];
+  const about = (line: string) => focus.some((f) => line.toLowerCase().includes(f));
+  return variants.map((v) => {
+    const lines = v.value.split('\n');
+    if (!lines.some(about)) return v;
+    return { ...v, value: lines.filter((l) => about(l) || !AMOUNT.test(l)).join('\n') };
+  });
 }

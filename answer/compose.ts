@@ -3,7 +3,7 @@
  * sources (quoted sentences with currency notes). Each returns a draft, or the reason to refuse.
  */
 import type { DocumentMeta, KnowledgeBase, SearchHit } from '../knowledge/index.ts';
-import { draftProcedureAnswer, procedureName, relatedLines } from './compose-procedure.ts';
+import { draftProcedureAnswer, feeFocus, procedureName, relatedLines } from './compose-procedure.ts';
 import { viDate } from './dated-rules.ts';
 import { hasWantedFigure, pickUnits, scoreUnits } from './compose-passage.ts';
 import { checkCurrency } from './currency.ts';
@@ -33,7 +33,7 @@ export function composeProcedure(kb: KnowledgeBase, meta: DocumentMeta, intent: 
     const notes = ['Hỏi thêm về hồ sơ, lệ phí, thời hạn hoặc nơi nộp để xem chi tiết.'];
     return { draft: { lead, facts: related.map((f) => ({ ...f, text: f.text.replace(/^Lưu ý: /, '- ') })), notes }, mode: 'procedure', topicDocumentId: meta.id, notices: [] };
   }
-  const result = draftProcedureAnswer(meta, chunks, intent.fields, asOf);
+  const result = draftProcedureAnswer(meta, chunks, intent.fields, asOf, feeFocus(intent.folded));
   if (result.answered.length === 0) return { refuse: 'missing-field', topicDocumentId: meta.id };
   if (intent.fields.length > 0) result.draft.facts.push(...relatedLines(meta, chunks, result.answered, intent, asOf));
   const notices = result.changeDates.map((d) => `rule changes on ${d}`);

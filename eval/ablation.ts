@@ -36,6 +36,11 @@ export const ABLATION_VARIANTS: readonly SearchVariant[] = [
     opts: { tuning: { foldedWeightAccentedQuery: 0, foldedWeightPlainQuery: 0 } },
   },
   {
+    variant: 'hybrid, no abbreviation dictionary',
+    note: 'question not expanded (abbreviations, teencode, synonyms)',
+    opts: { tuning: { queryExpansion: false } },
+  },
+  {
     variant: 'lexical only, no folded field',
     note: 'accented BM25 alone',
     opts: { legs: { vector: false }, tuning: { foldedWeightAccentedQuery: 0, foldedWeightPlainQuery: 0 } },

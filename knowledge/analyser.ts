@@ -165,7 +165,9 @@ const AMBIGUOUS_EXPANSION_WEIGHT = 0.5;
 export const MAX_QUERY_TERMS = 48;
 
 /** Analyses a question: normalise, tokenise, expand abbreviations, teencode and synonyms (keeping the original). */
-export function analyseQuery(question: string): QueryPlan {
+export function analyseQuery(question: string, opts: { expand?: boolean } = {}): QueryPlan {
+  // expand:false leaves out the abbreviation, teencode and synonym dictionaries (the eval's ablation row).
+  const expandOn = opts.expand !== false;
   const normalised = normalizeText(question);
   const tokens = scanTokens(normalised);
   const english = looksEnglish(tokens);
@@ -192,10 +194,10 @@ export function analyseQuery(question: string): QueryPlan {
       if (thousands) add(`${thousands[1]}.000`, 'expansion');
       continue;
     }
-    const expansions = english ? [] : expansionsOf(t, 'query');
+    const expansions = english || !expandOn ? [] : expansionsOf(t, 'query');
     expand(expansions, expansions.length > 1 ? AMBIGUOUS_EXPANSION_WEIGHT : QUERY_TERM_WEIGHTS.expansion);
   }
-  for (const s of synonymsOf(tokens)) expand(s.phrases, s.weight);
+  if (expandOn) for (const s of synonymsOf(tokens)) expand(s.phrases, s.weight);
   const ranked = [...terms.values()].sort((a, b) => b.weight - a.weight);
   return {
     terms: ranked.slice(0, MAX_QUERY_TERMS),

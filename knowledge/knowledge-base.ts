@@ -131,7 +131,7 @@ export class KnowledgeBase {
     const tuning: SearchTuning = { ...SEARCH_DEFAULTS, ...this.opts.tuning, ...opts.tuning };
     const k = opts.k ?? tuning.k;
     if (k <= 0 || this.chunks.size === 0) return [];
-    const plan = analyseQuery(query);
+    const plan = analyseQuery(query, { expand: tuning.queryExpansion });
     const allowed = this.allowedLabels(opts);
     const useLexical = opts.legs?.lexical !== false;
     const useVector = opts.legs?.vector !== false && this.embedder !== null && this.vectors.size > 0;

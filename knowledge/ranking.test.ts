@@ -33,6 +33,11 @@ describe('lexical ranking', () => {
     expect(top.slice(0, 6).every((id) => id.startsWith('plan-'))).toBe(true);
   });
 
+  it('finds nothing for "dvcqg" when query expansion is switched off, which is what the ablation measures', async () => {
+    // No chunk contains the letters "dvcqg"; only the dictionary links them to "Cổng Dịch vụ công Quốc gia".
+    expect(await ids('dvcqg', { ...lexical, tuning: { queryExpansion: false } })).toEqual([]);
+  });
+
   it('finds the national portal target by "dvcqg"', async () => {
     // "dvcqg" → "cổng dịch vụ công quốc gia", written out only in plan-2-2-a.
     expect((await ids('dvcqg', lexical))[0]).toBe('plan-2-2-a');

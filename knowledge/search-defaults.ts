@@ -17,6 +17,8 @@ export interface SearchTuning {
   candidates: number;
   /** Results when SearchOptions.k is not given. */
   k: number;
+  /** Expand the question with the abbreviation, teencode and synonym dictionaries (off only for the ablation). */
+  queryExpansion: boolean;
 }
 
 export const SEARCH_DEFAULTS: Readonly<SearchTuning> = Object.freeze({
@@ -32,4 +34,5 @@ export const SEARCH_DEFAULTS: Readonly<SearchTuning> = Object.freeze({
   vectorWeight: 0.15,
   candidates: 100,
   k: 10,
+  queryExpansion: true,
 });

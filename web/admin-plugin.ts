@@ -30,7 +30,7 @@ export interface AdminPluginOptions {
 }
 
 const MIN_TOKEN_LENGTH = 16;
-const ASSETS = ['admin.js', 'admin.css', 'api-docs.js', 'login.js', 'base.css'];
+const ASSETS = ['admin.js', 'admin.css', 'api-docs.js', 'login.js', 'base.css', 'dom.js'];
 // The login form and what it loads; everything else needs the token.
 const PUBLIC = new Set(['GET /admin/login', 'POST /admin/login', 'GET /admin/static/login.js', 'GET /admin/static/base.css']);
 

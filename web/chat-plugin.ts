@@ -19,7 +19,7 @@ export interface WebChatPluginOptions {
   now?: () => number;
 }
 
-const ASSETS = ['chat.js', 'chat.css', 'base.css'];
+const ASSETS = ['chat.js', 'chat.css', 'base.css', 'dom.js'];
 
 const feedbackBody = z.object({
   questionId: z.number().int().positive().nullable().optional(),

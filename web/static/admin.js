@@ -1,19 +1,9 @@
 // The content console. Every call goes to /admin/api/* with the session cookie; text is always set as
-/* global document, location, fetch, Node, Blob, confirm, setInterval, clearInterval */
+/* global document, location, fetch, Blob, confirm, setInterval, clearInterval, h */
 // text (never as HTML), because document titles and questions come from outside.
 'use strict';
 
 const $ = (sel) => document.querySelector(sel);
-function h(tag, attrs, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : String(c));
-  return el;
-}
 const vnDate = (iso) => (iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(8, 10) + '/' + iso.slice(5, 7) + '/' + iso.slice(0, 4) : '');
 const vnTime = (iso) => (iso ? new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '');
 

@@ -1,5 +1,5 @@
 // The officials' chat page: asks POST /api/ask with a per-tab sessionId (follow-ups keep their topic),
-/* global document, sessionStorage, crypto, Node, fetch */
+/* global document, sessionStorage, crypto, fetch, h */
 // shows citations as expandable source snippets, notices about dated/superseded sources, and 👍/👎 + comment.
 'use strict';
 
@@ -14,17 +14,6 @@ function newSessionId() {
 let sessionId = sessionStorage.getItem('hoidap-session') || newSessionId();
 sessionStorage.setItem('hoidap-session', sessionId);
 
-/** Builds an element; children are strings (as text, never HTML) or nodes. */
-function h(tag, attrs, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : String(c));
-  return el;
-}
 
 const vnDate = (iso) => (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.slice(8, 10) + '/' + iso.slice(5, 7) + '/' + iso.slice(0, 4) : iso);
 

@@ -4,8 +4,7 @@
  * "bắt đầu lại" forgets the conversation; "thoát" (or Ctrl+D) ends it.
  */
 import { createInterface } from 'node:readline/promises';
-import { parseCliArgs } from './cli-args.ts';
-import { codeOf } from './errors.ts';
+import { argsOrExit, openAnswering, runCli } from './cli-run.ts';
 import type { Turn } from './types.ts';
 
 const USAGE = 'Usage: npm run chat -- [--k N] [--as-of YYYY-MM-DD]';
@@ -13,28 +12,9 @@ const USAGE = 'Usage: npm run chat -- [--k N] [--as-of YYYY-MM-DD]';
 const HISTORY_TURNS = 6;
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseCliArgs(process.argv.slice(2), { allowJson: false, allowQuestion: false });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  // Loaded after the arguments are checked: a usage error answers at once, without loading LangChain.
-  const [{ answer }, { readAnswerConfig }, { createGenerator }, { openKnowledge }, extra] = await Promise.all([
-    import('./answer.ts'),
-    import('./config.ts'),
-    import('./generator.ts'),
-    import('./open-knowledge.ts'),
-    import('../knowledge/index.ts'),
-  ]);
-  const cfg = readAnswerConfig();
-  const kb = await openKnowledge(cfg, (line) => console.error(line));
-  const generator = cfg.llm ? createGenerator(cfg.llm) : null;
+  const args = argsOrExit(process.argv.slice(2), { allowJson: false, allowQuestion: false }, USAGE);
+  if (typeof args === 'number') return args;
+  const [{ answer, kb, generator }, extra] = await Promise.all([openAnswering(), import('../knowledge/index.ts')]);
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   console.log('Hỏi đáp thủ tục hành chính Đồng Nai. Gõ "bắt đầu lại" để đổi chủ đề, "thoát" để kết thúc.');
   let history: Turn[] = [];
@@ -59,12 +39,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(`${codeOf(err)}: ${(err as Error).message}`);
-    process.exitCode = codeOf(err) === 'E_CONFIG' ? 2 : 1;
-  },
-);
+runCli(main);

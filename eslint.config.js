@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*-cli.ts', '**/cli.ts', '**/cli-run.ts', '**/main.ts', 'eval/bench*.ts', 'scripts/**', '**/*.test.ts', 'test/**'],
+    files: ['**/*-cli.ts', '**/cli.ts', '**/cli-run.ts', 'eval/bench*.ts', 'scripts/**', '**/*.test.ts', 'test/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{bot,knowledge,ingest,eval,answer,web,test}/**/*.test.ts'],
+    include: ['{bot,knowledge,ingest,eval,answer,test}/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

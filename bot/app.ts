@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { DestinationStream } from 'pino';
-import { adminPlugin, webChatPlugin, type WebRuntime } from '../web/index.ts';
+import { adminPlugin, webChatPlugin, type WebRuntime } from './web/index.ts';
 import { ZaloBotClient } from './bot-client.ts';
 import { channelSummary, type BotConfig } from './config.ts';
 import { createIntake } from './intake.ts';

@@ -4,7 +4,7 @@
  * residents must not be written anywhere but the inbox row that is being answered.
  */
 
-import { maskPersonalData } from '../web/index.ts';
+import { maskPersonalData } from './web/index.ts';
 
 // The rule itself lives in web/ (the console stores questions masked the same way); bot/ imports web/, not the reverse.
 export { maskPersonalData };

@@ -4,7 +4,7 @@
  */
 import { extractHeader, stripBoilerplate } from './boilerplate.ts';
 import { repairLines, type Line } from './line-repair.ts';
-import { normalizeLine } from './normalize.ts';
+import { normalizeLine } from './normalise-line.ts';
 import { classifyParagraphs } from './structure.ts';
 import type { Block, MetaFields } from './types.ts';
 

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
 import { hasOfficialHeader } from '../boilerplate.ts';
-import { normalizeLine } from '../normalize.ts';
+import { normalizeLine } from '../normalise-line.ts';
 import { blocksFromLines, toLines } from '../text-pipeline.ts';
 import type { Block, LoadedSource } from '../types.ts';
 

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { IngestError } from '../errors.ts';
 import { parseDeclaredMeta } from '../metadata.ts';
-import { normalizeLine } from '../normalize.ts';
+import { normalizeLine } from '../normalise-line.ts';
 import type { Block, LoadedSource } from '../types.ts';
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { PROCEDURE_FIELDS, procedureSheetSchema, toVariants, type DatedVariant, type ProcedureSheet } from '../../knowledge/index.ts';
 import { IngestError } from '../errors.ts';
-import { normalizeValue } from '../normalize.ts';
+import { normalizeValue } from '../normalise-line.ts';
 import type { LoadedSource, PrebuiltChunk } from '../types.ts';
 
 /** Section name of the overview chunk. */

@@ -3,13 +3,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { foldText, sectionLabel, type KnowledgeBase, type SearchHit } from '../knowledge/index.ts';
+import { foldText, sectionLabel, type KnowledgeBase, type SearchHit } from '../../knowledge/index.ts';
 import { parseOr400 } from './admin-documents.ts';
 import type { AdminPluginOptions } from './admin-plugin.ts';
-import type { CuratedCitation } from './curated-store.ts';
+import type { CuratedCitation } from '../runtime/curated-store.ts';
 import { questionsCsv } from './csv.ts';
-import { WebError } from './errors.ts';
-import { QUESTION_STATUSES, type QuestionRow, type QuestionStatus } from './web-store.ts';
+import { WebError } from '../runtime/errors.ts';
+import { QUESTION_STATUSES, type QuestionRow, type QuestionStatus } from '../runtime/web-store.ts';
 
 const searchBody = z.object({ query: z.string().trim().min(1).max(500), k: z.number().int().min(1).max(50).default(10) });
 const questionPatch = z.object({

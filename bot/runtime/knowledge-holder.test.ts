@@ -5,8 +5,8 @@ import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runIngest } from '../ingest/index.ts';
-import { createEmbedder } from '../knowledge/index.ts';
+import { runIngest } from '../../ingest/index.ts';
+import { createEmbedder } from '../../knowledge/index.ts';
 import { KnowledgeHolder } from './knowledge-holder.ts';
 
 const embedder = createEmbedder({ provider: 'hashed' });

@@ -9,8 +9,8 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, unlink, writeF
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { loadDocument } from '../ingest/index.ts';
-import type { DocumentMeta } from '../knowledge/index.ts';
+import { loadDocument } from '../../ingest/index.ts';
+import type { DocumentMeta } from '../../knowledge/index.ts';
 import { WebError } from './errors.ts';
 import { SHEET_EXTENSIONS, checkUpload } from './upload-check.ts';
 

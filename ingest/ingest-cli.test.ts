@@ -24,13 +24,13 @@ describe('npm run ingest', SLOW, () => {
   it('indexes the good files, names the corrupt PDF with its code, exits 1, and leaves a loadable index', async () => {
     await copyInto(ws.sources, join(FIXTURES, 'front-matter.md'), 'guides/nop-truc-tuyen.md');
     await copyInto(ws.sources, join(FIXTURES, 'three-pages.pdf'), 'guides/ba-trang.pdf');
-    const first = await runCli('cli.ts', ['--json', ...dirs()]);
+    const first = await runCli('ingest-cli.ts', ['--json', ...dirs()]);
     expect(first.code).toBe(0);
     const before = await readCurrent(ws.index);
 
     await copyInto(ws.sources, join(FIXTURES, 'corrupt.pdf'), 'plans/hong.pdf');
     await copyInto(ws.sources, join(FIXTURES, 'nav-and-footer.html'), 'guides/can-cuoc.html');
-    const run = await runCli('cli.ts', ['--json', ...dirs()]);
+    const run = await runCli('ingest-cli.ts', ['--json', ...dirs()]);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as IngestReport;
     expect(report.failed).toEqual([{ path: 'plans/hong.pdf', code: 'E_SOURCE_UNREADABLE', reason: expect.stringContaining('hong.pdf') }]);
@@ -45,7 +45,7 @@ describe('npm run ingest', SLOW, () => {
   it('prints a readable summary with failures and inferred metadata when not --json', async () => {
     await copyInto(ws.sources, PLAN_FILE, `plans/${PLAN_NAME}`);
     await copyInto(ws.sources, join(FIXTURES, 'corrupt.pdf'), 'plans/hong.pdf');
-    const run = await runCli('cli.ts', dirs());
+    const run = await runCli('ingest-cli.ts', dirs());
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('documents: 1 added, 0 updated, 0 unchanged, 0 removed, 1 failed');
     expect(run.stdout).toContain('FAILED plans/hong.pdf [E_SOURCE_UNREADABLE]');
@@ -54,13 +54,13 @@ describe('npm run ingest', SLOW, () => {
   });
 
   it('exits 2 with the usage on an unknown option', async () => {
-    const run = await runCli('cli.ts', ['--bogus']);
+    const run = await runCli('ingest-cli.ts', ['--bogus']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('usage: npm run ingest');
   });
 
   it('exits 2 and names the variable when the configuration is invalid', async () => {
-    const run = await runCli('cli.ts', dirs(), { EMBEDDINGS_PROVIDER: 'openai', EMBEDDINGS_API_KEY: 'sk-secret-value' });
+    const run = await runCli('ingest-cli.ts', dirs(), { EMBEDDINGS_PROVIDER: 'openai', EMBEDDINGS_API_KEY: 'sk-secret-value' });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('E_CONFIG_INVALID');
     expect(run.stderr).toContain('EMBEDDINGS_BASE_URL');
@@ -69,11 +69,11 @@ describe('npm run ingest', SLOW, () => {
 
   it('leaves the old index live and searchable when killed while writing the new one', async () => {
     await copyInto(ws.sources, PLAN_FILE, `plans/${PLAN_NAME}`);
-    expect((await runCli('cli.ts', dirs())).code).toBe(0);
+    expect((await runCli('ingest-cli.ts', dirs())).code).toBe(0);
     const before = await readCurrent(ws.index);
     await writeBulkCorpus(join(ws.sources, 'bulk'), 60);
 
-    const child = spawnCli('cli.ts', dirs());
+    const child = spawnCli('ingest-cli.ts', dirs());
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     let finished = false;
     void exited.then(() => (finished = true));

@@ -5,10 +5,10 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { WebError, errorBody, isWebError } from './errors.ts';
-import type { KnowledgeHolder } from './knowledge-holder.ts';
+import { WebError, errorBody, isWebError } from '../runtime/errors.ts';
+import type { KnowledgeHolder } from '../runtime/knowledge-holder.ts';
 import { sendStatic } from './static-files.ts';
-import type { WebStore } from './web-store.ts';
+import type { WebStore } from '../runtime/web-store.ts';
 
 export interface WebChatPluginOptions {
   store: WebStore;

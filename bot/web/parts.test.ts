@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCookie, tokenMatches } from './admin-auth.ts';
 import { questionsCsv } from './csv.ts';
-import { questionKey } from './curated-store.ts';
-import { maskPersonalData } from './mask.ts';
-import { checkUpload, safeFileName } from './upload-check.ts';
-import { WebStore, type QuestionRecord } from './web-store.ts';
+import { questionKey } from '../runtime/curated-store.ts';
+import { maskPersonalData } from '../runtime/mask.ts';
+import { checkUpload, safeFileName } from '../runtime/upload-check.ts';
+import { WebStore, type QuestionRecord } from '../runtime/web-store.ts';
 
 describe('masking and keys', () => {
   it('masks phone and ID-card digits in any grouping and leaves short numbers alone', () => {

@@ -8,14 +8,14 @@ import { z } from 'zod';
 import { AdminSessions } from './admin-auth.ts';
 import { documentRoutes } from './admin-documents.ts';
 import { insightRoutes } from './admin-insights.ts';
-import type { ContentLibrary } from './content-library.ts';
-import { WebError, errorBody, isWebError } from './errors.ts';
-import type { KnowledgeHolder } from './knowledge-holder.ts';
+import type { ContentLibrary } from '../runtime/content-library.ts';
+import { WebError, errorBody, isWebError } from '../runtime/errors.ts';
+import type { KnowledgeHolder } from '../runtime/knowledge-holder.ts';
 import { openApiDocument } from './openapi.ts';
-import type { Reindexer } from './reindexer.ts';
+import type { Reindexer } from '../runtime/reindexer.ts';
 import { sendStatic } from './static-files.ts';
-import { UPLOAD_LIMIT_BYTES } from './upload-check.ts';
-import type { WebStore } from './web-store.ts';
+import { UPLOAD_LIMIT_BYTES } from '../runtime/upload-check.ts';
+import type { WebStore } from '../runtime/web-store.ts';
 
 export interface AdminPluginOptions {
   /** ADMIN_TOKEN: at least 16 characters. */

@@ -7,8 +7,8 @@
  * hands out a view of the base that adds them to every search's `excludeDocuments` and hides them from
  * `documents()`, `document()` and `chunksOf()`.
  */
-import type { Chunk, DocumentMeta, Embedder, KnowledgeSearchOptions, SearchHit } from '../knowledge/index.ts';
-import { KnowledgeBase } from '../knowledge/index.ts';
+import type { Chunk, DocumentMeta, Embedder, KnowledgeSearchOptions, SearchHit } from '../../knowledge/index.ts';
+import { KnowledgeBase } from '../../knowledge/index.ts';
 
 export interface KnowledgeHolderOptions {
   indexDir: string;

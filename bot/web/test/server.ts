@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Turn } from '../../answer/index.ts';
-import { ensureIndex } from '../../ingest/index.ts';
-import { createEmbedder } from '../../knowledge/index.ts';
+import type { Turn } from '../../../answer/index.ts';
+import { ensureIndex } from '../../../ingest/index.ts';
+import { createEmbedder } from '../../../knowledge/index.ts';
 import { adminPlugin, createWebRuntime, toWebAskJson, webChatPlugin, type WebRuntime } from '../index.ts';
 
-export const REPO_SOURCES = resolve(import.meta.dirname, '..', '..', 'knowledge', 'sources');
+export const REPO_SOURCES = resolve(import.meta.dirname, '..', '..', '..', 'knowledge', 'sources');
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
 export interface TestServer {

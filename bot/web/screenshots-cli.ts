@@ -1,14 +1,14 @@
 /**
  * Writes the README screenshots (docs/screenshots/*.png) from the real pages: the test server (real index
  * over a copy of knowledge/sources in a temp folder) driven by Debian's Chromium.
- *   npx tsx web/screenshots-cli.ts [outDir]
+ *   npx tsx bot/web/screenshots-cli.ts [outDir]
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { HAS_CHROMIUM, CHROMIUM_PATH, askInChat, launchChromium, loginConsole } from './test/browser.ts';
 import { TEST_ADMIN_TOKEN, startTestServer } from './test/server.ts';
 
-const out = resolve(process.argv[2] ?? resolve(import.meta.dirname, '..', 'docs', 'screenshots'));
+const out = resolve(process.argv[2] ?? resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots'));
 
 async function main(): Promise<void> {
   if (!HAS_CHROMIUM) throw new Error(`${CHROMIUM_PATH} is missing: apt-get install -y chromium`);

@@ -4,7 +4,7 @@
  * ContentLibrary, with ingest's own loader.
  */
 import { extname } from 'node:path';
-import { foldText, normalizeText } from '../knowledge/index.ts';
+import { foldText, normalizeText } from '../../knowledge/index.ts';
 import { WebError } from './errors.ts';
 
 /** Default upload limit: 10 MiB. */

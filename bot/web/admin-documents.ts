@@ -4,10 +4,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { DocumentMeta } from '../knowledge/index.ts';
+import type { DocumentMeta } from '../../knowledge/index.ts';
 import type { AdminPluginOptions } from './admin-plugin.ts';
-import { DOC_FOLDERS } from './content-library.ts';
-import { WebError } from './errors.ts';
+import { DOC_FOLDERS } from '../runtime/content-library.ts';
+import { WebError } from '../runtime/errors.ts';
 
 export type DocumentStatus = 'in_force' | 'not_yet_in_force' | 'expired' | 'superseded' | 'withdrawn';
 

@@ -3,8 +3,8 @@
  * built from the service's folders. The bot calls it once at start-up (see README "Wiring into buildApp").
  */
 import { join } from 'node:path';
-import { answer as composeAnswer, type AnswerGenerator } from '../answer/index.ts';
-import type { Embedder } from '../knowledge/index.ts';
+import { answer as composeAnswer, type AnswerGenerator } from '../../answer/index.ts';
+import type { Embedder } from '../../knowledge/index.ts';
 import { withCurated, withQuestionLog, type AnswerCallContext, type WebAnswerResult } from './answer-wrappers.ts';
 import { ContentLibrary } from './content-library.ts';
 import { KnowledgeHolder } from './knowledge-holder.ts';

@@ -4,7 +4,7 @@
  * listed variants; exact keys keep a curated reply from being served for a question it was not written for.
  */
 import type Database from 'better-sqlite3';
-import { foldText, normalizeText } from '../knowledge/index.ts';
+import { foldText, normalizeText } from '../../knowledge/index.ts';
 import { WebError } from './errors.ts';
 
 /** A citation of a curated answer: the same shape answer() returns. */

@@ -3,8 +3,8 @@
  * more run (the files may have changed after the running scan). After each run the holder swaps in the
  * new base, so the chat cites an uploaded document without a restart.
  */
-import { runIngest, type IngestReport } from '../ingest/index.ts';
-import type { Embedder } from '../knowledge/index.ts';
+import { runIngest, type IngestReport } from '../../ingest/index.ts';
+import type { Embedder } from '../../knowledge/index.ts';
 import type { KnowledgeHolder } from './knowledge-holder.ts';
 
 export interface ReindexStatus {

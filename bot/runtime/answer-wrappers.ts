@@ -3,7 +3,7 @@
  * `withCurated` serves the content team's approved reply first; `withQuestionLog` records what was asked
  * (masked) for the console and hands back the `questionId` that 👍/👎 refers to.
  */
-import { toAskJson, type AnswerResult, type AskJson, type Turn } from '../answer/index.ts';
+import { toAskJson, type AnswerResult, type AskJson, type Turn } from '../../answer/index.ts';
 import type { CuratedAnswer } from './curated-store.ts';
 import type { KnowledgeHolder } from './knowledge-holder.ts';
 import type { WebStore } from './web-store.ts';

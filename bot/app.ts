@@ -3,11 +3,12 @@
  * inject or listen on port 0). Order: logger and limits → store, clients, worker → hooks → routes.
  */
 import axios, { type AxiosInstance } from 'axios';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { DestinationStream } from 'pino';
-import { adminPlugin, webChatPlugin, type WebRuntime } from './web/index.ts';
+import { httpBasics, redactUrl, type RouteLimit, type WebRuntime } from './runtime/index.ts';
+import { adminPlugin, consoleOffPlugin, webChatPlugin } from './web/index.ts';
 import { ZaloBotClient } from './bot-client.ts';
 import { channelSummary, type BotConfig } from './config.ts';
 import { createIntake } from './intake.ts';
@@ -62,8 +63,12 @@ const REDACT = ['req.headers["x-zevent-signature"]', 'req.headers["x-bot-api-sec
 export async function buildApp<R extends AnswerLike>(config: BotConfig, deps: BotDeps<R>): Promise<FastifyInstance> {
   const now = deps.now ?? Date.now;
   const logger = deps.logStream === false ? false
-    : { level: config.logLevel, redact: { paths: REDACT, censor: '<redacted>' }, ...(deps.logStream ? { stream: deps.logStream } : {}) };
-  const app = Fastify({ logger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy });
+    : {
+      level: config.logLevel, redact: { paths: REDACT, censor: '<redacted>' }, ...(deps.logStream ? { stream: deps.logStream } : {}),
+      serializers: { req: (req: FastifyRequest) => ({ method: req.method, url: redactUrl(req.url), host: req.host, remoteAddress: req.ip }) },
+    };
+  // Only the listed proxies may set the client address (X-Forwarded-For) and protocol; see TRUST_PROXY.
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy === false ? false : [...config.trustProxy] });
   // Keep-alive sockets to Zalo: a new TLS connection per message would cost more than the message.
   const http = deps.http ?? axios.create({
     httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 64 }), httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
@@ -89,11 +94,9 @@ export async function buildApp<R extends AnswerLike>(config: BotConfig, deps: Bo
     ? new Poller({ client: botClient, intake, log: app.log, now, timeoutS: deps.pollTimeoutS }) : null;
   app.decorate('hoidap', { store, worker, metrics, poller });
 
-  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
-    if (status >= 500) req.log.error({ code: err.code }, 'request failed');
-    const code = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'E_BODY_TOO_LARGE' : (err.code ?? 'E_INTERNAL');
-    return reply.code(status).send({ code, message: status >= 500 ? 'internal error' : err.message });
+  await httpBasics(app, {
+    redisUrl: config.redisUrl, limitFor: (method, url) => limitFor(config, method, url),
+    onLimited: (scope) => metrics.rateLimited.inc({ scope }),
   });
   app.addHook('onReady', async () => {
     app.log.info(channelSummary(config));
@@ -114,15 +117,23 @@ export async function buildApp<R extends AnswerLike>(config: BotConfig, deps: Bo
   await app.register(botWebhook, webhookDeps);
   await app.register(apiRoutes, {
     store, answer: deps.answer, toJson: (deps.toJson ?? ((r: R) => r)) as (r: AnswerLike) => unknown, metrics, now, ready: deps.ready ?? (() => true),
-    perMinutePerIp: config.limits.apiPerMinutePerIp, conversationIdleMs: config.worker.conversationIdleMs,
+    conversationIdleMs: config.worker.conversationIdleMs,
   });
   if (deps.web) await registerWeb(app, config, deps.web);
   return app;
 }
 
+/** Per-address limits of the routes that do not set their own (the webhooks and POST /api/ask). */
+function limitFor(config: BotConfig, method: string, url: string): RouteLimit | undefined {
+  if (url.startsWith('/webhooks/')) return { perMinute: config.limits.webhookPerMinutePerIp, scope: 'webhook-ip' };
+  if (method === 'POST' && url === '/api/ask') return { perMinute: config.limits.apiPerMinutePerIp, scope: 'api-ip' };
+  return undefined;
+}
+
 async function registerWeb(app: FastifyInstance, config: BotConfig, web: WebRuntime): Promise<void> {
   await app.register(webChatPlugin, { store: web.store, holder: web.holder });
-  if (config.adminToken) await app.register(adminPlugin, { token: config.adminToken, ...web });
+  if (config.adminToken) await app.register(adminPlugin, { token: config.adminToken, cookieSecure: config.cookieSecure, ...web });
+  else await app.register(consoleOffPlugin);
   // After the worker and store hooks: a running re-index finishes before the knowledge bases close.
   app.addHook('onClose', async () => web.close());
 }

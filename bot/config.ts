@@ -3,12 +3,23 @@
  * process.env in). Every problem is reported at once; the result is deep-frozen. A channel whose settings
  * are all absent is off; a channel with only some of them is an error naming the missing ones.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { BotError } from './errors.ts';
 
 const str = z.string().trim().min(1);
 const int = (min: number) => z.coerce.number().int().min(min);
 const url = z.string().trim().url().transform((u) => u.replace(/\/+$/, ''));
+// `true` would believe any client's X-Forwarded-For, so a rotating header would dodge every per-address limit.
+const proxyList = z.string().trim().transform((v, ctx) => {
+  if (v === 'false' || v === '') return false as const;
+  const list = v.split(',').map((a) => a.trim()).filter(Boolean);
+  const bad = list.filter((a) => { const [ip, bits, extra] = a.split('/'); return extra !== undefined || isIP(ip ?? '') === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits)); });
+  if (v === 'true' || bad.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `list the proxy addresses or CIDRs instead of ${v === 'true' ? '"true"' : bad.join(', ')} (e.g. 127.0.0.1,10.0.0.0/8)` });
+  }
+  return list;
+});
 
 /** One setting: its schema, default (as written in .env.example) and what it is for. */
 interface Setting { schema: z.ZodType; default?: string; doc: string }
@@ -54,7 +65,9 @@ export const SETTINGS = {
   CONVERSATION_IDLE_MS: { schema: int(1000), default: '1800000', doc: 'conversation context expires after this idle time, ms' },
   DB_SYNCHRONOUS: { schema: z.enum(['FULL', 'FSYNC_ACK', 'NORMAL']), default: 'FULL', doc: 'FULL: SQLite fsyncs every (group) commit; FSYNC_ACK: webhook acks wait for an fsync of the log run off the event loop; NORMAL: no fsync (survives a killed process, not a power cut)' },
   ADMIN_TOKEN: { schema: z.string().trim().min(16, 'must be at least 16 characters (e.g. openssl rand -hex 24)'), doc: 'content console /admin token (console off when unset)' },
-  TRUST_PROXY: { schema: z.enum(['true', 'false']), default: 'false', doc: 'trust X-Forwarded-For (behind a reverse proxy)' },
+  TRUST_PROXY: { schema: proxyList, default: 'false', doc: 'reverse proxies whose X-Forwarded-For/-Proto are believed: false, or a comma list of addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8)' },
+  REDIS_URL: { schema: url, doc: 'Redis shared by every instance for the HTTP rate limits (memory, per instance, when unset)' },
+  COOKIE_SECURE: { schema: z.enum(['auto', 'always']), default: 'auto', doc: 'console cookie Secure flag: auto (when the request came over https, directly or via TRUST_PROXY) | always' },
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -74,7 +87,11 @@ export interface ZaloBotConfig { token: string; secretToken: string | null; apiB
 export interface BotConfig {
   port: number; host: string; dataDir: string; indexDir: string; sourcesDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
-  trustProxy: boolean;
+  /** Proxies trusted for X-Forwarded-*: false, or their addresses/CIDRs (never "everyone": that lets clients pick their IP). */
+  trustProxy: string[] | false;
+  /** REDIS_URL: shared rate-limit counters; null keeps them in memory. */
+  redisUrl: string | null;
+  cookieSecure: 'auto' | 'always';
   oa: OaConfig | null;
   zaloBot: ZaloBotConfig | null;
   llm: { baseUrl: string; model: string; apiKey?: string; timeoutMs?: number } | null;
@@ -168,7 +185,8 @@ function assemble(v: Values, zaloBot: ZaloBotConfig | null): BotConfig {
   };
   return {
     port: n('PORT'), host: s('HOST'), dataDir: s('DATA_DIR'), indexDir: s('INDEX_DIR'), sourcesDir: s('SOURCES_DIR'),
-    logLevel: v.LOG_LEVEL as BotConfig['logLevel'], trustProxy: v.TRUST_PROXY === 'true',
+    logLevel: v.LOG_LEVEL as BotConfig['logLevel'], trustProxy: v.TRUST_PROXY as string[] | false,
+    redisUrl: (v.REDIS_URL as string | undefined) ?? null, cookieSecure: v.COOKIE_SECURE as BotConfig['cookieSecure'],
     oa, zaloBot, llm, embeddings,
     limits: {
       userPerMinute: n('USER_RATE_LIMIT_PER_MIN'), webhookPerMinutePerIp: n('WEBHOOK_RATE_LIMIT_PER_MIN'),

@@ -4,9 +4,9 @@
  * residents must not be written anywhere but the inbox row that is being answered.
  */
 
-import { maskPersonalData } from './web/index.ts';
+import { maskPersonalData } from './runtime/index.ts';
 
-// The rule itself lives in web/ (the console stores questions masked the same way); bot/ imports web/, not the reverse.
+// The rule itself lives in the runtime (the console stores questions masked the same way); this file adds the log preview.
 export { maskPersonalData };
 
 /** A short, masked preview of user text for log lines. */

@@ -1,68 +1,66 @@
 /**
- * A small Prometheus registry (text exposition format 0.0.4): counters with labels and one latency
- * histogram. Hand-written because prom-client is not installed and we need only a few series.
+ * The service's Prometheus metrics, kept by prom-client in a registry of their own (one per app, so two apps
+ * in one test process never share counts), with Node's default process metrics (CPU, memory, event-loop lag,
+ * handles) beside ours. The metric names are the ones dashboards already use; keep them.
  */
+import { Counter as PromCounter, Histogram as PromHistogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 type Labels = Record<string, string>;
 
-const labelKey = (labels: Labels): string =>
-  Object.keys(labels).sort().map((k) => `${k}="${labels[k]!.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',');
-
+/**
+ * A prom-client counter that can also be read synchronously. prom-client's own `get()` is async and returns
+ * every series; the worker and tests ask for one series at a time, so the counts are mirrored here.
+ */
 class Counter {
-  private readonly values = new Map<string, number>();
-  constructor(readonly name: string, readonly help: string) {}
+  private readonly prom: PromCounter;
+  private readonly seen = new Map<string, number>();
+
+  constructor(registry: Registry, name: string, help: string, labelNames: string[]) {
+    this.prom = new PromCounter({ name, help, labelNames, registers: [registry] });
+  }
+
   inc(labels: Labels = {}, by = 1): void {
-    const k = labelKey(labels);
-    this.values.set(k, (this.values.get(k) ?? 0) + by);
+    this.prom.inc(labels, by);
+    const k = seriesKey(labels);
+    this.seen.set(k, (this.seen.get(k) ?? 0) + by);
   }
+
+  /** The current count of one series (0 when never incremented). */
   get(labels: Labels = {}): number {
-    return this.values.get(labelKey(labels)) ?? 0;
-  }
-  render(): string[] {
-    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`];
-    if (this.values.size === 0) lines.push(`${this.name} 0`);
-    for (const [k, v] of this.values) lines.push(`${this.name}${k ? `{${k}}` : ''} ${v}`);
-    return lines;
+    return this.seen.get(seriesKey(labels)) ?? 0;
   }
 }
 
-class Histogram {
-  private readonly counts: number[];
-  private sum = 0;
-  private count = 0;
-  constructor(readonly name: string, readonly help: string, readonly buckets: number[]) {
-    this.counts = buckets.map(() => 0);
-  }
-  observe(value: number): void {
-    this.sum += value;
-    this.count += 1;
-    this.buckets.forEach((b, i) => { if (value <= b) this.counts[i]! += 1; });
-  }
-  render(): string[] {
-    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
-    this.buckets.forEach((b, i) => lines.push(`${this.name}_bucket{le="${b}"} ${this.counts[i]}`));
-    lines.push(`${this.name}_bucket{le="+Inf"} ${this.count}`, `${this.name}_sum ${this.sum}`, `${this.name}_count ${this.count}`);
-    return lines;
-  }
-}
+const seriesKey = (labels: Labels): string => JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
 
 /** The service's metrics. */
 export class BotMetrics {
-  readonly messagesIn = new Counter('hoidap_messages_in_total', 'Events accepted, by channel and kind');
-  readonly duplicates = new Counter('hoidap_duplicates_total', 'Redelivered events acknowledged without answering');
-  readonly messagesOut = new Counter('hoidap_messages_out_total', 'Reply messages delivered, by channel');
-  readonly refusals = new Counter('hoidap_refusals_total', 'Answers that refused (no grounded answer), by channel');
-  readonly sendErrors = new Counter('hoidap_send_errors_total', 'Failed send attempts, by channel and code');
-  readonly rejected = new Counter('hoidap_webhook_rejected_total', 'Webhook requests rejected, by reason');
-  readonly rateLimited = new Counter('hoidap_rate_limited_total', 'Messages or requests over a rate limit, by scope');
-  readonly answerFailures = new Counter('hoidap_answer_failures_total', 'answer() threw; the user got the fallback');
-  readonly answerSeconds = new Histogram('hoidap_answer_seconds', 'Time to answer one question, seconds',
-    [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
+  /** The registry /metrics renders; add gauges of your own to it. */
+  readonly registry = new Registry();
+  readonly messagesIn = new Counter(this.registry, 'hoidap_messages_in_total', 'Events accepted, by channel and kind', ['channel', 'kind']);
+  readonly duplicates = new Counter(this.registry, 'hoidap_duplicates_total', 'Redelivered events acknowledged without answering', ['channel']);
+  readonly messagesOut = new Counter(this.registry, 'hoidap_messages_out_total', 'Reply messages delivered, by channel', ['channel']);
+  readonly refusals = new Counter(this.registry, 'hoidap_refusals_total', 'Answers that refused (no grounded answer), by channel', ['channel']);
+  readonly sendErrors = new Counter(this.registry, 'hoidap_send_errors_total', 'Failed send attempts, by channel and code', ['channel', 'code']);
+  readonly rejected = new Counter(this.registry, 'hoidap_webhook_rejected_total', 'Webhook requests rejected, by reason', ['reason']);
+  readonly rateLimited = new Counter(this.registry, 'hoidap_rate_limited_total', 'Messages or requests over a rate limit, by scope', ['scope']);
+  readonly answerFailures = new Counter(this.registry, 'hoidap_answer_failures_total', 'answer() threw; the user got the fallback', []);
+  readonly answerSeconds = new PromHistogram({
+    name: 'hoidap_answer_seconds', help: 'Time to answer one question, seconds', registers: [this.registry],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** The content type of {@link render}'s text. */
+  get contentType(): string {
+    return this.registry.contentType;
+  }
 
   /** Prometheus text exposition. */
-  render(): string {
-    const all = [this.messagesIn, this.duplicates, this.messagesOut, this.refusals, this.sendErrors, this.rejected,
-      this.rateLimited, this.answerFailures, this.answerSeconds];
-    return `${all.flatMap((m) => m.render()).join('\n')}\n`;
+  render(): Promise<string> {
+    return this.registry.metrics();
   }
 }

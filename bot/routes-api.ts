@@ -3,26 +3,27 @@
  * /api/ask answers synchronously (no Zalo involved) and keeps a conversation per sessionId.
  */
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Conversations } from './conversation.ts';
 import { maskPersonalData } from './mask.ts';
 import type { BotMetrics } from './metrics.ts';
-import { WindowLimiter } from './rate-limit.ts';
 import type { BotStore } from './store.ts';
 import { vietnamDate, type AnswerLike, type Answerer } from './worker.ts';
 
 export interface ApiDeps {
   store: BotStore; answer: Answerer; toJson: (result: AnswerLike) => unknown; metrics: BotMetrics; now: () => number;
-  ready: () => boolean; perMinutePerIp: number; conversationIdleMs: number;
+  ready: () => boolean; conversationIdleMs: number;
 }
 
 const askSchema = z.object({
   question: z.string().trim().min(1, 'question must not be empty').max(2000, 'question is longer than 2000 characters'),
-  sessionId: z.string().trim().min(1).max(100).optional(),
+  sessionId: z.string().trim().min(1).max(100).optional().describe('keeps a conversation: follow-ups are read in its context'),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf must be YYYY-MM-DD').optional().describe('answer as of this day (default: today in Vietnam)'),
 });
 
-export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
-  const limiter = new WindowLimiter(deps.perMinutePerIp, 60_000);
+export async function apiRoutes(root: FastifyInstance, deps: ApiDeps): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   const conversations = new Conversations(deps.store, deps.conversationIdleMs);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -34,24 +35,16 @@ export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<vo
   });
 
   app.get('/metrics', async (_req, reply) =>
-    reply.type('text/plain; version=0.0.4; charset=utf-8').send(deps.metrics.render()));
+    reply.type(deps.metrics.contentType).send(await deps.metrics.render()));
 
-  app.post('/api/ask', async (req, reply) => {
-    if (!limiter.hit(req.ip, deps.now())) {
-      deps.metrics.rateLimited.inc({ scope: 'api-ip' });
-      return reply.code(429).send({ code: 'E_RATE_LIMITED', message: 'too many questions from this address; wait a minute' });
-    }
-    const parsed = askSchema.safeParse(req.body);
-    if (!parsed.success) {
-      return reply.code(400).send({ code: 'E_BAD_REQUEST', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
-    }
-    const { question, sessionId } = parsed.data;
+  app.post('/api/ask', { schema: { summary: 'Answer a question with citations (the JSON shape is in the README)', body: askSchema } }, async (req, reply) => {
+    const { question, sessionId, asOf } = req.body;
     const key = sessionId ? `api:${sessionId}` : null;
     const started = deps.now();
     deps.metrics.messagesIn.inc({ channel: 'api', kind: 'text' });
     try {
       const history = key ? conversations.history(key, started) : [];
-      const result = await deps.answer(question, { history, asOf: vietnamDate(started) });
+      const result = await deps.answer(question, { history, asOf: asOf ?? vietnamDate(started) });
       deps.metrics.answerSeconds.observe((deps.now() - started) / 1000);
       if (result.refused) deps.metrics.refusals.inc({ channel: 'api' });
       if (key) conversations.record(key, { question: maskPersonalData(question), topicDocumentId: result.topicDocumentId, at: new Date(started).toISOString() }, deps.now());

@@ -9,7 +9,6 @@ import { hasBotEventName, oaTimestamp, parseBotUpdate, parseOaEvent } from './ev
 import type { Intake } from './intake.ts';
 import type { BotMetrics } from './metrics.ts';
 import { constantTimeEqual, verifyOaSignature } from './oa-signature.ts';
-import { WindowLimiter } from './rate-limit.ts';
 
 declare module 'fastify' {
   interface FastifyRequest { rawBody?: Buffer }
@@ -23,8 +22,8 @@ function badRequest(message: string): Error {
   return Object.assign(new Error(message), { statusCode: 400, code: 'E_BAD_REQUEST' });
 }
 
-/** Registers the raw-body JSON parser and the per-IP limiter for this (encapsulated) scope. */
-function webhookScope(app: FastifyInstance, deps: WebhookDeps): void {
+/** Registers the raw-body JSON parser for this (encapsulated) scope; the per-IP limit comes from app.ts. */
+function webhookScope(app: FastifyInstance, _deps: WebhookDeps): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (req, body, done) => {
     req.rawBody = body as Buffer;
@@ -35,12 +34,6 @@ function webhookScope(app: FastifyInstance, deps: WebhookDeps): void {
     } catch {
       return done(badRequest('body is not valid JSON'), undefined);
     }
-  });
-  const limiter = new WindowLimiter(deps.config.limits.webhookPerMinutePerIp, 60_000);
-  app.addHook('onRequest', async (req, reply) => {
-    if (limiter.hit(req.ip, deps.now())) return;
-    deps.metrics.rateLimited.inc({ scope: 'webhook-ip' });
-    return reply.code(429).send({ code: 'E_RATE_LIMITED', message: 'too many webhook requests from this address' });
   });
 }
 

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   // Loaded after the configuration is checked: a bad setting is reported at once, without loading LangChain.
   const [{ ensureIndex }, { createEmbedder }, { createGenerator }, { createWebRuntime, toWebAskJson }] = await Promise.all([
-    import('../ingest/index.ts'), import('../knowledge/index.ts'), import('../answer/index.ts'), import('./web/index.ts'),
+    import('../ingest/index.ts'), import('../knowledge/index.ts'), import('../answer/index.ts'), import('./runtime/index.ts'),
   ]);
   const embedder = createEmbedder(config.embeddings);
   const report = await ensureIndex({ sourcesDir: config.sourcesDir, indexDir: config.indexDir, embedder });

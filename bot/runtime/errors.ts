@@ -6,6 +6,7 @@
 /** Every code web/ can raise, with its HTTP status. */
 export const WEB_ERRORS = {
   E_UNAUTHORIZED: 401,
+  E_CROSS_SITE: 403,
   E_BAD_REQUEST: 400,
   E_NOT_FOUND: 404,
   E_DOCUMENT_EXISTS: 409,

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureIndex } from '../../ingest/index.ts';
 import { createEmbedder } from '../../knowledge/index.ts';
-import { createWebRuntime, toWebAskJson, type WebRuntime } from '../web/index.ts';
+import { createWebRuntime, toWebAskJson, type WebRuntime } from '../runtime/index.ts';
 import { buildApp } from '../app.ts';
 import { APP_SECRET, BOT_TOKEN, oaTextEvent, post, signOa, tempDir, testConfig, waitFor } from './helpers.ts';
 import { ZaloStandIn } from './zalo-stand-in.ts';

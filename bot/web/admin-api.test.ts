@@ -41,15 +41,17 @@ describe('console authentication', () => {
     expect((await call('POST', '/admin/login', { body: { token: 'nope' }, headers: { authorization: '' } })).status).toBe(401);
     const res = await fetch(`${server.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: TEST_ADMIN_TOKEN }) });
     const cookie = res.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/^hoidap_admin=[\w-]+; Path=\/admin; HttpOnly; SameSite=Strict/);
+    expect(cookie).toMatch(/^hoidap_admin=[^;]+; Max-Age=43200; Path=\/admin; HttpOnly; SameSite=Strict$/);
     expect(cookie).not.toContain(TEST_ADMIN_TOKEN);
     const page = await fetch(`${server.url}/admin`, { headers: { cookie: cookie.split(';')[0]! } });
     expect(page.status).toBe(200);
   });
 
-  it('serves the OpenAPI description of every console operation', async () => {
+  it('serves the OpenAPI description, generated from the route schemas, of every console operation', async () => {
     const doc = (await call('GET', '/admin/api/openapi.json')).json;
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/documents', '/documents/{id}', '/documents/{id}/file', '/reindex', '/search', '/questions', '/questions.csv', '/curated']));
+    const ops = ['/documents', '/documents/{id}', '/documents/{id}/file', '/reindex', '/search', '/questions', '/questions.csv', '/curated'];
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(ops.map((p) => `/admin/api${p}`)));
+    expect(doc.paths['/admin/api/search'].post.requestBody.content['application/json'].schema.required).toEqual(['query']);
   });
 });
 

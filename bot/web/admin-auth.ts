@@ -1,14 +1,22 @@
 /**
- * Console authentication: `Authorization: Bearer <ADMIN_TOKEN>` for API clients, or a login form that
- * trades the token for a random session id in an HttpOnly, SameSite=Strict cookie (so the token itself is
- * never stored in the browser, and cross-site forms cannot act with it). Comparison is constant-time.
+ * Console authentication: `Authorization: Bearer <ADMIN_TOKEN>` for API clients, or a login form that trades
+ * the token for a session cookie. The session is stateless: the cookie holds its expiry, signed by
+ * @fastify/cookie with a key derived from ADMIN_TOKEN, so every instance accepts it with no session table,
+ * and changing ADMIN_TOKEN logs everyone out. HttpOnly + SameSite=Strict keep it from scripts and cross-site
+ * forms; body-less POSTs are checked against Origin / Sec-Fetch-Site as well.
+ *
+ * Wrong tokens are counted per client address, through @fastify/rate-limit's store (Redis when configured,
+ * so the count is shared by every instance). Only wrong tokens count: someone else guessing from the same
+ * address never stops the real admin, whose right token is always accepted.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { WebError } from '../runtime/index.ts';
 
 export const SESSION_COOKIE = 'hoidap_admin';
-const SESSION_TTL_MS = 12 * 3600_000;
-const MAX_FAILURES_PER_MINUTE = 10;
+export const SESSION_TTL_MS = 12 * 3600_000;
+/** Wrong tokens accepted from one address per minute before it gets 429 instead of 401. */
+export const MAX_FAILURES_PER_MINUTE = 10;
 
 /** True when `given` equals `expected`, in time independent of where they differ. */
 export function tokenMatches(expected: string, given: string): boolean {
@@ -17,57 +25,79 @@ export function tokenMatches(expected: string, given: string): boolean {
   return timingSafeEqual(a, b) && given.length === expected.length;
 }
 
-/** One cookie's value from a Cookie header. */
-export function readCookie(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return null;
+/** The cookie-signing key: derived from the token, so the token itself never signs anything sent out. */
+export function sessionSecret(token: string): string {
+  return createHmac('sha256', token).update('hoidap console session v1').digest('base64url');
 }
 
-export class AdminSessions {
-  private readonly sessions = new Map<string, number>();
-  private readonly failures = new Map<string, number[]>();
 
-  constructor(private readonly token: string, private readonly now: () => number = Date.now) {}
+export class AdminAuth {
+  private readonly countFailure: ReturnType<FastifyInstance['createRateLimit']>;
 
-  /** Whether the request carries the bearer token or a live session cookie. */
-  isAuthorized(req: FastifyRequest): boolean {
+  constructor(app: FastifyInstance, private readonly token: string, private readonly now: () => number,
+    private readonly secure: 'auto' | 'always') {
+    // createRateLimit exists once @fastify/rate-limit is registered (httpBasics); called only on a failure.
+    this.countFailure = app.createRateLimit({ max: MAX_FAILURES_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req) => `admin-fail:${req.ip}` });
+  }
+
+  /** 'bearer' or 'session' when the request is authenticated; throws on a wrong bearer token; null otherwise. */
+  async authenticate(req: FastifyRequest): Promise<'bearer' | 'session' | null> {
     const auth = req.headers.authorization;
-    if (auth?.startsWith('Bearer ')) return tokenMatches(this.token, auth.slice(7).trim());
-    const sid = readCookie(req.headers.cookie, SESSION_COOKIE);
-    if (!sid) return false;
-    const expires = this.sessions.get(sid);
-    if (expires === undefined || expires < this.now()) {
-      this.sessions.delete(sid);
-      return false;
+    if (auth?.startsWith('Bearer ')) {
+      if (tokenMatches(this.token, auth.slice(7).trim())) return 'bearer';
+      await this.fail(req);
     }
-    return true;
+    return this.hasSession(req) ? 'session' : null;
   }
 
-  /** 'ok' with a new session id, 'wrong', or 'limited' after too many failures from this address. */
-  login(candidate: string, ip: string): { result: 'ok'; sid: string } | { result: 'wrong' | 'limited' } {
-    const t = this.now();
-    const recent = (this.failures.get(ip) ?? []).filter((at) => at > t - 60_000);
-    if (recent.length >= MAX_FAILURES_PER_MINUTE) return { result: 'limited' };
-    if (!tokenMatches(this.token, candidate)) {
-      this.failures.set(ip, [...recent, t]);
-      return { result: 'wrong' };
-    }
-    const sid = randomBytes(24).toString('base64url');
-    this.sessions.set(sid, t + SESSION_TTL_MS);
-    return { result: 'ok', sid };
+  hasSession(req: FastifyRequest): boolean {
+    const raw = req.cookies[SESSION_COOKIE];
+    if (!raw) return false;
+    const { valid, value } = req.unsignCookie(raw);
+    return valid && value !== null && Number(value) > this.now();
   }
 
-  logout(req: FastifyRequest): void {
-    const sid = readCookie(req.headers.cookie, SESSION_COOKIE);
-    if (sid) this.sessions.delete(sid);
+  /** Sets the session cookie for a right token; throws E_UNAUTHORIZED (or E_RATE_LIMITED) for a wrong one. */
+  async login(req: FastifyRequest, reply: FastifyReply, candidate: string): Promise<void> {
+    if (!tokenMatches(this.token, candidate)) await this.fail(req);
+    reply.setCookie(SESSION_COOKIE, String(this.now() + SESSION_TTL_MS), { ...this.cookieOptions(req), maxAge: SESSION_TTL_MS / 1000, signed: true });
   }
 
-  /** The Set-Cookie value for a session (empty sid + Max-Age=0 clears it). */
-  cookie(sid: string, secure: boolean): string {
-    const maxAge = sid ? Math.floor(SESSION_TTL_MS / 1000) : 0;
-    return `${SESSION_COOKIE}=${sid}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure ? '; Secure' : ''}`;
+  logout(req: FastifyRequest, reply: FastifyReply): void {
+    reply.clearCookie(SESSION_COOKIE, this.cookieOptions(req));
+  }
+
+  private cookieOptions(req: FastifyRequest) {
+    return { path: '/admin', httpOnly: true, sameSite: 'strict' as const, secure: this.secure === 'always' || req.protocol === 'https' };
+  }
+
+  private async fail(req: FastifyRequest): Promise<never> {
+    const counted = await this.countFailure(req);
+    throw 'isExceeded' in counted && counted.isExceeded
+      ? new WebError('E_RATE_LIMITED', 'too many wrong tokens from this address; wait a minute')
+      : new WebError('E_UNAUTHORIZED', 'wrong token');
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Cross-site request check for cookie-authenticated changes. SameSite=Strict already keeps the cookie off
+ * cross-site requests in current browsers; this also covers older ones and body-less POSTs (/admin/logout,
+ * /admin/api/reindex) that need no JSON content type. Requests without either header (curl, scripts) pass.
+ */
+export function assertSameOrigin(req: FastifyRequest): void {
+  if (SAFE_METHODS.has(req.method)) return;
+  const site = req.headers['sec-fetch-site'];
+  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') {
+    throw new WebError('E_CROSS_SITE', `refused a ${site} request; use the console page itself`);
+  }
+  const origin = req.headers.origin;
+  if (typeof origin === 'string' && origin !== 'null') {
+    let host: string | null = null;
+    try { host = new URL(origin).host; } catch { host = null; }
+    if (host !== req.host) throw new WebError('E_CROSS_SITE', 'refused a request from another origin; use the console page itself');
+  } else if (origin === 'null') {
+    throw new WebError('E_CROSS_SITE', 'refused a request from an opaque origin');
   }
 }

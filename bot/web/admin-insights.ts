@@ -2,14 +2,12 @@
  * /admin/api/search (retrieval test), /admin/api/questions (+ .csv) and /admin/api/curated.
  */
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { foldText, sectionLabel, type KnowledgeBase, type SearchHit } from '../../knowledge/index.ts';
-import { parseOr400 } from './admin-documents.ts';
-import type { AdminPluginOptions } from './admin-plugin.ts';
-import type { CuratedCitation } from '../runtime/curated-store.ts';
+import { QUESTION_STATUSES, WebError, type CuratedCitation, type QuestionRow, type QuestionStatus } from '../runtime/index.ts';
+import type { AdminPluginOptions } from './admin-options.ts';
 import { questionsCsv } from './csv.ts';
-import { WebError } from '../runtime/errors.ts';
-import { QUESTION_STATUSES, type QuestionRow, type QuestionStatus } from '../runtime/web-store.ts';
 
 const searchBody = z.object({ query: z.string().trim().min(1).max(500), k: z.number().int().min(1).max(50).default(10) });
 const questionPatch = z.object({
@@ -61,9 +59,12 @@ export function resolveCitations(kb: KnowledgeBase, refs: Array<{ documentId: st
   });
 }
 
-export async function insightRoutes(app: FastifyInstance, o: AdminPluginOptions): Promise<void> {
-  app.post('/api/search', async (req) => {
-    const { query, k } = parseOr400(searchBody, req.body);
+const statusQuery = z.object({ status: z.enum(QUESTION_STATUSES as [QuestionStatus, ...QuestionStatus[]]).optional() });
+
+export async function insightRoutes(root: FastifyInstance, o: AdminPluginOptions): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.post('/api/search', { schema: { summary: 'Retrieval test: ranked chunks with fused, lexical and vector scores and the matched terms per field', body: searchBody } }, async (req) => {
+    const { query, k } = req.body;
     const hits = await o.holder.current().search(query, { k });
     return {
       query, hits: hits.map((h, i) => ({
@@ -74,33 +75,32 @@ export async function insightRoutes(app: FastifyInstance, o: AdminPluginOptions)
     };
   });
 
-  app.get('/api/questions', async (req) => {
-    const { status } = parseOr400(z.object({ status: z.enum(QUESTION_STATUSES as [QuestionStatus, ...QuestionStatus[]]).optional() }), req.query);
+  app.get('/api/questions', { schema: { summary: 'Asked questions (masked) grouped by topic, refused and 👎 first', querystring: statusQuery } }, async (req) => {
+    const { status } = req.query;
     const rows = o.store.listQuestions({ status });
     return { total: rows.length, groups: groupByTopic(rows) };
   });
-  app.get('/api/questions.csv', async (_req, reply) => reply
+  app.get('/api/questions.csv', { schema: { summary: 'All questions as CSV (UTF-8 with BOM)' } }, async (_req, reply) => reply
     .type('text/csv; charset=utf-8')
     .header('content-disposition', 'attachment; filename="cau-hoi.csv"')
     .send(questionsCsv(o.store.listQuestions())));
-  app.patch('/api/questions/:id', async (req) => {
-    const { id } = parseOr400(idParam, req.params);
-    return o.store.updateQuestion(id, parseOr400(questionPatch, req.body));
+  app.patch('/api/questions/:id', { schema: { summary: 'Mark needs_document / assigned / resolved, set assignee and note', params: idParam, body: questionPatch } }, async (req) => {
+    return o.store.updateQuestion(req.params.id, req.body);
   });
 
-  app.get('/api/curated', async () => ({ curated: o.store.curated.list() }));
-  app.post('/api/curated', async (req, reply) => {
-    const body = parseOr400(curatedBody, req.body);
+  app.get('/api/curated', { schema: { summary: 'Curated answers' } }, async () => ({ curated: o.store.curated.list() }));
+  app.post('/api/curated', { schema: { summary: 'Create a curated answer; it takes precedence over the composed one', body: curatedBody } }, async (req, reply) => {
+    const body = req.body;
     const citations = resolveCitations(o.holder.current(), body.citations);
     return reply.code(201).send(o.store.curated.save({ ...body, citations }));
   });
-  app.put('/api/curated/:id', async (req) => {
-    const { id } = parseOr400(idParam, req.params);
-    const body = parseOr400(curatedBody, req.body);
+  app.put('/api/curated/:id', { schema: { summary: 'Replace a curated answer', params: idParam, body: curatedBody } }, async (req) => {
+    const { id } = req.params;
+    const body = req.body;
     return o.store.curated.save({ ...body, citations: resolveCitations(o.holder.current(), body.citations) }, id);
   });
-  app.delete('/api/curated/:id', async (req, reply) => {
-    const { id } = parseOr400(idParam, req.params);
+  app.delete('/api/curated/:id', { schema: { summary: 'Delete a curated answer', params: idParam } }, async (req, reply) => {
+    const { id } = req.params;
     if (!o.store.curated.remove(id)) throw new WebError('E_NOT_FOUND', `no curated answer ${id}`);
     return reply.code(204).send();
   });

@@ -4,11 +4,10 @@
  * POST /api/ask, which the service provides (bot/routes-api.ts; web/test/server.ts in the browser tests).
  */
 import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { WebError, errorBody, isWebError } from '../runtime/errors.ts';
-import type { KnowledgeHolder } from '../runtime/knowledge-holder.ts';
+import { WebError, type KnowledgeHolder, type WebStore } from '../runtime/index.ts';
 import { sendStatic } from './static-files.ts';
-import type { WebStore } from '../runtime/web-store.ts';
 
 export interface WebChatPluginOptions {
   store: WebStore;
@@ -16,10 +15,10 @@ export interface WebChatPluginOptions {
   holder?: KnowledgeHolder;
   /** Feedback posts per minute per address (default 30). */
   feedbackPerMinute?: number;
-  now?: () => number;
 }
 
-const ASSETS = ['chat.js', 'chat.css', 'base.css', 'dom.js'];
+const ASSETS = ['chat.js', 'chat.css', 'base.css', 'dom.js', 'favicon.svg'];
+const hidden = { hide: true };
 
 const feedbackBody = z.object({
   questionId: z.number().int().positive().nullable().optional(),
@@ -30,32 +29,20 @@ const feedbackBody = z.object({
 }).refine((b) => b.questionId != null || (b.question ?? '') !== '', { message: 'send questionId (or the question text)' });
 
 /** The chat page plugin. Register it without a prefix: `await app.register(webChatPlugin, { store, holder })`. */
-export const webChatPlugin: FastifyPluginAsync<WebChatPluginOptions> = async (app, opts) => {
-  const now = opts.now ?? Date.now;
-  const perMinute = opts.feedbackPerMinute ?? 30;
-  const hits = new Map<string, number[]>();
+export const webChatPlugin: FastifyPluginAsync<WebChatPluginOptions> = async (root, opts) => {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const limit = { perMinute: opts.feedbackPerMinute ?? 30, scope: 'feedback-ip' };
 
-  app.setErrorHandler((err: Error & { statusCode?: number }, _req, reply) => {
-    if (isWebError(err)) return reply.code(err.status).send(errorBody(err));
-    const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
-    return reply.code(status).send({ code: status === 500 ? 'E_INTERNAL' : 'E_BAD_REQUEST', message: status === 500 ? 'internal error' : err.message });
-  });
-
-  app.get('/', async (_req, reply) => sendStatic(reply, 'chat.html'));
-  app.get('/static/:name', async (req, reply) => {
+  app.get('/', { schema: hidden }, async (_req, reply) => sendStatic(reply, 'chat.html'));
+  app.get('/favicon.ico', { schema: hidden }, async (_req, reply) => sendStatic(reply, 'favicon.svg'));
+  app.get('/static/:name', { schema: hidden }, async (req, reply) => {
     const { name } = req.params as { name: string };
     if (!ASSETS.includes(name)) throw new WebError('E_NOT_FOUND', `no asset ${name}`);
     return sendStatic(reply, name);
   });
 
-  app.post('/api/feedback', async (req, reply) => {
-    const t = now();
-    const recent = (hits.get(req.ip) ?? []).filter((at) => at > t - 60_000);
-    if (recent.length >= perMinute) throw new WebError('E_RATE_LIMITED', 'too much feedback from this address; wait a minute');
-    hits.set(req.ip, [...recent, t]);
-    const parsed = feedbackBody.safeParse(req.body);
-    if (!parsed.success) throw new WebError('E_BAD_REQUEST', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-    const b = parsed.data;
+  app.post('/api/feedback', { schema: { summary: '👍/👎 with an optional comment on one answer', body: feedbackBody }, config: { limit } }, async (req, reply) => {
+    const b = req.body;
     const id = opts.store.addFeedback({
       questionId: b.questionId ?? null, session: b.sessionId ?? null, rating: b.rating === 'up' ? 1 : -1,
       comment: b.comment ? b.comment : null, question: b.question ?? null,
@@ -63,8 +50,8 @@ export const webChatPlugin: FastifyPluginAsync<WebChatPluginOptions> = async (ap
     return reply.code(201).send({ id });
   });
 
-  app.get('/api/sources', async (req) => {
-    const { ids } = z.object({ ids: z.string().max(2000).default('') }).parse(req.query);
+  app.get('/api/sources', { schema: { summary: 'Dates and status of cited documents (ids: comma-separated)', querystring: z.object({ ids: z.string().max(2000).default('') }) } }, async (req) => {
+    const { ids } = req.query;
     const kb = opts.holder?.current();
     const sources = ids.split(',').filter(Boolean).slice(0, 20).flatMap((id) => {
       const m = kb?.document(id);

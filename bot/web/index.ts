@@ -1,22 +1,8 @@
 /**
- * web/ — the public face: the officials' chat page, the content-team console, and the runtime pieces
- * (live knowledge holder, background re-index, question/feedback/curated store) the bot wires in.
+ * bot/web/ — the officials' chat page and the content-team console, as Fastify plugins with their static
+ * files. They stand beside the Zalo channels over the runtime (bot/runtime/), which they import only
+ * through its index.ts; nothing here imports the rest of bot/.
  */
-
-// Used by bot/app.ts: the two plugins and what they share.
 export { webChatPlugin, type WebChatPluginOptions } from './chat-plugin.ts';
 export { adminPlugin, type AdminPluginOptions } from './admin-plugin.ts';
-export { createWebRuntime, type WebRuntime, type WebRuntimeOptions } from '../runtime/runtime.ts';
-
-// The runtime pieces, for wiring them differently.
-export { KnowledgeHolder, type KnowledgeHolderOptions } from '../runtime/knowledge-holder.ts';
-export { Reindexer, type ReindexStatus, type ReindexerOptions } from '../runtime/reindexer.ts';
-export { ContentLibrary, DOC_FOLDERS, type DocFolder, type StoredSource } from '../runtime/content-library.ts';
-export { WebStore, QUESTION_STATUSES, type QuestionRecord, type QuestionRow, type QuestionStatus, type FeedbackInput } from '../runtime/web-store.ts';
-export { questionKey, type CuratedAnswer, type CuratedCitation, type CuratedInput } from '../runtime/curated-store.ts';
-export { withCurated, withQuestionLog, toWebAskJson, type AnswerFn, type AnswerCallContext, type WebAnswerResult } from '../runtime/answer-wrappers.ts';
-export { UPLOAD_LIMIT_BYTES, UPLOAD_EXTENSIONS } from '../runtime/upload-check.ts';
-export { maskPersonalData } from '../runtime/mask.ts';
-
-// Errors
-export { WebError, WEB_ERRORS, isWebError, type WebErrorCode } from '../runtime/errors.ts';
+export { consoleOffPlugin } from './console-off.ts';

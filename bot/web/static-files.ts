@@ -1,6 +1,7 @@
 /**
  * The pages and their assets: plain files in web/static, read once at start-up and served from memory.
- * No build step and nothing fetched at run time; the CSP forbids anything not served from this origin.
+ * No build step and nothing fetched at run time; the CSP (set by @fastify/helmet, see bot/runtime/http-basics.ts)
+ * forbids anything not served from this origin.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,11 +10,9 @@ import type { FastifyReply } from 'fastify';
 const DIR = join(import.meta.dirname, 'static');
 
 const TYPES: Record<string, string> = {
-  html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8',
+  html: 'text/html; charset=utf-8', svg: 'image/svg+xml', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8',
 };
 
-/** Same-origin only; no inline script; no framing (clickjacking on the console). */
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 const cache = new Map<string, Buffer>();
 
@@ -27,15 +26,12 @@ export function staticFile(name: string): Buffer {
   return bytes;
 }
 
-/** Sends web/static/<name> with its type and the security headers. */
+/** Sends web/static/<name> with its type (helmet adds the security headers to every reply). */
 export function sendStatic(reply: FastifyReply, name: string, status = 200): FastifyReply {
   const ext = name.split('.').pop() ?? '';
   return reply
     .code(status)
     .type(TYPES[ext] ?? 'application/octet-stream')
-    .header('content-security-policy', CSP)
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'no-referrer')
     .header('cache-control', 'no-cache')
     .send(staticFile(name));
 }

@@ -14,7 +14,7 @@
       card.className = 'card op';
       const head = document.createElement('h2');
       head.style.fontSize = '1rem';
-      head.textContent = method.toUpperCase() + ' ' + doc.servers[0].url + path;
+      head.textContent = method.toUpperCase() + ' ' + ((doc.servers && doc.servers[0] && doc.servers[0].url) || '') + path;
       const summary = document.createElement('p');
       summary.textContent = op.summary;
       const params = (op.parameters || []).map((p) => p.name + ' (' + p.in + (p.required ? ', bắt buộc' : '') + ')').join(', ');

@@ -12,7 +12,8 @@ import { z } from 'zod';
 import type { Turn } from '../../../answer/index.ts';
 import { ensureIndex } from '../../../ingest/index.ts';
 import { createEmbedder } from '../../../knowledge/index.ts';
-import { adminPlugin, createWebRuntime, toWebAskJson, webChatPlugin, type WebRuntime } from '../index.ts';
+import { createWebRuntime, httpBasics, toWebAskJson, type WebRuntime } from '../../runtime/index.ts';
+import { adminPlugin, webChatPlugin } from '../index.ts';
 
 export const REPO_SOURCES = resolve(import.meta.dirname, '..', '..', '..', 'knowledge', 'sources');
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
@@ -40,6 +41,7 @@ export async function startTestServer(opts: { port?: number; uploadLimitBytes?: 
   await ensureIndex({ sourcesDir, indexDir, embedder });
   const runtime = await createWebRuntime({ dataDir: join(dir, 'data'), sourcesDir, indexDir, embedder, uploadLimitBytes: opts.uploadLimitBytes });
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
+  await httpBasics(app);
   await app.register(webChatPlugin, { store: runtime.store, holder: runtime.holder });
   await app.register(adminPlugin, { token: TEST_ADMIN_TOKEN, ...runtime });
   askRoute(app, runtime);

@@ -3,12 +3,19 @@
  * committed sources (so `npm ci && npm start` works with no keys), opens the knowledge base through the web
  * runtime (which swaps it live after a console re-index), and serves the Zalo webhooks, the HTTP API, the
  * web chat and, with ADMIN_TOKEN, the content console, all with the real answer().
+ *
+ * A `.env` file in the working folder is read first; variables already set in the environment win over it.
+ * In a terminal the log is pretty-printed (pino-pretty); piped or under a process manager it stays JSON lines.
  */
+import { existsSync } from 'node:fs';
+import pinoPretty from 'pino-pretty';
 import { loadConfig } from './config.ts';
 import { isBotError } from './errors.ts';
 import { startService } from './service.ts';
 
 async function main(): Promise<void> {
+  // process.loadEnvFile keeps what the environment already sets (Node ≥ 20.12).
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
   // Loaded after the configuration is checked: a bad setting is reported at once, without loading LangChain.
   const [{ ensureIndex }, { createEmbedder }, { createGenerator }, { createWebRuntime, toWebAskJson }] = await Promise.all([
@@ -25,6 +32,7 @@ async function main(): Promise<void> {
     toJson: toWebAskJson,
     ready: () => web.holder.current().documents().length > 0,
     web,
+    ...(process.stdout.isTTY ? { logStream: pinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) } : {}),
   });
 }
 

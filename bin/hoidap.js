@@ -3,6 +3,7 @@
 // banner), so `npx hoidap ask --json "…" | jq` works. The commands are the folders' *-cli.ts files, run
 // through tsx's loader in this same process.
 import { dirname, join } from 'node:path';
+import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
 

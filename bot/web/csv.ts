@@ -2,7 +2,7 @@
  * CSV export of the question list (RFC 4180, UTF-8 with a BOM so Excel shows Vietnamese correctly).
  * Cells that start with = + - @ are prefixed with ' so a spreadsheet never runs a typed formula.
  */
-import type { QuestionRow } from '../runtime/web-store.ts';
+import type { QuestionRow } from '../runtime/index.ts';
 
 const COLUMNS: Array<[string, (q: QuestionRow) => string]> = [
   ['id', (q) => String(q.id)],

@@ -8,10 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sessionSecret, tokenMatches } from './admin-auth.ts';
 import { questionsCsv } from './csv.ts';
-import { questionKey } from '../runtime/curated-store.ts';
-import { maskPersonalData } from '../runtime/mask.ts';
-import { checkUpload, safeFileName } from '../runtime/upload-check.ts';
-import { WebStore, type QuestionRecord } from '../runtime/web-store.ts';
+import { WebStore, checkUpload, maskPersonalData, questionKey, safeFileName, type QuestionRecord } from '../runtime/index.ts';
 
 describe('masking and keys', () => {
   it('masks phone and ID-card digits in any grouping and leaves short numbers alone', () => {

@@ -1,5 +1,5 @@
 /**
- * buildApp(config, deps): the whole service as a Fastify instance, not listening yet (main.ts listens; tests
+ * buildApp(config, deps): the whole service as a Fastify instance, not listening yet (start-cli.ts listens; tests
  * inject or listen on port 0). Order: logger and limits → store, clients, worker → hooks → routes.
  */
 import axios, { type AxiosInstance } from 'axios';
@@ -28,7 +28,7 @@ export const BODY_LIMIT = 64 * 1024;
 export interface BotDeps<R extends AnswerLike = AnswerLike> {
   /** Answers one question (the real one wraps answer/'s answer() with the loaded KnowledgeBase). */
   answer: Answerer<R>;
-  /** Shapes an answer for POST /api/ask (main.ts passes answer/'s toAskJson; default: the result as is). */
+  /** Shapes an answer for POST /api/ask (start-cli.ts passes answer/'s toAskJson; default: the result as is). */
   toJson?: (result: R) => unknown;
   /** Clock in epoch ms (default Date.now). */
   now?: () => number;
@@ -49,7 +49,7 @@ export interface BotDeps<R extends AnswerLike = AnswerLike> {
   web?: WebRuntime;
 }
 
-/** The parts of a built app that main.ts, tests and the bench look at. */
+/** The parts of a built app that start-cli.ts, tests and the bench look at. */
 export interface BotRuntime { store: BotStore; worker: Worker; metrics: BotMetrics; poller: Poller | null }
 
 declare module 'fastify' {

@@ -1,6 +1,6 @@
 /**
  * bot/ — the public face: the Fastify service with the Zalo OA and Zalo Bot Platform channels, the durable
- * inbox/outbox, and the HTTP API. `npm start` runs main.ts; tests and the bench use buildApp().
+ * inbox/outbox, and the HTTP API. `npm start` runs start-cli.ts; tests and the bench use buildApp().
  */
 
 // Building and running the service.

@@ -133,24 +133,27 @@ export class PostgresStorage implements BotStorage {
     return Number(r.rows[0]!.n);
   }
 
-  complete(row: InboxRow, owner: string, c: Completion): Promise<boolean> {
-    return this.tx(async (db) => {
-      const closed = await db.query(
-        `UPDATE inbox SET state = 'done', outcome = $1, answered_at = $2, text = $3, lease_owner = NULL, lease_until = NULL
-         WHERE id = $4 AND state = 'answering' AND lease_owner = $5`,
-        [c.outcome, c.now, c.maskedText, row.id, owner],
-      );
-      if (closed.rowCount !== 1) return false;
-      for (const [i, text] of c.parts.entries()) {
-        await db.query(
-          `INSERT INTO outbox (inbox_id, channel, recipient, part, text, quote_id, next_at, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (inbox_id, part) DO NOTHING`,
-          [row.id, row.channel, row.recipient, i, text, i === 0 ? row.quoteId : null, c.now, c.now],
-        );
-      }
-      if (c.conversation) await upsertConversation(db, row.userKey, c.conversation, c.now);
-      return true;
-    });
+  async complete(row: InboxRow, owner: string, c: Completion): Promise<boolean> {
+    // One statement (one round trip, one implicit transaction): close the row while the claim is ours, insert
+    // the reply parts and the conversation only if it was closed.
+    const r = await this.q(
+      `WITH closed AS (
+         UPDATE inbox SET state = 'done', outcome = $1, answered_at = $2, text = $3, lease_owner = NULL, lease_until = NULL
+         WHERE id = $4 AND state = 'answering' AND lease_owner = $5
+         RETURNING id, channel, recipient, quote_id, user_key),
+       parts AS (
+         INSERT INTO outbox (inbox_id, channel, recipient, part, text, quote_id, next_at, created_at)
+         SELECT closed.id, closed.channel, closed.recipient, p.n - 1, p.text, CASE WHEN p.n = 1 THEN closed.quote_id END, $2, $2
+         FROM closed, unnest($6::text[]) WITH ORDINALITY AS p(text, n)
+         ON CONFLICT (inbox_id, part) DO NOTHING),
+       conv AS (
+         INSERT INTO conversations (user_key, turns, updated_at)
+         SELECT closed.user_key, $7, $2 FROM closed WHERE $7::text IS NOT NULL
+         ON CONFLICT (user_key) DO UPDATE SET turns = excluded.turns, updated_at = excluded.updated_at)
+       SELECT COUNT(*)::int AS n FROM closed`,
+      [c.outcome, c.now, c.maskedText, row.id, owner, c.parts, c.conversation ? JSON.stringify(c.conversation) : null],
+    );
+    return Number(r.rows[0]!.n) === 1;
   }
 
   async claimSends(owner: string, limit: number, leaseMs: number, now: number): Promise<OutboxRow[]> {

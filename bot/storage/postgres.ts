@@ -262,20 +262,6 @@ export class PostgresStorage implements BotStorage {
     }
   }
 
-  /** The newest published knowledge index version, or null when none was published yet. */
-  async latestIndexVersion(): Promise<{ version: string; publishedBy: string; publishedAt: number } | null> {
-    const r = (await this.q(`SELECT version, published_by, published_at FROM index_versions ORDER BY id DESC LIMIT 1`)).rows[0];
-    return r ? { version: r.version as string, publishedBy: r.published_by as string, publishedAt: Number(r.published_at) } : null;
-  }
-
-  /** Records a new knowledge index version and tells every listening instance (NOTIFY hoidap_index). */
-  async publishIndexVersion(version: string, publishedBy: string, now: number): Promise<void> {
-    await this.tx(async (db) => {
-      await db.query(`INSERT INTO index_versions (version, published_by, published_at) VALUES ($1, $2, $3)`, [version, publishedBy, now]);
-      await db.query(`SELECT pg_notify('hoidap_index', $1)`, [version]);
-    });
-  }
-
   get isOpen(): boolean {
     return !this.closed;
   }

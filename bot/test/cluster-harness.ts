@@ -106,7 +106,7 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterResult> {
     const started = performance.now();
     const killAt = o.killWithin && o.instances > 0 ? (o.killWithin[0] + Math.random() * (o.killWithin[1] - o.killWithin[0])) * o.seconds * 1000 : null;
     let killedAtS: number | null = null;
-    let killedWall = Infinity;
+    let killedWall = -Infinity;
     let restartS: number | null = null;
     let restarting: Promise<void> | null = null;
     let stormed = false;

@@ -21,6 +21,3 @@ CREATE TABLE tokens (
   seeded_refresh TEXT NOT NULL, updated_at BIGINT NOT NULL);
 CREATE TABLE conversations (user_key TEXT PRIMARY KEY, turns TEXT NOT NULL, updated_at BIGINT NOT NULL);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
--- The knowledge index versions published by any instance; the newest row is what every instance serves.
-CREATE TABLE index_versions (
-  id BIGSERIAL PRIMARY KEY, version TEXT NOT NULL, published_by TEXT NOT NULL, published_at BIGINT NOT NULL);

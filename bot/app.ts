@@ -6,6 +6,7 @@ import axios, { type AxiosInstance } from 'axios';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import os from 'node:os';
 import type { DestinationStream } from 'pino';
 import { httpBasics, redactUrl, type RouteLimit, type WebRuntime } from './runtime/index.ts';
 import { adminPlugin, consoleOffPlugin, webChatPlugin } from './web/index.ts';
@@ -17,7 +18,7 @@ import { OaClient, OaTokens } from './oa-client.ts';
 import { Poller } from './polling.ts';
 import { apiRoutes } from './routes-api.ts';
 import { botWebhook, oaWebhook } from './routes-webhooks.ts';
-import { BotStore } from './store.ts';
+import { openStorage, RetentionJob, type BotStorage, type Purgeable } from './storage/index.ts';
 import { Worker, type AnswerLike, type Answerer } from './worker.ts';
 import type { TextSender } from './zalo-http.ts';
 
@@ -50,7 +51,7 @@ export interface BotDeps<R extends AnswerLike = AnswerLike> {
 }
 
 /** The parts of a built app that start-cli.ts, tests and the bench look at. */
-export interface BotRuntime { store: BotStore; worker: Worker; metrics: BotMetrics; poller: Poller | null }
+export interface BotRuntime { store: BotStorage; worker: Worker; metrics: BotMetrics; poller: Poller | null; retention: RetentionJob; instanceId: string }
 
 declare module 'fastify' {
   interface FastifyInstance { hoidap: BotRuntime }
@@ -74,7 +75,11 @@ export async function buildApp<R extends AnswerLike>(config: BotConfig, deps: Bo
     httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 64 }), httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
     maxRedirects: 0,
   });
-  const store = BotStore.open(config.dataDir, { synchronous: config.dbSynchronous });
+  const store = await openStorage({
+    dataDir: config.dataDir, databaseUrl: config.databaseUrl, synchronous: config.dbSynchronous,
+    onError: (err) => app.log.error({ code: err.code }, 'database connection lost; reconnecting'),
+  });
+  const instanceId = config.instanceId ?? `${os.hostname()}:${config.port}`;
   const metrics = new BotMetrics();
   const timeout = config.worker.sendTimeoutMs;
 
@@ -84,7 +89,7 @@ export async function buildApp<R extends AnswerLike>(config: BotConfig, deps: Bo
   if (botClient) senders.bot = botClient;
 
   const worker = new Worker({
-    store, answer: deps.answer, senders, now, log: app.log, metrics, random: deps.random,
+    store, owner: instanceId, answer: deps.answer, sendLeaseMs: 3 * timeout + 5000, senders, now, log: app.log, metrics, random: deps.random,
     userPerMinute: config.limits.userPerMinute, answerConcurrency: config.worker.answerConcurrency,
     sendConcurrency: config.worker.sendConcurrency, outboxMaxAgeMs: config.worker.outboxMaxAgeMs,
     conversationIdleMs: config.worker.conversationIdleMs,
@@ -92,7 +97,9 @@ export async function buildApp<R extends AnswerLike>(config: BotConfig, deps: Bo
   const intake = createIntake(store, metrics, () => worker.kick());
   const poller = botClient && config.zaloBot?.mode === 'polling'
     ? new Poller({ client: botClient, intake, log: app.log, now, timeoutS: deps.pollTimeoutS }) : null;
-  app.decorate('hoidap', { store, worker, metrics, poller });
+  const purgeable: Purgeable[] = [store, ...(deps.web ? [deps.web.store] : [])];
+  const retention = new RetentionJob({ stores: purgeable, days: config.retentionDays, now, log: app.log });
+  app.decorate('hoidap', { store, worker, metrics, poller, retention, instanceId });
 
   await httpBasics(app, {
     redisUrl: config.redisUrl, limitFor: (method, url) => limitFor(config, method, url),
@@ -103,13 +110,15 @@ export async function buildApp<R extends AnswerLike>(config: BotConfig, deps: Bo
     if (config.oa?.verify === 'log-only') {
       app.log.warn('ZALO_OA_VERIFY=log-only: forged OA webhooks WILL be answered. Use only while onboarding, then set strict.');
     }
-    worker.start();
+    await worker.start();
+    retention.start();
     poller?.start();
   });
   app.addHook('onClose', async () => {
     await poller?.stop();
     await worker.stop();
-    store.close();
+    await retention.stop();
+    await store.close();
   });
 
   const webhookDeps = { config, intake, metrics, now };
@@ -117,6 +126,7 @@ export async function buildApp<R extends AnswerLike>(config: BotConfig, deps: Bo
   await app.register(botWebhook, webhookDeps);
   await app.register(apiRoutes, {
     store, answer: deps.answer, toJson: (deps.toJson ?? ((r: R) => r)) as (r: AnswerLike) => unknown, metrics, now, ready: deps.ready ?? (() => true),
+    describe: () => ({ instance: instanceId, engine: store.engine, ...deps.web?.holder.describe() }),
     conversationIdleMs: config.worker.conversationIdleMs,
   });
   if (deps.web) await registerWeb(app, config, deps.web);

@@ -29,6 +29,9 @@ export const SETTINGS = {
   PORT: { schema: int(0).max(65535), default: '3000', doc: 'HTTP port' },
   HOST: { schema: str, default: '0.0.0.0', doc: 'interface to listen on' },
   DATA_DIR: { schema: str, default: './data', doc: 'where the bot database (inbox, outbox, tokens) lives' },
+  DATABASE_URL: { schema: z.string().trim().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://'), doc: 'PostgreSQL for inbox, outbox, tokens, conversations and index versions shared by several instances (SQLite in DATA_DIR when unset)' },
+  INSTANCE_ID: { schema: z.string().trim().min(1).max(100), doc: 'this instance\'s name in database claims; keep it stable across restarts so a restarted instance takes its claims back at once (default host:port)' },
+  RETENTION_DAYS: { schema: int(1), default: '90', doc: 'inbox, outbox, conversations, question log and feedback older than this are deleted (hourly job; Nghị định 13/2023)' },
   INDEX_DIR: { schema: str, default: 'knowledge/index', doc: 'built search index (made by npm run ingest)' },
   SOURCES_DIR: { schema: str, default: 'knowledge/sources', doc: 'documents the index is built from' },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']), default: 'info', doc: 'pino log level' },
@@ -86,6 +89,7 @@ export interface ZaloBotConfig { token: string; secretToken: string | null; apiB
 /** The validated, frozen configuration. */
 export interface BotConfig {
   port: number; host: string; dataDir: string; indexDir: string; sourcesDir: string;
+  databaseUrl: string | null; instanceId: string | null; retentionDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** Proxies trusted for X-Forwarded-*: false, or their addresses/CIDRs (never "everyone": that lets clients pick their IP). */
   trustProxy: string[] | false;
@@ -185,6 +189,8 @@ function assemble(v: Values, zaloBot: ZaloBotConfig | null): BotConfig {
   };
   return {
     port: n('PORT'), host: s('HOST'), dataDir: s('DATA_DIR'), indexDir: s('INDEX_DIR'), sourcesDir: s('SOURCES_DIR'),
+    databaseUrl: (v.DATABASE_URL as string | undefined) ?? null, instanceId: (v.INSTANCE_ID as string | undefined) ?? null,
+    retentionDays: n('RETENTION_DAYS'),
     logLevel: v.LOG_LEVEL as BotConfig['logLevel'], trustProxy: v.TRUST_PROXY as string[] | false,
     redisUrl: (v.REDIS_URL as string | undefined) ?? null, cookieSecure: v.COOKIE_SECURE as BotConfig['cookieSecure'],
     oa, zaloBot, llm, embeddings,

@@ -15,6 +15,8 @@ export const BOT_ERRORS = {
   E_SECRET_TOKEN: 'X-Bot-Api-Secret-Token did not match ZALO_BOT_SECRET_TOKEN (set it again with setWebhook).',
   E_BAD_REQUEST: 'The request body is not the JSON the endpoint expects.',
   E_DB: 'The bot database could not be opened or written; check DATA_DIR permissions and free space.',
+  E_DB_UNREACHABLE: 'PostgreSQL (DATABASE_URL) could not be reached; the work is retried, nothing half-written is kept.',
+  E_DB_MIGRATION: 'A database migration failed; the service does not start on a half-migrated schema (run npm run db:migrate).',
 } as const;
 
 export type BotErrorCode = keyof typeof BOT_ERRORS;

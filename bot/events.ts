@@ -2,7 +2,7 @@
  * Turns the platforms' payloads into one internal shape (the adapter idea of grammY's FrameworkAdapter):
  * what the worker needs to answer, nothing else. Ids are kept as strings (Zalo's ids overflow doubles).
  */
-import type { InboxEvent } from './store.ts';
+import type { InboxEvent } from './storage/index.ts';
 
 /** A parsed event: something to store and answer, or something to acknowledge and ignore. */
 export type ParsedEvent = { action: 'store'; event: InboxEvent } | { action: 'ignore'; reason: string };

@@ -6,7 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ParsedEvent } from './events.ts';
 import { logPreview } from './mask.ts';
 import type { BotMetrics } from './metrics.ts';
-import type { BotStore } from './store.ts';
+import type { BotStorage } from './storage/index.ts';
 
 export type IntakeResult = 'queued' | 'duplicate' | 'ignored';
 
@@ -15,15 +15,16 @@ export interface Intake {
 }
 
 /** Builds the intake function over a store, metrics and a wake-up callback. */
-export function createIntake(store: BotStore, metrics: BotMetrics, wake: () => void): Intake {
+export function createIntake(store: BotStorage, metrics: BotMetrics, wake: () => void): Intake {
   return async (parsed, log) => {
     if (parsed.action === 'ignore') {
       log.debug({ reason: parsed.reason }, 'event acknowledged and ignored');
       return 'ignored';
     }
     const e = parsed.event;
-    // Committed (group commit) and synced to disk before this resolves: from then on the event survives a crash.
-    const result = await store.batched(() => store.enqueue(e));
+    // Committed (and, on SQLite FSYNC_ACK, synced) before this resolves: from then on the event survives a crash.
+    // A database error propagates: the webhook answers 500 and Zalo re-sends the event.
+    const result = await store.enqueue(e);
     await store.durable();
     if (result === 'duplicate') {
       metrics.duplicates.inc({ channel: e.channel });

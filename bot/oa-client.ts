@@ -2,14 +2,14 @@
  * Zalo OA send client (axios): customer-service text messages and single-use token rotation.
  * Send: POST {apiBase}/v3.0/oa/message/cs, header access_token. Zalo reports errors in a 200 body with a
  * non-zero `error` (notes §1.5–1.6). Refresh: POST {oauthBase}/v4/oa/access_token, form-encoded, header
- * secret_key = app secret (notes §1.8). Refresh tokens are single-use, so refreshes are serialised and the new
- * pair is committed to SQLite before it is used.
+ * secret_key = app secret (notes §1.8). Refresh tokens are single-use, so refreshes are serialised (in this process,
+ * and across instances by the storage's token lock) and the new pair is committed before it is used.
  */
 import type { AxiosInstance } from 'axios';
 import type { FastifyBaseLogger } from 'fastify';
 import type { OaConfig } from './config.ts';
 import { BotError, isBotError } from './errors.ts';
-import type { BotStore, StoredTokens } from './store.ts';
+import type { BotStorage, StoredTokens } from './storage/index.ts';
 import { httpRefusal, unreachable, type SendResult, type TextSender } from './zalo-http.ts';
 
 /** Access token invalid or expired: refresh once and retry. */
@@ -27,44 +27,54 @@ type Json = Record<string, unknown>;
 /** Holds the OA token pair: seeded from the environment once, then rotated in the database. */
 export class OaTokens {
   private inflight: Promise<string> | null = null;
+  private seeded: Promise<void> | null = null;
 
   constructor(
-    private readonly store: BotStore, private readonly cfg: OaConfig, private readonly http: AxiosInstance,
+    private readonly store: BotStorage, private readonly cfg: OaConfig, private readonly http: AxiosInstance,
     private readonly now: () => number, private readonly log: FastifyBaseLogger, private readonly timeoutMs: number,
-  ) {
-    const stored = store.getTokens(TOKEN_ROW);
-    // A new refresh token in the environment means the operator re-authorized: it wins over the stored pair.
-    if (!stored || stored.seededRefresh !== cfg.refreshToken) {
-      store.putTokens(TOKEN_ROW, {
-        accessToken: cfg.accessToken, refreshToken: cfg.refreshToken, expiresAt: null, seededRefresh: cfg.refreshToken,
-      }, now());
-    }
+  ) {}
+
+  /** Seeds the pair from the environment once (under the token lock: instances starting together agree). */
+  private seed(): Promise<void> {
+    this.seeded ??= this.store.withTokenLock(TOKEN_ROW, async () => {
+      const stored = await this.store.getTokens(TOKEN_ROW);
+      // A new refresh token in the environment means the operator re-authorized: it wins over the stored pair.
+      if (!stored || stored.seededRefresh !== this.cfg.refreshToken) {
+        await this.store.putTokens(TOKEN_ROW, {
+          accessToken: this.cfg.accessToken, refreshToken: this.cfg.refreshToken, expiresAt: null, seededRefresh: this.cfg.refreshToken,
+        }, this.now());
+      }
+    }).catch((err: unknown) => { this.seeded = null; throw err; });
+    return this.seeded;
   }
 
-  private get tokens(): StoredTokens {
-    return this.store.getTokens(TOKEN_ROW) as StoredTokens;
+  private async tokens(): Promise<StoredTokens> {
+    await this.seed();
+    return (await this.store.getTokens(TOKEN_ROW)) as StoredTokens;
   }
 
   /** The access token to use now, refreshed first when it is about to expire. */
   async accessToken(): Promise<string> {
-    const t = this.tokens;
+    const t = await this.tokens();
     if (t.expiresAt !== null && t.expiresAt - this.now() < REFRESH_AHEAD_MS) return this.refresh(t.accessToken);
     return t.accessToken;
   }
 
   /**
    * Refreshes the pair unless someone already replaced `staleAccessToken`. One refresh at a time: callers that
-   * arrive during a refresh wait for it instead of spending the single-use refresh token again.
+   * arrive during a refresh wait for it instead of spending the single-use refresh token again; other instances
+   * wait on the token lock and then find the new pair already stored.
    */
   async refresh(staleAccessToken: string): Promise<string> {
     if (this.inflight) return this.inflight;
-    if (this.tokens.accessToken !== staleAccessToken) return this.tokens.accessToken;
-    this.inflight = this.doRefresh().finally(() => { this.inflight = null; });
+    this.inflight = this.seed().then(() => this.store.withTokenLock(TOKEN_ROW, async () => {
+      const current = await this.tokens();
+      return current.accessToken !== staleAccessToken ? current.accessToken : this.doRefresh(current);
+    })).finally(() => { this.inflight = null; });
     return this.inflight;
   }
 
-  private async doRefresh(): Promise<string> {
-    const current = this.tokens;
+  private async doRefresh(current: StoredTokens): Promise<string> {
     const form = new URLSearchParams({ refresh_token: current.refreshToken, app_id: this.cfg.appId, grant_type: 'refresh_token' });
     let body: Json;
     try {
@@ -82,7 +92,7 @@ export class OaTokens {
     if (!next) throw refreshError(body);
     const expiresAt = this.now() + next.expiresIn * 1000;
     // Durable before use: if we crash now, the next start uses the new (unspent) refresh token.
-    this.store.putTokens(TOKEN_ROW, { ...next, expiresAt, seededRefresh: current.seededRefresh }, this.now());
+    await this.store.putTokens(TOKEN_ROW, { ...next, expiresAt, seededRefresh: current.seededRefresh }, this.now());
     // FSYNC_ACK commits without fsync: wait for the WAL to reach the disk before the pair is used.
     await this.store.durable();
     this.log.info({ expiresInS: next.expiresIn }, 'zalo OA access token refreshed');

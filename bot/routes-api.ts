@@ -8,12 +8,15 @@ import { z } from 'zod';
 import { Conversations } from './conversation.ts';
 import { maskPersonalData } from './mask.ts';
 import type { BotMetrics } from './metrics.ts';
-import type { BotStore } from './store.ts';
+import type { BotStorage } from './storage/index.ts';
 import { vietnamDate, type AnswerLike, type Answerer } from './worker.ts';
 
 export interface ApiDeps {
-  store: BotStore; answer: Answerer; toJson: (result: AnswerLike) => unknown; metrics: BotMetrics; now: () => number;
-  ready: () => boolean; conversationIdleMs: number;
+  store: BotStorage; answer: Answerer; toJson: (result: AnswerLike) => unknown; metrics: BotMetrics; now: () => number;
+  ready: () => boolean;
+  /** What /readyz reports about this instance besides index and db (engine, instance id, knowledge version). */
+  describe?: () => Record<string, unknown>;
+  conversationIdleMs: number;
 }
 
 const askSchema = z.object({
@@ -30,8 +33,8 @@ export async function apiRoutes(root: FastifyInstance, deps: ApiDeps): Promise<v
 
   app.get('/readyz', async (_req, reply) => {
     const index = deps.ready();
-    const db = deps.store.isOpen && deps.store.checkWritable(deps.now());
-    return reply.code(index && db ? 200 : 503).send({ ready: index && db, index, db });
+    const db = deps.store.isOpen && await deps.store.checkWritable(deps.now());
+    return reply.code(index && db ? 200 : 503).send({ ready: index && db, index, db, ...deps.describe?.() });
   });
 
   app.get('/metrics', async (_req, reply) =>
@@ -43,11 +46,11 @@ export async function apiRoutes(root: FastifyInstance, deps: ApiDeps): Promise<v
     const started = deps.now();
     deps.metrics.messagesIn.inc({ channel: 'api', kind: 'text' });
     try {
-      const history = key ? conversations.history(key, started) : [];
+      const history = key ? await conversations.history(key, started) : [];
       const result = await deps.answer(question, { history, asOf: asOf ?? vietnamDate(started) });
       deps.metrics.answerSeconds.observe((deps.now() - started) / 1000);
       if (result.refused) deps.metrics.refusals.inc({ channel: 'api' });
-      if (key) conversations.record(key, { question: maskPersonalData(question), topicDocumentId: result.topicDocumentId, at: new Date(started).toISOString() }, deps.now());
+      if (key) await conversations.record(key, { question: maskPersonalData(question), topicDocumentId: result.topicDocumentId, at: new Date(started).toISOString() }, deps.now());
       deps.metrics.messagesOut.inc({ channel: 'api' });
       return deps.toJson(result);
     } catch (err) {

@@ -1,15 +1,18 @@
 /**
- * The worker: answers queued inbox rows (in order per user, several users at once) and delivers outbox rows
- * (in order per recipient) with backoff. See store.ts for why this gives exactly-once answers across crashes.
+ * The worker: claims queued inbox rows in the database (the oldest open row of each user, so one user's answers
+ * stay in order whichever instance answers them, and a slow answer for one user never holds up another user),
+ * answers them, and claims due outbox rows the same way (the oldest unsent row of each recipient, ordered by
+ * when it is due: one user's failing sends never delay another user's reply). See storage/types.ts for why
+ * this answers exactly once and sends at least once across crashes and instances.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import { Conversations, type Turn } from './conversation.ts';
+import { Conversations, appendTurn, type Turn } from './conversation.ts';
 import { isBotError } from './errors.ts';
 import { maskPersonalData } from './mask.ts';
 import type { BotMetrics } from './metrics.ts';
 import { FALLBACK_REPLY, RATE_LIMIT_REPLY, RESET_REPLY, TEXT_ONLY_REPLY, WELCOME_REPLY, isResetCommand } from './replies.ts';
 import { splitReply } from './split-reply.ts';
-import type { BotStore, InboxRow, OutboxRow } from './store.ts';
+import type { BotStorage, InboxRow, OutboxRow } from './storage/index.ts';
 import { backoffMs, type TextSender } from './zalo-http.ts';
 
 /** What the worker needs from an answer (a subset of answer/'s AnswerResult). */
@@ -19,7 +22,9 @@ export interface AnswerLike { answer: string; refused: boolean; topicDocumentId:
 export type Answerer<R extends AnswerLike = AnswerLike> = (question: string, ctx: { history: Turn[]; asOf: string }) => Promise<R>;
 
 export interface WorkerOptions {
-  store: BotStore;
+  store: BotStorage;
+  /** This instance's name in claims (INSTANCE_ID); a restart under the same name takes its claims back at once. */
+  owner: string;
   answer: Answerer;
   senders: Partial<Record<'oa' | 'bot', TextSender>>;
   now: () => number;
@@ -31,11 +36,13 @@ export interface WorkerOptions {
   outboxMaxAgeMs: number;
   conversationIdleMs: number;
   random?: () => number;
+  /** How long a claim lasts before another instance may take the row (default 30 s for answers, 3 × send timeout + 5 s for sends). */
+  answerLeaseMs?: number;
+  sendLeaseMs?: number;
 }
 
-/** Rows looked at per pass, per unit of concurrency; small because a pass runs after every finished item. */
-const ROWS_PER_SLOT = 4;
 const TICK_MS = 250;
+const DEFAULT_ANSWER_LEASE_MS = 30_000;
 
 /** The date an answer is given for, in Vietnam (UTC+7), as YYYY-MM-DD. */
 export function vietnamDate(ms: number): string {
@@ -43,44 +50,75 @@ export function vietnamDate(ms: number): string {
 }
 
 export class Worker {
-  private readonly answering = new Set<string>();
-  private readonly sending = new Set<string>();
+  private answering = 0;
+  private sending = 0;
   private readonly active = new Set<Promise<void>>();
   private readonly conversations: Conversations;
   private scheduled = false;
+  private pumping = false;
+  private again = false;
   private running = false;
   private ticker: NodeJS.Timeout | null = null;
+  private readonly answerLeaseMs: number;
+  private readonly sendLeaseMs: number;
+  private started: Promise<void> | null = null;
 
   constructor(private readonly o: WorkerOptions) {
     this.conversations = new Conversations(o.store, o.conversationIdleMs);
+    this.answerLeaseMs = o.answerLeaseMs ?? DEFAULT_ANSWER_LEASE_MS;
+    this.sendLeaseMs = o.sendLeaseMs ?? 30_000;
   }
 
-  start(): void {
-    if (this.running) return;
+  /** Takes back this instance's claims from a previous life (killed under the same INSTANCE_ID), then runs. */
+  start(): Promise<void> {
+    if (this.running) return this.started ?? Promise.resolve();
     this.running = true;
-    // The tick picks up retries whose backoff has passed; new events call kick() directly.
-    this.ticker = setInterval(() => this.kick(), TICK_MS);
-    this.ticker.unref();
-    this.kick();
+    this.started = this.o.store.releaseClaims(this.o.owner).catch((err: unknown) => {
+      this.o.log.error({ code: (err as { code?: string }).code }, 'could not release old claims; they expire with their lease');
+    }).then(() => {
+      if (!this.running) return;
+      // The tick picks up retries whose backoff has passed and claims of dead instances; new events call kick().
+      this.ticker = setInterval(() => this.kick(), TICK_MS);
+      this.ticker.unref();
+      this.kick();
+    });
+    return this.started;
   }
 
   /** Schedules a pass over the inbox and outbox (cheap to call often). */
   kick(): void {
-    if (!this.running || this.scheduled) return;
+    if (!this.running) return;
+    if (this.pumping) { this.again = true; return; }
+    if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      if (!this.running) return;
-      this.pumpAnswers();
-      this.pumpSends();
+      if (this.running) void this.pump();
     });
   }
 
-  /** Stops taking new work and waits for items in progress; queued work stays queued for the next start. */
+  private async pump(): Promise<void> {
+    this.pumping = true;
+    try {
+      do {
+        this.again = false;
+        await Promise.all([this.pumpAnswers(), this.pumpSends()]);
+      } while (this.again && this.running);
+    } catch (err) {
+      // The database is unreachable or refused: nothing was claimed; the next tick tries again.
+      this.o.log.error({ code: (err as { code?: string }).code }, 'worker could not claim work; retrying');
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  /** Stops taking new work, waits for items in progress and gives back claims it no longer needs. */
   async stop(): Promise<void> {
     this.running = false;
     if (this.ticker) clearInterval(this.ticker);
+    await this.started;
     while (this.active.size > 0) await Promise.allSettled([...this.active]);
+    await this.o.store.releaseClaims(this.o.owner).catch(() => undefined);
   }
 
   /** Items in progress (for tests and the bench). */
@@ -90,7 +128,7 @@ export class Worker {
 
   private track(p: Promise<void>): void {
     const guarded = p.catch((err: unknown) => {
-      // A failed commit leaves the row where it was (queued / pending); the next pass tries it again.
+      // A failed commit leaves the row claimed; its lease ends and it is claimed again.
       this.o.log.error({ code: (err as { code?: string }).code }, 'worker could not record progress');
     });
     this.active.add(guarded);
@@ -100,60 +138,55 @@ export class Worker {
     });
   }
 
-  private pumpAnswers(): void {
-    if (this.answering.size >= this.o.answerConcurrency) return;
-    const seen = new Set<string>();
-    for (const row of this.o.store.queued(this.o.answerConcurrency * ROWS_PER_SLOT)) {
-      if (this.answering.size >= this.o.answerConcurrency) return;
-      // Only the oldest queued row of each user may start: answers go out in the order questions came in.
-      if (seen.has(row.userKey) || this.answering.has(row.userKey)) { seen.add(row.userKey); continue; }
-      seen.add(row.userKey);
-      this.answering.add(row.userKey);
-      this.track(this.answerOne(row).finally(() => this.answering.delete(row.userKey)));
+  private async pumpAnswers(): Promise<void> {
+    const free = this.o.answerConcurrency - this.answering;
+    if (free <= 0) return;
+    const rows = await this.o.store.claimAnswers(this.o.owner, free, this.answerLeaseMs, this.o.now());
+    for (const row of rows) {
+      this.answering += 1;
+      this.track(this.answerOne(row).finally(() => { this.answering -= 1; }));
     }
   }
 
   private async answerOne(row: InboxRow): Promise<void> {
     try {
-      const { outcome, parts, turn } = await this.reply(row);
+      const { outcome, parts, conversation } = await this.reply(row);
       const now = this.o.now();
-      await this.o.store.batched(() => {
-        if (turn) this.conversations.record(row.userKey, turn, now);
-        this.o.store.complete(row, outcome, parts, maskPersonalData(row.text), now);
-      });
+      const kept = await this.o.store.complete(row, this.o.owner, { outcome, parts, maskedText: maskPersonalData(row.text), now, conversation });
+      if (!kept) this.o.log.warn({ inboxId: row.id }, 'answer dropped: the claim ended and the row was taken over');
     } catch (err) {
-      // Only a database failure gets here; the row stays queued and is tried again on the next pass.
+      // Only a database failure gets here; the row stays claimed until its lease ends, then is answered again.
       this.o.log.error({ err: { code: (err as { code?: string }).code, message: (err as Error).message }, inboxId: row.id }, 'could not record an answer');
     }
   }
 
-  private async reply(row: InboxRow): Promise<{ outcome: string; parts: string[]; turn?: Turn }> {
+  private async reply(row: InboxRow): Promise<{ outcome: string; parts: string[]; conversation?: Turn[] }> {
     if (row.kind === 'follow') return { outcome: 'welcome', parts: splitReply(WELCOME_REPLY) };
     if (row.kind === 'unsupported') return { outcome: 'unsupported', parts: [TEXT_ONLY_REPLY] };
-    const recent = this.o.store.countRecent(row.userKey, row.receivedAt - 60_000, row.id);
+    const recent = await this.o.store.countRecent(row.userKey, row.receivedAt - 60_000, row.id);
     if (recent > this.o.userPerMinute) {
       this.o.metrics.rateLimited.inc({ scope: 'user' });
       // One polite reply per burst, then silence until the window moves on.
       return recent === this.o.userPerMinute + 1 ? { outcome: 'rate-limited', parts: [RATE_LIMIT_REPLY] } : { outcome: 'rate-limited-silent', parts: [] };
     }
     if (isResetCommand(row.text)) {
-      this.conversations.reset(row.userKey);
+      await this.conversations.reset(row.userKey);
       return { outcome: 'reset', parts: [RESET_REPLY] };
     }
     return this.answerText(row);
   }
 
-  private async answerText(row: InboxRow): Promise<{ outcome: string; parts: string[]; turn?: Turn }> {
+  private async answerText(row: InboxRow): Promise<{ outcome: string; parts: string[]; conversation?: Turn[] }> {
     const started = this.o.now();
     const channel = row.channel;
+    const history = await this.conversations.history(row.userKey, started);
     try {
-      const history = this.conversations.history(row.userKey, started);
       const result = await this.o.answer(row.text, { history, asOf: vietnamDate(started) });
       this.o.metrics.answerSeconds.observe((this.o.now() - started) / 1000);
       if (result.refused) this.o.metrics.refusals.inc({ channel });
       const turn = { question: maskPersonalData(row.text), topicDocumentId: result.topicDocumentId, at: new Date(started).toISOString() };
       const parts = splitReply(result.answer);
-      return { outcome: result.refused ? 'refused' : 'answered', parts: parts.length ? parts : [FALLBACK_REPLY], turn };
+      return { outcome: result.refused ? 'refused' : 'answered', parts: parts.length ? parts : [FALLBACK_REPLY], conversation: appendTurn(history, turn) };
     } catch (err) {
       // The error boundary: whatever answer() does, the user hears back.
       this.o.metrics.answerFailures.inc();
@@ -162,19 +195,15 @@ export class Worker {
     }
   }
 
-  private pumpSends(): void {
-    if (this.sending.size >= this.o.sendConcurrency) return;
-    const now = this.o.now();
-    const seen = new Set<string>();
-    for (const row of this.o.store.pending(this.o.sendConcurrency * ROWS_PER_SLOT)) {
-      if (this.sending.size >= this.o.sendConcurrency) return;
-      const key = `${row.channel}:${row.recipient}`;
-      // The oldest pending row of a recipient blocks the later ones, even while it waits for its backoff.
-      if (seen.has(key) || this.sending.has(key)) { seen.add(key); continue; }
-      seen.add(key);
-      if (row.nextAt > now) continue;
-      this.sending.add(key);
-      this.track(this.sendOne(row).finally(() => this.sending.delete(key)));
+  private async pumpSends(): Promise<void> {
+    const free = this.o.sendConcurrency - this.sending;
+    if (free <= 0) return;
+    // Claimed = committed as 'sending' before any Zalo call: the at-most-one-sender-per-row guarantee lives in
+    // the database, not in this process's memory.
+    const rows = await this.o.store.claimSends(this.o.owner, free, this.sendLeaseMs, this.o.now());
+    for (const row of rows) {
+      this.sending += 1;
+      this.track(this.sendOne(row).finally(() => { this.sending -= 1; }));
     }
   }
 
@@ -182,7 +211,7 @@ export class Worker {
     const sender = this.o.senders[row.channel];
     const now = this.o.now();
     if (!sender || now - row.createdAt > this.o.outboxMaxAgeMs) {
-      await this.o.store.batched(() => this.o.store.markFailed(row.id, 'expired', sender ? 'E_TOO_OLD' : 'E_CHANNEL_OFF'));
+      await this.o.store.markFailed(row.id, 'expired', sender ? 'E_TOO_OLD' : 'E_CHANNEL_OFF');
       this.o.log.warn({ outboxId: row.id, channel: row.channel }, 'reply given up (too old or channel off)');
       return;
     }
@@ -193,8 +222,9 @@ export class Worker {
       await this.failed(row, err);
       return;
     }
-    // The row stays claimed (this.sending) until the commit, so it cannot be picked and sent a second time.
-    await this.o.store.batched(() => this.o.store.markSent(row.id, messageId, this.o.now()));
+    // Committed at once (not in a later batch): the window in which a kill makes Zalo see this reply twice is
+    // the time between Zalo's 200 and this commit.
+    await this.o.store.markSent(row.id, messageId, this.o.now());
     this.o.metrics.messagesOut.inc({ channel: row.channel });
   }
 
@@ -206,11 +236,11 @@ export class Worker {
     const message = isBotError(err) ? err.message : 'unexpected send error';
     if (retryable) {
       const nextAt = this.o.now() + backoffMs(attempt, this.o.random);
-      await this.o.store.batched(() => this.o.store.markRetry(row.id, nextAt, code));
+      await this.o.store.markRetry(row.id, nextAt, code);
       this.o.log.warn({ outboxId: row.id, attempt, code }, `send failed, will retry: ${message}`);
       return;
     }
-    await this.o.store.batched(() => this.o.store.markFailed(row.id, 'refused', code));
+    await this.o.store.markFailed(row.id, 'refused', code);
     this.o.log.warn({ outboxId: row.id, code }, `send refused, not retried: ${message}`);
   }
 }

@@ -20,7 +20,7 @@ export { HashedEmbeddings } from './hashed-embedder.ts';
 export type { Embedder, EmbedderConfig, EmbedderInfo } from './embedder-types.ts';
 
 // Index format: writer (ingest) and reader (ingest re-use)
-export { FORMAT_VERSION } from './format.ts';
+export { FORMAT_VERSION, locateCurrent } from './format.ts';
 export type { Manifest, ManifestDocument, IndexedDocument } from './format.ts';
 export { writeIndex } from './index-writer.ts';
 export type { BuildInput, WriteOptions } from './index-writer.ts';

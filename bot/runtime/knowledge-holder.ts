@@ -6,9 +6,14 @@
  * Withdrawn documents must stop being cited at once, before the re-index finishes. `current()` therefore
  * hands out a view of the base that adds them to every search's `excludeDocuments` and hides them from
  * `documents()`, `document()` and `chunksOf()`.
+ *
+ * Several instances share one INDEX_DIR (a shared directory: see DESIGN.md "One knowledge version for all
+ * instances"). `follow()` polls its CURRENT pointer — a few bytes, once a second — and swaps when another
+ * instance's upload or re-index published a new version, so every instance serves it within seconds.
  */
+import { basename } from 'node:path';
 import type { Chunk, DocumentMeta, Embedder, KnowledgeSearchOptions, SearchHit } from '../../knowledge/index.ts';
-import { KnowledgeBase } from '../../knowledge/index.ts';
+import { KnowledgeBase, locateCurrent } from '../../knowledge/index.ts';
 
 export interface KnowledgeHolderOptions {
   indexDir: string;
@@ -25,14 +30,51 @@ export class KnowledgeHolder {
   private view: KnowledgeBase | null = null;
   private readonly excluded = new Set<string>();
   private loads = 1;
+  private served: string | null;
+  private loadedAt: number;
+  private follower: NodeJS.Timeout | null = null;
+  private reloading: Promise<KnowledgeBase> | null = null;
 
-  private constructor(private readonly opts: KnowledgeHolderOptions, kb: KnowledgeBase) {
+  private constructor(private readonly opts: KnowledgeHolderOptions, kb: KnowledgeBase, version: string | null) {
     this.kb = kb;
+    this.served = version;
+    this.loadedAt = Date.now();
   }
 
   /** Opens the live index. Errors are knowledge's (E_INDEX_MISSING, E_EMBEDDER_MISMATCH, ...). */
   static async open(opts: KnowledgeHolderOptions): Promise<KnowledgeHolder> {
-    return new KnowledgeHolder(opts, await KnowledgeBase.open(opts.indexDir, { embedder: opts.embedder }));
+    const version = await currentVersion(opts.indexDir);
+    return new KnowledgeHolder(opts, await KnowledgeBase.open(opts.indexDir, { embedder: opts.embedder }), version);
+  }
+
+  /** The index version folder this instance answers from (e.g. `v-1a2b…`). */
+  version(): string | null {
+    return this.served;
+  }
+
+  /** For /readyz: which knowledge version this instance serves and since when. */
+  describe(): { knowledgeVersion: string | null; knowledgeLoadedAt: string; knowledgeGeneration: number } {
+    return { knowledgeVersion: this.served, knowledgeLoadedAt: new Date(this.loadedAt).toISOString(), knowledgeGeneration: this.loads };
+  }
+
+  /**
+   * Swaps to a version another instance published in the shared INDEX_DIR. Polls every `intervalMs`; a failed
+   * load (half-copied folder, disk error) keeps the current base and is reported to `onError`.
+   */
+  follow(intervalMs = 1000, onError: (err: unknown) => void = () => undefined, onSwap?: (kb: KnowledgeBase) => void): void {
+    if (this.follower) return;
+    this.follower = setInterval(() => {
+      void this.syncWithDisk().then((kb) => { if (kb) onSwap?.(kb); }, onError);
+    }, intervalMs);
+    this.follower.unref();
+  }
+
+  /** Reloads when the CURRENT pointer names another version than the one served; null when nothing changed. */
+  async syncWithDisk(): Promise<KnowledgeBase | null> {
+    if (this.reloading) return null;
+    const onDisk = await currentVersion(this.opts.indexDir);
+    if (onDisk === null || onDisk === this.served) return null;
+    return this.reload();
   }
 
   /** The base to answer with: the live one minus withdrawn documents. */
@@ -56,8 +98,19 @@ export class KnowledgeHolder {
    * Opens the index's current version and swaps it in. Withdrawn ids that the new base no longer holds
    * are forgotten; the others stay filtered (the re-index may have started before the withdrawal).
    */
-  async reload(): Promise<KnowledgeBase> {
+  reload(): Promise<KnowledgeBase> {
+    // Chained, never shared: a reload asked for after a re-index wrote CURRENT must read that CURRENT.
+    const run = (this.reloading ?? Promise.resolve(null)).catch(() => null).then(() => this.load());
+    this.reloading = run;
+    void run.finally(() => { if (this.reloading === run) this.reloading = null; }).catch(() => undefined);
+    return run;
+  }
+
+  private async load(): Promise<KnowledgeBase> {
+    const version = await currentVersion(this.opts.indexDir);
     const next = await KnowledgeBase.open(this.opts.indexDir, { embedder: this.opts.embedder });
+    this.served = version;
+    this.loadedAt = Date.now();
     for (const id of [...this.excluded]) if (!next.document(id)) this.excluded.delete(id);
     this.retire(this.kb);
     this.kb = next;
@@ -68,6 +121,8 @@ export class KnowledgeHolder {
 
   /** Closes the live base and any replaced ones still open (service shutdown). */
   close(): void {
+    if (this.follower) clearInterval(this.follower);
+    this.follower = null;
     for (const [kb, timer] of this.retiring) {
       clearTimeout(timer);
       kb.close();
@@ -115,4 +170,9 @@ function excludingView(kb: KnowledgeBase, excluded: ReadonlySet<string>): Knowle
     return kb.search(query, { ...opts, filter });
   };
   return view;
+}
+
+async function currentVersion(indexDir: string): Promise<string | null> {
+  const dir = await locateCurrent(indexDir);
+  return dir ? basename(dir) : null;
 }

@@ -22,6 +22,8 @@ export interface WebRuntimeOptions {
   /** Optional LLM writer passed to answer() (LLM_* settings); extractive when absent. */
   generator?: AnswerGenerator | null;
   uploadLimitBytes?: number;
+  /** How often to look for a knowledge version published by another instance (default 1000 ms). */
+  followIntervalMs?: number;
 }
 
 export interface WebRuntime {
@@ -41,6 +43,8 @@ export async function createWebRuntime(o: WebRuntimeOptions): Promise<WebRuntime
   store.noteIndexed(holder.live().manifest.documents.map((d) => ({ id: d.meta.id, contentHash: d.contentHash })));
   const library = new ContentLibrary({ sourcesDir: o.sourcesDir, dataDir: join(o.dataDir), uploadLimitBytes: o.uploadLimitBytes });
   const reindexer = new Reindexer({ sourcesDir: o.sourcesDir, indexDir: o.indexDir, embedder: o.embedder, holder, onSwap: (docs) => store.noteIndexed(docs) });
+  // Another instance sharing INDEX_DIR may publish a new version: swap to it within about a second.
+  holder.follow(o.followIntervalMs ?? 1000, undefined, (kb) => store.noteIndexed(kb.manifest.documents.map((d) => ({ id: d.meta.id, contentHash: d.contentHash }))));
   const curated = withCurated((q: string, ctx: AnswerCallContext) => composeAnswer(q, { kb: holder.current(), generator: o.generator ?? null, history: ctx.history, asOf: ctx.asOf }), store, { holder });
   const logged = withQuestionLog(curated, store, { channel: 'api', holder });
   return {

@@ -3,7 +3,7 @@
  * each document version was first indexed. One writer (this process); WAL so the console reads while the
  * chat writes.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CuratedAnswers } from './curated-store.ts';
@@ -75,7 +75,11 @@ export class WebStore {
   static open(dataDir: string, opts: { now?: () => Date } = {}): WebStore {
     try {
       mkdirSync(dataDir, { recursive: true });
-      const db = new Database(join(dataDir, 'web.sqlite'));
+      // Questions and feedback are personal data: the file (and its -wal/-shm, which inherit the mode) is 0600.
+      const file = join(dataDir, 'web.sqlite');
+      closeSync(openSync(file, 'a', 0o600));
+      chmodSync(file, 0o600);
+      const db = new Database(file);
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
       db.exec(SCHEMA);
@@ -137,6 +141,16 @@ export class WebStore {
       ON CONFLICT(document_id) DO UPDATE SET content_hash = excluded.content_hash, indexed_at = excluded.indexed_at
       WHERE indexed.content_hash <> excluded.content_hash`);
     this.db.transaction(() => docs.forEach((d) => upsert.run(d.id, d.contentHash, at)))();
+  }
+
+  /** Retention: deletes questions and feedback older than `before` (epoch ms); curated answers are kept. */
+  purge(before: number): { questions: number; feedback: number } {
+    const cutoff = new Date(before).toISOString();
+    return this.db.transaction(() => {
+      const feedback = this.db.prepare(`DELETE FROM feedback WHERE at < ? OR question_id IN (SELECT id FROM questions WHERE at < ?)`).run(cutoff, cutoff).changes;
+      const questions = this.db.prepare('DELETE FROM questions WHERE at < ?').run(cutoff).changes;
+      return { questions, feedback };
+    })();
   }
 
   indexedAt(id: string): string | null {

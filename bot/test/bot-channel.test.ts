@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { BOT_SECRET, BOT_TOKEN, botTextUpdate, post, tempDir, testConfig, waitFor } from './helpers.ts';
+import type { SqliteStorage } from '../storage/index.ts';
 import { ZaloStandIn } from './zalo-stand-in.ts';
 
 const json = { 'content-type': 'application/json' };
@@ -35,7 +36,7 @@ describe('Zalo Bot Platform webhook over a real socket', () => {
     expect(res.body).toMatchObject({ code: 'E_SECRET_TOKEN' });
     const missing = await post(`${base}/webhooks/zalo-bot`, JSON.stringify(botTextUpdate('c-1', 'xin chao')), json);
     expect(missing.status).toBe(401);
-    expect(app.hoidap.store.counts().inbox).toEqual({});
+    expect((await app.hoidap.store.counts()).inbox).toEqual({});
   });
 
   it('answers a bare update with typing, then the reply split into ordered parts of at most 2000 chars', async () => {
@@ -57,7 +58,7 @@ describe('Zalo Bot Platform webhook over a real socket', () => {
     await waitFor(() => zalo.botDeliveries.length === 3, 'the three parts of one answer');
     await new Promise((r) => setTimeout(r, 400));
     expect(zalo.botDeliveries).toHaveLength(3);
-    expect(app.hoidap.store.counts().inbox).toEqual({ done: 1 });
+    expect((await app.hoidap.store.counts()).inbox).toEqual({ done: 1 });
   });
 
   it('retries a 429 from sendMessage and then delivers', async () => {
@@ -65,7 +66,7 @@ describe('Zalo Bot Platform webhook over a real socket', () => {
     await post(`${base}/webhooks/zalo-bot`, JSON.stringify(botTextUpdate('c-4', 'bi gioi han')), { ...json, 'x-bot-api-secret-token': BOT_SECRET });
     await waitFor(() => zalo.botDeliveries.length === 3, 'delivery after the 429', 20_000);
     expect(app.hoidap.metrics.sendErrors.get({ channel: 'bot', code: '429' })).toBe(1);
-    const row = app.hoidap.store.db.prepare(`SELECT last_code FROM outbox ORDER BY id LIMIT 1`).get() as { last_code: string | null };
+    const row = (app.hoidap.store as SqliteStorage).db.prepare(`SELECT last_code FROM outbox ORDER BY id LIMIT 1`).get() as { last_code: string | null };
     expect(row.last_code).toBeNull();
   });
 });

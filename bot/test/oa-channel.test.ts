@@ -45,7 +45,7 @@ describe('Zalo OA channel over a real socket', () => {
     const tampered = signOa(oaTextEvent('u-101', 'xin chao'));
     const res2 = await post(`${base}/webhooks/zalo-oa`, tampered.payload.replace('xin chao', 'xin chao!'), tampered.headers);
     expect(res2.status).toBe(401);
-    expect(app.hoidap.store.counts().inbox).toEqual({});
+    expect((await app.hoidap.store.counts()).inbox).toEqual({});
     await new Promise((r) => setTimeout(r, 300));
     expect(zalo.oaDeliveries).toHaveLength(0);
   });
@@ -56,7 +56,7 @@ describe('Zalo OA channel over a real socket', () => {
     const res = await post(`${base}/webhooks/zalo-oa`, payload, headers);
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({ code: 'E_STALE_EVENT' });
-    expect(app.hoidap.store.counts().inbox).toEqual({});
+    expect((await app.hoidap.store.counts()).inbox).toEqual({});
   });
 
   it('answers the same event delivered three times exactly once', async () => {
@@ -78,7 +78,7 @@ describe('Zalo OA channel over a real socket', () => {
     await waitFor(() => zalo.oaDeliveries.length === 1, 'delivery after refresh');
     expect(zalo.refreshes).toEqual([{ refreshToken: 'refresh-0', secretKey: 'app-secret-for-tests', appId: APP_ID }]);
     expect(zalo.oaDeliveries[0]!.accessToken).toBe('access-1');
-    const stored = app.hoidap.store.getTokens('zalo-oa');
+    const stored = await app.hoidap.store.getTokens('zalo-oa');
     expect(stored).toMatchObject({ accessToken: 'access-1', refreshToken: 'refresh-1' });
   });
 
@@ -88,10 +88,10 @@ describe('Zalo OA channel over a real socket', () => {
     // The webhook itself is ours, so it still acks while Zalo's API is unreachable.
     expect((await post(`${base}/webhooks/zalo-oa`, payload, headers)).status).toBe(200);
     await waitFor(() => app.hoidap.metrics.sendErrors.get({ channel: 'oa', code: 'E_ZALO_UNREACHABLE' }) >= 1, 'a failed attempt');
-    expect(app.hoidap.store.counts().outbox).toEqual({ pending: 1 });
+    expect((await app.hoidap.store.counts()).outbox).toEqual({ pending: 1 });
     await zalo.start();
     await waitFor(() => zalo.oaDeliveries.length === 1, 'delivery after the stand-in returns', 20_000);
-    expect(app.hoidap.store.counts().outbox).toEqual({ sent: 1 });
+    expect((await app.hoidap.store.counts()).outbox).toEqual({ sent: 1 });
   });
 
   it('retries -32 with backoff and records -230 without retrying', async () => {
@@ -102,7 +102,7 @@ describe('Zalo OA channel over a real socket', () => {
     zalo.script.push({ error: -230 });
     const second = signOa(oaTextEvent('u-107', 'cau hoi hai'));
     await post(`${base}/webhooks/zalo-oa`, second.payload, second.headers);
-    await waitFor(() => app.hoidap.store.counts().outbox.refused === 1, 'the refusal recorded');
+    await waitFor(async () => (await app.hoidap.store.counts()).outbox.refused === 1, 'the refusal recorded');
     await new Promise((r) => setTimeout(r, 1500));
     expect(zalo.oaDeliveries).toHaveLength(1);
     expect(app.hoidap.metrics.sendErrors.get({ channel: 'oa', code: '-230' })).toBe(1);
@@ -127,7 +127,7 @@ describe('Zalo OA channel over a real socket', () => {
     const { payload, headers } = signOa(seen);
     expect((await post(`${base}/webhooks/zalo-oa`, payload, headers)).body).toMatchObject({ ok: true, result: 'ignored' });
     expect((await post(`${base}/webhooks/zalo-oa`, '{}', { 'content-type': 'application/json' })).status).toBe(200);
-    expect(app.hoidap.store.counts().inbox).toEqual({});
+    expect((await app.hoidap.store.counts()).inbox).toEqual({});
   });
 });
 

@@ -2,25 +2,25 @@ import axios from 'axios';
 import Fastify from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OaTokens } from '../oa-client.ts';
-import { BotStore } from '../store.ts';
+import { SqliteStorage } from '../storage/index.ts';
 import { APP_SECRET, BOT_TOKEN, tempDir, testConfig } from './helpers.ts';
 import { ZaloStandIn } from './zalo-stand-in.ts';
 
 describe('OA token rotation', () => {
   let zalo: ZaloStandIn;
-  let store: BotStore;
+  let store: SqliteStorage;
   beforeEach(async () => {
     zalo = new ZaloStandIn({ accessToken: 'access-0', refreshToken: 'refresh-0', appSecret: APP_SECRET, botToken: BOT_TOKEN });
     await zalo.start();
   });
   afterEach(async () => {
-    store?.close();
+    await store?.close();
     await zalo.stop();
   });
 
   async function tokens(dataDir: string, now: () => number, env: Record<string, string> = {}): Promise<OaTokens> {
     const config = testConfig(dataDir, zalo.url, env);
-    store = BotStore.open(dataDir);
+    store = SqliteStorage.open(dataDir);
     return new OaTokens(store, config.oa!, axios.create(), now, Fastify({ logger: false }).log, 2000);
   }
 
@@ -38,7 +38,7 @@ describe('OA token rotation', () => {
     const dir = await tempDir();
     const first = await tokens(dir, () => 0);
     await first.refresh('access-0');
-    store.close();
+    await store.close();
     const second = await tokens(dir, () => 0);
     expect(await second.accessToken()).toBe('access-1');
     expect(await second.refresh('access-1')).toBe('access-2');

@@ -56,7 +56,7 @@ describe('the service with the real answer()', { timeout: 180_000 }, () => {
   it('delivers a cited answer to a resident on Zalo OA in messages of at most 2000 characters', async () => {
     const { payload, headers } = signOa(oaTextEvent('u-real', 'dk khai sinh o dau ad'));
     expect((await post(`${base}/webhooks/zalo-oa`, payload, headers)).status).toBe(200);
-    await waitFor(() => app.hoidap.store.counts().inbox.done === 1 && zalo.oaDeliveries.length >= 1, 'the answer delivered', 60_000);
+    await waitFor(async () => (await app.hoidap.store.counts()).inbox.done === 1 && zalo.oaDeliveries.length >= 1, 'the answer delivered', 60_000);
     const texts = zalo.oaDeliveries.map((d) => d.text);
     expect(texts.every((t) => t.length <= 2000)).toBe(true);
     expect(texts.join('\n')).toMatch(/Nguồn|1022/);

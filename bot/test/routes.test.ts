@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp, BODY_LIMIT } from '../app.ts';
 import { APP_SECRET, BOT_SECRET, BOT_TOKEN, OA_SECRET, echoAnswer, oaTextEvent, signOa, tempDir, testConfig, waitFor } from './helpers.ts';
+import type { SqliteStorage } from '../storage/index.ts';
 import { ZaloStandIn } from './zalo-stand-in.ts';
 
 /** A pino destination that keeps every line. */
@@ -36,7 +37,7 @@ describe('HTTP routes (inject)', () => {
     const { payload, headers } = signOa(oaTextEvent('u-1', 'van hoat dong'));
     const ok = await app.inject({ method: 'POST', url: '/webhooks/zalo-oa', headers, payload });
     expect(ok.statusCode).toBe(200);
-    await waitFor(() => app.hoidap.store.counts().inbox.done === 1, 'the good event answered');
+    await waitFor(async () => (await app.hoidap.store.counts()).inbox.done === 1, 'the good event answered');
   });
 
   it('answers 413 and 400 on /api/ask too', async () => {
@@ -68,7 +69,7 @@ describe('HTTP routes (inject)', () => {
     expect((await app.inject('/healthz')).json()).toEqual({ status: 'ok' });
     const notReady = await app.inject('/readyz');
     expect(notReady.statusCode).toBe(503);
-    expect(notReady.json()).toEqual({ ready: false, index: false, db: true });
+    expect(notReady.json()).toEqual({ ready: false, index: false, db: true, engine: 'sqlite', instance: expect.any(String) });
     indexLoaded = true;
     expect((await app.inject('/readyz')).statusCode).toBe(200);
     await app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'le phi lam cccd' } });
@@ -81,7 +82,7 @@ describe('HTTP routes (inject)', () => {
 
   it('reports the database as not ready once it is closed', async () => {
     await build();
-    app.hoidap.store.close();
+    await app.hoidap.store.close();
     const res = await app.inject('/readyz');
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ db: false });
@@ -100,14 +101,14 @@ describe('logs', () => {
       const { payload, headers } = signOa(oaTextEvent('u-9', text));
       expect((await app.inject({ method: 'POST', url: '/webhooks/zalo-oa', headers, payload })).statusCode).toBe(200);
       await app.inject({ method: 'POST', url: '/webhooks/zalo-bot', headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': BOT_SECRET }, payload: JSON.stringify({ event_name: 'message.text.received', message: { chat: { id: 'c-1' }, message_id: 'm1', text: 'cmnd 123456789' } }) });
-      await waitFor(() => zalo.oaDeliveries.length === 1 && app.hoidap.store.counts().outbox.pending === undefined, 'both replies handled');
+      await waitFor(async () => zalo.oaDeliveries.length === 1 && (await app.hoidap.store.counts()).outbox.pending === undefined, 'both replies handled');
       const out = logs.text();
       expect(out).toContain('event queued');
       expect(out).toContain('**** *** ***');
       for (const secret of ['0912', '345 678', '079123456789', '987654321', '123456789', OA_SECRET, APP_SECRET, BOT_TOKEN, BOT_SECRET, 'access-1', 'refresh-0', 'refresh-1', headers['x-zevent-signature']!.slice(4)]) {
         expect(out).not.toContain(secret);
       }
-      const stored = app.hoidap.store.db.prepare(`SELECT text FROM inbox WHERE channel = 'oa'`).get() as { text: string };
+      const stored = (app.hoidap.store as SqliteStorage).db.prepare(`SELECT text FROM inbox WHERE channel = 'oa'`).get() as { text: string };
       expect(stored.text).not.toMatch(/\d{4}/);
     } finally {
       await app.close();

@@ -109,22 +109,22 @@ describe('small helpers', () => {
   });
 });
 
-describe('BotStore durability modes', () => {
+describe('SQLite storage durability modes', () => {
   it('keeps acknowledged events across a reopen in every mode, and durable() settles for concurrent callers', async () => {
-    const { BotStore } = await import('../store.ts');
+    const { SqliteStorage } = await import('../storage/index.ts');
     const { tempDir } = await import('./helpers.ts');
     for (const mode of ['FULL', 'FSYNC_ACK', 'NORMAL'] as const) {
       const dir = await tempDir();
-      const store = BotStore.open(dir, { synchronous: mode });
-      const results = await Promise.all([1, 2, 3].map((i) => store.batched(() => store.enqueue({
+      const store = SqliteStorage.open(dir, { synchronous: mode });
+      const results = await Promise.all([1, 2, 3].map((i) => store.enqueue({
         channel: 'oa', eventId: `e${i % 2}`, recipient: 'u', kind: 'text', text: 't', quoteId: null, receivedAt: 1,
-      }))));
+      })));
       await Promise.all([store.durable(), store.durable(), store.durable()]);
       expect(results).toEqual(['queued', 'queued', 'duplicate']);
-      store.close();
-      const again = BotStore.open(dir, { synchronous: mode });
-      expect(again.counts().inbox).toEqual({ queued: 2 });
-      again.close();
+      await store.close();
+      const again = SqliteStorage.open(dir, { synchronous: mode });
+      expect((await again.counts()).inbox).toEqual({ queued: 2 });
+      await again.close();
     }
   });
 });

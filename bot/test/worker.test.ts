@@ -46,7 +46,7 @@ describe('worker', () => {
   it('gives a user over the per-minute limit one polite reply, then stays quiet', async () => {
     await build(async (q) => ({ answer: `đáp ${q}`, refused: false, topicDocumentId: null }), { USER_RATE_LIMIT_PER_MIN: '2' });
     for (const q of ['1', '2', '3', '4']) await send('u-fast', q);
-    await waitFor(() => app.hoidap.store.counts().inbox.done === 4, 'all four handled');
+    await waitFor(async () => (await app.hoidap.store.counts()).inbox.done === 4, 'all four handled');
     await waitFor(() => zalo.oaDeliveries.length === 3, 'three replies');
     expect(textsTo('u-fast')).toEqual(['đáp 1', 'đáp 2', RATE_LIMIT_REPLY]);
     expect(app.hoidap.metrics.rateLimited.get({ scope: 'user' })).toBe(2);

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 /** A scripted answer for the next OA send: a Zalo error number, an HTTP status, or no answer at all. */
 export type Scripted = { error: number } | { status: number } | 'hang';
 
-export interface Delivery { channel: 'oa' | 'bot'; to: string; text: string; quote: string | null; accessToken?: string }
+export interface Delivery { channel: 'oa' | 'bot'; to: string; text: string; quote: string | null; accessToken?: string; at?: number }
 
 export class ZaloStandIn {
   readonly oaDeliveries: Delivery[] = [];
@@ -18,6 +18,8 @@ export class ZaloStandIn {
   readonly chatActions: Array<{ chat_id: string; action: string }> = [];
   readonly refreshes: Array<{ refreshToken: string; secretKey: string | undefined; appId: string | null }> = [];
   readonly script: Scripted[] = [];
+  /** OA users every send to whom fails with a retryable error (-32), for fairness tests. */
+  readonly failingUsers = new Set<string>();
   readonly botUpdates: Array<Record<string, unknown>> = [];
   deleteWebhookCalls = 0;
   accessToken: string;
@@ -80,7 +82,8 @@ export class ZaloStandIn {
     const token = req.headers.access_token;
     if (token !== this.accessToken) return json(res, 200, { error: -216, message: 'Access token is invalid' });
     const body = JSON.parse(raw) as { recipient: { user_id: string }; message: { text: string; quote_message_id?: string } };
-    this.oaDeliveries.push({ channel: 'oa', to: body.recipient.user_id, text: body.message.text, quote: body.message.quote_message_id ?? null, accessToken: token });
+    if (this.failingUsers.has(body.recipient.user_id)) return json(res, 200, { error: -32, message: 'stand-in: this user keeps failing' });
+    this.oaDeliveries.push({ channel: 'oa', to: body.recipient.user_id, text: body.message.text, quote: body.message.quote_message_id ?? null, accessToken: token, at: Date.now() });
     json(res, 200, { error: 0, message: 'Success', data: { message_id: `m${this.oaDeliveries.length}`, user_id: body.recipient.user_id } });
   }
 

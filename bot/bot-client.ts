@@ -10,8 +10,11 @@ import { redact, unreachable, type SendResult, type TextSender } from './zalo-ht
 
 type Json = Record<string, unknown>;
 
-/** Statuses worth retrying: timeout, quota, server trouble. 400/401/403/404 will not get better. */
-const RETRYABLE = (code: number): boolean => code === 408 || code === 429 || code >= 500;
+/**
+ * Statuses worth retrying: timeout, quota, server trouble — and 403, which the Bot Platform documents as its
+ * "internal server error" (notes §2). 400/401/404 will not get better.
+ */
+const RETRYABLE = (code: number): boolean => code === 403 || code === 408 || code === 429 || code >= 500;
 
 export class ZaloBotClient implements TextSender {
   constructor(private readonly cfg: ZaloBotConfig, private readonly http: AxiosInstance, private readonly timeoutMs: number) {}

@@ -6,9 +6,15 @@
 import type { AxiosInstance } from 'axios';
 import type { ZaloBotConfig } from './config.ts';
 import { BotError, isBotError } from './errors.ts';
+import { parseJsonKeepingBigInts } from './raw-json.ts';
 import { redact, unreachable, type SendResult, type TextSender } from './zalo-http.ts';
 
 type Json = Record<string, unknown>;
+
+function parseBody(data: unknown): unknown {
+  if (typeof data !== 'string' || !data) return data;
+  try { return parseJsonKeepingBigInts(data); } catch { return {}; }
+}
 
 /**
  * Statuses worth retrying: timeout, quota, server trouble — and 403, which the Bot Platform documents as its
@@ -26,6 +32,8 @@ export class ZaloBotClient implements TextSender {
     try {
       const res = await this.http.post(`${this.cfg.apiBase}/bot${this.cfg.token}/${method}`, params, {
         timeout: timeoutMs, validateStatus: () => true, headers: { 'Content-Type': 'application/json' },
+        // Polled updates carry chat ids; a bare 19-digit number must not be rounded by JSON.parse (defect 9).
+        transformResponse: [parseBody],
       });
       status = res.status;
       data = (res.data && typeof res.data === 'object' ? res.data : {}) as Json;

@@ -9,6 +9,7 @@ import { hasBotEventName, oaTimestamp, parseBotUpdate, parseOaEvent } from './ev
 import type { Intake } from './intake.ts';
 import type { BotMetrics } from './metrics.ts';
 import { constantTimeEqual, verifyOaSignature } from './oa-signature.ts';
+import { parseJsonKeepingBigInts } from './raw-json.ts';
 import { WindowLimiter } from './rate-limit.ts';
 
 declare module 'fastify' {
@@ -29,7 +30,7 @@ function webhookScope(app: FastifyInstance, deps: WebhookDeps): void {
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (req, body, done) => {
     req.rawBody = body as Buffer;
     try {
-      const parsed: unknown = JSON.parse((body as Buffer).toString('utf8'));
+      const parsed: unknown = parseJsonKeepingBigInts((body as Buffer).toString('utf8'));
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return done(badRequest('body must be a JSON object'), undefined);
       return done(null, parsed);
     } catch {

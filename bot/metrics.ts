@@ -46,8 +46,24 @@ class Histogram {
   }
 }
 
+/** A value read when /metrics is scraped (a gauge); null leaves the series out. */
+class Gauge {
+  constructor(readonly name: string, readonly help: string, readonly read: () => number | null) {}
+  render(): string[] {
+    const v = this.read();
+    return v === null ? [] : [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} gauge`, `${this.name} ${v}`];
+  }
+}
+
 /** The service's metrics. */
 export class BotMetrics {
+  private readonly gauges: Gauge[] = [];
+
+  /** Adds a gauge read at scrape time (outbox backlog, OA token lifetimes). */
+  gauge(name: string, help: string, read: () => number | null): void {
+    this.gauges.push(new Gauge(name, help, read));
+  }
+
   readonly messagesIn = new Counter('hoidap_messages_in_total', 'Events accepted, by channel and kind');
   readonly duplicates = new Counter('hoidap_duplicates_total', 'Redelivered events acknowledged without answering');
   readonly messagesOut = new Counter('hoidap_messages_out_total', 'Reply messages delivered, by channel');
@@ -62,7 +78,7 @@ export class BotMetrics {
   /** Prometheus text exposition. */
   render(): string {
     const all = [this.messagesIn, this.duplicates, this.messagesOut, this.refusals, this.sendErrors, this.rejected,
-      this.rateLimited, this.answerFailures, this.answerSeconds];
+      this.rateLimited, this.answerFailures, this.answerSeconds, ...this.gauges];
     return `${all.flatMap((m) => m.render()).join('\n')}\n`;
   }
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Conversations } from './conversation.ts';
 import { maskPersonalData } from './mask.ts';
 import type { BotMetrics } from './metrics.ts';
+import type { OaTokenStatus } from './oa-tokens.ts';
 import { WindowLimiter } from './rate-limit.ts';
 import type { BotStore } from './store.ts';
 import { vietnamDate, type AnswerLike, type Answerer } from './worker.ts';
@@ -14,12 +15,16 @@ import { vietnamDate, type AnswerLike, type Answerer } from './worker.ts';
 export interface ApiDeps {
   store: BotStore; answer: Answerer; toJson: (result: AnswerLike) => unknown; metrics: BotMetrics; now: () => number;
   ready: () => boolean; perMinutePerIp: number; conversationIdleMs: number;
+  /** Zalo channels failing for over a minute, and the OA token status (null when the OA channel is off). */
+  zaloStatus?: () => { outages: string[]; oa: OaTokenStatus | null };
 }
 
 const askSchema = z.object({
   question: z.string().trim().min(1, 'question must not be empty').max(2000, 'question is longer than 2000 characters'),
   sessionId: z.string().trim().min(1).max(100).optional(),
 });
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const limiter = new WindowLimiter(deps.perMinutePerIp, 60_000);
@@ -30,7 +35,16 @@ export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<vo
   app.get('/readyz', async (_req, reply) => {
     const index = deps.ready();
     const db = deps.store.isOpen && deps.store.checkWritable(deps.now());
-    return reply.code(index && db ? 200 : 503).send({ ready: index && db, index, db });
+    const zalo = deps.zaloStatus?.() ?? { outages: [], oa: null };
+    // Red during a Zalo outage or when the OA needs re-authorizing: users are not being answered.
+    const zaloOk = zalo.outages.length === 0 && !zalo.oa?.problem;
+    const ready = index && db && zaloOk;
+    const oa = zalo.oa && {
+      problem: zalo.oa.problem, refreshTokenNearEnd: zalo.oa.refreshTokenNearEnd,
+      accessTokenExpiresAt: iso(zalo.oa.accessTokenExpiresAt), refreshTokenExpiresAt: iso(zalo.oa.refreshTokenExpiresAt),
+    };
+    const outboxPending = db ? deps.store.pendingOutboxCount() : null;
+    return reply.code(ready ? 200 : 503).send({ ready, index, db, zalo: { ok: zaloOk, outages: zalo.outages, oa }, outboxPending });
   });
 
   app.get('/metrics', async (_req, reply) =>

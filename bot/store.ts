@@ -46,7 +46,11 @@ export interface OutboxRow {
  */
 export type Synchronous = 'FSYNC_ACK' | 'FULL' | 'NORMAL';
 
-export interface StoredTokens { accessToken: string; refreshToken: string; expiresAt: number | null; seededRefresh: string }
+export interface StoredTokens {
+  accessToken: string; refreshToken: string; expiresAt: number | null; seededRefresh: string;
+  /** When the row was last written (= when the stored refresh token was issued or seeded); read-only. */
+  updatedAt?: number;
+}
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS inbox (
@@ -251,12 +255,18 @@ export class BotStore {
     return { inbox: group('inbox'), outbox: group('outbox') };
   }
 
+  /** Replies waiting to be delivered (the outbox backlog, for /metrics and /readyz). */
+  pendingOutboxCount(): number {
+    return (this.sql(`SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending'`).get() as { n: number }).n;
+  }
+
   getTokens(name: string): StoredTokens | null {
     const r = this.sql(`SELECT * FROM tokens WHERE name = ?`).get(name) as Row | undefined;
     if (!r) return null;
     return {
       accessToken: r.access_token as string, refreshToken: r.refresh_token as string,
       expiresAt: (r.expires_at as number | null) ?? null, seededRefresh: r.seeded_refresh as string,
+      updatedAt: r.updated_at as number,
     };
   }
 

@@ -20,6 +20,8 @@ export class ZaloStandIn {
   readonly script: Scripted[] = [];
   readonly botUpdates: Array<Record<string, unknown>> = [];
   deleteWebhookCalls = 0;
+  /** What a send with a stale access token gets: −216 "invalid" or −220 "expired or removed". */
+  tokenErrorCode = -216;
   accessToken: string;
   refreshToken: string;
   private generation = 0;
@@ -78,7 +80,7 @@ export class ZaloStandIn {
     if (next && 'status' in next) return json(res, next.status, { message: 'stand-in failure' });
     if (next) return json(res, 200, { error: next.error, message: `scripted error ${next.error}` });
     const token = req.headers.access_token;
-    if (token !== this.accessToken) return json(res, 200, { error: -216, message: 'Access token is invalid' });
+    if (token !== this.accessToken) return json(res, 200, { error: this.tokenErrorCode, message: this.tokenErrorCode === -220 ? 'access_token is expired or removed' : 'Access token is invalid' });
     const body = JSON.parse(raw) as { recipient: { user_id: string }; message: { text: string; quote_message_id?: string } };
     this.oaDeliveries.push({ channel: 'oa', to: body.recipient.user_id, text: body.message.text, quote: body.message.quote_message_id ?? null, accessToken: token });
     json(res, 200, { error: 0, message: 'Success', data: { message_id: `m${this.oaDeliveries.length}`, user_id: body.recipient.user_id } });

@@ -22,7 +22,30 @@ export interface ApiDeps {
 const askSchema = z.object({
   question: z.string().trim().min(1, 'question must not be empty').max(2000, 'question is longer than 2000 characters'),
   sessionId: z.string().trim().min(1).max(100).optional(),
+  /** Also return the retrieved passages (trimmed previews); off by default. */
+  passages: z.boolean().optional(),
 });
+
+/** Longest passage text /api/ask returns; the full text is in the cited document. */
+export const PREVIEW_CHARS = 400;
+
+const preview = (t: unknown): unknown => (typeof t === 'string' && t.length > PREVIEW_CHARS ? `${t.slice(0, PREVIEW_CHARS)}…` : t);
+const trimTexts = (list: unknown): unknown =>
+  (Array.isArray(list) ? list.map((c) => (c && typeof c === 'object' ? { ...(c as object), text: preview((c as { text?: unknown }).text) } : c)) : list);
+
+/**
+ * The public /api/ask body: citations with their text trimmed to a preview, and the retrieved passages only
+ * when asked for (issue 10, defect 8: a 40-byte question must not return megabytes of corpus).
+ */
+function forApi(json: unknown, passages: boolean): unknown {
+  if (!json || typeof json !== 'object') return json;
+  // Same keys in the same order as answer/'s stable ask JSON, minus what was not asked for.
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
+    if (key === 'retrieved') { if (passages) out[key] = trimTexts(value); } else out[key] = key === 'citations' ? trimTexts(value) : value;
+  }
+  return out;
+}
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -59,18 +82,20 @@ export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<vo
     if (!parsed.success) {
       return reply.code(400).send({ code: 'E_BAD_REQUEST', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
     }
-    const { question, sessionId } = parsed.data;
+    const { question, sessionId, passages } = parsed.data;
     const key = sessionId ? `api:${sessionId}` : null;
     const started = deps.now();
     deps.metrics.messagesIn.inc({ channel: 'api', kind: 'text' });
     try {
       const history = key ? conversations.history(key, started) : [];
-      const result = await deps.answer(question, { history, asOf: vietnamDate(started) });
+      // The chat page calls from its own origin; anything else is an API client.
+      const channel = req.headers['sec-fetch-site'] === 'same-origin' ? 'web' : 'api';
+      const result = await deps.answer(question, { history, asOf: vietnamDate(started), channel, session: sessionId ?? null });
       deps.metrics.answerSeconds.observe((deps.now() - started) / 1000);
       if (result.refused) deps.metrics.refusals.inc({ channel: 'api' });
       if (key) conversations.record(key, { question: maskPersonalData(question), topicDocumentId: result.topicDocumentId, at: new Date(started).toISOString() }, deps.now());
       deps.metrics.messagesOut.inc({ channel: 'api' });
-      return deps.toJson(result);
+      return forApi(deps.toJson(result), passages === true);
     } catch (err) {
       deps.metrics.answerFailures.inc();
       req.log.error({ err: { code: (err as { code?: string }).code, message: maskPersonalData(String((err as Error)?.message ?? err)) } }, 'answer failed');

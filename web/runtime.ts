@@ -42,7 +42,8 @@ export async function createWebRuntime(o: WebRuntimeOptions): Promise<WebRuntime
   const library = new ContentLibrary({ sourcesDir: o.sourcesDir, dataDir: join(o.dataDir), uploadLimitBytes: o.uploadLimitBytes });
   const reindexer = new Reindexer({ sourcesDir: o.sourcesDir, indexDir: o.indexDir, embedder: o.embedder, holder, onSwap: (docs) => store.noteIndexed(docs) });
   const curated = withCurated((q: string, ctx: AnswerCallContext) => composeAnswer(q, { kb: holder.current(), generator: o.generator ?? null, history: ctx.history, asOf: ctx.asOf }), store, { holder });
-  const logged = withQuestionLog(curated, store, { channel: 'api', holder });
+  // The channel and session come with each call (bot's worker and /api/ask pass them); 'api' only as a default.
+  const logged = withQuestionLog(curated, store, { holder });
   return {
     store, holder, library, reindexer, answer: logged,
     async close() {

@@ -64,3 +64,27 @@ describe('raw-body JSON parse', () => {
       .toBe('{"s":"say \\"99999999999999999999\\"","n":["9007199254740993"]}');
   });
 });
+
+describe('defect 8: /api/ask returns citations, and passages only when asked, trimmed to a preview', () => {
+  it('answers a short question with a small body even when the cited chunk is 10 MiB', async () => {
+    const huge = 'x'.repeat(10 * 1024 * 1024);
+    const answer = async () => ({
+      answer: 'Trả lời.', refused: false, topicDocumentId: 'guides/big',
+      citations: [{ n: 1, documentId: 'guides/big', text: huge }],
+      retrieved: Array.from({ length: 5 }, () => ({ documentId: 'guides/big', text: huge, score: 1 })),
+    });
+    const app = await buildApp(testConfig(await tempDir(), 'http://127.0.0.1:9'), { answer, logStream: false });
+    try {
+      const plain = await app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'le phi' } });
+      expect(plain.statusCode).toBe(200);
+      expect(plain.body.length).toBeLessThan(2000);
+      expect(plain.json()).not.toHaveProperty('retrieved');
+      expect(plain.json().citations[0].text).toHaveLength(401);
+      const asked = await app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'le phi', passages: true } });
+      expect(asked.json().retrieved).toHaveLength(5);
+      expect(asked.body.length).toBeLessThan(5000);
+    } finally {
+      await app.close();
+    }
+  });
+});

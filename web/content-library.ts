@@ -27,6 +27,17 @@ export class ContentLibrary {
     return this.o.sourcesDir;
   }
 
+  /**
+   * Removes what a crash during an upload left in DATA_DIR/staging (every staging folder belongs to a request
+   * in progress, so at start-up all of them are leftovers). Called once by createWebRuntime.
+   */
+  async cleanStaging(): Promise<number> {
+    const dir = join(this.o.dataDir, 'staging');
+    const names = await readdir(dir).catch(() => [] as string[]);
+    await Promise.all(names.map((n) => rm(join(dir, n), { recursive: true, force: true })));
+    return names.length;
+  }
+
   /** Adds a new document. Errors: E_UPLOAD_TYPE/TOO_LARGE/UNREADABLE, E_DOCUMENT_EXISTS (use replace). */
   async add(filename: string, bytes: Buffer, folder?: DocFolder): Promise<StoredSource> {
     const { name, ext } = checkUpload(filename, bytes, this.o.uploadLimitBytes);
@@ -114,6 +125,7 @@ export class ContentLibrary {
       await writeFile(path, bytes);
       if (sidecar) await writeFile(`${path}.meta.yaml`, sidecar);
       const { meta, chunks } = await loadDocument(path, dir);
+      checkSourceUrl(meta.sourceUrl);
       return { id: meta.id, relPath, title: meta.title, chunks: chunks.length, meta };
     } catch (err) {
       const detail = typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'E_UNKNOWN';
@@ -128,6 +140,19 @@ export class ContentLibrary {
     const path = join(this.o.sourcesDir, relPath);
     if (relative(this.o.sourcesDir, path).startsWith('..')) throw new WebError('E_BAD_REQUEST', `"${relPath}" is outside the sources folder`);
     return path;
+  }
+}
+
+/**
+ * The chat page links to a document's sourceUrl: only http(s) may get there (a `javascript:` or `data:` URL
+ * would run in the official's browser when clicked).
+ */
+function checkSourceUrl(url: string | null | undefined): void {
+  if (!url) return;
+  let scheme = '';
+  try { scheme = new URL(url).protocol; } catch { scheme = 'invalid'; }
+  if (scheme !== 'http:' && scheme !== 'https:') {
+    throw Object.assign(new Error(`sourceUrl must be an http:// or https:// address (got ${scheme === 'invalid' ? 'an invalid URL' : scheme})`), { code: 'E_SOURCE_URL' });
   }
 }
 

@@ -36,6 +36,7 @@ export const SETTINGS = {
   ZALO_BOT_TOKEN: { schema: str, doc: 'Zalo Bot Platform channel: bot token from Zalo Bot Creator' },
   ZALO_BOT_SECRET_TOKEN: { schema: z.string().trim().min(8).max(256), doc: 'Zalo Bot Platform channel: webhook secret_token (8-256 chars; webhook mode)' },
   ZALO_BOT_API_BASE: { schema: url, default: 'https://bot-api.zaloplatforms.com', doc: 'Zalo Bot Platform API base URL' },
+  ZALO_BOT_WEBHOOK_URL: { schema: url, doc: 'npm run zalo:bot-webhook: public https:// address of /webhooks/zalo-bot registered with setWebhook' },
   ZALO_BOT_MODE: { schema: z.enum(['webhook', 'polling']), default: 'webhook', doc: 'webhook | polling (getUpdates, for development without a public URL)' },
   LLM_BASE_URL: { schema: url, doc: 'optional OpenAI-compatible endpoint that writes answers (extractive when absent)' },
   LLM_MODEL: { schema: str, doc: 'model name at LLM_BASE_URL' },
@@ -91,6 +92,8 @@ export interface BotConfig {
   dbSynchronous: 'FSYNC_ACK' | 'FULL' | 'NORMAL';
   /** Token of the content console (/admin); null = console off. */
   adminToken: string | null;
+  /** Public address of /webhooks/zalo-bot, for npm run zalo:bot-webhook (null when unset). */
+  botWebhookUrl: string | null;
 }
 
 type Values = Partial<Record<SettingName, unknown>>;
@@ -204,6 +207,7 @@ function assemble(v: Values, zaloBot: ZaloBotConfig | null): BotConfig {
     },
     dbSynchronous: v.DB_SYNCHRONOUS as BotConfig['dbSynchronous'],
     adminToken: (v.ADMIN_TOKEN as string | undefined) ?? null,
+    botWebhookUrl: (v.ZALO_BOT_WEBHOOK_URL as string | undefined) ?? null,
   };
 }
 

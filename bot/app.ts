@@ -14,13 +14,14 @@ import { ZaloBotClient } from './bot-client.ts';
 import { channelSummary, type BotConfig } from './config.ts';
 import { createIntake } from './intake.ts';
 import { BotMetrics } from './metrics.ts';
-import { OaClient, OaTokens } from './oa-client.ts';
+import { OaClient } from './oa-client.ts';
+import { OaTokens, type Schedule } from './oa-tokens.ts';
 import { Poller } from './polling.ts';
 import { apiRoutes } from './routes-api.ts';
 import { botWebhook, oaWebhook } from './routes-webhooks.ts';
 import { openStorage, RetentionJob, type BotStorage, type Purgeable } from './storage/index.ts';
 import { Worker, type AnswerLike, type Answerer } from './worker.ts';
-import type { TextSender } from './zalo-http.ts';
+import { ZaloReach, type TextSender } from './zalo-http.ts';
 
 /** Largest accepted request body; more gets 413. */
 export const BODY_LIMIT = 64 * 1024;
@@ -41,6 +42,8 @@ export interface BotDeps<R extends AnswerLike = AnswerLike> {
   ready?: () => boolean;
   /** Randomness for backoff jitter (default Math.random). */
   random?: () => number;
+  /** Timer for the OA token refresh (default setTimeout); tests pass a fake clock's. */
+  schedule?: Schedule;
   /** Long-poll timeout for the Bot polling mode, seconds (default 30). */
   pollTimeoutS?: number;
   /**
@@ -51,7 +54,10 @@ export interface BotDeps<R extends AnswerLike = AnswerLike> {
 }
 
 /** The parts of a built app that start-cli.ts, tests and the bench look at. */
-export interface BotRuntime { store: BotStorage; worker: Worker; metrics: BotMetrics; poller: Poller | null; retention: RetentionJob; instanceId: string }
+export interface BotRuntime {
+  store: BotStorage; worker: Worker; metrics: BotMetrics; poller: Poller | null; retention: RetentionJob; instanceId: string;
+  oaTokens: OaTokens | null; reach: ZaloReach;
+}
 
 declare module 'fastify' {
   interface FastifyInstance { hoidap: BotRuntime }
@@ -84,9 +90,13 @@ export async function buildApp<R extends AnswerLike>(config: BotConfig, deps: Bo
   const timeout = config.worker.sendTimeoutMs;
 
   const senders: Partial<Record<'oa' | 'bot', TextSender>> = {};
-  if (config.oa) senders.oa = new OaClient(config.oa, http, new OaTokens(store, config.oa, http, now, app.log, timeout), timeout);
+  const reach = new ZaloReach(now);
+  const oaTokens = config.oa
+    ? new OaTokens(store, config.oa, http, now, app.log, timeout, { schedule: deps.schedule, refreshWarnMs: config.oa.refreshWarnMs }) : null;
+  if (config.oa && oaTokens) senders.oa = reach.track('oa', new OaClient(config.oa, http, oaTokens, timeout));
   const botClient = config.zaloBot ? new ZaloBotClient(config.zaloBot, http, timeout) : null;
-  if (botClient) senders.bot = botClient;
+  if (botClient) senders.bot = reach.track('bot', botClient);
+  registerGauges(metrics, store, oaTokens, now);
 
   const worker = new Worker({
     store, owner: instanceId, answer: deps.answer, sendLeaseMs: 3 * timeout + 5000, senders, now, log: app.log, metrics, random: deps.random,
@@ -99,7 +109,7 @@ export async function buildApp<R extends AnswerLike>(config: BotConfig, deps: Bo
     ? new Poller({ client: botClient, intake, log: app.log, now, timeoutS: deps.pollTimeoutS }) : null;
   const purgeable: Purgeable[] = [store, ...(deps.web ? [deps.web.store] : [])];
   const retention = new RetentionJob({ stores: purgeable, days: config.retentionDays, now, log: app.log });
-  app.decorate('hoidap', { store, worker, metrics, poller, retention, instanceId });
+  app.decorate('hoidap', { store, worker, metrics, poller, retention, instanceId, oaTokens, reach });
 
   await httpBasics(app, {
     redisUrl: config.redisUrl, limitFor: (method, url) => limitFor(config, method, url),
@@ -113,8 +123,11 @@ export async function buildApp<R extends AnswerLike>(config: BotConfig, deps: Bo
     await worker.start();
     retention.start();
     poller?.start();
+    // Not awaited: the service listens at once; a send racing the first refresh is retried by the −216 path.
+    void oaTokens?.start();
   });
   app.addHook('onClose', async () => {
+    await oaTokens?.stop();
     await poller?.stop();
     await worker.stop();
     await retention.stop();
@@ -128,6 +141,7 @@ export async function buildApp<R extends AnswerLike>(config: BotConfig, deps: Bo
     store, answer: deps.answer, toJson: (deps.toJson ?? ((r: R) => r)) as (r: AnswerLike) => unknown, metrics, now, ready: deps.ready ?? (() => true),
     describe: () => ({ instance: instanceId, engine: store.engine, ...deps.web?.holder.describe() }),
     conversationIdleMs: config.worker.conversationIdleMs,
+    zaloStatus: () => ({ outages: reach.outages(), oa: oaTokens && store.isOpen ? oaTokens.status() : null }),
   });
   if (deps.web) await registerWeb(app, config, deps.web);
   return app;
@@ -138,6 +152,17 @@ function limitFor(config: BotConfig, method: string, url: string): RouteLimit | 
   if (url.startsWith('/webhooks/')) return { perMinute: config.limits.webhookPerMinutePerIp, scope: 'webhook-ip' };
   if (method === 'POST' && url === '/api/ask') return { perMinute: config.limits.apiPerMinutePerIp, scope: 'api-ip' };
   return undefined;
+}
+
+function registerGauges(metrics: BotMetrics, store: BotStorage, oaTokens: OaTokens | null, now: () => number): void {
+  metrics.gauge('hoidap_outbox_pending', 'Replies waiting to be delivered (the outbox backlog)', () => (store.isOpen ? store.pendingOutboxCount() : null));
+  if (!oaTokens) return;
+  const left = (at: number | null) => (at === null ? null : Math.round((at - now()) / 1000));
+  metrics.gauge('hoidap_zalo_oa_access_token_expires_seconds', 'Seconds until the OA access token expires', () => left(oaTokens.status().accessTokenExpiresAt));
+  metrics.gauge('hoidap_zalo_oa_refresh_token_expires_seconds', 'Seconds until the OA refresh token reaches its 3-month end (absent while its age is unknown)',
+    () => left(oaTokens.status().refreshTokenExpiresAt));
+  metrics.gauge('hoidap_zalo_oa_reauthorization_needed', '1 when the OA refresh token is dead or missing (run npm run zalo:oa-auth)',
+    () => (oaTokens.status().problem ? 1 : 0));
 }
 
 async function registerWeb(app: FastifyInstance, config: BotConfig, web: WebRuntime): Promise<void> {

@@ -6,12 +6,21 @@
 import type { AxiosInstance } from 'axios';
 import type { ZaloBotConfig } from './config.ts';
 import { BotError, isBotError } from './errors.ts';
+import { parseJsonKeepingBigInts } from './raw-json.ts';
 import { redact, unreachable, type SendResult, type TextSender } from './zalo-http.ts';
 
 type Json = Record<string, unknown>;
 
-/** Statuses worth retrying: timeout, quota, server trouble. 400/401/403/404 will not get better. */
-const RETRYABLE = (code: number): boolean => code === 408 || code === 429 || code >= 500;
+function parseBody(data: unknown): unknown {
+  if (typeof data !== 'string' || !data) return data;
+  try { return parseJsonKeepingBigInts(data); } catch { return {}; }
+}
+
+/**
+ * Statuses worth retrying: timeout, quota, server trouble — and 403, which the Bot Platform documents as its
+ * "internal server error" (notes §2). 400/401/404 will not get better.
+ */
+const RETRYABLE = (code: number): boolean => code === 403 || code === 408 || code === 429 || code >= 500;
 
 export class ZaloBotClient implements TextSender {
   constructor(private readonly cfg: ZaloBotConfig, private readonly http: AxiosInstance, private readonly timeoutMs: number) {}
@@ -23,6 +32,8 @@ export class ZaloBotClient implements TextSender {
     try {
       const res = await this.http.post(`${this.cfg.apiBase}/bot${this.cfg.token}/${method}`, params, {
         timeout: timeoutMs, validateStatus: () => true, headers: { 'Content-Type': 'application/json' },
+        // Polled updates carry chat ids; a bare 19-digit number must not be rounded by JSON.parse (defect 9).
+        transformResponse: [parseBody],
       });
       status = res.status;
       data = (res.data && typeof res.data === 'object' ? res.data : {}) as Json;

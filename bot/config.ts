@@ -38,15 +38,19 @@ export const SETTINGS = {
   ZALO_OA_APP_ID: { schema: str, doc: 'Zalo OA channel: app id (developers.zalo.me)' },
   ZALO_OA_SECRET_KEY: { schema: str, doc: 'Zalo OA channel: OA secret key, signs webhooks (not the app secret)' },
   ZALO_APP_SECRET: { schema: str, doc: 'Zalo OA channel: app secret, sent as secret_key when refreshing tokens' },
-  ZALO_OA_ACCESS_TOKEN: { schema: str, doc: 'Zalo OA channel: first access token (later ones are kept in DATA_DIR)' },
-  ZALO_OA_REFRESH_TOKEN: { schema: str, doc: 'Zalo OA channel: first refresh token (single-use; rotated into DATA_DIR)' },
+  ZALO_OA_ACCESS_TOKEN: { schema: str, doc: 'Zalo OA channel: first access token, if not stored by npm run zalo:oa-auth (later ones are kept in DATA_DIR)' },
+  ZALO_OA_REFRESH_TOKEN: { schema: str, doc: 'Zalo OA channel: first refresh token, with ZALO_OA_ACCESS_TOKEN (single-use; rotated into DATA_DIR)' },
+  ZALO_OA_REDIRECT_URI: { schema: url, default: 'http://127.0.0.1:8976/zalo/oauth-callback', doc: 'npm run zalo:oa-auth: callback URL registered for the app (the CLI listens on its port)' },
   ZALO_OA_API_BASE: { schema: url, default: 'https://openapi.zalo.me', doc: 'Zalo OA API base URL' },
   ZALO_OAUTH_BASE: { schema: url, default: 'https://oauth.zaloapp.com', doc: 'Zalo OAuth base URL' },
-  ZALO_OA_VERIFY: { schema: z.enum(['strict', 'log-only']), default: 'strict', doc: 'webhook signature check: strict | log-only (onboarding only)' },
-  ZALO_OA_TIMESTAMP_WINDOW_MS: { schema: int(1000), default: '300000', doc: 'accepted clock skew of OA events, ms' },
+  ZALO_OA_VERIFY: { schema: z.enum(['strict', 'log-only']), default: 'strict', doc: 'webhook signature check: strict | log-only (onboarding only: logs the save check and test events, answers nothing)' },
+  ZALO_OA_LOG_ONLY_HOURS: { schema: int(1).max(168), default: '24', doc: 'log-only mode ends this many hours after start (then events are checked strictly)' },
+  ZALO_OA_TIMESTAMP_WINDOW_MS: { schema: int(1000), default: '7200000', doc: 'oldest signed OA event accepted, ms (Zalo re-sends for about an hour; shorter refuses its retries); at most 5 min into the future' },
+  ZALO_OA_REFRESH_WARN_DAYS: { schema: int(1).max(89), default: '14', doc: 'report the OA refresh token (3-month life) in /readyz and /metrics when fewer days are left' },
   ZALO_BOT_TOKEN: { schema: str, doc: 'Zalo Bot Platform channel: bot token from Zalo Bot Creator' },
   ZALO_BOT_SECRET_TOKEN: { schema: z.string().trim().min(8).max(256), doc: 'Zalo Bot Platform channel: webhook secret_token (8-256 chars; webhook mode)' },
   ZALO_BOT_API_BASE: { schema: url, default: 'https://bot-api.zaloplatforms.com', doc: 'Zalo Bot Platform API base URL' },
+  ZALO_BOT_WEBHOOK_URL: { schema: url, doc: 'npm run zalo:bot-webhook: public https:// address of /webhooks/zalo-bot registered with setWebhook' },
   ZALO_BOT_MODE: { schema: z.enum(['webhook', 'polling']), default: 'webhook', doc: 'webhook | polling (getUpdates, for development without a public URL)' },
   LLM_BASE_URL: { schema: url, doc: 'optional OpenAI-compatible endpoint that writes answers (extractive when absent)' },
   LLM_MODEL: { schema: str, doc: 'model name at LLM_BASE_URL' },
@@ -75,13 +79,17 @@ export const SETTINGS = {
 
 export type SettingName = keyof typeof SETTINGS;
 
-const OA_KEYS = ['ZALO_OA_APP_ID', 'ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET', 'ZALO_OA_ACCESS_TOKEN', 'ZALO_OA_REFRESH_TOKEN'] as const;
+const OA_TOKEN_KEYS = ['ZALO_OA_ACCESS_TOKEN', 'ZALO_OA_REFRESH_TOKEN'] as const;
 const LLM_KEYS = ['LLM_BASE_URL', 'LLM_MODEL'] as const;
 
 /** Settings of the Zalo OA channel (present only when the channel is on). */
 export interface OaConfig {
-  appId: string; secretKey: string; appSecret: string; accessToken: string; refreshToken: string;
-  apiBase: string; oauthBase: string; verify: 'strict' | 'log-only'; timestampWindowMs: number;
+  /** secretKey is null only in log-only mode (Zalo shows it after the webhook URL is saved). */
+  appId: string; secretKey: string | null; appSecret: string;
+  /** Null when the pair comes from DATA_DIR (stored by npm run zalo:oa-auth or a previous rotation). */
+  accessToken: string | null; refreshToken: string | null;
+  apiBase: string; oauthBase: string; redirectUri: string; verify: 'strict' | 'log-only'; logOnlyMs: number;
+  timestampWindowMs: number; refreshWarnMs: number;
 }
 /** Settings of the Zalo Bot Platform channel (present only when the channel is on). */
 export interface ZaloBotConfig { token: string; secretToken: string | null; apiBase: string; mode: 'webhook' | 'polling' }
@@ -105,6 +113,8 @@ export interface BotConfig {
   dbSynchronous: 'FSYNC_ACK' | 'FULL' | 'NORMAL';
   /** Token of the content console (/admin); null = console off. */
   adminToken: string | null;
+  /** Public address of /webhooks/zalo-bot, for npm run zalo:bot-webhook (null when unset). */
+  botWebhookUrl: string | null;
 }
 
 type Values = Partial<Record<SettingName, unknown>>;
@@ -123,7 +133,7 @@ export function loadConfig(env: Record<string, string | undefined>): BotConfig {
     if (parsed.success) v[name] = parsed.data;
     else problems.push(`${name}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   }
-  problems.push(...unknownZaloKeys(env), ...partialGroup('Zalo OA', OA_KEYS, env), ...partialGroup('LLM', LLM_KEYS, env));
+  problems.push(...unknownZaloKeys(env), ...oaProblems(env, v), ...partialGroup('LLM', LLM_KEYS, env));
   const bot = botChannel(v, env, problems);
   if (problems.length > 0) {
     throw new BotError('E_CONFIG', `invalid configuration:\n  - ${problems.join('\n  - ')}\nSee .env.example.`);
@@ -139,6 +149,21 @@ function partialGroup(label: string, keys: readonly string[], env: Record<string
   const missing = keys.filter((k) => !isSet(env, k));
   if (missing.length === 0 || missing.length === keys.length) return [];
   return [`${label} is partly configured; also set ${missing.join(', ')} (or unset the others to turn it off)`];
+}
+
+/**
+ * The OA channel is on once ZALO_OA_APP_ID is set, so the webhook route exists while onboarding (Zalo shows
+ * the OA secret key only after a webhook URL is saved; tokens come from npm run zalo:oa-auth).
+ */
+function oaProblems(env: Record<string, string | undefined>, v: Values): string[] {
+  const others = ['ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET', ...OA_TOKEN_KEYS].filter((k) => isSet(env, k));
+  if (!isSet(env, 'ZALO_OA_APP_ID')) return others.length ? [`Zalo OA is partly configured; also set ZALO_OA_APP_ID (or unset ${others.join(', ')})`] : [];
+  const problems = partialGroup('Zalo OA token pair', OA_TOKEN_KEYS, env);
+  if (!isSet(env, 'ZALO_APP_SECRET')) problems.push('Zalo OA needs ZALO_APP_SECRET (the app secret, for token refresh)');
+  if (!isSet(env, 'ZALO_OA_SECRET_KEY') && v.ZALO_OA_VERIFY !== 'log-only') {
+    problems.push('Zalo OA needs ZALO_OA_SECRET_KEY to check webhooks (while onboarding, before Zalo shows it, set ZALO_OA_VERIFY=log-only)');
+  }
+  return problems;
 }
 
 function unknownZaloKeys(env: Record<string, string | undefined>): string[] {
@@ -170,10 +195,11 @@ function assemble(v: Values, zaloBot: ZaloBotConfig | null): BotConfig {
   const s = (k: SettingName) => v[k] as string;
   const n = (k: SettingName) => v[k] as number;
   const oa: OaConfig | null = v.ZALO_OA_APP_ID === undefined ? null : {
-    appId: s('ZALO_OA_APP_ID'), secretKey: s('ZALO_OA_SECRET_KEY'), appSecret: s('ZALO_APP_SECRET'),
-    accessToken: s('ZALO_OA_ACCESS_TOKEN'), refreshToken: s('ZALO_OA_REFRESH_TOKEN'),
-    apiBase: s('ZALO_OA_API_BASE'), oauthBase: s('ZALO_OAUTH_BASE'),
-    verify: v.ZALO_OA_VERIFY as OaConfig['verify'], timestampWindowMs: n('ZALO_OA_TIMESTAMP_WINDOW_MS'),
+    appId: s('ZALO_OA_APP_ID'), secretKey: (v.ZALO_OA_SECRET_KEY as string | undefined) ?? null, appSecret: s('ZALO_APP_SECRET'),
+    accessToken: (v.ZALO_OA_ACCESS_TOKEN as string | undefined) ?? null, refreshToken: (v.ZALO_OA_REFRESH_TOKEN as string | undefined) ?? null,
+    apiBase: s('ZALO_OA_API_BASE'), oauthBase: s('ZALO_OAUTH_BASE'), redirectUri: s('ZALO_OA_REDIRECT_URI'),
+    verify: v.ZALO_OA_VERIFY as OaConfig['verify'], logOnlyMs: n('ZALO_OA_LOG_ONLY_HOURS') * 3600_000,
+    timestampWindowMs: n('ZALO_OA_TIMESTAMP_WINDOW_MS'), refreshWarnMs: n('ZALO_OA_REFRESH_WARN_DAYS') * 24 * 3600_000,
   };
   const llm = v.LLM_BASE_URL === undefined ? null : {
     baseUrl: s('LLM_BASE_URL'), model: s('LLM_MODEL'), ...(v.LLM_API_KEY ? { apiKey: s('LLM_API_KEY') } : {}),
@@ -205,6 +231,7 @@ function assemble(v: Values, zaloBot: ZaloBotConfig | null): BotConfig {
     },
     dbSynchronous: v.DB_SYNCHRONOUS as BotConfig['dbSynchronous'],
     adminToken: (v.ADMIN_TOKEN as string | undefined) ?? null,
+    botWebhookUrl: (v.ZALO_BOT_WEBHOOK_URL as string | undefined) ?? null,
   };
 }
 

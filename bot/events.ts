@@ -9,8 +9,22 @@ export type ParsedEvent = { action: 'store'; event: InboxEvent } | { action: 'ig
 
 const OA_UNSUPPORTED = new Set([
   'user_send_image', 'user_send_sticker', 'user_send_file', 'user_send_location',
-  'user_send_gif', 'user_send_audio', 'user_send_video',
+  'user_send_gif', 'user_send_audio', 'user_send_video', 'user_send_link', 'user_send_business_card',
 ]);
+
+/** Bot Platform events a person sent that carry no readable text: each gets the "text questions only" reply. */
+const BOT_UNSUPPORTED = new Set([
+  'message.image.received', 'message.sticker.received', 'message.voice.received', 'message.audio.received',
+  'message.video.received', 'message.file.received', 'message.location.received', 'message.link.received',
+  'message.unsupported.received',
+]);
+
+/**
+ * Longest question text kept (UTF-16 units). Zalo's own cap on a message is 2000; a longer body is forged or
+ * a paste, and analysing 20k characters stalls the event loop for hundreds of ms (issue 10, defect 10).
+ */
+export const MAX_QUESTION_CHARS = 2000;
+const capText = (text: string): string => (text.length > MAX_QUESTION_CHARS ? text.slice(0, MAX_QUESTION_CHARS) : text);
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
@@ -36,7 +50,7 @@ export function parseOaEvent(body: Json, receivedAt: number): ParsedEvent {
   const message = obj(body.message);
   const msgId = idOf(message.msg_id);
   if (!user || !msgId) return { action: 'ignore', reason: `${name} without sender.id or message.msg_id` };
-  const text = typeof message.text === 'string' ? message.text : '';
+  const text = typeof message.text === 'string' ? capText(message.text) : '';
   const kind = name === 'user_send_text' ? 'text' : 'unsupported';
   if (kind === 'text' && !text.trim()) return { action: 'ignore', reason: 'empty text' };
   return { action: 'store', event: { channel: 'oa', eventId: msgId, recipient: user, kind, text, quoteId: msgId, receivedAt } };
@@ -57,10 +71,10 @@ export function parseBotUpdate(body: Json, receivedAt: number): ParsedEvent {
   // message_id alone may repeat across chats (OpenClaw PR #58444), so the chat is part of the key.
   const base = { channel: 'bot' as const, eventId: `${chatId}:${messageId}`, recipient: chatId, quoteId: null, receivedAt };
   if (name === 'message.text.received') {
-    const text = typeof message.text === 'string' ? message.text : '';
+    const text = typeof message.text === 'string' ? capText(message.text) : '';
     return text.trim() ? { action: 'store', event: { ...base, kind: 'text', text } } : { action: 'ignore', reason: 'empty text' };
   }
-  if (name === 'message.image.received' || name === 'message.sticker.received') {
+  if (BOT_UNSUPPORTED.has(name)) {
     return { action: 'store', event: { ...base, kind: 'unsupported', text: '' } };
   }
   return { action: 'ignore', reason: `event ${name}` };

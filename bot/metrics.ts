@@ -3,7 +3,7 @@
  * in one test process never share counts), with Node's default process metrics (CPU, memory, event-loop lag,
  * handles) beside ours. The metric names are the ones dashboards already use; keep them.
  */
-import { Counter as PromCounter, Histogram as PromHistogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter as PromCounter, Gauge as PromGauge, Histogram as PromHistogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 type Labels = Record<string, string>;
 
@@ -49,6 +49,19 @@ export class BotMetrics {
     name: 'hoidap_answer_seconds', help: 'Time to answer one question, seconds', registers: [this.registry],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   });
+
+  /**
+   * Adds a gauge read at scrape time (outbox backlog, OA token lifetimes); a null reading leaves the series out.
+   */
+  gauge(name: string, help: string, read: () => number | null | Promise<number | null>): void {
+    new PromGauge({
+      name, help, registers: [this.registry],
+      async collect() {
+        const v = await read();
+        if (v === null) this.reset(); else this.set(v);
+      },
+    });
+  }
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });

@@ -10,7 +10,7 @@ export const WELCOME_REPLY = [
 ].join('\n\n');
 
 export const TEXT_ONLY_REPLY =
-  'Xin lỗi, tôi chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi, ví dụ: "làm căn cước cần giấy tờ gì".';
+  'Xin lỗi, tôi chỉ đọc được câu hỏi gõ bằng chữ (không đọc được hình, ghi âm, liên kết hay danh thiếp). Bạn vui lòng gõ câu hỏi, ví dụ: "làm căn cước cần giấy tờ gì", hoặc gọi Tổng đài 1022 để được hỗ trợ trực tiếp.';
 
 export const RATE_LIMIT_REPLY =
   'Bạn đang gửi tin nhắn nhanh quá, tôi chưa kịp trả lời hết. Vui lòng đợi khoảng một phút rồi hỏi tiếp nhé.';

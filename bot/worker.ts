@@ -18,8 +18,11 @@ import { backoffMs, type TextSender } from './zalo-http.ts';
 /** What the worker needs from an answer (a subset of answer/'s AnswerResult). */
 export interface AnswerLike { answer: string; refused: boolean; topicDocumentId: string | null }
 
-/** The answering function, e.g. `(q, ctx) => answer(q, { kb, ...ctx })`. */
-export type Answerer<R extends AnswerLike = AnswerLike> = (question: string, ctx: { history: Turn[]; asOf: string }) => Promise<R>;
+/** Which channel asked and in which session: they travel into the question log (web/'s AnswerCallContext). */
+export interface AskContext { history: Turn[]; asOf: string; channel: 'zalo-oa' | 'zalo-bot' | 'web' | 'api'; session: string | null }
+
+/** The one answer entry point every channel calls, e.g. `(q, ctx) => web.answer(q, ctx)`. */
+export type Answerer<R extends AnswerLike = AnswerLike> = (question: string, ctx: AskContext) => Promise<R>;
 
 export interface WorkerOptions {
   store: BotStorage;
@@ -181,7 +184,7 @@ export class Worker {
     const channel = row.channel;
     const history = await this.conversations.history(row.userKey, started);
     try {
-      const result = await this.o.answer(row.text, { history, asOf: vietnamDate(started) });
+      const result = await this.o.answer(row.text, { history, asOf: vietnamDate(started), channel: channel === 'oa' ? 'zalo-oa' : 'zalo-bot', session: row.userKey });
       this.o.metrics.answerSeconds.observe((this.o.now() - started) / 1000);
       if (result.refused) this.o.metrics.refusals.inc({ channel });
       const turn = { question: maskPersonalData(row.text), topicDocumentId: result.topicDocumentId, at: new Date(started).toISOString() };

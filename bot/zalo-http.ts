@@ -45,3 +45,38 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
   const base = Math.min(60_000, 1000 * 2 ** Math.max(0, attempt - 1));
   return Math.round(base * (0.75 + 0.5 * random()));
 }
+
+/**
+ * Whether Zalo is reachable, per channel, judged by real sends: a channel whose sends have failed with
+ * "could not reach" or a server error since some time, with no success after, is in an outage. /readyz turns
+ * red on it so a load balancer or the operator sees the outage, not only the growing outbox.
+ */
+export class ZaloReach {
+  private readonly failingSince = new Map<string, number>();
+
+  constructor(private readonly now: () => number) {}
+
+  /** Wraps a sender so that its outcomes are recorded under `channel`. */
+  track(channel: string, sender: TextSender): TextSender {
+    return {
+      sendText: async (recipient, text, opts) => {
+        try {
+          const result = await sender.sendText(recipient, text, opts);
+          this.failingSince.delete(channel);
+          return result;
+        } catch (err) {
+          const e = err as BotError;
+          const serverTrouble = e instanceof BotError && (e.code === 'E_ZALO_UNREACHABLE' || (e.zaloCode !== null && e.zaloCode >= 500));
+          if (serverTrouble && !this.failingSince.has(channel)) this.failingSince.set(channel, this.now());
+          throw err;
+        }
+      },
+    };
+  }
+
+  /** Channels failing for longer than `graceMs` (one blip is not an outage). */
+  outages(graceMs = 60_000): string[] {
+    const now = this.now();
+    return [...this.failingSince].filter(([, since]) => now - since >= graceMs).map(([channel]) => channel);
+  }
+}

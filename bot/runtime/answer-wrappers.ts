@@ -8,8 +8,14 @@ import type { CuratedAnswer } from './curated-store.ts';
 import type { KnowledgeHolder } from './knowledge-holder.ts';
 import type { WebStore } from './web-store.ts';
 
-/** The context every channel passes (bot's Answerer passes exactly history and asOf). */
-export interface AnswerCallContext { history?: Turn[]; asOf?: string; sessionId?: string; /** Overrides the log's channel label. */ channel?: string }
+/** Where a question came from; every channel names itself so the console can tell them apart. */
+export type AnswerChannel = 'zalo-oa' | 'zalo-bot' | 'web' | 'api';
+
+/**
+ * The context every channel passes to the one answer entry point (bot's Answerer): the conversation so far,
+ * the date, and the channel and session that travel into the question log.
+ */
+export interface AnswerCallContext { history?: Turn[]; asOf?: string; channel?: AnswerChannel; session?: string | null }
 
 export type AnswerFn<C extends AnswerCallContext = AnswerCallContext> = (question: string, ctx: C) => Promise<AnswerResult>;
 
@@ -46,13 +52,13 @@ function citesLiveDocuments(hit: CuratedAnswer, holder: KnowledgeHolder | undefi
  * `questionId` (null when the store could not write: answering never fails because of the log).
  */
 export function withQuestionLog<C extends AnswerCallContext>(answerFn: (q: string, ctx: C) => Promise<WebAnswerResult>, store: WebStore,
-  opts: { channel: string; holder?: KnowledgeHolder; onError?: (err: unknown) => void }): (q: string, ctx: C) => Promise<WebAnswerResult> {
+  opts: { channel?: AnswerChannel; holder?: KnowledgeHolder; onError?: (err: unknown) => void } = {}): (q: string, ctx: C) => Promise<WebAnswerResult> {
   return async (question, ctx) => {
     const result = await answerFn(question, ctx);
     const topicId = result.topicDocumentId ?? result.citations[0]?.documentId ?? null;
     try {
       const questionId = store.recordQuestion({
-        channel: ctx.channel ?? opts.channel, session: ctx.sessionId ?? null, question, answer: result.answer, refused: result.refused,
+        channel: ctx.channel ?? opts.channel ?? 'api', session: ctx.session ?? null, question, answer: result.answer, refused: result.refused,
         mode: result.mode, topicDocumentId: topicId, topic: topicId ? (opts.holder?.live().document(topicId)?.title ?? topicId) : null,
         citedDocuments: [...new Set(result.citations.map((c) => c.documentId))], curatedId: result.curated?.id ?? null,
       });

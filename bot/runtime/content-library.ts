@@ -3,16 +3,17 @@
  * uploads go to `<SOURCES_DIR>/<plans|procedures|guides|legal>/`, metadata edits go to the sidecar
  * `<file>.meta.yaml`, and a withdrawn file moves to `<DATA_DIR>/withdrawn/<time>/` (kept, not deleted).
  * Every new file is parsed with ingest's loadDocument in `<DATA_DIR>/staging/` BEFORE it enters the
- * sources folder, so a file that fails to parse never reaches the index.
+ * sources folder, so a file that fails to parse never reaches the index; the parse runs in a capped child
+ * process (upload-sandbox.ts).
  */
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { loadDocument } from '../../ingest/index.ts';
 import type { DocumentMeta } from '../../knowledge/index.ts';
 import { WebError } from './errors.ts';
 import { SHEET_EXTENSIONS, checkUpload } from './upload-check.ts';
+import { DEFAULT_PARSE_CAPS, checkInflatedSize, parseInChild, type ParseCaps } from './upload-sandbox.ts';
 
 export const DOC_FOLDERS = ['plans', 'procedures', 'guides', 'legal'] as const;
 export type DocFolder = (typeof DOC_FOLDERS)[number];
@@ -21,15 +22,31 @@ export type DocFolder = (typeof DOC_FOLDERS)[number];
 export interface StoredSource { id: string; relPath: string; title: string; chunks: number; meta: DocumentMeta }
 
 export class ContentLibrary {
-  constructor(private readonly o: { sourcesDir: string; dataDir: string; uploadLimitBytes?: number }) {}
+  private readonly caps: ParseCaps;
+
+  constructor(private readonly o: { sourcesDir: string; dataDir: string; uploadLimitBytes?: number; parseCaps?: Partial<ParseCaps> }) {
+    this.caps = { ...DEFAULT_PARSE_CAPS, ...o.parseCaps };
+  }
 
   get sourcesDir(): string {
     return this.o.sourcesDir;
   }
 
+  /**
+   * Removes what a crash during an upload left in DATA_DIR/staging (every staging folder belongs to a request
+   * in progress, so at start-up all of them are leftovers). Called once by createWebRuntime.
+   */
+  async cleanStaging(): Promise<number> {
+    const dir = join(this.o.dataDir, 'staging');
+    const names = await readdir(dir).catch(() => [] as string[]);
+    await Promise.all(names.map((n) => rm(join(dir, n), { recursive: true, force: true })));
+    return names.length;
+  }
+
   /** Adds a new document. Errors: E_UPLOAD_TYPE/TOO_LARGE/UNREADABLE, E_DOCUMENT_EXISTS (use replace). */
   async add(filename: string, bytes: Buffer, folder?: DocFolder): Promise<StoredSource> {
     const { name, ext } = checkUpload(filename, bytes, this.o.uploadLimitBytes);
+    checkInflatedSize(filename, ext, bytes, this.caps);
     const relPath = `${folder ?? (SHEET_EXTENSIONS.has(ext) ? 'procedures' : 'guides')}/${name}`;
     const existing = await this.findSource(idOf(relPath));
     if (existing) {
@@ -41,6 +58,7 @@ export class ContentLibrary {
   /** Replaces a document's file with a new version under the same id (the sidecar is kept). */
   async replace(id: string, filename: string, bytes: Buffer): Promise<StoredSource> {
     const { ext } = checkUpload(filename, bytes, this.o.uploadLimitBytes);
+    checkInflatedSize(filename, ext, bytes, this.caps);
     const old = await this.requireSource(id);
     const relPath = `${id}${ext}`;
     const sidecar = await readFile(this.abs(`${old}.meta.yaml`)).catch(() => null);
@@ -113,8 +131,9 @@ export class ContentLibrary {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, bytes);
       if (sidecar) await writeFile(`${path}.meta.yaml`, sidecar);
-      const { meta, chunks } = await loadDocument(path, dir);
-      return { id: meta.id, relPath, title: meta.title, chunks: chunks.length, meta };
+      const { meta, chunks } = await parseInChild(path, dir, this.caps);
+      checkSourceUrl(meta.sourceUrl);
+      return { id: meta.id, relPath, title: meta.title, chunks, meta };
     } catch (err) {
       const detail = typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'E_UNKNOWN';
       const reason = String((err as Error).message ?? err).split(dir + sep).join('').split(dir).join('');
@@ -128,6 +147,19 @@ export class ContentLibrary {
     const path = join(this.o.sourcesDir, relPath);
     if (relative(this.o.sourcesDir, path).startsWith('..')) throw new WebError('E_BAD_REQUEST', `"${relPath}" is outside the sources folder`);
     return path;
+  }
+}
+
+/**
+ * The chat page links to a document's sourceUrl: only http(s) may get there (a `javascript:` or `data:` URL
+ * would run in the official's browser when clicked).
+ */
+function checkSourceUrl(url: string | null | undefined): void {
+  if (!url) return;
+  let scheme = '';
+  try { scheme = new URL(url).protocol; } catch { scheme = 'invalid'; }
+  if (scheme !== 'http:' && scheme !== 'https:') {
+    throw Object.assign(new Error(`sourceUrl must be an http:// or https:// address (got ${scheme === 'invalid' ? 'an invalid URL' : scheme})`), { code: 'E_SOURCE_URL' });
   }
 }
 

@@ -15,7 +15,7 @@ export { Reindexer, type ReindexStatus, type ReindexerOptions } from './reindexe
 export { ContentLibrary, DOC_FOLDERS, type DocFolder, type StoredSource } from './content-library.ts';
 export { WebStore, QUESTION_STATUSES, type QuestionRecord, type QuestionRow, type QuestionStatus, type FeedbackInput } from './web-store.ts';
 export { questionKey, type CuratedAnswer, type CuratedCitation, type CuratedInput } from './curated-store.ts';
-export { withCurated, withQuestionLog, toWebAskJson, type AnswerFn, type AnswerCallContext, type WebAnswerResult } from './answer-wrappers.ts';
+export { withCurated, withQuestionLog, toWebAskJson, type AnswerFn, type AnswerCallContext, type AnswerChannel, type WebAnswerResult } from './answer-wrappers.ts';
 export { UPLOAD_LIMIT_BYTES, UPLOAD_EXTENSIONS, checkUpload, safeFileName } from './upload-check.ts';
 export { maskPersonalData } from './mask.ts';
 

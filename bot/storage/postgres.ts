@@ -188,11 +188,16 @@ export class PostgresStorage implements BotStorage {
     return { inbox: await group('inbox'), outbox: await group('outbox') };
   }
 
+  async pendingOutboxCount(): Promise<number> {
+    return Number((await this.q(`SELECT COUNT(*)::int AS n FROM outbox WHERE state IN ('pending', 'sending')`)).rows[0]?.n ?? 0);
+  }
+
   async getTokens(name: string): Promise<StoredTokens | null> {
     const r = (await this.q(`SELECT * FROM tokens WHERE name = $1`, [name])).rows[0];
     return r ? {
       accessToken: r.access_token as string, refreshToken: r.refresh_token as string,
       expiresAt: r.expires_at === null ? null : Number(r.expires_at), seededRefresh: r.seeded_refresh as string,
+      updatedAt: Number(r.updated_at),
     } : null;
   }
 

@@ -200,12 +200,17 @@ export class SqliteStorage implements BotStorage {
     return this.read(() => ({ inbox: group('inbox'), outbox: group('outbox') }));
   }
 
+  pendingOutboxCount(): Promise<number> {
+    return this.read(() => (this.sql(`SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'sending')`).get() as { n: number }).n);
+  }
+
   getTokens(name: string): Promise<StoredTokens | null> {
     return this.read(() => {
       const r = this.sql(`SELECT * FROM tokens WHERE name = ?`).get(name) as Row | undefined;
       return r ? {
         accessToken: r.access_token as string, refreshToken: r.refresh_token as string,
         expiresAt: (r.expires_at as number | null) ?? null, seededRefresh: r.seeded_refresh as string,
+        updatedAt: r.updated_at as number,
       } : null;
     });
   }

@@ -36,7 +36,11 @@ export interface OutboxRow {
   quoteId: string | null; attempts: number; nextAt: number; createdAt: number;
 }
 
-export interface StoredTokens { accessToken: string; refreshToken: string; expiresAt: number | null; seededRefresh: string }
+export interface StoredTokens {
+  accessToken: string; refreshToken: string; expiresAt: number | null; seededRefresh: string;
+  /** When the row was last written (= when the stored refresh token was issued or seeded); read-only. */
+  updatedAt?: number;
+}
 
 /** What answering one inbox row produced; written in one transaction. */
 export interface Completion {
@@ -79,6 +83,8 @@ export interface BotStorage {
   releaseClaims(owner: string): Promise<void>;
   /** Counts by state, for tests, metrics and the bench. */
   counts(): Promise<{ inbox: Record<string, number>; outbox: Record<string, number> }>;
+  /** Replies waiting to be delivered (the outbox backlog, for /metrics and /readyz). */
+  pendingOutboxCount(): Promise<number>;
   getTokens(name: string): Promise<StoredTokens | null>;
   putTokens(name: string, t: StoredTokens, now: number): Promise<void>;
   /**

@@ -37,9 +37,17 @@ describe('loadConfig', () => {
     const msg = configError({ PORT: 'abc', ZALO_OA_APP_ID: '1', ZALO_OA_SECRET_KEY: 's', ZALO_OA_VERIFY: 'maybe', ZALO_OA_SECRT: 'x', LLM_MODEL: 'm' });
     expect(msg).toContain('PORT:');
     expect(msg).toContain('ZALO_OA_VERIFY:');
-    expect(msg).toContain('also set ZALO_APP_SECRET, ZALO_OA_ACCESS_TOKEN, ZALO_OA_REFRESH_TOKEN');
+    expect(msg).toContain('Zalo OA needs ZALO_APP_SECRET');
     expect(msg).toContain('ZALO_OA_SECRT is not a known setting');
     expect(msg).toContain('LLM is partly configured; also set LLM_BASE_URL');
+  });
+
+  it('turns the OA channel on for onboarding with only the app id and app secret in log-only mode', () => {
+    const c = loadConfig({ ZALO_OA_APP_ID: '1', ZALO_APP_SECRET: 'a', ZALO_OA_VERIFY: 'log-only' });
+    expect(c.oa).toMatchObject({ appId: '1', secretKey: null, accessToken: null, refreshToken: null, verify: 'log-only', logOnlyMs: 24 * 3600_000 });
+    expect(configError({ ZALO_OA_APP_ID: '1', ZALO_APP_SECRET: 'a' })).toContain('set ZALO_OA_VERIFY=log-only');
+    expect(configError({ ZALO_OA_APP_ID: '1', ZALO_APP_SECRET: 'a', ZALO_OA_SECRET_KEY: 'k', ZALO_OA_ACCESS_TOKEN: 'x' }))
+      .toContain('Zalo OA token pair is partly configured; also set ZALO_OA_REFRESH_TOKEN');
   });
 
   it('requires the webhook secret of the Bot channel in webhook mode only', () => {

@@ -89,3 +89,32 @@ export async function post(url: string, payload: string, headers: Record<string,
   try { body = JSON.parse(text); } catch { /* not JSON */ }
   return { status: res.status, body };
 }
+
+/** A clock tests move by hand: `now` for the service, `schedule` for its timers (OA token refresh). */
+export class FakeClock {
+  private timers: Array<{ at: number; fn: () => void; id: number }> = [];
+  private nextId = 0;
+  constructor(public t = Date.UTC(2026, 10, 29, 8, 0, 0)) {}
+  readonly now = (): number => this.t;
+  readonly schedule = (fn: () => void, ms: number): (() => void) => {
+    const id = ++this.nextId;
+    this.timers.push({ at: this.t + Math.max(0, ms), fn, id });
+    return () => { this.timers = this.timers.filter((x) => x.id !== id); };
+  };
+  /** When the next timer is due (null when none is armed). */
+  get nextTimerAt(): number | null {
+    return this.timers.length ? Math.min(...this.timers.map((x) => x.at)) : null;
+  }
+  /** Moves time forward, firing due timers in order. */
+  advance(ms: number): void {
+    const target = this.t + ms;
+    for (;;) {
+      const due = this.timers.filter((x) => x.at <= target).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((x) => x.id !== due.id);
+      this.t = due.at;
+      due.fn();
+    }
+    this.t = target;
+  }
+}

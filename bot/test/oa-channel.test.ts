@@ -51,7 +51,7 @@ describe('Zalo OA channel over a real socket', () => {
   });
 
   it('refuses a correctly signed event whose timestamp is outside the window', async () => {
-    const event = oaTextEvent('u-102', 'cu qua', { timestamp: Date.now() - 10 * 60_000 });
+    const event = oaTextEvent('u-102', 'cu qua', { timestamp: Date.now() - 3 * 3600_000 });
     const { payload, headers } = signOa(event);
     const res = await post(`${base}/webhooks/zalo-oa`, payload, headers);
     expect(res.status).toBe(401);
@@ -131,8 +131,8 @@ describe('Zalo OA channel over a real socket', () => {
   });
 });
 
-describe('Zalo OA log-only verification', () => {
-  it('warns loudly at start, then answers an unsigned event but counts it as a signature failure', async () => {
+describe('Zalo OA log-only verification (onboarding)', () => {
+  it('warns loudly at start, logs which candidate secret verifies each event, and answers nothing', async () => {
     const zalo = new ZaloStandIn({ accessToken: 'access-0', refreshToken: 'refresh-0', appSecret: 'app-secret-for-tests', botToken: 'x' });
     await zalo.start();
     let logs = '';
@@ -140,12 +140,22 @@ describe('Zalo OA log-only verification', () => {
     const app = await buildApp(testConfig(await tempDir(), zalo.url, { ZALO_OA_VERIFY: 'log-only', LOG_LEVEL: 'info' }), { answer: echoAnswer(), logStream });
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     try {
-      expect(logs).toContain('ZALO_OA_VERIFY=log-only: forged OA webhooks WILL be answered');
+      expect(logs).toContain('ZALO_OA_VERIFY=log-only');
       expect(logs).toContain('Zalo OA on (verify=log-only)');
-      const { payload } = signOa(oaTextEvent('u-120', 'khong ky'));
-      expect((await post(`${base}/webhooks/zalo-oa`, payload, { 'content-type': 'application/json', 'x-zevent-signature': 'mac=00' })).status).toBe(200);
-      await waitFor(() => zalo.oaDeliveries.length === 1, 'the delivery');
-      expect(app.hoidap.metrics.rejected.get({ reason: 'signature-log-only' })).toBe(1);
+      const forged = signOa(oaTextEvent('u-120', 'khong ky'));
+      expect((await post(`${base}/webhooks/zalo-oa`, forged.payload, { 'content-type': 'application/json', 'x-zevent-signature': 'mac=00' })).body)
+        .toMatchObject({ ok: true, result: 'logged' });
+      const byApp = signOa(oaTextEvent('u-121', 'ky bang app secret'), 'app-secret-for-tests');
+      expect((await post(`${base}/webhooks/zalo-oa`, byApp.payload, byApp.headers)).status).toBe(200);
+      const byOa = signOa(oaTextEvent('u-122', 'ky dung'));
+      expect((await post(`${base}/webhooks/zalo-oa`, byOa.payload, byOa.headers)).status).toBe(200);
+      expect(logs).toContain('no candidate secret verifies it');
+      expect(logs).toContain('it verifies with the app secret');
+      expect(logs).toContain('it verifies with the OA secret key');
+      expect(logs).not.toContain('app-secret-for-tests');
+      expect((await app.hoidap.store.counts()).inbox).toEqual({});
+      expect(app.hoidap.metrics.rejected.get({ reason: 'log-only' })).toBe(3);
+      expect(zalo.oaDeliveries).toHaveLength(0);
     } finally {
       await app.close();
       await zalo.stop();

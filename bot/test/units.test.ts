@@ -93,7 +93,8 @@ describe('event parsing', () => {
     expect(parseBotUpdate({ ok: true, result: update }, 0)).toEqual(bare);
     expect(parseBotUpdate({ event_name: 'message.sticker.received', message: { chat: { id: 'c1' }, message_id: 'm2' } }, 0))
       .toMatchObject({ event: { kind: 'unsupported' } });
-    expect(parseBotUpdate({ event_name: 'message.unsupported.received', message: { chat: { id: 'c1' }, message_id: 'm3' } }, 0).action).toBe('ignore');
+    expect(parseBotUpdate({ event_name: 'message.unsupported.received', message: { chat: { id: 'c1' }, message_id: 'm3' } }, 0))
+      .toMatchObject({ action: 'store', event: { kind: 'unsupported' } });
   });
 });
 

@@ -4,6 +4,7 @@
  * (single-use refresh tokens), Bot Platform `POST /bot<TOKEN>/<method>` ({ok, result | error_code}).
  * Tests script failures, stop and restart it on the same port, and count what was delivered.
  */
+import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -22,6 +23,12 @@ export class ZaloStandIn {
   readonly failingUsers = new Set<string>();
   readonly botUpdates: Array<Record<string, unknown>> = [];
   deleteWebhookCalls = 0;
+  /** The Bot webhook as registered by setWebhook (the secret is kept to check what the service was given). */
+  botWebhook: { url: string; secret_token: string } | null = null;
+  /** Authorization codes handed out by the permission page, with the PKCE challenge they were issued for. */
+  private readonly authCodes = new Map<string, string>();
+  /** What a send with a stale access token gets: −216 "invalid" or −220 "expired or removed". */
+  tokenErrorCode = -216;
   accessToken: string;
   refreshToken: string;
   private generation = 0;
@@ -69,6 +76,7 @@ export class ZaloStandIn {
     const url = req.url ?? '';
     if (url === '/v3.0/oa/message/cs') return this.oaSend(req, res, raw);
     if (url === '/v4/oa/access_token') return this.oauth(req, res, raw);
+    if (url.startsWith('/v4/oa/permission?')) return this.permission(res, new URL(url, 'http://x').searchParams);
     const bot = /^\/bot([^/]+)\/(\w+)$/.exec(url);
     if (bot) return this.botCall(res, bot[1]!, bot[2]!, raw);
     json(res, 404, { error: 404, message: 'not found' });
@@ -80,16 +88,38 @@ export class ZaloStandIn {
     if (next && 'status' in next) return json(res, next.status, { message: 'stand-in failure' });
     if (next) return json(res, 200, { error: next.error, message: `scripted error ${next.error}` });
     const token = req.headers.access_token;
-    if (token !== this.accessToken) return json(res, 200, { error: -216, message: 'Access token is invalid' });
+    if (token !== this.accessToken) return json(res, 200, { error: this.tokenErrorCode, message: this.tokenErrorCode === -220 ? 'access_token is expired or removed' : 'Access token is invalid' });
     const body = JSON.parse(raw) as { recipient: { user_id: string }; message: { text: string; quote_message_id?: string } };
     if (this.failingUsers.has(body.recipient.user_id)) return json(res, 200, { error: -32, message: 'stand-in: this user keeps failing' });
     this.oaDeliveries.push({ channel: 'oa', to: body.recipient.user_id, text: body.message.text, quote: body.message.quote_message_id ?? null, accessToken: token, at: Date.now() });
     json(res, 200, { error: 0, message: 'Success', data: { message_id: `m${this.oaDeliveries.length}`, user_id: body.recipient.user_id } });
   }
 
+  /** The OA admin allows access: Zalo redirects the browser to redirect_uri with a code (notes §1.8). */
+  private permission(res: http.ServerResponse, q: URLSearchParams): void {
+    const code = `code-${this.authCodes.size + 1}`;
+    this.authCodes.set(code, q.get('code_challenge') ?? '');
+    const to = new URL(q.get('redirect_uri') ?? '');
+    to.search = new URLSearchParams({ code, oa_id: '777', state: q.get('state') ?? '' }).toString();
+    res.writeHead(302, { Location: to.toString() }).end();
+  }
+
+  private exchangeCode(res: http.ServerResponse, form: URLSearchParams): void {
+    const challenge = this.authCodes.get(form.get('code') ?? '');
+    const verifier = form.get('code_verifier') ?? '';
+    const hashed = crypto.createHash('sha256').update(verifier).digest('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    if (challenge === undefined || hashed !== challenge) return json(res, 200, { error: -14019, error_name: 'Invalid code or code verifier' });
+    this.authCodes.delete(form.get('code')!);
+    this.generation += 1;
+    this.accessToken = `access-${this.generation}`;
+    this.refreshToken = `refresh-${this.generation}`;
+    json(res, 200, { access_token: this.accessToken, refresh_token: this.refreshToken, expires_in: '90000' });
+  }
+
   private oauth(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
     const form = new URLSearchParams(raw);
     const secretKey = req.headers.secret_key as string | undefined;
+    if (secretKey === this.opts.appSecret && form.get('grant_type') === 'authorization_code') return this.exchangeCode(res, form);
     const refreshToken = form.get('refresh_token') ?? '';
     this.refreshes.push({ refreshToken, secretKey, appId: form.get('app_id') });
     if (secretKey !== this.opts.appSecret || form.get('grant_type') !== 'refresh_token') {
@@ -120,7 +150,14 @@ export class ZaloStandIn {
       this.botDeliveries.push({ channel: 'bot', to: body.chat_id!, text: body.text!, quote: null });
       return json(res, 200, { ok: true, result: { message_id: `b${this.botDeliveries.length}`, date: Date.now() } });
     }
-    if (method === 'deleteWebhook') { this.deleteWebhookCalls += 1; return json(res, 200, { ok: true, result: true }); }
+    if (method === 'deleteWebhook') { this.deleteWebhookCalls += 1; this.botWebhook = null; return json(res, 200, { ok: true, result: true }); }
+    if (method === 'setWebhook') {
+      const secret = body.secret_token ?? '';
+      if (!body.url?.startsWith('https://') || secret.length < 8 || secret.length > 256) return json(res, 400, { ok: false, error_code: 400, description: 'Bad request' });
+      this.botWebhook = { url: body.url, secret_token: secret };
+      return json(res, 200, { ok: true, result: { url: body.url, updated_at: Date.now() } });
+    }
+    if (method === 'getWebhookInfo') return json(res, 200, { ok: true, result: this.botWebhook ? { url: this.botWebhook.url, updated_at: Date.now() } : { url: '' } });
     if (method === 'getUpdates') {
       const update = this.botUpdates.shift();
       if (update) return json(res, 200, { ok: true, result: update });

@@ -67,6 +67,8 @@ export class OaTokens {
   private seeded: Promise<void> | null = null;
   /** The pair as last read or written, for the synchronous status() that /readyz and /metrics read. */
   private cached: StoredTokens | null = null;
+  /** False until the pair was first read: status() must not call a pair that is still loading missing. */
+  private loaded = false;
   private readonly schedule: Schedule;
   private readonly refreshWarnMs: number;
 
@@ -83,12 +85,12 @@ export class OaTokens {
   private seed(): Promise<void> {
     const { accessToken, refreshToken } = this.cfg;
     this.seeded ??= this.store.withTokenLock(TOKEN_ROW, async () => {
-      const stored = await this.read();
+      // Read directly, not through read(): status() must not report "not authorized" before the seed is written.
+      const stored = await this.store.getTokens(TOKEN_ROW);
       // A new refresh token in the environment means the operator re-authorized: it wins over the stored pair.
       if (accessToken && refreshToken && (!stored || stored.seededRefresh !== refreshToken)) {
         const seededPair = { accessToken, refreshToken, expiresAt: null, seededRefresh: refreshToken };
         await this.store.putTokens(TOKEN_ROW, seededPair, this.now());
-        this.cached = { ...seededPair, updatedAt: this.now() };
       }
     }).catch((err: unknown) => { this.seeded = null; throw err; });
     return this.seeded;
@@ -96,6 +98,7 @@ export class OaTokens {
 
   private async read(): Promise<StoredTokens | null> {
     this.cached = await this.store.getTokens(TOKEN_ROW);
+    this.loaded = true;
     return this.cached;
   }
 
@@ -153,7 +156,10 @@ export class OaTokens {
   status(): OaTokenStatus {
     const t = this.cached;
     if (!t) {
-      return { authorized: false, accessTokenExpiresAt: null, refreshTokenExpiresAt: null, refreshTokenNearEnd: false, problem: 'E_ZALO_NOT_AUTHORIZED' };
+      return {
+        authorized: false, accessTokenExpiresAt: null, refreshTokenExpiresAt: null, refreshTokenNearEnd: false,
+        problem: this.loaded ? 'E_ZALO_NOT_AUTHORIZED' : null,
+      };
     }
     // Only a pair we received from Zalo has a known issue time (the row's write time); a pasted one does not.
     const refreshTokenExpiresAt = t.expiresAt !== null && t.updatedAt !== undefined ? t.updatedAt + REFRESH_TOKEN_LIFETIME_MS : null;

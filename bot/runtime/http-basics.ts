@@ -104,8 +104,10 @@ export function errorReply(err: FastifyError & { status?: number; detail?: strin
     return { status: 413, body: over ?? { code: 'E_BODY_TOO_LARGE', message: 'the request body is too large' } };
   }
   const status = typeof err.status === 'number' ? err.status : err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
-  if (status >= 500) return { status, body: { code: 'E_INTERNAL', message: 'internal error; see the service log' } };
-  const code = typeof err.code === 'string' && err.code.startsWith('E_') ? err.code : 'E_BAD_REQUEST';
+  const coded = typeof err.code === 'string' && err.code.startsWith('E_') ? err.code : null;
+  // A 5xx keeps its code (E_DB_UNREACHABLE tells Zalo's re-send apart from a bug) but never its message.
+  if (status >= 500) return { status, body: { code: coded ?? 'E_INTERNAL', message: 'internal error; see the service log' } };
+  const code = coded ?? 'E_BAD_REQUEST';
   return { status, body: err.detail ? { code, message: err.message, detail: err.detail } : { code, message: err.message } };
 }
 

@@ -135,7 +135,7 @@ describe.each([['sqlite', sqliteEngine], ['postgres', postgresEngine]] as const)
     const a = await engine.open();
     const b = (await engine.second()) ?? a;
     await a.putTokens('zalo-oa', { accessToken: 'x', refreshToken: 'y', expiresAt: null, seededRefresh: 'y' }, 1);
-    expect(await b.getTokens('zalo-oa')).toEqual({ accessToken: 'x', refreshToken: 'y', expiresAt: null, seededRefresh: 'y' });
+    expect(await b.getTokens('zalo-oa')).toEqual({ accessToken: 'x', refreshToken: 'y', expiresAt: null, seededRefresh: 'y', updatedAt: 1 });
     const log: string[] = [];
     const work = (s: BotStorage, name: string) => s.withTokenLock('zalo-oa', async () => {
       log.push(`${name} in`);

@@ -83,6 +83,8 @@ describe('Zalo OA channel over a real socket', () => {
   });
 
   it('keeps a reply while the stand-in is down and delivers it after it comes back', async () => {
+    // Let the start-up refresh (pasted token of unknown age) finish first: cutting it mid-call would spend the single-use token.
+    await waitFor(() => app.hoidap.oaTokens!.status().accessTokenExpiresAt !== null, 'the start-up refresh');
     await zalo.stop();
     const { payload, headers } = signOa(oaTextEvent('u-105', 'thu tuc cap ho chieu'));
     // The webhook itself is ours, so it still acks while Zalo's API is unreachable.

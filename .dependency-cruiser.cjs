@@ -1,3 +1,4 @@
+/* global module */
 /**
  * Import rules (npm run deps:check, part of npm run check). The folders are layers; an import may only go
  * down or sideways through the other folder's index.ts:

@@ -9,14 +9,14 @@ export default defineConfig({
     // The JSON report lets .ci/run print its one-line summary from the very same `npm test` run.
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-report.json' },
-    // `npm run test:coverage` (in `npm run check`): the floor is a little under the measured figures, so a change
-    // that drops tested code fails the check instead of slowly eroding it.
+    // `npm run test:coverage` (in `npm run check`): a floor, so a change that drops tested code fails the check.
+    // A first, cautious floor: raise it to just under the figures the first full run prints.
     coverage: {
       provider: 'v8',
       include: ['{bot,knowledge,ingest,eval,answer}/**/*.ts'],
       exclude: ['**/*.test.ts', '**/test/**', '**/*-cli.ts', '**/test-support.ts'],
       reporter: ['text-summary', 'html'],
-      thresholds: { lines: 80, statements: 80, functions: 80, branches: 70 },
+      thresholds: { lines: 60, statements: 60, functions: 60, branches: 50 },
     },
   },
 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
-import { BOT_SECRET, BOT_TOKEN, botTextUpdate, post, tempDir, testConfig, waitFor } from './helpers.ts';
+import { BOT_SECRET, BOT_TOKEN, botTextUpdate, post, tempDir, testConfig, settled, waitFor } from './helpers.ts';
 import type { SqliteStorage } from '../storage/index.ts';
 import { ZaloStandIn } from './zalo-stand-in.ts';
 
@@ -55,8 +55,7 @@ describe('Zalo Bot Platform webhook over a real socket', () => {
     for (let i = 0; i < 3; i++) {
       expect((await post(`${base}/webhooks/zalo-bot`, wrapped, { ...json, 'x-bot-api-secret-token': BOT_SECRET })).status).toBe(200);
     }
-    await waitFor(() => zalo.botDeliveries.length === 3, 'the three parts of one answer');
-    await new Promise((r) => setTimeout(r, 400));
+    await waitFor(async () => zalo.botDeliveries.length === 3 && (await settled(app.hoidap.store)), 'the three parts of one answer, nothing left to send');
     expect(zalo.botDeliveries).toHaveLength(3);
     expect((await app.hoidap.store.counts()).inbox).toEqual({ done: 1 });
   });

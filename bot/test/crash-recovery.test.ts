@@ -2,6 +2,7 @@
  * The service is a child process running the real entry wiring (bot/test/echo-main.ts); it is SIGKILLed
  * after acknowledging an event and before the reply reached Zalo, then started again on the same DATA_DIR.
  */
+import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -25,6 +26,16 @@ async function startChild(dataDir: string, standIn: string, args: string[] = [])
   if (!m) throw new Error(`child did not start:\n${out}`);
   return { proc, url: m[1]!, output: () => out };
 }
+
+/** One read-only query on the child's database (WAL lets us read while it writes). */
+function query<T>(dataDir: string, sql: string): T {
+  const db = new Database(path.join(dataDir, 'bot.sqlite'), { readonly: true, fileMustExist: true });
+  try { return db.prepare(sql).get() as T; } finally { db.close(); }
+}
+
+/** The child has nothing left to answer or send: every inbox row done, no outbox row waiting or in flight. */
+const childSettled = (dataDir: string) => query<{ n: number }>(dataDir,
+  `SELECT (SELECT COUNT(*) FROM inbox WHERE state <> 'done') + (SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')) AS n`).n === 0;
 
 const exited = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
 
@@ -62,8 +73,7 @@ describe('crash recovery with a killed process', { timeout: 240_000 }, () => {
   async function restartAndExpectOne(dataDir: string, text: string): Promise<void> {
     const second = await startChild(dataDir, zalo.url);
     children.push(second);
-    await waitFor(() => zalo.oaDeliveries.length >= 1, 'delivery after restart', 60_000);
-    await new Promise((r) => setTimeout(r, 600));
+    await waitFor(() => zalo.oaDeliveries.length >= 1 && childSettled(dataDir), 'delivery after restart, nothing left to send', 60_000);
     expect(zalo.oaDeliveries.map((d) => d.text)).toEqual([expect.stringContaining(`Trả lời cho: ${text}`)]);
   }
 
@@ -84,7 +94,7 @@ describe('crash recovery with a killed process', { timeout: 240_000 }, () => {
     const dataDir = await tempDir();
     await zalo.stop();
     await ackThenKill(dataDir, [], 'zalo sap luc do', async () => {
-      await new Promise((r) => setTimeout(r, 500));
+      await waitFor(() => query<{ n: number }>(dataDir, 'SELECT COALESCE(MAX(attempts), 0) AS n FROM outbox').n >= 1, 'a failed send attempt');
     });
     await zalo.start();
     await restartAndExpectOne(dataDir, 'zalo sap luc do');

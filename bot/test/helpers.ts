@@ -72,6 +72,15 @@ export function botTextUpdate(chatId: string, text: string, messageId = `bm-${Da
   };
 }
 
+/**
+ * True once nothing more can be sent: every inbox row is done and no outbox row is waiting or in flight. Tests
+ * wait for this instead of sleeping before they assert that no further message went out.
+ */
+export async function settled(store: { counts(): Promise<{ inbox: Record<string, number>; outbox: Record<string, number> }> }): Promise<boolean> {
+  const { inbox, outbox } = await store.counts();
+  return Object.keys(inbox).every((state) => state === 'done') && Object.keys(outbox).every((state) => !['pending', 'sending'].includes(state));
+}
+
 /** Waits until `check` holds (polling every 20 ms), failing with `what` after `timeoutMs`. */
 export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
   const until = Date.now() + timeoutMs;

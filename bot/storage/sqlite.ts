@@ -165,7 +165,7 @@ export class SqliteStorage implements BotStorage {
   claimSends(owner: string, limit: number, leaseMs: number, now: number): Promise<OutboxRow[]> {
     const q = claimSendsSql('sqlite');
     return this.batched(() => (this.sql(q.text).all(...claimValues(q, { owner, until: now + leaseMs, now, limit })) as Row[]).map(toOutbox))
-      .then((rows) => rows.sort((a, b) => a.nextAt - b.nextAt || a.id - b.id));
+      .then((rows) => rows.sort((a, b) => a.id - b.id));
   }
 
   markSent(id: number, remoteId: string | null, now: number): Promise<void> {

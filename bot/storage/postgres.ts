@@ -159,7 +159,7 @@ export class PostgresStorage implements BotStorage {
   async claimSends(owner: string, limit: number, leaseMs: number, now: number): Promise<OutboxRow[]> {
     const sql = claimSendsSql('postgres');
     const r = await this.q(sql.text, claimValues(sql, { owner, until: now + leaseMs, now, limit }));
-    return r.rows.map(toOutbox).sort((a, b) => a.nextAt - b.nextAt || a.id - b.id);
+    return r.rows.map(toOutbox).sort((a, b) => a.id - b.id);
   }
 
   async markSent(id: number, remoteId: string | null, now: number): Promise<void> {

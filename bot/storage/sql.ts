@@ -36,8 +36,9 @@ WHERE id IN (
 RETURNING *`;
 
 /**
- * The head of each recipient's unsent rows, if due. Ordered by when it is due, over ALL recipients: a user whose
- * sends keep failing waits for their own backoff and never holds back anyone else's reply.
+ * The head of each recipient's unsent rows, if due, oldest first, over ALL recipients: a head waiting for its
+ * backoff is skipped, so a user whose sends keep failing never holds back anyone else's reply. Walking the open
+ * rows by id (partial index) stops after `limit` hits instead of sorting the whole backlog.
  */
 const CLAIM_SENDS = `
 UPDATE outbox SET state = 'sending', lease_owner = :owner, lease_until = :until
@@ -47,7 +48,7 @@ WHERE id IN (
     AND ((o.state = 'pending' AND o.next_at <= :now) OR (o.state = 'sending' AND o.lease_until < :now AND o.lease_owner <> :owner))
     AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.channel = o.channel AND p.recipient = o.recipient AND p.id < o.id
       AND p.state IN ('pending', 'sending'))
-  ORDER BY o.next_at, o.id LIMIT :limit __LOCK__)
+  ORDER BY o.id LIMIT :limit __LOCK__)
   AND ((state = 'pending' AND next_at <= :now) OR (state = 'sending' AND lease_until < :now AND lease_owner <> :owner))
 RETURNING *`;
 

@@ -58,6 +58,9 @@ export class SqliteStorage implements BotStorage {
       db.pragma(`synchronous = ${mode === 'FULL' ? 'FULL' : 'NORMAL'}`);
       db.pragma('busy_timeout = 5000');
       migrateSqlite(db);
+      // One process owns the file: claims left in it belong to a process that is gone, whatever its INSTANCE_ID.
+      db.exec(`UPDATE inbox SET state = 'queued', lease_owner = NULL, lease_until = NULL WHERE state = 'answering';
+        UPDATE outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL WHERE state = 'sending';`);
       return new SqliteStorage(db, file, mode);
     } catch (err) {
       throw new BotError('E_DB', `cannot open ${file}: ${(err as Error).message}`);
@@ -165,7 +168,7 @@ export class SqliteStorage implements BotStorage {
   claimSends(owner: string, limit: number, leaseMs: number, now: number): Promise<OutboxRow[]> {
     const q = claimSendsSql('sqlite');
     return this.batched(() => (this.sql(q.text).all(...claimValues(q, { owner, until: now + leaseMs, now, limit })) as Row[]).map(toOutbox))
-      .then((rows) => rows.sort((a, b) => a.nextAt - b.nextAt || a.id - b.id));
+      .then((rows) => rows.sort((a, b) => a.id - b.id));
   }
 
   markSent(id: number, remoteId: string | null, now: number): Promise<void> {

@@ -87,7 +87,7 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterResult> {
   await zalo.start();
   const dataDir = await tempDir('hoidap-cluster-');
   const env = testEnv(dataDir, zalo.url, {
-    LOG_LEVEL: 'warn', USER_RATE_LIMIT_PER_MIN: '1000', ANSWER_CONCURRENCY: '8', SEND_CONCURRENCY: '16', SEND_TIMEOUT_MS: '5000',
+    LOG_LEVEL: 'warn', USER_RATE_LIMIT_PER_MIN: '1000', ANSWER_CONCURRENCY: '8', SEND_CONCURRENCY: '16', SEND_TIMEOUT_MS: '10000',
     ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}),
   });
   const ports = await Promise.all(Array.from({ length: o.instances }, () => freePort()));

@@ -16,6 +16,8 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_state ON outbox (state, id);
 CREATE INDEX outbox_open_recipient ON outbox (channel, recipient, id) WHERE state IN ('pending', 'sending');
 CREATE INDEX outbox_created ON outbox (created_at);
+CREATE INDEX inbox_open ON inbox (id) WHERE state IN ('queued', 'answering');
+CREATE INDEX outbox_open ON outbox (id) WHERE state IN ('pending', 'sending');
 CREATE TABLE tokens (
   name TEXT PRIMARY KEY, access_token TEXT NOT NULL, refresh_token TEXT NOT NULL, expires_at BIGINT,
   seeded_refresh TEXT NOT NULL, updated_at BIGINT NOT NULL);

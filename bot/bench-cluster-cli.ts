@@ -7,7 +7,7 @@
  * once, in order per user; runs 4–5 also count duplicates (at least once: a reply on the wire at the kill may
  * go out again) and refresh calls. Prints a Markdown table for bot/README.md. Not part of npm test.
  *
- * Usage: tsx bot/bench-cluster.ts [--rate 200] [--seconds 60] [--users 5000] [--only 1,3,5]
+ * Usage: tsx bot/bench-cluster-cli.ts [--rate 200] [--seconds 60] [--users 5000] [--only 1,3,5]
  * PostgreSQL: a fresh database per run on TEST_PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/test).
  */
 import os from 'node:os';

@@ -6,7 +6,9 @@ import { toSearchResultJson, type KnowledgeBase, type SearchHit } from '../knowl
 import { todayInVietnam } from './dated-rules.ts';
 import { AnswerError } from './errors.ts';
 import { evidenceFeatures, EVIDENCE_THRESHOLD } from './evidence.ts';
-import { readIntent, type QuestionIntent } from './intent.ts';
+import type { QuestionIntent } from './intent.ts';
+import { readFrame, type QuestionFrame } from './frame.ts';
+import { frameDraft, scopeOf } from './scope.ts';
 import { composePassages, composeProcedure, type Composed } from './compose.ts';
 import { tryGenerative } from './generative-path.ts';
 import { refusalText, type RefusalReason } from './refusal.ts';
@@ -28,24 +30,30 @@ export async function answer(question: string, context: AnswerContext): Promise<
   if (small) {
     return done({ answer: smalltalkReply(small), refused: false, citations: [], retrieved: [], topicDocumentId: lastTopic(context.history), mode: 'smalltalk', notices: [] });
   }
-  const intent = readIntent(q);
-  const found = await retrieve(context.kb, q, intent, context);
+  const frame = readFrame(q);
+  const intent = frame.intent;
+  const found = await retrieve(context.kb, frame.searchText, intent, context);
   const hits = focusOnTopDocument(found.hits, intent);
   const followUp = found.followUp;
   const retrieved = hits.map(toRetrieved);
   const top = hits[0];
-  if (!top) return done(refusal('weak-evidence', retrieved, null));
+  const refuse = (reason: RefusalReason, topicId: string | null, notices: string[] = []) => done(refusal(reason, retrieved, topicId, notices, frame));
+  if (!top) return refuse('weak-evidence', null);
   const evidence = evidenceFeatures(context.kb, intent, hits);
   const evidenceNotice = `evidence ${evidence.score}${followUp ? ' (follow-up)' : ''}`;
   const threshold = context.evidenceThreshold ?? EVIDENCE_THRESHOLD;
   if (!followUp && evidence.score < threshold) {
-    return done(refusal('weak-evidence', retrieved, null, [evidenceNotice]));
+    // A question naming no procedure at all ("hồ sơ gồm những gì?") is asked back, not called missing.
+    return refuse(intent.topicTerms.length === 0 && intent.fields.length > 0 ? 'which-procedure' : 'weak-evidence', null, [evidenceNotice]);
   }
+  const scope = scopeOf(frame, top.document, intent);
+  if (scope === 'refuse') return refuse('other-place', null, [evidenceNotice]);
   const composed = top.document.type === 'procedure'
     ? composeProcedure(context.kb, top.document, intent, asOf)
     : composePassages(intent, hits, asOf);
-  if ('refuse' in composed) return done(refusal(composed.refuse, retrieved, composed.topicDocumentId, [evidenceNotice]));
+  if ('refuse' in composed) return refuse(composed.refuse, composed.topicDocumentId, [evidenceNotice]);
   composed.notices.push(evidenceNotice);
+  frameDraft(composed, frame, top.document);
   // Procedure sheets hold dated variants a model could mix up; the sheet composer states the rule in force.
   const generated = context.generator && composed.mode === 'extractive' ? await tryGenerative(context.generator, q, hits, asOf) : null;
   if (generated && 'text' in generated) {
@@ -122,8 +130,9 @@ function resolveAsOf(context: AnswerContext): string {
   return context.asOf;
 }
 
-function refusal(reason: RefusalReason, retrieved: RetrievedChunk[], topicDocumentId: string | null, notices: string[] = []): Omit<AnswerResult, 'latencyMs'> {
-  return { answer: refusalText(reason), refused: true, citations: [], retrieved, topicDocumentId, mode: 'refusal', notices: [`refused: ${reason}`, ...notices] };
+function refusal(reason: RefusalReason, retrieved: RetrievedChunk[], topicDocumentId: string | null, notices: string[] = [], frame?: QuestionFrame): Omit<AnswerResult, 'latencyMs'> {
+  const text = refusalText(reason, { language: frame?.language ?? 'vi', place: frame?.elsewhere ?? null });
+  return { answer: text, refused: true, citations: [], retrieved, topicDocumentId, mode: 'refusal', notices: [`refused: ${reason}`, ...notices] };
 }
 
 /** The stable JSON shape of a retrieved chunk: the same as `npm run search -- --json` prints. */

@@ -2,13 +2,15 @@
  * answer(question, context): the one answer path for the CLI, the Zalo channels and the evaluation.
  * smalltalk → follow-up or search → evidence check → procedure sheet or passage composer → optional LLM → reply.
  */
-import { toSearchResultJson, type KnowledgeBase, type SearchHit } from '../knowledge/index.ts';
+import { toSearchResultJson, type DocumentMeta, type KnowledgeBase, type SearchHit } from '../knowledge/index.ts';
+import { bigrams } from './compose-passage.ts';
+import { readQuestion } from './query-text.ts';
 import { todayInVietnam } from './dated-rules.ts';
 import { AnswerError } from './errors.ts';
 import { evidenceFeatures, EVIDENCE_THRESHOLD } from './evidence.ts';
 import type { QuestionIntent } from './intent.ts';
 import { readFrame, type QuestionFrame } from './frame.ts';
-import { frameDraft, scopeOf } from './scope.ts';
+import { asksUnheldDocument, frameDraft, scopeOf } from './scope.ts';
 import { composePassages, composeProcedure, type Composed } from './compose.ts';
 import { tryGenerative } from './generative-path.ts';
 import { refusalText, type RefusalReason } from './refusal.ts';
@@ -39,6 +41,7 @@ export async function answer(question: string, context: AnswerContext): Promise<
   const top = hits[0];
   const refuse = (reason: RefusalReason, topicId: string | null, notices: string[] = []) => done(refusal(reason, retrieved, topicId, notices, frame));
   if (!top) return refuse('weak-evidence', null);
+  if (asksUnheldDocument(context.kb, q, frame)) return refuse('other-document', null);
   const evidence = evidenceFeatures(context.kb, intent, hits);
   const evidenceNotice = `evidence ${evidence.score}${followUp ? ' (follow-up)' : ''}`;
   const threshold = context.evidenceThreshold ?? EVIDENCE_THRESHOLD;
@@ -50,7 +53,7 @@ export async function answer(question: string, context: AnswerContext): Promise<
   if (scope === 'refuse') return refuse('other-place', null, [evidenceNotice]);
   const composed = top.document.type === 'procedure'
     ? composeProcedure(context.kb, top.document, intent, asOf)
-    : composePassages(intent, hits, asOf);
+    : composePassages(context.kb, intent, hits, asOf);
   if ('refuse' in composed) return refuse(composed.refuse, composed.topicDocumentId, [evidenceNotice]);
   composed.notices.push(evidenceNotice);
   frameDraft(composed, frame, top.document);
@@ -76,18 +79,40 @@ function render(composed: Composed, retrieved: RetrievedChunk[], extraNotices: s
 }
 
 /**
- * A question that asks a field but names no topic ("còn lệ phí thì sao?") continues the last turn's topic;
- * anything naming a topic starts a fresh search.
+ * Follow-ups keep their topic. A question that asks a field but names no topic ("còn lệ phí thì sao?")
+ * continues the last turn's document; so does a short question whose best match is another document it does
+ * not name ("bao lâu thì có giấy" must not switch to a sheet that merely says "giấy"). A short question that
+ * lands in the same document is a follow-up too (its evidence is the conversation). Anything naming another
+ * document starts afresh.
  */
 async function retrieve(kb: KnowledgeBase, q: string, intent: QuestionIntent, context: AnswerContext): Promise<{ hits: SearchHit[]; followUp: boolean }> {
   const k = context.k ?? DEFAULT_K;
   const topicId = lastTopic(context.history);
   const topic = topicId ? kb.document(topicId) : undefined;
+  const within = async () => kb.search(`${topic?.type === 'procedure' ? topic.title : ''} ${q}`.trim(), { k, filter: { documentIds: [topic?.id as string] } });
   if (topic && intent.topicTerms.length === 0 && intent.fields.length > 0) {
-    const hits = await kb.search(`${topic.title} ${q}`, { k, filter: { documentIds: [topic.id] } });
+    const hits = await within();
     if (hits.length > 0) return { hits, followUp: true };
   }
-  return { hits: await kb.search(q, { k }), followUp: false };
+  const hits = await kb.search(q, { k });
+  const newTop = hits[0]?.document;
+  if (!topic || !newTop || q.split(/\s+/).length > FOLLOW_UP_WORDS) return { hits, followUp: false };
+  if (newTop.id === topic.id) return { hits, followUp: true };
+  if (namesDocument(kb, newTop, intent)) return { hits, followUp: false };
+  const kept = await within();
+  return kept.length > 0 ? { hits: kept, followUp: true } : { hits, followUp: false };
+}
+
+/** A follow-up is short; a longer question is read on its own. */
+const FOLLOW_UP_WORDS = 9;
+
+/** True when the question names the document: a word pair of its title or of its other names. */
+function namesDocument(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent): boolean {
+  if (meta.type === 'plan' && PLAN_CUES.test(intent.folded)) return true;
+  const overview = kb.chunksOf(meta.id).find((c) => c.field === 'overview');
+  const names = `${meta.title}\n${overview?.text.split('\n').find((l) => l.startsWith('Tên gọi khác')) ?? ''}`;
+  const own = bigrams(readQuestion(names).split(' '));
+  return [...bigrams(intent.topicText.split(' '))].some((p) => own.has(p));
 }
 
 /** Words that only plans answer about. */

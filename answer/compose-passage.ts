@@ -2,9 +2,9 @@
  * Answers from prose sources (the plan, guides): split the top chunks into sentences and bullets, keep the
  * few that share the most words with the question, and quote them verbatim.
  */
-import type { SearchHit } from '../knowledge/index.ts';
+import type { Chunk, SearchHit } from '../knowledge/index.ts';
 import type { QuestionIntent, WantedFigure } from './intent.ts';
-import { foldTokens } from './query-text.ts';
+import { foldTokens, readQuestion } from './query-text.ts';
 
 /** A verbatim span of a chunk: `text` is `hit.chunk.text.slice(start, end)`. */
 export interface Unit {
@@ -77,4 +77,43 @@ export function pickUnits(units: readonly Unit[]): Unit[] {
   if (!best || best.score <= 0) return [];
   const picked = sorted.filter((u) => u.score >= best.score * KEEP_RATIO).slice(0, MAX_UNITS);
   return picked.sort((a, b) => a.rank - b.rank || a.hit.chunk.text.indexOf(a.text) - b.hit.chunk.text.indexOf(b.text));
+}
+
+/** Most units quoted when a whole section is asked for ("Sở Y tế được giao những nhiệm vụ gì"). */
+const MAX_SECTION_UNITS = 10;
+
+/** A section heading without its numbering, read the way questions are ("7.7. Sở Y tế" → "so y te"). */
+function headingWords(hit: SearchHit): string {
+  const heading = hit.chunk.sectionPath.at(-1) ?? '';
+  return readQuestion(heading.replace(/^[\dIVXLC]+(?:\.\d+)*\.?\s*/, ''));
+}
+
+/**
+ * The retrieved section whose heading the question names (an agency of the plan's section V, a group of
+ * targets such as "Chính quyền số"): its heading, two words or more, occurs in the question. The best-ranked
+ * such hit among the first ones wins.
+ */
+export function namedSection(intent: QuestionIntent, hits: readonly SearchHit[]): SearchHit | null {
+  const question = ` ${intent.folded} `;
+  for (const hit of hits.slice(0, 6)) {
+    const words = headingWords(hit);
+    if (words.split(' ').length >= 2 && question.includes(` ${words} `)) return hit;
+  }
+  return null;
+}
+
+/** Every line of a named section, in order, as units (a list is quoted whole, never one bullet of it). */
+export function sectionUnits(hit: SearchHit, documentChunks: readonly Chunk[]): Unit[] {
+  // A long section is stored as several chunks with the same path: all of them are the section.
+  const path = hit.chunk.sectionPath.join('\n');
+  const chunks = documentChunks.filter((c) => c.sectionPath.join('\n') === path);
+  const parts = chunks.length > 0 ? chunks : [hit.chunk];
+  return parts
+    .flatMap((chunk) => splitLines(chunk.text).map((text) => ({ hit: { ...hit, chunk }, rank: 0, text, score: 1, hasFigure: false })))
+    .slice(0, MAX_SECTION_UNITS);
+}
+
+/** Lines of a chunk (a bullet with ";" inside keeps its figures together). */
+function splitLines(text: string): string[] {
+  return text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
 }

@@ -5,7 +5,7 @@
 import type { DocumentMeta, KnowledgeBase, SearchHit } from '../knowledge/index.ts';
 import { draftProcedureAnswer, feeFocus, procedureName, relatedLines } from './compose-procedure.ts';
 import { viDate } from './dated-rules.ts';
-import { hasWantedFigure, pickUnits, scoreUnits } from './compose-passage.ts';
+import { hasWantedFigure, namedSection, pickUnits, scoreUnits, sectionUnits } from './compose-passage.ts';
 import { checkCurrency } from './currency.ts';
 import type { QuestionIntent } from './intent.ts';
 import type { RefusalReason } from './refusal.ts';
@@ -47,10 +47,11 @@ export function composeProcedure(kb: KnowledgeBase, meta: DocumentMeta, intent: 
 }
 
 /** Quotes the sentences of the top chunks that answer the question, with currency notes per source. */
-export function composePassages(intent: QuestionIntent, hits: readonly SearchHit[], asOf: string): ComposeOutcome {
+export function composePassages(kb: KnowledgeBase, intent: QuestionIntent, hits: readonly SearchHit[], asOf: string): ComposeOutcome {
   const top = hits[0] as SearchHit;
   if (asksOtherYear(intent, top.document)) return { refuse: 'weak-evidence', topicDocumentId: null };
-  const units = pickUnits(scoreUnits(intent, hits));
+  const named = namedSection(intent, hits);
+  const units = named ? sectionUnits(named, kb.chunksOf(named.document.id)) : pickUnits(scoreUnits(intent, hits));
   if (units.length === 0) return { refuse: 'weak-evidence', topicDocumentId: null };
   // A question asking "how much / what share" is only answered by a passage that states such a figure.
   if (intent.wants !== null && !units.some((u) => hasWantedFigure(u.text, intent.wants))) {

@@ -7,7 +7,7 @@ import type { Place } from '../knowledge/index.ts';
 /** Đồng Nai's public-service hotline (facts file §14, U11). */
 export const HOTLINE = 'Tổng đài 1022, (0251) 1022';
 
-export type RefusalReason = 'weak-evidence' | 'missing-figure' | 'missing-field' | 'empty-question' | 'no-index' | 'other-place' | 'which-procedure';
+export type RefusalReason = 'weak-evidence' | 'missing-figure' | 'missing-field' | 'empty-question' | 'no-index' | 'other-place' | 'other-document' | 'which-procedure';
 
 /** What we hold, named when a year, document or place is refused. */
 export const HOLDINGS_VI = 'Kế hoạch chuyển đổi số 53/KH-UBND năm 2024 của Đồng Nai và hướng dẫn các thủ tục hành chính (khai sinh, khai tử, kết hôn, căn cước, cư trú, lý lịch tư pháp…)';
@@ -20,6 +20,7 @@ const HINTS: Record<RefusalReason, string> = {
   'empty-question': 'Bạn hãy gõ câu hỏi, ví dụ: "làm giấy khai sinh cần giấy tờ gì".',
   'no-index': 'Kho tài liệu chưa sẵn sàng, bạn thử lại sau ít phút.',
   'other-place': `Tôi chỉ hỗ trợ Đồng Nai, với nguồn: ${HOLDINGS_VI}.`,
+  'other-document': `Tôi chỉ có: ${HOLDINGS_VI}.`,
   'which-procedure': 'Bạn cho biết tên thủ tục, ví dụ: "đăng ký khai sinh", "làm lại căn cước", "đăng ký tạm trú".',
 };
 
@@ -30,6 +31,7 @@ const HINTS_EN: Record<RefusalReason, string> = {
   'empty-question': 'Please type a question, e.g. "what documents for birth registration".',
   'no-index': 'The sources are not ready yet; please try again in a few minutes.',
   'other-place': `I only cover Dong Nai: ${HOLDINGS_EN}.`,
+  'other-document': `I only hold ${HOLDINGS_EN}.`,
   'which-procedure': 'Please name the procedure, e.g. "birth registration", "replace a lost ID card".',
 };
 
@@ -43,13 +45,15 @@ export interface RefusalOptions {
 export function refusalText(reason: RefusalReason, opts: RefusalOptions = {}): string {
   const place = opts.place ? `${opts.place.name}${opts.place.nowIn !== opts.place.name ? ` (nay thuộc ${opts.place.nowIn})` : ''}` : 'địa phương khác';
   if (opts.language === 'en') {
-    const first = reason === 'which-procedure' ? 'Which procedure do you mean?' : reason === 'other-place' ? `That is not in my sources: I have no documents for ${opts.place?.name ?? 'other provinces'}.` : 'Sorry, that is not in my sources.';
+    const first = reason === 'which-procedure' ? 'Which procedure do you mean?' : reason === 'other-document' ? 'That document or year is not in my sources.' : reason === 'other-place' ? `That is not in my sources: I have no documents for ${opts.place?.name ?? 'other provinces'}.` : 'Sorry, that is not in my sources.';
     return [first, HINTS_EN[reason], `For help, call the Dong Nai hotline ${HOTLINE}.`].join('\n');
   }
   const first =
     reason === 'which-procedure'
       ? 'Bạn muốn hỏi về thủ tục nào?'
-      : reason === 'other-place'
+      : reason === 'other-document'
+        ? 'Xin lỗi, nguồn của tôi không có văn bản hoặc năm bạn hỏi.'
+        : reason === 'other-place'
         ? `Xin lỗi, nguồn của tôi không có thông tin riêng của ${place}.`
         : 'Xin lỗi, nguồn tài liệu của tôi chưa có thông tin này.';
   return [first, HINTS[reason], `Bạn có thể gọi ${HOTLINE} để được hướng dẫn.`].join('\n');

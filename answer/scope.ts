@@ -4,7 +4,7 @@
  * or guide is Đồng Nai's own and is not applied elsewhere. English questions get an English frame around the
  * quoted Vietnamese lines. Where to go is stated as it is since 01/7/2025 (no district level).
  */
-import type { DocumentMeta } from '../knowledge/index.ts';
+import { foldText, type DocumentMeta, type KnowledgeBase } from '../knowledge/index.ts';
 import type { Composed } from './compose.ts';
 import type { QuestionFrame } from './frame.ts';
 import type { QuestionIntent } from './intent.ts';
@@ -13,6 +13,8 @@ export type Scope = 'in-scope' | 'national-rule' | 'refuse';
 
 /** Whether a question about `frame.elsewhere` can be answered from `meta`. */
 export function scopeOf(frame: QuestionFrame, meta: DocumentMeta, intent: QuestionIntent): Scope {
+  // A merged province's own plan ("tỉnh Bình Phước cũ có kế hoạch…") is not Đồng Nai's plan, even though it is in Đồng Nai now.
+  if (meta.type === 'plan' && frame.places.some((p) => p.kind === 'former-province')) return 'refuse';
   if (!frame.elsewhere) return 'in-scope';
   if (meta.type !== 'procedure') return 'refuse';
   // Fees and charges of procedures are set by each province's council: Đồng Nai's do not carry over.
@@ -53,4 +55,38 @@ function englishLead(lead: string, meta: DocumentMeta): string {
   if (meta.type === 'procedure') return `From the procedure sheet "${meta.title}" (in Vietnamese):`;
   const number = /\d+\/[A-ZĐ-]+(?:-[A-ZĐ]+)*/.exec(lead)?.[0];
   return number ? `From Dong Nai's plan ${number} (${meta.issueDate?.slice(0, 4) ?? ''}, in Vietnamese):`.replace(' (, ', ' (') : `From ${meta.title} (in Vietnamese):`;
+}
+
+const documentCache = new WeakMap<KnowledgeBase, { years: Set<number>; text: string }>();
+
+/** Years of the plans held and the folded text of every chunk (for document numbers). */
+function holdings(kb: KnowledgeBase): { years: Set<number>; text: string } {
+  const cached = documentCache.get(kb);
+  if (cached) return cached;
+  const years = new Set<number>();
+  const texts: string[] = [];
+  for (const meta of kb.documents()) {
+    const year = /(20\d\d)\s*$/.exec(meta.title)?.[1] ?? meta.issueDate?.slice(0, 4);
+    if (meta.type === 'plan' && year) years.add(Number(year));
+    texts.push(meta.title, ...kb.chunksOf(meta.id).map((c) => c.text));
+  }
+  const value = { years, text: foldText(texts.join('\n')) };
+  documentCache.set(kb, value);
+  return value;
+}
+
+const PLAN_WORDS = /(?:^| )(?:ke hoach|chuyen doi so|plan|digital transformation)(?= |$)/;
+const DOCUMENT_NUMBER = /(?:^|[^\d])(\d{1,4}\/(?:19|20)\d\d)(?![\d])/;
+
+/**
+ * A plan year or a document number we do not hold ("kế hoạch chuyển đổi số năm 2025", "Nghị định 13/2023"):
+ * refused naming what we hold, before any other document is stretched to answer it.
+ */
+export function asksUnheldDocument(kb: KnowledgeBase, question: string, frame: QuestionFrame): boolean {
+  const held = holdings(kb);
+  const folded = foldText(question);
+  const words = ` ${folded.replace(/[^a-z0-9%/]+/g, ' ')} `;
+  if (PLAN_WORDS.test(words) && frame.years.length > 0 && held.years.size > 0 && frame.years.every((y) => !held.years.has(y))) return true;
+  const number = DOCUMENT_NUMBER.exec(folded)?.[1];
+  return number !== undefined && !held.text.includes(number);
 }

@@ -11,7 +11,7 @@ const TRU = 'Đăng ký tạm trú: 03 ngày làm việc. Lệ phí nộp trực
 const KS = 'Đăng ký khai sinh đúng hạn trong 60 ngày kể từ ngày sinh thì miễn lệ phí.';
 
 function question(over: Partial<EvalQuestion>): EvalQuestion {
-  return { id: 'q', question: 'lệ phí tạm trú', answerable: true, answer: '7.000đ', evidence: 'nộp trực tuyến 7.000đ/lần', tags: [], set: 't.jsonl', ...over };
+  return { id: 'q', question: 'lệ phí tạm trú', answerable: true, answer: '7.000đ', evidence: 'nộp trực tuyến 7.000đ/lần', tags: [], must: [], mustNot: [], set: 't.jsonl', ...over };
 }
 
 describe('command-line arguments', () => {

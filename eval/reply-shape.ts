@@ -1,0 +1,102 @@
+/**
+ * Is a reply shaped for a phone, and does it invent figures? Per-reply measurements and their summary.
+ * Pure functions; the thresholds are the issue's targets (first line ≤ 160 characters).
+ */
+import { extractNumbers } from './text-match.ts';
+
+/** The first line should hold the answer and fit a phone screen's first glance. */
+export const FIRST_LINE_TARGET = 160;
+
+export interface ReplyShape {
+  /** Characters (code points) of the first non-empty line. */
+  firstLineChars: number;
+  /** Characters of the whole reply. */
+  chars: number;
+  /** Lines cut mid-sentence: ending in "…"/"...", a comma, or a dangling connective. */
+  cutLines: string[];
+  /** Lines (≥ 12 characters) that occur more than once; each extra occurrence counted once. */
+  repeatedLines: string[];
+}
+
+const length = (s: string) => [...s].length;
+// A line that ends like this stopped in the middle of a sentence. "…" is also what a cut-off quote ends with.
+const CUT_END = /(…|\.\.\.|,|;|\s(và|hoặc|hay|của|cho|là|thì|với|and|or|of|the|to))\s*$/iu;
+
+export function replyShape(reply: string): ReplyShape {
+  const lines = reply.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  const seen = new Map<string, number>();
+  const repeatedLines: string[] = [];
+  for (const line of lines) {
+    if (length(line) < 12) continue;
+    const key = line.toLowerCase().replace(/\s+/g, ' ');
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n > 1) repeatedLines.push(line);
+  }
+  return {
+    firstLineChars: length(lines[0] ?? ''),
+    chars: length(reply),
+    cutLines: lines.filter((l) => CUT_END.test(l)),
+    repeatedLines,
+  };
+}
+
+// A money amount, a count of days or a percentage, as written in a reply (Vietnamese or English). "đồng" right
+// after a year is usually the start of a place name ("năm 2026 Đồng Nai"), not money.
+const PLACE_AFTER_DONG = '(?!\\s*(?:nai|xoài|xoai|phú|phu|tháp|thap|hới|hoi)(?!\\p{L}))';
+const FIGURE = new RegExp(
+  `\\d+(?:[.,]\\d+)*\\s*(?:%|phần trăm|phan tram|percent|(?:đồng|dong)(?!\\p{L})${PLACE_AFTER_DONG}|đ(?!\\p{L})|vnd|nghìn|ngàn|nghin|ngan|triệu|trieu|ngày|ngay(?!\\p{L})|working days?|days?(?!\\p{L}))`,
+  'giu',
+);
+
+/** Every money amount, day count and percentage in a text, as written. */
+export function figuresIn(text: string): string[] {
+  return text.match(FIGURE) ?? [];
+}
+
+/**
+ * Figures of a reply that appear neither in a cited chunk nor in the question itself (a person's own "70
+ * ngày" may be echoed). Compared as canonical numbers, so "30.000đ" in the reply matches "30,000 đồng".
+ */
+export function inventedFigures(reply: string, citedChunks: readonly string[], question: string): string[] {
+  const known = new Set([...citedChunks, question].flatMap((t) => extractNumbers(t)));
+  return figuresIn(reply).filter((f) => !extractNumbers(f).every((n) => known.has(n)));
+}
+
+export interface ShapeSummary {
+  /** Replies measured (answered, i.e. not refused). */
+  replies: number;
+  firstLineMedian: number;
+  firstLineMax: number;
+  /** Share of measured replies whose first line is ≤ FIRST_LINE_TARGET characters (null when none). */
+  firstLineShortShare: number | null;
+  charsMedian: number;
+  charsMax: number;
+  /** Over all replies, refusals included. */
+  cutLines: number;
+  repeatedLines: number;
+}
+
+function median(xs: readonly number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** Lengths over answered replies (a refusal is short by design and would flatter the median). */
+export function summariseShapes(items: ReadonlyArray<{ shape: ReplyShape; refused: boolean }>): ShapeSummary {
+  const answered = items.filter((x) => !x.refused).map((x) => x.shape);
+  const first = answered.map((s) => s.firstLineChars);
+  const chars = answered.map((s) => s.chars);
+  return {
+    replies: answered.length,
+    firstLineMedian: median(first),
+    firstLineMax: first.length ? Math.max(...first) : 0,
+    firstLineShortShare: first.length ? first.filter((n) => n <= FIRST_LINE_TARGET).length / first.length : null,
+    charsMedian: median(chars),
+    charsMax: chars.length ? Math.max(...chars) : 0,
+    cutLines: items.reduce((a, x) => a + x.shape.cutLines.length, 0),
+    repeatedLines: items.reduce((a, x) => a + x.shape.repeatedLines.length, 0),
+  };
+}

@@ -117,3 +117,28 @@ export function sectionUnits(hit: SearchHit, documentChunks: readonly Chunk[]): 
 function splitLines(text: string): string[] {
   return text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
 }
+
+const SIGNER = /(?:^| )(?:ai ky|nguoi ky|ky ban hanh|ky ten|ky ke hoach|who signed|signed|signer|signatory)(?= |$)/;
+const RECIPIENTS = /(?:^| )(?:noi nhan|gui toi|gui den|gui cho|gui nhung|nhung noi nao|recipients|sent to)(?= |$)/;
+
+/**
+ * The closing parts of an official document: who signed it (the block from "TM." on) or where it was sent
+ * ("Nơi nhận"). They answer "ai ký kế hoạch này" and "gửi tới những nơi nào", which no body section holds.
+ */
+export function closingUnits(intent: QuestionIntent, hit: SearchHit, documentChunks: readonly Chunk[]): Unit[] {
+  const signer = SIGNER.test(intent.folded);
+  const recipients = RECIPIENTS.test(intent.folded);
+  if (!signer && !recipients) return [];
+  const units: Unit[] = [];
+  for (const chunk of documentChunks) {
+    const lines = splitLines(chunk.text);
+    const from = recipients ? lines.findIndex((l) => /^Nơi nhận/.test(l)) : lines.findIndex((l) => /^(?:TM\.|KT\.|Q\. CHỦ TỊCH|CHỦ TỊCH)/.test(l));
+    if (from < 0) continue;
+    const picked = lines.slice(from + (recipients ? 1 : 0)).filter((l) => l !== '|');
+    const end = recipients ? picked.findIndex((l) => /^(?:TM\.|KT\.)/.test(l)) : -1;
+    const chosen = (end >= 0 ? picked.slice(0, end) : picked).slice(0, MAX_SECTION_UNITS + 6);
+    units.push(...chosen.map((text) => ({ hit: { ...hit, chunk }, rank: 0, text, score: 1, hasFigure: false })));
+    break;
+  }
+  return units;
+}

@@ -5,7 +5,7 @@
 import type { DocumentMeta, KnowledgeBase, SearchHit } from '../knowledge/index.ts';
 import { draftProcedureAnswer, feeFocus, procedureName, relatedLines } from './compose-procedure.ts';
 import { viDate } from './dated-rules.ts';
-import { hasWantedFigure, namedSection, pickUnits, scoreUnits, sectionUnits } from './compose-passage.ts';
+import { closingUnits, hasWantedFigure, namedSection, pickUnits, scoreUnits, sectionUnits } from './compose-passage.ts';
 import { checkCurrency } from './currency.ts';
 import type { QuestionIntent } from './intent.ts';
 import type { RefusalReason } from './refusal.ts';
@@ -51,7 +51,8 @@ export function composePassages(kb: KnowledgeBase, intent: QuestionIntent, hits:
   const top = hits[0] as SearchHit;
   if (asksOtherYear(intent, top.document)) return { refuse: 'weak-evidence', topicDocumentId: null };
   const named = namedSection(intent, hits);
-  const units = named ? sectionUnits(named, kb.chunksOf(named.document.id)) : pickUnits(scoreUnits(intent, hits));
+  const closing = top.document.type === 'plan' ? closingUnits(intent, top, kb.chunksOf(top.document.id)) : [];
+  const units = closing.length > 0 ? closing : named ? sectionUnits(named, kb.chunksOf(named.document.id)) : pickUnits(scoreUnits(intent, hits));
   if (units.length === 0) return { refuse: 'weak-evidence', topicDocumentId: null };
   // A question asking "how much / what share" is only answered by a passage that states such a figure.
   if (intent.wants !== null && !units.some((u) => hasWantedFigure(u.text, intent.wants))) {

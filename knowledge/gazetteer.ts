@@ -116,8 +116,8 @@ export function findPlaces(words: readonly string[]): PlaceMention[] {
         break;
       }
     }
-    const { spellings: _omit, ...place } = match.entry;
-    found.push({ ...place, start, end: i + match.words.length });
+    const { name, kind, nowIn } = match.entry;
+    found.push({ name, kind, nowIn, start, end: i + match.words.length });
     i += match.words.length - 1;
   }
   return found;

@@ -13,7 +13,7 @@ export const QUESTION_SHORTHAND: Readonly<Record<string, string>> = {
   hk: 'ho khau', gplx: 'giay phep lai xe', lltp: 'ly lich tu phap', dvc: 'dich vu cong', ttc: 'thu tuc',
   tthc: 'thu tuc hanh chinh', sdt: 'so dien thoai', onl: 'online', vs: 'voi', ng: 'nguoi', mk: 'minh', e: 'em', a: 'anh',
   hs: 'ho so', gq: 'giai quyet', ny: 'nguoi yeu', gt: 'giay to', ks: 'khai sinh', tk: 'tai khoan',
-  ms: 'moi', r: 'roi', trc: 'truoc', wa: 'qua', cc: 'can cuoc',
+  ms: 'moi', r: 'roi', dkkh: 'dang ky ket hon', dkks: 'dang ky khai sinh', dkkt: 'dang ky khai tu', xd: 'xay dung', trc: 'truoc', wa: 'qua', cc: 'can cuoc',
 };
 
 /** Agency names written with "&" or run together in chat ("gd&dt", "stttt") → folded full names. */

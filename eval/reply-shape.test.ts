@@ -9,14 +9,17 @@ describe('the shape of a reply', () => {
     expect(s.chars).toBe([...'\nMiễn lệ phí khai tử.\nNguồn: Luật Hộ tịch 2014, Điều 11'].length);
   });
 
-  it('counts lines cut with an ellipsis, a comma or a dangling connective', () => {
-    const s = replyShape('Lệ phí 35.000đ.\nTrẻ em, người cao tuổi…\nHồ sơ gồm tờ khai và\nNộp tại Công an cấp xã,\n- Tờ khai theo mẫu');
-    expect(s.cutLines).toEqual(['Trẻ em, người cao tuổi…', 'Hồ sơ gồm tờ khai và', 'Nộp tại Công an cấp xã,']);
+  it('counts lines cut with an ellipsis, a comma or a dangling connective, behind citation marks and bullets', () => {
+    const s = replyShape(
+      'Lệ phí 35.000đ. [1]\nTrẻ em, người cao tuổi… [2]\n- …danh mục dữ liệu mở [1]\nHồ sơ gồm tờ khai và\nNộp tại Công an cấp xã,\n- Tờ khai theo mẫu;\n- hạ tầng IOT... [1]',
+    );
+    expect(s.cutLines).toEqual(['Trẻ em, người cao tuổi… [2]', '- …danh mục dữ liệu mở [1]', 'Hồ sơ gồm tờ khai và', 'Nộp tại Công an cấp xã,']);
   });
 
-  it('counts each extra copy of a repeated line, ignoring short ones', () => {
+  it('counts each extra copy of a repeated line or sentence, not short ones nor the source list', () => {
     const line = 'Giảm 50% lệ phí từ 01/7/2025 đến hết 31/12/2026.';
-    expect(replyShape(`${line}\nCấp lại 35.000đ\n${line}\n- Có\n- Có\n${line}`).repeatedLines).toEqual([line, line]);
+    const reply = `${line} [1]\nCấp lại 35.000đ\nTrước đó: Cấp lại 70.000đ; ${line}\n- Có\n- Có\n${line}\nNguồn:\n[1] Thông tư 64/2025/TT-BTC, mục Phí\n[2] Thông tư 64/2025/TT-BTC, mục Phí`;
+    expect(replyShape(reply).repeatedLines).toEqual([line.slice(0, -1), line.slice(0, -1)]);
   });
 
   it('summarises lengths over answered replies only, cuts and repeats over all', () => {

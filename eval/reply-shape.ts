@@ -12,31 +12,49 @@ export interface ReplyShape {
   firstLineChars: number;
   /** Characters of the whole reply. */
   chars: number;
-  /** Lines cut mid-sentence: ending in "…"/"...", a comma, or a dangling connective. */
+  /** Lines cut mid-sentence: starting or ending in "…", or ending in a comma or a dangling connective. */
   cutLines: string[];
-  /** Lines (≥ 12 characters) that occur more than once; each extra occurrence counted once. */
+  /**
+   * Lines or sentences (≥ 20 characters, citation marks aside) that occur more than once in the reply, each
+   * extra occurrence once: a dated fee line repeated under two periods counts. Source-list lines are skipped.
+   */
   repeatedLines: string[];
 }
 
 const length = (s: string) => [...s].length;
-// A line that ends like this stopped in the middle of a sentence. "…" is also what a cut-off quote ends with.
-const CUT_END = /(…|\.\.\.|,|;|\s(và|hoặc|hay|của|cho|là|thì|với|and|or|of|the|to))\s*$/iu;
+// "…" is what a quote shortened by the composer starts or ends with; a comma or "và" at the end means the
+// sentence stopped in the middle. A source's own "..." and a list item's ";" are not cuts.
+const CUT_END = /(…|,|\s(và|hoặc|hay|của|cho|là|thì|với|and|or|of|the|to))$/iu;
+const CITATION_MARKS = /(\s*\[\d+\])+\s*$/u;
+const BULLET = /^([-•*]|\d+[.)])\s+/u;
+
+function isCut(line: string): boolean {
+  const body = line.replace(CITATION_MARKS, '').replace(BULLET, '').trim();
+  return body.startsWith('…') || CUT_END.test(body);
+}
+
+/** The sentences of a reply's body lines, citation marks and bullets removed (source-list lines skipped). */
+function sentences(lines: readonly string[]): string[] {
+  return lines
+    .filter((l) => !/^\[\d+\]/.test(l))
+    .flatMap((l) => l.replace(BULLET, '').split(/(?<=[.;])\s+/u))
+    .map((x) => x.replace(/\s*\[\d+\]/gu, '').replace(/[.;]$/u, '').trim())
+    .filter((x) => length(x) >= 20);
+}
 
 export function replyShape(reply: string): ReplyShape {
   const lines = reply.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   const repeatedLines: string[] = [];
-  for (const line of lines) {
-    if (length(line) < 12) continue;
-    const key = line.toLowerCase().replace(/\s+/g, ' ');
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    if (n > 1) repeatedLines.push(line);
+  for (const sentence of sentences(lines)) {
+    const key = sentence.toLowerCase().replace(/\s+/g, ' ');
+    if (seen.has(key)) repeatedLines.push(sentence);
+    seen.add(key);
   }
   return {
     firstLineChars: length(lines[0] ?? ''),
     chars: length(reply),
-    cutLines: lines.filter((l) => CUT_END.test(l)),
+    cutLines: lines.filter(isCut),
     repeatedLines,
   };
 }

@@ -35,6 +35,8 @@ describe('command-line arguments', () => {
   it('names the floors a run falls under', () => {
     expect(floorFailures({ hit5: 0.7, answerAccuracy: 0.9 }, { minHit5: 0.8, minAnswer: 0.8 })).toEqual(['hit@5 0.700 < --min-hit5 0.8']);
     expect(floorFailures({ hit5: 0.9, answerAccuracy: 0.9 }, { minHit5: 0.8, minAnswer: undefined })).toEqual([]);
+    expect(floorFailures({ hit5: 0.9, answerAccuracy: 0.9, correct: 0.84 }, { minHit5: undefined, minAnswer: undefined, minCorrect: 0.85 })).toEqual(['correct 0.840 < --min-correct 0.85']);
+    expect(parseEvalArgs(['--questions', 'a.jsonl', '--min-correct', '0.85']).minCorrect).toBe(0.85);
   });
 });
 

@@ -34,8 +34,8 @@ function procedureLines(r: IngestReport): string[] {
     }
     lines.push(`procedures ${f.path}: ${f.procedures.length} procedure${f.procedures.length === 1 ? '' : 's'}`);
     for (const p of f.procedures) {
-      const missing = p.missing.length > 0 ? `; not found: ${p.missing.join(', ')}` : '';
-      lines.push(`  ${p.code ?? '(no code)'} ${p.name}: ${p.parts.length} part${p.parts.length === 1 ? '' : 's'} (${p.parts.join(', ')})${missing}`);
+      const missing = p.missing.length > 0 ? `; not found: ${p.missing.join('; ')}` : '';
+      lines.push(`  ${p.code ?? '(no code)'} ${p.name}: ${p.parts.length} part${p.parts.length === 1 ? '' : 's'} (${p.parts.join('; ')})${missing}`);
     }
   }
   return lines;

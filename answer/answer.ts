@@ -7,9 +7,10 @@ import { bigrams } from './compose-passage.ts';
 import { readQuestion } from './query-text.ts';
 import { todayInVietnam } from './dated-rules.ts';
 import { AnswerError } from './errors.ts';
-import { evidenceFeatures, EVIDENCE_THRESHOLD } from './evidence.ts';
+import { evidenceFeatures, EVIDENCE_THRESHOLD, unmatchedProcedureWord } from './evidence.ts';
 import type { QuestionIntent } from './intent.ts';
 import { readFrame, type QuestionFrame } from './frame.ts';
+import { leadWithBestLine } from './best-line.ts';
 import { asksUnheldDocument, frameDraft, scopeOf } from './scope.ts';
 import { composePassages, composeProcedure, type Composed } from './compose.ts';
 import { tryGenerative } from './generative-path.ts';
@@ -34,8 +35,8 @@ export async function answer(question: string, context: AnswerContext): Promise<
   }
   const frame = readFrame(q);
   const intent = frame.intent;
-  const found = await retrieve(context.kb, frame.searchText, intent, context);
-  const hits = focusOnTopDocument(found.hits, intent);
+  const found = await retrieve(context.kb, frame.searchText, q.split(/\s+/).length, intent, context);
+  const hits = preferNamedSibling(context.kb, focusOnTopDocument(found.hits, intent, (meta) => namesDocument(context.kb, meta, intent)), intent);
   const followUp = found.followUp;
   const retrieved = hits.map(toRetrieved);
   const top = hits[0];
@@ -49,6 +50,8 @@ export async function answer(question: string, context: AnswerContext): Promise<
     // A question naming no procedure at all ("hồ sơ gồm những gì?") is asked back, not called missing.
     return refuse(intent.topicTerms.length === 0 && intent.fields.length > 0 ? 'which-procedure' : 'weak-evidence', null, [evidenceNotice]);
   }
+  const stray = !followUp && top.document.type === 'procedure' && !namesDocument(context.kb, top.document, intent) ? unmatchedProcedureWord(context.kb, intent, top.document.id) : null;
+  if (stray) return refuse('weak-evidence', null, [evidenceNotice, `not about this procedure: "${stray}"`]);
   const scope = scopeOf(frame, top.document, intent);
   if (scope === 'refuse') return refuse('other-place', null, [evidenceNotice]);
   const composed = top.document.type === 'procedure'
@@ -56,6 +59,7 @@ export async function answer(question: string, context: AnswerContext): Promise<
     : composePassages(context.kb, intent, hits, asOf);
   if ('refuse' in composed) return refuse(composed.refuse, composed.topicDocumentId, [evidenceNotice]);
   composed.notices.push(evidenceNotice);
+  if (composed.mode === 'procedure') leadWithBestLine(composed.draft, frame);
   frameDraft(composed, frame, top.document);
   // Procedure sheets hold dated variants a model could mix up; the sheet composer states the rule in force.
   const generated = context.generator && composed.mode === 'extractive' ? await tryGenerative(context.generator, q, hits, asOf) : null;
@@ -85,7 +89,7 @@ function render(composed: Composed, retrieved: RetrievedChunk[], extraNotices: s
  * lands in the same document is a follow-up too (its evidence is the conversation). Anything naming another
  * document starts afresh.
  */
-async function retrieve(kb: KnowledgeBase, q: string, intent: QuestionIntent, context: AnswerContext): Promise<{ hits: SearchHit[]; followUp: boolean }> {
+async function retrieve(kb: KnowledgeBase, q: string, typedWords: number, intent: QuestionIntent, context: AnswerContext): Promise<{ hits: SearchHit[]; followUp: boolean }> {
   const k = context.k ?? DEFAULT_K;
   const topicId = lastTopic(context.history);
   const topic = topicId ? kb.document(topicId) : undefined;
@@ -96,11 +100,47 @@ async function retrieve(kb: KnowledgeBase, q: string, intent: QuestionIntent, co
   }
   const hits = await kb.search(q, { k });
   const newTop = hits[0]?.document;
-  if (!topic || !newTop || q.split(/\s+/).length > FOLLOW_UP_WORDS) return { hits, followUp: false };
+  if (!topic || !newTop || typedWords > FOLLOW_UP_WORDS) return { hits, followUp: false };
   if (newTop.id === topic.id) return { hits, followUp: true };
   if (namesDocument(kb, newTop, intent)) return { hits, followUp: false };
   const kept = await within();
   return kept.length > 0 ? { hits: kept, followUp: true } : { hits, followUp: false };
+}
+
+/** The names of a procedure: its title and every "Tên gọi khác" of its overview, as folded word lists. */
+function namesOf(kb: KnowledgeBase, meta: DocumentMeta): string[][] {
+  const overview = kb.chunksOf(meta.id).find((c) => c.field === 'overview');
+  const other = overview?.text.split('\n').find((l) => l.startsWith('Tên gọi khác'))?.replace(/^Tên gọi khác:\s*/, '') ?? '';
+  return [meta.title, ...other.split(/[;,]/)].map((n) => readQuestion(n).split(' ').filter((w) => w.length > 0)).filter((n) => n.length > 0);
+}
+
+/** Share of the best-matching name's words that the question has (1 = the question says the whole name). */
+function nameCover(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent): number {
+  const words = new Set(intent.folded.split(' '));
+  return Math.max(0, ...namesOf(kb, meta).map((n) => n.filter((w) => words.has(w)).length / n.length));
+}
+
+/** A sibling must say this much more of its name than the top procedure to be put first. */
+const SIBLING_MARGIN = 0.2;
+
+/**
+ * Sibling procedures share most words ("Đăng ký khai sinh" / "… có yếu tố nước ngoài, quá hạn"; "Đổi giấy
+ * phép lái xe" / "Cấp lại … bị mất"). Among the procedures in the first hits, the one whose name the question
+ * says most fully comes first: the extra words of a sibling's name (its action, its case) must be asked.
+ */
+export function preferNamedSibling(kb: KnowledgeBase, hits: readonly SearchHit[], intent: QuestionIntent): SearchHit[] {
+  const top = hits[0];
+  if (!top || top.document.type !== 'procedure') return [...hits];
+  const topCover = nameCover(kb, top.document, intent);
+  let best: { id: string; cover: number } | null = null;
+  for (const h of hits.slice(0, TOPIC_WINDOW)) {
+    if (h.document.type !== 'procedure' || h.document.id === top.document.id) continue;
+    const cover = nameCover(kb, h.document, intent);
+    if (cover >= topCover + SIBLING_MARGIN && (!best || cover > best.cover)) best = { id: h.document.id, cover };
+  }
+  if (!best) return [...hits];
+  const id = best.id;
+  return [...hits.filter((h) => h.document.id === id), ...hits.filter((h) => h.document.id !== id)];
 }
 
 /** A follow-up is short; a longer question is read on its own. */
@@ -125,7 +165,14 @@ const TOPIC_WINDOW = 5;
  * Puts the hits of the document that gathers the most score among the first TOPIC_WINDOW hits first (stable
  * otherwise). A generic guide section can outrank one field of the sheet the question is about.
  */
-export function focusOnTopDocument(hits: readonly SearchHit[], intent: QuestionIntent): SearchHit[] {
+export function focusOnTopDocument(hits: readonly SearchHit[], intent: QuestionIntent, named: (meta: DocumentMeta) => boolean = () => false): SearchHit[] {
+  // A procedure the question names by its name or another of its names ("đăng ký thường trú") comes first,
+  // however much score a guide gathers on the field words ("phí", "bao lâu").
+  const namedHit = hits.slice(0, TOPIC_WINDOW).find((h) => h.document.type === 'procedure' && named(h.document));
+  if (namedHit && !(hits[0]?.document.type === 'procedure' && named(hits[0].document))) {
+    const id = namedHit.document.id;
+    return [...hits.filter((h) => h.document.id === id), ...hits.filter((h) => h.document.id !== id)];
+  }
   const totals = new Map<string, number>();
   // Targets, shares and duties ("tỷ lệ … bao nhiêu %", "chỉ tiêu", "nhiệm vụ của sở") live in plans, never in sheets.
   const planOnly = intent.wants === 'percent' || PLAN_CUES.test(intent.folded);

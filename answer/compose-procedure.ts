@@ -87,9 +87,7 @@ export function draftProcedureAnswer(meta: DocumentMeta, chunks: readonly Chunk[
     facts.push({ text: `${labelOf(field)}: nguồn của tôi chưa có thông tin này, bạn hỏi Tổng đài 1022 để chắc chắn.`, sources: [] });
   }
   const name = procedureName(meta);
-  const lead = overview
-    ? `Thủ tục ${name} — tóm tắt (áp dụng ngày ${viDate(asOf)}):`
-    : `Thủ tục ${name} — ${answered.map(labelOf).join(', ') || 'thông tin bạn hỏi'} (áp dụng ngày ${viDate(asOf)}):`;
+  const lead = `Thủ tục ${name}${overview ? ' — tóm tắt' : ''}, áp dụng ngày ${viDate(asOf)}:`;
   const notes = overview ? ['Hỏi thêm về hồ sơ, lệ phí, thời hạn, nơi nộp hoặc làm trực tuyến để xem đầy đủ.'] : [];
   return { draft: { lead, facts, notes }, missing, answered, changeDates: [...changeDates].sort() };
 }

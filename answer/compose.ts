@@ -30,7 +30,7 @@ export function composeProcedure(kb: KnowledgeBase, meta: DocumentMeta, intent: 
   // sheet lines that share its words, not by the overview.
   const related = relatedLines(meta, chunks, [], intent, asOf);
   if (intent.fields.length === 0 && related.length > 0) {
-    const lead = `Thủ tục ${procedureName(meta)} (áp dụng ngày ${viDate(asOf)}):`;
+    const lead = `Thủ tục ${procedureName(meta)}, áp dụng ngày ${viDate(asOf)}:`;
     const notes = ['Hỏi thêm về hồ sơ, lệ phí, thời hạn hoặc nơi nộp để xem chi tiết.'];
     return { draft: { lead, facts: related.map((f) => ({ ...f, text: f.text.replace(/^Lưu ý: /, '- ') })), notes }, mode: 'procedure', topicDocumentId: meta.id, notices: [] };
   }

@@ -32,11 +32,10 @@ export function frameDraft(composed: Composed, frame: QuestionFrame, meta: Docum
   const place = frame.elsewhere;
   if (place && meta.type === 'procedure') {
     const where = place.nowIn !== place.name ? `${place.name} (nay thuộc ${place.nowIn})` : place.name;
-    draft.notes.unshift(
-      english
-        ? `I cover Dong Nai; this procedure follows national rules, so the lines below also apply in ${place.name}. Ask the commune there for local details.`
-        : `Tôi hỗ trợ Đồng Nai; thủ tục này theo quy định chung cả nước nên ở ${where} cũng áp dụng như dưới đây. Chi tiết tại địa phương, bạn hỏi UBND hoặc Công an cấp xã nơi đó.`,
-    );
+    draft.lead = english
+      ? `I cover Dong Nai; this procedure follows national rules, which also apply in ${place.name}. ${draft.lead}`
+      : `Tôi hỗ trợ Đồng Nai; thủ tục này theo quy định chung cả nước, áp dụng cả ở ${where}. ${draft.lead}`;
+    draft.notes.push(english ? 'For local details ask the commune there.' : 'Chi tiết tại địa phương, bạn hỏi UBND hoặc Công an cấp xã nơi đó.');
     composed.notices.push(`scope: ${place.name} → national rule`);
   }
   const mentionsDistrict = frame.places.some((p) => p.kind === 'former-district');
@@ -47,6 +46,7 @@ export function frameDraft(composed: Composed, frame: QuestionFrame, meta: Docum
   }
   if (english) {
     draft.lead = englishLead(draft.lead, meta);
+    draft.leadFirst = true;
     draft.notes.push('The source is in Vietnamese; the lines above are quoted from it as written.');
   }
 }

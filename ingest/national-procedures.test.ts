@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KnowledgeBase } from '../knowledge/index.ts';
 import { loadFile, runIngest, type IngestReport } from './index.ts';
+import { recogniseProcedures } from './procedure-recognise.ts';
 import { formatReport } from './report-format.ts';
 import { FIXTURES, copyInto, tempWorkspace, testEmbedder, writeText } from './test-support.ts';
 
@@ -81,6 +82,21 @@ describe('a single procedure', () => {
   });
 });
 
+describe('parts glued into one paragraph by line repair', () => {
+  it('are split where a sentence ends and a part label begins', () => {
+    const blocks = [
+      { kind: 'paragraph' as const, text: 'Thủ tục mượn sân bóng ấp', page: 1 },
+      { kind: 'paragraph' as const, text: 'Thành phần hồ sơ: Phiếu đăng ký. Thời hạn giải quyết: 01 ngày làm việc. Phí, lệ phí: Không thu.', page: 1 },
+    ];
+    const [proc] = recogniseProcedures(blocks).procedures;
+    expect([...proc!.parts].map(([part, lines]) => [part.key, lines])).toEqual([
+      ['documents', ['Phiếu đăng ký.']],
+      ['timeLimit', ['01 ngày làm việc.']],
+      ['fee', ['Không thu.']],
+    ]);
+  });
+});
+
 describe('a JSON file in another shape', () => {
   it('is read as a document instead of failing as an invalid sheet', async () => {
     const doc = (await load('danh-sach-khac.json')).documents[0]!;
@@ -118,6 +134,7 @@ describe('ingesting a folder of national procedures', () => {
     expect(text).toContain('procedures procedures/quyet-dinh-cong-bo-phu-luc.docx: 3 procedures');
     expect(text).toMatch(/2\.990103 Xác nhận hộ gia đình trồng cây ăn quả: 4 parts \(.*\); not found: .*cơ quan thực hiện/);
     expect(text).toContain('procedures procedures/ghi-chu-khong-co-phan.md: declared a procedure, but no part');
+    expect(text.match(/inferred [^\n]*quyet-dinh-cong-bo-phu-luc\.docx/g)).toHaveLength(1);
   });
 
   it('finds a procedure first by its code, typed alone or inside a question', async () => {

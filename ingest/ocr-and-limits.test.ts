@@ -17,6 +17,7 @@ describe('OCR of scanned PDF pages', () => {
     expect(file.ocr).toMatchObject({ pages: [1], read: [1], diacriticsLost: false, skipped: null });
     expect(file.ocr!.markShare).toBeGreaterThan(0.6);
     expect(file.procedures[0]).toMatchObject({ code: '2.990401', name: 'Đăng ký sử dụng nhà văn hóa ấp' });
+    expect(file.procedures[0]!.parts).toEqual(expect.arrayContaining(['thời hạn giải quyết', 'phí, lệ phí', 'cơ quan thực hiện']));
   }, 180_000);
 
   it('says why it cannot run when tesseract is absent, naming the packages to install', async () => {

@@ -34,7 +34,8 @@ export const LENIENT: RecogniseOptions = { titled: 1, untitled: 2 };
 export const STRICT: RecogniseOptions = { titled: 3, untitled: Infinity };
 
 /** Splits blocks into procedures and the rest; no procedure found → everything is `rest`. */
-export function recogniseProcedures(blocks: readonly Block[], opts: RecogniseOptions = LENIENT): Recognition {
+export function recogniseProcedures(input: readonly Block[], opts: RecogniseOptions = LENIENT): Recognition {
+  const blocks = input.flatMap(splitGluedParts);
   const segments: Array<{ proc: RecognisedProcedure; blocks: Block[] }> = [];
   const rest: Block[] = [];
   let cur: { proc: RecognisedProcedure; blocks: Block[]; part: NationalPart | null } | null = null;
@@ -83,7 +84,24 @@ export function recogniseProcedures(blocks: readonly Block[], opts: RecogniseOpt
     if (contentParts(s.proc) >= (titled ? opts.titled : opts.untitled)) procedures.push(s.proc);
     else rest.push(...s.blocks); // a lone "Thủ tục …" line or one stray label is ordinary text
   }
-  return { rest: procedures.length > 0 ? rest : [...blocks], procedures };
+  return { rest: procedures.length > 0 ? rest : [...input], procedures };
+}
+
+/**
+ * Line repair (PDF, OCR text) can glue two parts into one paragraph: "Thành phần hồ sơ: Phiếu đăng ký.
+ * Thời hạn giải quyết: 01 ngày làm việc." — split where a sentence ends and a part label begins.
+ */
+function splitGluedParts(block: Block): Block[] {
+  if (block.kind === 'row' || block.text.includes(' | ') || !partOf(block.text)) return [block];
+  const pieces = block.text.split(/(?<=[.;])\s+(?=\p{Lu})/u);
+  if (pieces.length === 1) return [block];
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const part = partOf(piece);
+    if (out.length === 0 || (part && part.part.key !== 'name' && part.part.key !== 'code' && /^[^:]{3,60}:/u.test(piece))) out.push(piece);
+    else out[out.length - 1] += ` ${piece}`;
+  }
+  return out.map((text) => ({ ...block, text }));
 }
 
 function contentParts(p: RecognisedProcedure): number {

@@ -86,7 +86,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
   report.removed = plan.removedSince(new Set(scan.sources.map((s) => s.id)));
   const documents = plan.documents();
   report.chunks = documents.reduce((n, d) => n + d.chunks.length, 0);
-  report.inferred = documents.filter((d) => d.meta.inferred.length > 0).map((d) => ({ path: d.meta.sourcePath, fields: d.meta.inferred }));
+  // One line per source file: an annex's procedure documents share their file's inferred fields.
+  const seen = new Set<string>();
+  const firstOfFile = documents.filter((d) => !seen.has(d.meta.sourcePath) && seen.add(d.meta.sourcePath));
+  report.inferred = firstOfFile.filter((d) => d.meta.inferred.length > 0).map((d) => ({ path: d.meta.sourcePath, fields: d.meta.inferred }));
   if (plan.needsWrite() || report.removed.length > 0) {
     await writeIndex(opts.indexDir, { documents, vectors: plan.vectors, embedder: opts.embedder.info });
     report.wrote = true;

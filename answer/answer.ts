@@ -36,6 +36,7 @@ export async function answer(question: string, context: AnswerContext): Promise<
   const frame = readFrame(q);
   const intent = frame.intent;
   const found = await retrieve(context.kb, frame.searchText, q.split(/\s+/).length, intent, context);
+  found.hits = await keepPlanQuestionsInPlans(context.kb, frame.searchText, intent, found, context.k ?? DEFAULT_K);
   const hits = preferNamedSibling(context.kb, focusOnTopDocument(found.hits, intent, (meta) => namesDocument(context.kb, meta, intent)), intent);
   const followUp = found.followUp;
   const retrieved = hits.map(toRetrieved);
@@ -155,6 +156,19 @@ function namesDocument(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIn
   return [...bigrams(intent.topicText.split(' '))].some((p) => own.has(p));
 }
 
+/**
+ * Targets, shares and duties are only in plans: when the first hits of such a question are all procedure
+ * sheets (a big corpus has many that say "tỷ lệ", "điện tử"), the plans' best hits are put first.
+ */
+async function keepPlanQuestionsInPlans(kb: KnowledgeBase, q: string, intent: QuestionIntent, found: { hits: SearchHit[]; followUp: boolean }, k: number): Promise<SearchHit[]> {
+  const planOnly = intent.wants === 'percent' || PLAN_CUES.test(intent.folded);
+  if (found.followUp || !planOnly || found.hits.slice(0, TOPIC_WINDOW).some((h) => h.document.type === 'plan')) return found.hits;
+  const plans = kb.documents().filter((m) => m.type === 'plan').map((m) => m.id);
+  if (plans.length === 0) return found.hits;
+  const planHits = await kb.search(q, { k, filter: { documentIds: plans } });
+  return [...planHits, ...found.hits.filter((h) => !planHits.some((p) => p.chunk.id === h.chunk.id))].slice(0, k);
+}
+
 /** Words that only plans answer about. */
 const PLAN_CUES = /(?:^| )(?:ke hoach|chi tieu|muc tieu|nhiem vu|ban chi dao|hoi dong tu van)(?= |$)/;
 
@@ -168,14 +182,14 @@ const TOPIC_WINDOW = 5;
 export function focusOnTopDocument(hits: readonly SearchHit[], intent: QuestionIntent, named: (meta: DocumentMeta) => boolean = () => false): SearchHit[] {
   // A procedure the question names by its name or another of its names ("đăng ký thường trú") comes first,
   // however much score a guide gathers on the field words ("phí", "bao lâu").
-  const namedHit = hits.slice(0, TOPIC_WINDOW).find((h) => h.document.type === 'procedure' && named(h.document));
+  // Targets, shares and duties ("tỷ lệ … bao nhiêu %", "chỉ tiêu", "nhiệm vụ của sở") live in plans, never in sheets.
+  const planOnly = intent.wants === 'percent' || PLAN_CUES.test(intent.folded);
+  const namedHit = planOnly ? undefined : hits.slice(0, TOPIC_WINDOW).find((h) => h.document.type === 'procedure' && named(h.document));
   if (namedHit && !(hits[0]?.document.type === 'procedure' && named(hits[0].document))) {
     const id = namedHit.document.id;
     return [...hits.filter((h) => h.document.id === id), ...hits.filter((h) => h.document.id !== id)];
   }
   const totals = new Map<string, number>();
-  // Targets, shares and duties ("tỷ lệ … bao nhiêu %", "chỉ tiêu", "nhiệm vụ của sở") live in plans, never in sheets.
-  const planOnly = intent.wants === 'percent' || PLAN_CUES.test(intent.folded);
   const pool = planOnly && hits.some((h) => h.document.type === 'plan') ? hits.filter((h) => h.document.type === 'plan') : hits;
   for (const h of pool.slice(0, TOPIC_WINDOW)) totals.set(h.document.id, (totals.get(h.document.id) ?? 0) + h.score);
   let best: string | null = null;

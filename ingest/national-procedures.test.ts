@@ -41,6 +41,9 @@ describe('a decision whose annex holds three procedures (DOCX)', () => {
     expect(text('documents')).toContain('Tên mẫu đơn, tờ khai: Mẫu đơn số 01');
     expect(text('overview')).toContain('Mã thủ tục: 2.990101');
     expect(text('overview')).toContain('Đối tượng thực hiện: Tổ chức, cá nhân kinh doanh.');
+    expect(text('fee')).toBe('Phí, lệ phí:\n- Trực tiếp: Lệ phí: 40.000 đồng/giấy phép\n- Trực tuyến: Lệ phí: 20.000 đồng/giấy phép');
+    // The numbering of the next part ("1.3.") never ends up as a line of the previous one.
+    expect(proc.chunks.filter((c) => /^-?\s*[\d.]+$/m.test(c.text)).map((c) => c.field)).toEqual([]);
   });
 
   it('reads lettered "c)" parts and bold labels, and reports what each procedure lacks', async () => {

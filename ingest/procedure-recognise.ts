@@ -93,7 +93,8 @@ export function recogniseProcedures(input: readonly Block[], opts: RecogniseOpti
  */
 function splitGluedParts(block: Block): Block[] {
   if (block.kind === 'row' || block.text.includes(' | ') || !partOf(block.text)) return [block];
-  const pieces = block.text.split(/(?<=[.;])\s+(?=\p{Lu})/u);
+  // Only after a word ("… văn hóa. Thời hạn …"), never after numbering ("1.3. Thành phần …").
+  const pieces = block.text.split(/(?<=\p{L}[.;])\s+(?=\p{Lu})/u);
   if (pieces.length === 1) return [block];
   const out: string[] = [];
   for (const piece of pieces) {

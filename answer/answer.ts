@@ -102,10 +102,17 @@ async function retrieve(kb: KnowledgeBase, q: string, typedWords: number, intent
   const hits = await kb.search(q, { k });
   const newTop = hits[0]?.document;
   if (!topic || !newTop || typedWords > FOLLOW_UP_WORDS) return { hits, followUp: false };
-  if (newTop.id === topic.id) return { hits, followUp: true };
-  if (namesDocument(kb, newTop, intent)) return { hits, followUp: false };
+  if (newTop.id === topic.id) return { hits: hits.filter((h) => h.document.id === topic.id), followUp: true };
+  if (namesDocument(kb, newTop, intent) && !(topic.type === 'plan' && namesPlanSection(kb, topic, intent))) return { hits, followUp: false };
   const kept = await within();
   return kept.length > 0 ? { hits: kept, followUp: true } : { hits, followUp: false };
+}
+
+/** True when the question says a word pair of one of the plan's headings ("xã hội số", "Sở Y tế"). */
+function namesPlanSection(kb: KnowledgeBase, plan: DocumentMeta, intent: QuestionIntent): boolean {
+  const headings = new Set(kb.chunksOf(plan.id).map((c) => c.sectionPath.at(-1) ?? ''));
+  const own = bigrams([...headings].flatMap((h) => ['|', ...readQuestion(h).split(' ')]));
+  return [...bigrams(intent.folded.split(' '))].some((p) => own.has(p) && !p.startsWith('so ') && p !== 'ke hoach');
 }
 
 /** The names of a procedure: its title and every "Tên gọi khác" of its overview, as folded word lists. */

@@ -88,18 +88,24 @@ function headingWords(hit: SearchHit): string {
   return readQuestion(heading.replace(/^[\dIVXLC]+(?:\.\d+)*\.?\s*/, ''));
 }
 
+/** True when the question says the heading whole (two words or more) or its first three words or more. */
+function saysHeading(question: string, heading: string): boolean {
+  const words = heading.split(' ').filter((w) => w.length > 0);
+  if (words.length >= 2 && question.includes(` ${words.join(' ')} `)) return true;
+  return words.length > 3 && question.includes(` ${words.slice(0, 4).join(' ')} `);
+}
+
 /**
- * The retrieved section whose heading the question names (an agency of the plan's section V, a group of
- * targets such as "Chính quyền số"): its heading, two words or more, occurs in the question. The best-ranked
- * such hit among the first ones wins.
+ * The section whose heading the question names (an agency of the plan's section V, a group of targets such
+ * as "Chính quyền số"): among the retrieved hits first, then among all sections of the top document.
  */
-export function namedSection(intent: QuestionIntent, hits: readonly SearchHit[]): SearchHit | null {
+export function namedSection(intent: QuestionIntent, hits: readonly SearchHit[], documentChunks: readonly Chunk[] = []): SearchHit | null {
   const question = ` ${intent.folded} `;
-  for (const hit of hits.slice(0, 6)) {
-    const words = headingWords(hit);
-    if (words.split(' ').length >= 2 && question.includes(` ${words} `)) return hit;
-  }
-  return null;
+  for (const hit of hits.slice(0, 6)) if (saysHeading(question, headingWords(hit))) return hit;
+  const top = hits[0];
+  if (!top) return null;
+  const chunk = documentChunks.find((c) => saysHeading(question, headingWords({ ...top, chunk: c })));
+  return chunk ? { ...top, chunk } : null;
 }
 
 /** Every line of a named section, in order, as units (a list is quoted whole, never one bullet of it). */

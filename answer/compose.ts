@@ -50,7 +50,7 @@ export function composeProcedure(kb: KnowledgeBase, meta: DocumentMeta, intent: 
 export function composePassages(kb: KnowledgeBase, intent: QuestionIntent, hits: readonly SearchHit[], asOf: string): ComposeOutcome {
   const top = hits[0] as SearchHit;
   if (asksOtherYear(intent, top.document)) return { refuse: 'weak-evidence', topicDocumentId: null };
-  const named = namedSection(intent, hits);
+  const named = namedSection(intent, hits, kb.chunksOf(top.document.id));
   const closing = top.document.type === 'plan' ? closingUnits(intent, top, kb.chunksOf(top.document.id)) : [];
   const units = closing.length > 0 ? closing : named ? sectionUnits(named, kb.chunksOf(named.document.id)) : pickUnits(scoreUnits(intent, hits));
   if (units.length === 0) return { refuse: 'weak-evidence', topicDocumentId: null };

@@ -121,7 +121,7 @@ export async function writeScaleCorpus(dir: string, repoSources: string, seed = 
   return procs.length;
 }
 
-interface ScaleQuestion { id: string; question: string; answerable: boolean; answer: string; evidence: string | null; document?: string; tags: string[] }
+export interface ScaleQuestion { id: string; question: string; answerable: boolean; answer: string; evidence: string | null; document?: string; tags: string[] }
 
 /** In-corpus questions (one field each) and out-of-corpus ones, every question accented and folded. */
 export function scaleQuestions(seed = 2026): ScaleQuestion[] {

@@ -56,7 +56,11 @@ export function leadWithBestLine(draft: Draft, frame: QuestionFrame): void {
   if (!fact) return;
   const lines = fact.text.split('\n');
   const label = /^[^:]{2,40}:$/.test(lines[0] ?? '') ? (lines.shift() as string) : /^([^:]{2,40}):\s/.exec(lines[0] ?? '')?.[1];
-  const sentences = lines.flatMap((line, i) => line.replace(/^[^:]{2,40}:\s/, '').replace(/^-\s*/, '').split(/;\s+/).map((text) => ({ text, line: i })));
+  // A line dated ahead ("Từ 01/3/2027: …") states a rule not yet in force: it never leads. Parts after "; "
+  // that start a new item (capital letter) are candidates; a clause in the middle of a sentence is not.
+  const sentences = lines
+    .flatMap((line, i) => (UPCOMING.test(line) ? [] : line.replace(/^-\s*/, '').replace(/^[^:]{2,40}:\s/, '').split(/;\s+(?=\p{Lu})/u).map((text) => ({ text, line: i }))))
+    .filter((s) => s.text.length >= 20);
   if (sentences.length < 2) return;
   const scored = sentences.map((s) => ({ ...s, score: lineScore(s.text, frame) }));
   const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
@@ -67,5 +71,8 @@ export function leadWithBestLine(draft: Draft, frame: QuestionFrame): void {
   const head = label ? `${label.replace(/:$/, '')}: ${best.text}` : best.text;
   fact.text = [head, ...lines.map((l) => (l.startsWith('- ') || l.length === 0 ? l : `- ${l}`)).filter((l) => l.replace(/^-\s*/, '').trim().length > 0)].join('\n');
 }
+
+/** A variant line that starts with the day it comes into force. */
+const UPCOMING = /^(?:-\s*)?Từ \d{1,2}\/\d{1,2}\/\d{4}:/;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

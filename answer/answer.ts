@@ -151,6 +151,9 @@ export function preferNamedSibling(kb: KnowledgeBase, hits: readonly SearchHit[]
   return [...hits.filter((h) => h.document.id === id), ...hits.filter((h) => h.document.id !== id)];
 }
 
+/** Word pairs in many procedure names: saying one names no procedure ("đăng ký thẻ thư viện" is not a sheet). */
+const GENERIC_PAIRS = new Set(['dang ky', 'thu tuc', 'giay to', 'ho so', 'truc tuyen', 'le phi', 'cap lai', 'cap doi', 'giay chung', 'chung nhan']);
+
 /** A follow-up is short; a longer question is read on its own. */
 const FOLLOW_UP_WORDS = 9;
 
@@ -160,7 +163,7 @@ function namesDocument(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIn
   const overview = kb.chunksOf(meta.id).find((c) => c.field === 'overview');
   const names = `${meta.title}\n${overview?.text.split('\n').find((l) => l.startsWith('Tên gọi khác')) ?? ''}`;
   const own = bigrams(readQuestion(names).split(' '));
-  return [...bigrams(intent.topicText.split(' '))].some((p) => own.has(p));
+  return [...bigrams(intent.topicText.split(' '))].some((p) => own.has(p) && !GENERIC_PAIRS.has(p));
 }
 
 /**

@@ -2,11 +2,16 @@
  * answer(question, context): the one answer path for the CLI, the Zalo channels and the evaluation.
  * smalltalk → follow-up or search → evidence check → procedure sheet or passage composer → optional LLM → reply.
  */
-import { toSearchResultJson, type KnowledgeBase, type SearchHit } from '../knowledge/index.ts';
+import { toSearchResultJson, type DocumentMeta, type KnowledgeBase, type SearchHit } from '../knowledge/index.ts';
+import { bigrams } from './compose-passage.ts';
+import { readQuestion } from './query-text.ts';
 import { todayInVietnam } from './dated-rules.ts';
 import { AnswerError } from './errors.ts';
-import { evidenceFeatures, EVIDENCE_THRESHOLD } from './evidence.ts';
-import { readIntent, type QuestionIntent } from './intent.ts';
+import { evidenceFeatures, EVIDENCE_THRESHOLD, unmatchedProcedureWord } from './evidence.ts';
+import type { QuestionIntent } from './intent.ts';
+import { readFrame, type QuestionFrame } from './frame.ts';
+import { leadWithBestLine } from './best-line.ts';
+import { asksUnheldDocument, frameDraft, scopeOf } from './scope.ts';
 import { composePassages, composeProcedure, type Composed } from './compose.ts';
 import { tryGenerative } from './generative-path.ts';
 import { refusalText, type RefusalReason } from './refusal.ts';
@@ -28,24 +33,35 @@ export async function answer(question: string, context: AnswerContext): Promise<
   if (small) {
     return done({ answer: smalltalkReply(small), refused: false, citations: [], retrieved: [], topicDocumentId: lastTopic(context.history), mode: 'smalltalk', notices: [] });
   }
-  const intent = readIntent(q);
-  const found = await retrieve(context.kb, q, intent, context);
-  const hits = focusOnTopDocument(found.hits, intent);
+  const frame = readFrame(q);
+  const intent = frame.intent;
+  const found = await retrieve(context.kb, frame.searchText, q.split(/\s+/).length, intent, context);
+  found.hits = await keepPlanQuestionsInPlans(context.kb, frame.searchText, intent, found, context.k ?? DEFAULT_K);
+  const hits = preferNamedSibling(context.kb, focusOnTopDocument(found.hits, intent, (meta) => namesDocument(context.kb, meta, intent)), intent);
   const followUp = found.followUp;
   const retrieved = hits.map(toRetrieved);
   const top = hits[0];
-  if (!top) return done(refusal('weak-evidence', retrieved, null));
+  const refuse = (reason: RefusalReason, topicId: string | null, notices: string[] = []) => done(refusal(reason, retrieved, topicId, notices, frame));
+  if (!top) return refuse('weak-evidence', null);
+  if (asksUnheldDocument(context.kb, q, frame)) return refuse('other-document', null);
   const evidence = evidenceFeatures(context.kb, intent, hits);
   const evidenceNotice = `evidence ${evidence.score}${followUp ? ' (follow-up)' : ''}`;
   const threshold = context.evidenceThreshold ?? EVIDENCE_THRESHOLD;
   if (!followUp && evidence.score < threshold) {
-    return done(refusal('weak-evidence', retrieved, null, [evidenceNotice]));
+    // A question naming no procedure at all ("hồ sơ gồm những gì?") is asked back, not called missing.
+    return refuse(intent.topicTerms.length === 0 && intent.fields.length > 0 ? 'which-procedure' : 'weak-evidence', null, [evidenceNotice]);
   }
+  const stray = !followUp && top.document.type === 'procedure' && !namesDocument(context.kb, top.document, intent) ? unmatchedProcedureWord(context.kb, intent, top.document.id) : null;
+  if (stray) return refuse('weak-evidence', null, [evidenceNotice, `not about this procedure: "${stray}"`]);
+  const scope = scopeOf(frame, top.document, intent);
+  if (scope === 'refuse') return refuse('other-place', null, [evidenceNotice]);
   const composed = top.document.type === 'procedure'
     ? composeProcedure(context.kb, top.document, intent, asOf)
-    : composePassages(intent, hits, asOf);
-  if ('refuse' in composed) return done(refusal(composed.refuse, retrieved, composed.topicDocumentId, [evidenceNotice]));
+    : composePassages(context.kb, intent, hits, asOf);
+  if ('refuse' in composed) return refuse(composed.refuse, composed.topicDocumentId, [evidenceNotice]);
   composed.notices.push(evidenceNotice);
+  if (composed.mode === 'procedure') leadWithBestLine(composed.draft, frame);
+  frameDraft(composed, frame, top.document);
   // Procedure sheets hold dated variants a model could mix up; the sheet composer states the rule in force.
   const generated = context.generator && composed.mode === 'extractive' ? await tryGenerative(context.generator, q, hits, asOf) : null;
   if (generated && 'text' in generated) {
@@ -68,18 +84,99 @@ function render(composed: Composed, retrieved: RetrievedChunk[], extraNotices: s
 }
 
 /**
- * A question that asks a field but names no topic ("còn lệ phí thì sao?") continues the last turn's topic;
- * anything naming a topic starts a fresh search.
+ * Follow-ups keep their topic. A question that asks a field but names no topic ("còn lệ phí thì sao?")
+ * continues the last turn's document; so does a short question whose best match is another document it does
+ * not name ("bao lâu thì có giấy" must not switch to a sheet that merely says "giấy"). A short question that
+ * lands in the same document is a follow-up too (its evidence is the conversation). Anything naming another
+ * document starts afresh.
  */
-async function retrieve(kb: KnowledgeBase, q: string, intent: QuestionIntent, context: AnswerContext): Promise<{ hits: SearchHit[]; followUp: boolean }> {
+async function retrieve(kb: KnowledgeBase, q: string, typedWords: number, intent: QuestionIntent, context: AnswerContext): Promise<{ hits: SearchHit[]; followUp: boolean }> {
   const k = context.k ?? DEFAULT_K;
   const topicId = lastTopic(context.history);
   const topic = topicId ? kb.document(topicId) : undefined;
+  const within = async () => kb.search(`${topic?.type === 'procedure' ? topic.title : ''} ${q}`.trim(), { k, filter: { documentIds: [topic?.id as string] } });
   if (topic && intent.topicTerms.length === 0 && intent.fields.length > 0) {
-    const hits = await kb.search(`${topic.title} ${q}`, { k, filter: { documentIds: [topic.id] } });
+    const hits = await within();
     if (hits.length > 0) return { hits, followUp: true };
   }
-  return { hits: await kb.search(q, { k }), followUp: false };
+  const hits = await kb.search(q, { k });
+  const newTop = hits[0]?.document;
+  if (!topic || !newTop || typedWords > FOLLOW_UP_WORDS) return { hits, followUp: false };
+  if (newTop.id === topic.id) return { hits: hits.filter((h) => h.document.id === topic.id), followUp: true };
+  if (namesDocument(kb, newTop, intent) && !(topic.type === 'plan' && namesPlanSection(kb, topic, intent))) return { hits, followUp: false };
+  const kept = await within();
+  return kept.length > 0 ? { hits: kept, followUp: true } : { hits, followUp: false };
+}
+
+/** True when the question says a word pair of one of the plan's headings ("xã hội số", "Sở Y tế"). */
+function namesPlanSection(kb: KnowledgeBase, plan: DocumentMeta, intent: QuestionIntent): boolean {
+  const headings = new Set(kb.chunksOf(plan.id).map((c) => c.sectionPath.at(-1) ?? ''));
+  const own = bigrams([...headings].flatMap((h) => ['|', ...readQuestion(h).split(' ')]));
+  return [...bigrams(intent.folded.split(' '))].some((p) => own.has(p) && !p.startsWith('so ') && p !== 'ke hoach');
+}
+
+/** The names of a procedure: its title and every "Tên gọi khác" of its overview, as folded word lists. */
+function namesOf(kb: KnowledgeBase, meta: DocumentMeta): string[][] {
+  const overview = kb.chunksOf(meta.id).find((c) => c.field === 'overview');
+  const other = overview?.text.split('\n').find((l) => l.startsWith('Tên gọi khác'))?.replace(/^Tên gọi khác:\s*/, '') ?? '';
+  return [meta.title, ...other.split(/[;,]/)].map((n) => readQuestion(n).split(' ').filter((w) => w.length > 0)).filter((n) => n.length > 0);
+}
+
+/** Share of the best-matching name's words that the question has (1 = the question says the whole name). */
+function nameCover(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent): number {
+  const words = new Set(intent.folded.split(' '));
+  return Math.max(0, ...namesOf(kb, meta).map((n) => n.filter((w) => words.has(w)).length / n.length));
+}
+
+/** A sibling must say this much more of its name than the top procedure to be put first. */
+const SIBLING_MARGIN = 0.2;
+
+/**
+ * Sibling procedures share most words ("Đăng ký khai sinh" / "… có yếu tố nước ngoài, quá hạn"; "Đổi giấy
+ * phép lái xe" / "Cấp lại … bị mất"). Among the procedures in the first hits, the one whose name the question
+ * says most fully comes first: the extra words of a sibling's name (its action, its case) must be asked.
+ */
+export function preferNamedSibling(kb: KnowledgeBase, hits: readonly SearchHit[], intent: QuestionIntent): SearchHit[] {
+  const top = hits[0];
+  if (!top || top.document.type !== 'procedure') return [...hits];
+  const topCover = nameCover(kb, top.document, intent);
+  let best: { id: string; cover: number } | null = null;
+  for (const h of hits.slice(0, TOPIC_WINDOW)) {
+    if (h.document.type !== 'procedure' || h.document.id === top.document.id) continue;
+    const cover = nameCover(kb, h.document, intent);
+    if (cover >= topCover + SIBLING_MARGIN && (!best || cover > best.cover)) best = { id: h.document.id, cover };
+  }
+  if (!best) return [...hits];
+  const id = best.id;
+  return [...hits.filter((h) => h.document.id === id), ...hits.filter((h) => h.document.id !== id)];
+}
+
+/** Word pairs in many procedure names: saying one names no procedure ("đăng ký thẻ thư viện" is not a sheet). */
+const GENERIC_PAIRS = new Set(['dang ky', 'thu tuc', 'giay to', 'ho so', 'truc tuyen', 'le phi', 'cap lai', 'cap doi', 'giay chung', 'chung nhan']);
+
+/** A follow-up is short; a longer question is read on its own. */
+const FOLLOW_UP_WORDS = 9;
+
+/** True when the question names the document: a word pair of its title or of its other names. */
+function namesDocument(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent): boolean {
+  if (meta.type === 'plan' && PLAN_CUES.test(intent.folded)) return true;
+  const overview = kb.chunksOf(meta.id).find((c) => c.field === 'overview');
+  const names = `${meta.title}\n${overview?.text.split('\n').find((l) => l.startsWith('Tên gọi khác')) ?? ''}`;
+  const own = bigrams(readQuestion(names).split(' '));
+  return [...bigrams(intent.topicText.split(' '))].some((p) => own.has(p) && !GENERIC_PAIRS.has(p));
+}
+
+/**
+ * Targets, shares and duties are only in plans: when the first hits of such a question are all procedure
+ * sheets (a big corpus has many that say "tỷ lệ", "điện tử"), the plans' best hits are put first.
+ */
+async function keepPlanQuestionsInPlans(kb: KnowledgeBase, q: string, intent: QuestionIntent, found: { hits: SearchHit[]; followUp: boolean }, k: number): Promise<SearchHit[]> {
+  const planOnly = intent.wants === 'percent' || PLAN_CUES.test(intent.folded);
+  if (found.followUp || !planOnly || found.hits.slice(0, TOPIC_WINDOW).some((h) => h.document.type === 'plan')) return found.hits;
+  const plans = kb.documents().filter((m) => m.type === 'plan').map((m) => m.id);
+  if (plans.length === 0) return found.hits;
+  const planHits = await kb.search(q, { k, filter: { documentIds: plans } });
+  return [...planHits, ...found.hits.filter((h) => !planHits.some((p) => p.chunk.id === h.chunk.id))].slice(0, k);
 }
 
 /** Words that only plans answer about. */
@@ -92,10 +189,17 @@ const TOPIC_WINDOW = 5;
  * Puts the hits of the document that gathers the most score among the first TOPIC_WINDOW hits first (stable
  * otherwise). A generic guide section can outrank one field of the sheet the question is about.
  */
-export function focusOnTopDocument(hits: readonly SearchHit[], intent: QuestionIntent): SearchHit[] {
-  const totals = new Map<string, number>();
+export function focusOnTopDocument(hits: readonly SearchHit[], intent: QuestionIntent, named: (meta: DocumentMeta) => boolean = () => false): SearchHit[] {
+  // A procedure the question names by its name or another of its names ("đăng ký thường trú") comes first,
+  // however much score a guide gathers on the field words ("phí", "bao lâu").
   // Targets, shares and duties ("tỷ lệ … bao nhiêu %", "chỉ tiêu", "nhiệm vụ của sở") live in plans, never in sheets.
   const planOnly = intent.wants === 'percent' || PLAN_CUES.test(intent.folded);
+  const namedHit = planOnly ? undefined : hits.slice(0, TOPIC_WINDOW).find((h) => h.document.type === 'procedure' && named(h.document));
+  if (namedHit && !(hits[0]?.document.type === 'procedure' && named(hits[0].document))) {
+    const id = namedHit.document.id;
+    return [...hits.filter((h) => h.document.id === id), ...hits.filter((h) => h.document.id !== id)];
+  }
+  const totals = new Map<string, number>();
   const pool = planOnly && hits.some((h) => h.document.type === 'plan') ? hits.filter((h) => h.document.type === 'plan') : hits;
   for (const h of pool.slice(0, TOPIC_WINDOW)) totals.set(h.document.id, (totals.get(h.document.id) ?? 0) + h.score);
   let best: string | null = null;
@@ -122,8 +226,9 @@ function resolveAsOf(context: AnswerContext): string {
   return context.asOf;
 }
 
-function refusal(reason: RefusalReason, retrieved: RetrievedChunk[], topicDocumentId: string | null, notices: string[] = []): Omit<AnswerResult, 'latencyMs'> {
-  return { answer: refusalText(reason), refused: true, citations: [], retrieved, topicDocumentId, mode: 'refusal', notices: [`refused: ${reason}`, ...notices] };
+function refusal(reason: RefusalReason, retrieved: RetrievedChunk[], topicDocumentId: string | null, notices: string[] = [], frame?: QuestionFrame): Omit<AnswerResult, 'latencyMs'> {
+  const text = refusalText(reason, { language: frame?.language ?? 'vi', place: frame?.elsewhere ?? null });
+  return { answer: text, refused: true, citations: [], retrieved, topicDocumentId, mode: 'refusal', notices: [`refused: ${reason}`, ...notices] };
 }
 
 /** The stable JSON shape of a retrieved chunk: the same as `npm run search -- --json` prints. */

@@ -2,9 +2,9 @@
  * Answers from prose sources (the plan, guides): split the top chunks into sentences and bullets, keep the
  * few that share the most words with the question, and quote them verbatim.
  */
-import type { SearchHit } from '../knowledge/index.ts';
+import type { Chunk, SearchHit } from '../knowledge/index.ts';
 import type { QuestionIntent, WantedFigure } from './intent.ts';
-import { foldTokens } from './query-text.ts';
+import { foldTokens, readQuestion } from './query-text.ts';
 
 /** A verbatim span of a chunk: `text` is `hit.chunk.text.slice(start, end)`. */
 export interface Unit {
@@ -77,4 +77,74 @@ export function pickUnits(units: readonly Unit[]): Unit[] {
   if (!best || best.score <= 0) return [];
   const picked = sorted.filter((u) => u.score >= best.score * KEEP_RATIO).slice(0, MAX_UNITS);
   return picked.sort((a, b) => a.rank - b.rank || a.hit.chunk.text.indexOf(a.text) - b.hit.chunk.text.indexOf(b.text));
+}
+
+/** Most units quoted when a whole section is asked for ("Sở Y tế được giao những nhiệm vụ gì"). */
+const MAX_SECTION_UNITS = 10;
+
+/** A section heading without its numbering, read the way questions are ("7.7. Sở Y tế" → "so y te"). */
+function headingWords(hit: SearchHit): string {
+  const heading = hit.chunk.sectionPath.at(-1) ?? '';
+  return readQuestion(heading.replace(/^[\dIVXLC]+(?:\.\d+)*\.?\s*/, ''));
+}
+
+/** True when the question says the heading whole (two words or more) or its first three words or more. */
+function saysHeading(question: string, heading: string): boolean {
+  const words = heading.split(' ').filter((w) => w.length > 0);
+  if (words.length >= 2 && question.includes(` ${words.join(' ')} `)) return true;
+  return words.length > 3 && question.includes(` ${words.slice(0, 4).join(' ')} `);
+}
+
+/**
+ * The section whose heading the question names (an agency of the plan's section V, a group of targets such
+ * as "Chính quyền số"): among the retrieved hits first, then among all sections of the top document.
+ */
+export function namedSection(intent: QuestionIntent, hits: readonly SearchHit[], documentChunks: readonly Chunk[] = []): SearchHit | null {
+  const question = ` ${intent.folded} `;
+  for (const hit of hits.slice(0, 6)) if (saysHeading(question, headingWords(hit))) return hit;
+  const top = hits[0];
+  if (!top) return null;
+  const chunk = documentChunks.find((c) => saysHeading(question, headingWords({ ...top, chunk: c })));
+  return chunk ? { ...top, chunk } : null;
+}
+
+/** Every line of a named section, in order, as units (a list is quoted whole, never one bullet of it). */
+export function sectionUnits(hit: SearchHit, documentChunks: readonly Chunk[]): Unit[] {
+  // A long section is stored as several chunks with the same path: all of them are the section.
+  const path = hit.chunk.sectionPath.join('\n');
+  const chunks = documentChunks.filter((c) => c.sectionPath.join('\n') === path);
+  const parts = chunks.length > 0 ? chunks : [hit.chunk];
+  return parts
+    .flatMap((chunk) => splitLines(chunk.text).map((text) => ({ hit: { ...hit, chunk }, rank: 0, text, score: 1, hasFigure: false })))
+    .slice(0, MAX_SECTION_UNITS);
+}
+
+/** Lines of a chunk (a bullet with ";" inside keeps its figures together). */
+function splitLines(text: string): string[] {
+  return text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+}
+
+const SIGNER = /(?:^| )(?:ai ky|nguoi ky|ky ban hanh|ky ten|ky ke hoach|who signed|signed|signer|signatory)(?= |$)/;
+const RECIPIENTS = /(?:^| )(?:noi nhan|gui toi|gui den|gui cho|gui nhung|nhung noi nao|recipients|sent to)(?= |$)/;
+
+/**
+ * The closing parts of an official document: who signed it (the block from "TM." on) or where it was sent
+ * ("Nơi nhận"). They answer "ai ký kế hoạch này" and "gửi tới những nơi nào", which no body section holds.
+ */
+export function closingUnits(intent: QuestionIntent, hit: SearchHit, documentChunks: readonly Chunk[]): Unit[] {
+  const signer = SIGNER.test(intent.folded);
+  const recipients = RECIPIENTS.test(intent.folded);
+  if (!signer && !recipients) return [];
+  const units: Unit[] = [];
+  for (const chunk of documentChunks) {
+    const lines = splitLines(chunk.text);
+    const from = recipients ? lines.findIndex((l) => /^Nơi nhận/.test(l)) : lines.findIndex((l) => /^(?:TM\.|KT\.|Q\. CHỦ TỊCH|CHỦ TỊCH)/.test(l));
+    if (from < 0) continue;
+    const picked = lines.slice(from + (recipients ? 1 : 0)).filter((l) => l !== '|');
+    const end = recipients ? picked.findIndex((l) => /^(?:TM\.|KT\.)/.test(l)) : -1;
+    const chosen = (end >= 0 ? picked.slice(0, end) : picked).slice(0, MAX_SECTION_UNITS + 6);
+    units.push(...chosen.map((text) => ({ hit: { ...hit, chunk }, rank: 0, text, score: 1, hasFigure: false })));
+    break;
+  }
+  return units;
 }

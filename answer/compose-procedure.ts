@@ -7,7 +7,7 @@ import { bigrams } from './compose-passage.ts';
 import { oneLine, stateRule, variantsOn, viDate } from './dated-rules.ts';
 import type { QuestionIntent } from './intent.ts';
 import { foldTokens } from './query-text.ts';
-import type { Draft, DraftFact } from './reply.ts';
+import { cutAtSentence, type Draft, type DraftFact } from './reply.ts';
 
 /** Fields shown, in this order, when the question names none ("làm khai sinh"). */
 const OVERVIEW_FIELDS: ProcedureField[] = ['agency', 'documents', 'timeLimit', 'fee', 'online'];
@@ -87,9 +87,7 @@ export function draftProcedureAnswer(meta: DocumentMeta, chunks: readonly Chunk[
     facts.push({ text: `${labelOf(field)}: nguồn của tôi chưa có thông tin này, bạn hỏi Tổng đài 1022 để chắc chắn.`, sources: [] });
   }
   const name = procedureName(meta);
-  const lead = overview
-    ? `Thủ tục ${name} — tóm tắt (áp dụng ngày ${viDate(asOf)}):`
-    : `Thủ tục ${name} — ${answered.map(labelOf).join(', ') || 'thông tin bạn hỏi'} (áp dụng ngày ${viDate(asOf)}):`;
+  const lead = `Thủ tục ${name}${overview ? ' — tóm tắt' : ''}, áp dụng ngày ${viDate(asOf)}:`;
   const notes = overview ? ['Hỏi thêm về hồ sơ, lệ phí, thời hạn, nơi nộp hoặc làm trực tuyến để xem đầy đủ.'] : [];
   return { draft: { lead, facts, notes }, missing, answered, changeDates: [...changeDates].sort() };
 }
@@ -101,7 +99,8 @@ interface FieldFact {
 
 function fieldFact(meta: DocumentMeta, chunk: Chunk, field: ProcedureField, asOf: string, overview: boolean, focus: readonly string[]): FieldFact {
   const label = labelOf(field);
-  const clip = (s: string) => (overview && s.length > OVERVIEW_LINE_CHARS ? `${s.slice(0, OVERVIEW_LINE_CHARS - 1).replace(/\s+\S*$/, '')}…` : s);
+  // An overview line ends at a sentence end (never "…"); a first sentence longer than the mark stays whole.
+  const clip = (s: string) => (overview && s.length > OVERVIEW_LINE_CHARS ? (cutAtSentence(s, OVERVIEW_LINE_CHARS) ?? firstSentence(s)) : s);
   if (!chunk.variants || chunk.variants.length === 0) {
     const body = stripLabel(chunk.text, label);
     const text = overview ? clip(`${label}: ${oneLine(body)}`) : `${label}:${asList(body)}`;
@@ -116,7 +115,7 @@ function fieldFact(meta: DocumentMeta, chunk: Chunk, field: ProcedureField, asOf
     return { fact: { text, sources: [] }, changeDates: [] };
   }
   const single = rule.now.length === 1 && rule.upcoming.length === 0 && rule.now[0]?.condition === null ? rule.now[0] : null;
-  const lines = [...rule.current, ...rule.upcoming];
+  const lines = [...rule.current, ...withoutRepeats(rule.upcoming, rule.current)];
   let text: string;
   if (overview) text = clip(`${label}: ${lines.map((l) => l.replace(/[.;]$/, '')).join('. ')}`);
   else if (single) text = `${label}:${asList(single.value)}`;
@@ -165,4 +164,30 @@ function focusVariants(variants: readonly DatedVariant[], focus: readonly string
     if (!lines.some(about)) return v;
     return { ...v, value: lines.filter((l) => about(l) || !AMOUNT.test(l)).join('\n') };
   });
+}
+
+/** The first sentence of a text (up to ". " or "; "), or the whole text. */
+function firstSentence(text: string): string {
+  const m = /^.+?[.;](?=\s|$)/.exec(text);
+  return (m ? m[0] : text).replace(/;$/, '');
+}
+
+/**
+ * Upcoming variants restate every item; only the items that change are shown ("Từ 01/1/2027: Cấp lại 70.000đ"),
+ * so no line of the reply repeats one above it.
+ */
+function withoutRepeats(upcoming: readonly string[], current: readonly string[]): string[] {
+  const seen = new Set(current.flatMap((l) => l.replace(/^Từ [^:]+:\s*/, '').split(/;\s+/)).map((i) => i.replace(/[.;]$/, '').trim()));
+  const out: string[] = [];
+  for (const line of upcoming) {
+    const m = /^(Từ [^:]+:\s*)(.*)$/s.exec(line);
+    if (!m) {
+      out.push(line);
+      continue;
+    }
+    const items = (m[2] as string).split(/;\s+/).filter((i) => !seen.has(i.replace(/[.;]$/, '').trim()));
+    items.forEach((i) => seen.add(i.replace(/[.;]$/, '').trim()));
+    if (items.length > 0) out.push(`${m[1]}${items.join('; ')}`);
+  }
+  return out;
 }

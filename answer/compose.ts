@@ -5,7 +5,7 @@
 import type { DocumentMeta, KnowledgeBase, SearchHit } from '../knowledge/index.ts';
 import { draftProcedureAnswer, feeFocus, procedureName, relatedLines } from './compose-procedure.ts';
 import { viDate } from './dated-rules.ts';
-import { hasWantedFigure, pickUnits, scoreUnits } from './compose-passage.ts';
+import { closingUnits, hasWantedFigure, namedSection, pickUnits, scoreUnits, sectionUnits } from './compose-passage.ts';
 import { checkCurrency } from './currency.ts';
 import type { QuestionIntent } from './intent.ts';
 import type { RefusalReason } from './refusal.ts';
@@ -23,19 +23,21 @@ export type ComposeOutcome = Composed | { refuse: RefusalReason; topicDocumentId
 
 /** Answers from the procedure sheet `meta`, for the fields the question asks (all main fields if none). */
 export function composeProcedure(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent, asOf: string): ComposeOutcome {
-  if (intent.asksPenalty) return { refuse: 'missing-field', topicDocumentId: meta.id };
+  // Fines are in no sheet: a question asking only that is refused; asked beside other parts, it is named as not covered.
+  if (intent.asksPenalty && intent.fields.length === 0) return { refuse: 'missing-field', topicDocumentId: meta.id };
   const chunks = kb.chunksOf(meta.id);
   // A yes/no or specific question naming no field ("bé 8 tuổi có phải đến công an không") is answered by the
   // sheet lines that share its words, not by the overview.
   const related = relatedLines(meta, chunks, [], intent, asOf);
   if (intent.fields.length === 0 && related.length > 0) {
-    const lead = `Thủ tục ${procedureName(meta)} (áp dụng ngày ${viDate(asOf)}):`;
+    const lead = `Thủ tục ${procedureName(meta)}, áp dụng ngày ${viDate(asOf)}:`;
     const notes = ['Hỏi thêm về hồ sơ, lệ phí, thời hạn hoặc nơi nộp để xem chi tiết.'];
     return { draft: { lead, facts: related.map((f) => ({ ...f, text: f.text.replace(/^Lưu ý: /, '- ') })), notes }, mode: 'procedure', topicDocumentId: meta.id, notices: [] };
   }
   const result = draftProcedureAnswer(meta, chunks, intent.fields, asOf, feeFocus(intent.folded));
   if (result.answered.length === 0) return { refuse: 'missing-field', topicDocumentId: meta.id };
   if (intent.fields.length > 0) result.draft.facts.push(...relatedLines(meta, chunks, result.answered, intent, asOf));
+  if (intent.asksPenalty) result.draft.facts.push({ text: 'Mức phạt: nguồn của tôi chưa có thông tin này, bạn hỏi Tổng đài 1022.', sources: [] });
   const notices = result.changeDates.map((d) => `rule changes on ${d}`);
   if (meta.supersededBy) {
     result.draft.notes.unshift(`Lưu ý: thông tin này đã được thay bằng ${meta.supersededBy}.`);
@@ -45,10 +47,12 @@ export function composeProcedure(kb: KnowledgeBase, meta: DocumentMeta, intent: 
 }
 
 /** Quotes the sentences of the top chunks that answer the question, with currency notes per source. */
-export function composePassages(intent: QuestionIntent, hits: readonly SearchHit[], asOf: string): ComposeOutcome {
+export function composePassages(kb: KnowledgeBase, intent: QuestionIntent, hits: readonly SearchHit[], asOf: string): ComposeOutcome {
   const top = hits[0] as SearchHit;
   if (asksOtherYear(intent, top.document)) return { refuse: 'weak-evidence', topicDocumentId: null };
-  const units = pickUnits(scoreUnits(intent, hits));
+  const named = namedSection(intent, hits, kb.chunksOf(top.document.id));
+  const closing = top.document.type === 'plan' ? closingUnits(intent, top, kb.chunksOf(top.document.id)) : [];
+  const units = closing.length > 0 ? closing : named ? sectionUnits(named, kb.chunksOf(named.document.id)) : pickUnits(scoreUnits(intent, hits));
   if (units.length === 0) return { refuse: 'weak-evidence', topicDocumentId: null };
   // A question asking "how much / what share" is only answered by a passage that states such a figure.
   if (intent.wants !== null && !units.some((u) => hasWantedFigure(u.text, intent.wants))) {

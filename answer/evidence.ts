@@ -94,3 +94,25 @@ export function evidenceFeatures(kb: KnowledgeBase, intent: QuestionIntent, hits
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * The question's rarest topic word that the chosen procedure never uses, anywhere in its sheet: "làm visa"
+ * answered from a residence declaration for foreigners, "nhận con nuôi" from the online-filing guide. Shared
+ * words ("người nước ngoài", "đăng ký") lift the evidence score; the word that names what is asked does not
+ * occur. Null when the rarest word is in the sheet (or is common across the corpus, and so says little).
+ */
+export function unmatchedProcedureWord(kb: KnowledgeBase, intent: QuestionIntent, documentId: string): string | null {
+  const stats = corpusStats(kb);
+  const terms = [...new Set(intent.topicTerms)].filter((t) => t.length > 1 && !/^\d+$/.test(t));
+  if (terms.length === 0) return null;
+  const df = (t: string) => stats.df.get(t) ?? 0;
+  const rarest = terms.reduce((a, b) => (df(b) < df(a) ? b : a));
+  if (df(rarest) > stats.chunks * RARE_SHARE) return null;
+  const meta = kb.document(documentId);
+  const text = new Set(foldTokens([meta?.title ?? '', ...kb.chunksOf(documentId).map((c) => `${c.sectionPath.join(' ')} ${c.text}`)].join('\n')));
+  return text.has(rarest) ? null : rarest;
+}
+
+/** A word in more than this share of chunks is too common to decide which procedure is asked about. */
+const RARE_SHARE = 0.03;
+

@@ -120,11 +120,14 @@ function readVietnamese(question: string): QuestionIntent {
   const quantity = QUANTITY.test(folded);
   const wants = FIGURE_CUES.find((c) => c.cue.test(folded) && (quantity || !c.needsQuantity))?.wants ?? null;
   const keep = (t: string) => t.length > 0 && !STOPWORDS.has(t);
+  const asksPenalty = PENALTY.test(folded);
+  // A fine is not a fee: "bị phạt bao nhiêu tiền" asks no fee unless the fee is named ("lệ phí").
+  if (asksPenalty && !/(?:^| )(?:le phi|phi)(?= |$)/.test(folded)) asked.delete('fee');
   return {
     folded,
     fields: [...asked],
     wants,
-    asksPenalty: PENALTY.test(folded),
+    asksPenalty,
     contentTerms: folded.split(' ').filter(keep),
     topicTerms: rest.split(' ').filter(keep),
     topicText: rest.replace(/\s+/g, ' ').trim(),

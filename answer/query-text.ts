@@ -3,52 +3,11 @@
  * with the chat shorthand residents type expanded ("bn" → "bao nhieu", "dk" → "dang ky").
  * Search itself gets the raw question: knowledge has its own analyser; this is only for intent and evidence checks.
  */
-import { ABBREVIATION_GROUPS, foldText } from '../knowledge/index.ts';
-
-/** Shorthand → folded words. Only unambiguous-enough forms; "k" alone is "không" in chat. */
-const SHORTHAND: Record<string, string> = {
-  bn: 'bao nhieu',
-  bnh: 'bao nhieu',
-  bnhieu: 'bao nhieu',
-  nhiu: 'nhieu',
-  k: 'khong',
-  ko: 'khong',
-  kh: 'khong',
-  khg: 'khong',
-  hok: 'khong',
-  hong: 'khong',
-  hem: 'khong',
-  dc: 'duoc',
-  dk: 'dang ky',
-  dky: 'dang ky',
-  dki: 'dang ky',
-  j: 'gi',
-  gj: 'gi',
-  ntn: 'nhu the nao',
-  lm: 'lam',
-  tgian: 'thoi gian',
-  tg: 'thoi gian',
-  cccd: 'can cuoc cong dan',
-  cmnd: 'chung minh nhan dan',
-  gks: 'giay khai sinh',
-  hk: 'ho khau',
-  gplx: 'giay phep lai xe',
-  lltp: 'ly lich tu phap',
-  dvc: 'dich vu cong',
-  ttc: 'thu tuc',
-  tthc: 'thu tuc hanh chinh',
-  sdt: 'so dien thoai',
-  onl: 'online',
-  vs: 'voi',
-  ng: 'nguoi',
-  mk: 'minh',
-  e: 'em',
-  a: 'anh',
-};
+import { ABBREVIATION_GROUPS, AGENCY_SHORTHAND, QUESTION_SHORTHAND, QUESTION_STOPWORDS, foldText } from '../knowledge/index.ts';
 
 /**
  * knowledge's abbreviation table, folded, for entries with one meaning only ("cds" → "chuyen doi so");
- * ambiguous ones ("tt": thông tư / trung tâm) stay as typed. Our own table above wins.
+ * ambiguous ones ("tt": thông tư / trung tâm) stay as typed. The question reader's shorthand table wins.
  */
 const DICTIONARY: Record<string, string> = Object.fromEntries(
   ABBREVIATION_GROUPS.flatMap((g) => Object.entries(g.entries))
@@ -58,14 +17,24 @@ const DICTIONARY: Record<string, string> = Object.fromEntries(
 
 /** Folds and expands shorthand; punctuation becomes spaces; single spaces. */
 export function readQuestion(question: string): string {
-  const folded = foldText(question)
+  const folded = spellOutAgencies(foldText(question))
     .replace(/[^a-z0-9%]+/g, ' ')
     .trim();
   return folded
     .split(' ')
     .filter((t) => t.length > 0)
-    .map((t) => SHORTHAND[t] ?? DICTIONARY[t] ?? t)
+    .map((t) => QUESTION_SHORTHAND[t] ?? DICTIONARY[t] ?? t)
     .join(' ');
+}
+
+const AGENCY_PATTERN = new RegExp(
+  `(^|[^a-z0-9&])(${Object.keys(AGENCY_SHORTHAND).map((k) => k.replace(/[&,]/g, (c) => `\\${c}`)).join('|')})(?=$|[^a-z0-9&])`,
+  'g',
+);
+
+/** "gd&dt" → "giao duc va dao tao" in folded text, before punctuation is dropped (the "&" is the clue). */
+export function spellOutAgencies(folded: string): string {
+  return folded.replace(AGENCY_PATTERN, (_m, before: string, key: string) => `${before}${AGENCY_SHORTHAND[key] ?? key}`);
 }
 
 /** Folded tokens of a text (no shorthand expansion: used on document text). */
@@ -76,12 +45,5 @@ export function foldTokens(text: string): string[] {
     .filter((t) => t.length > 0);
 }
 
-/** Words that carry no topic: question words, fillers, pronouns, politeness. Folded. */
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  (
-    'a ad admin ah a anh chi em ban minh toi tui oi nhe nha nhi vay the thi sao la gi nao dau khong co duoc ' +
-    'can phai muon hoi cho xin giup voi va hay hoac cua o tai tu den trong tren duoi con roi da dang se moi vao theo z ' +
-    'nhu nao bao nhieu may lam the nao ai cai viec nhung cac mot nay kia do day hen ah uh um ok vui long ' +
-    'nay gio luc hom ngay nam thang thi sao the nao sao vay'
-  ).split(' '),
-);
+/** Words that carry no topic (knowledge's question reader keeps the list). */
+export const STOPWORDS: ReadonlySet<string> = QUESTION_STOPWORDS;

@@ -17,6 +17,8 @@ export interface EvalArgs {
   /** Exit non-zero when hit@5 / answer accuracy fall below these. */
   minHit5: number | undefined;
   minAnswer: number | undefined;
+  /** Exit non-zero when the share of questions judged correct as a whole (judge.ts) falls below this. */
+  minCorrect: number | undefined;
   /** Also run the baselines, the ablation and the tuning grid. */
   baselines: boolean;
   /** Skip the tuning grid even with --baselines (it is the slow part). */
@@ -24,16 +26,16 @@ export interface EvalArgs {
 }
 
 export const USAGE = `Usage: npm run eval -- --questions FILE.jsonl [--questions FILE2.jsonl] [--k 10] [--as-of YYYY-MM-DD]
-       [--json OUT.json] [--report eval/report.md] [--min-hit5 0.8] [--min-answer 0.7] [--baselines] [--no-tune]`;
+       [--json OUT.json] [--report eval/report.md] [--min-hit5 0.8] [--min-answer 0.7] [--min-correct 0.85] [--baselines] [--no-tune]`;
 
-const VALUE_FLAGS = new Set(['--questions', '--k', '--as-of', '--json', '--report', '--min-hit5', '--min-answer']);
+const VALUE_FLAGS = new Set(['--questions', '--k', '--as-of', '--json', '--report', '--min-hit5', '--min-answer', '--min-correct']);
 
 /** Parses argv (without node and script); throws E_EVAL_ARGS listing every problem. */
 export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   const problems: string[] = [];
   const out: EvalArgs = {
     questions: [], k: 10, asOf: undefined, json: undefined, report: 'eval/report.md',
-    minHit5: undefined, minAnswer: undefined, baselines: false, noTune: false,
+    minHit5: undefined, minAnswer: undefined, minCorrect: undefined, baselines: false, noTune: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] as string;
@@ -72,15 +74,22 @@ function applyValue(out: EvalArgs, flag: string, value: string, problems: string
     case '--report': out.report = value; break;
     case '--min-hit5': out.minHit5 = fraction(value); break;
     case '--min-answer': out.minAnswer = fraction(value); break;
+    case '--min-correct': out.minCorrect = fraction(value); break;
   }
 }
 
 /** The floors that failed, as readable lines; empty when all pass. */
-export function floorFailures(summary: { hit5: number | null; answerAccuracy: number | null }, args: Pick<EvalArgs, 'minHit5' | 'minAnswer'>): string[] {
+export function floorFailures(
+  summary: { hit5: number | null; answerAccuracy: number | null; correct?: number | null },
+  args: Pick<EvalArgs, 'minHit5' | 'minAnswer'> & { minCorrect?: number | undefined },
+): string[] {
   const out: string[] = [];
   if (args.minHit5 !== undefined && (summary.hit5 ?? 0) < args.minHit5) out.push(`hit@5 ${(summary.hit5 ?? 0).toFixed(3)} < --min-hit5 ${args.minHit5}`);
   if (args.minAnswer !== undefined && (summary.answerAccuracy ?? 0) < args.minAnswer) {
     out.push(`answer accuracy ${(summary.answerAccuracy ?? 0).toFixed(3)} < --min-answer ${args.minAnswer}`);
+  }
+  if (args.minCorrect !== undefined && (summary.correct ?? 0) < args.minCorrect) {
+    out.push(`correct ${(summary.correct ?? 0).toFixed(3)} < --min-correct ${args.minCorrect}`);
   }
   return out;
 }

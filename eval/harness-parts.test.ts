@@ -11,7 +11,7 @@ const TRU = 'Đăng ký tạm trú: 03 ngày làm việc. Lệ phí nộp trực
 const KS = 'Đăng ký khai sinh đúng hạn trong 60 ngày kể từ ngày sinh thì miễn lệ phí.';
 
 function question(over: Partial<EvalQuestion>): EvalQuestion {
-  return { id: 'q', question: 'lệ phí tạm trú', answerable: true, answer: '7.000đ', evidence: 'nộp trực tuyến 7.000đ/lần', tags: [], set: 't.jsonl', ...over };
+  return { id: 'q', question: 'lệ phí tạm trú', answerable: true, answer: '7.000đ', evidence: 'nộp trực tuyến 7.000đ/lần', tags: [], must: [], mustNot: [], set: 't.jsonl', ...over };
 }
 
 describe('command-line arguments', () => {
@@ -35,6 +35,8 @@ describe('command-line arguments', () => {
   it('names the floors a run falls under', () => {
     expect(floorFailures({ hit5: 0.7, answerAccuracy: 0.9 }, { minHit5: 0.8, minAnswer: 0.8 })).toEqual(['hit@5 0.700 < --min-hit5 0.8']);
     expect(floorFailures({ hit5: 0.9, answerAccuracy: 0.9 }, { minHit5: 0.8, minAnswer: undefined })).toEqual([]);
+    expect(floorFailures({ hit5: 0.9, answerAccuracy: 0.9, correct: 0.84 }, { minHit5: undefined, minAnswer: undefined, minCorrect: 0.85 })).toEqual(['correct 0.840 < --min-correct 0.85']);
+    expect(parseEvalArgs(['--questions', 'a.jsonl', '--min-correct', '0.85']).minCorrect).toBe(0.85);
   });
 });
 

@@ -2,6 +2,8 @@
  * Scoring: per-question judgements and the summary over a set and its slices. Pure functions only,
  * so anyone can recompute the numbers from the `--json` output.
  */
+import { judge } from './judge.ts';
+import { inventedFigures, replyShape, summariseShapes, type ReplyShape, type ShapeSummary } from './reply-shape.ts';
 import { answerMatches, holdsEvidence } from './text-match.ts';
 import { SLICES, slicesOf, type Slice } from './slices.ts';
 
@@ -24,6 +26,14 @@ export interface QuestionRun {
   /** Top-k retrieved chunks, best first. */
   retrieved: Array<{ documentId: string; section: string; text: string; score: number }>;
   latencyMs: number;
+  /** Set file the row came from (for per-set figures). */
+  set?: string | undefined;
+  /** The row's `must` groups and `mustNot` strings (empty for the older sets). */
+  must?: ReadonlyArray<readonly string[]> | undefined;
+  mustNot?: readonly string[] | undefined;
+  /** The refusal kind the row expects, and the one the reply had (null when not refused or unknown). */
+  expectedRefusalKind?: 'scope' | 'not-in-sources' | 'clarify' | undefined;
+  refusalKind?: string | null | undefined;
 }
 
 /** Per-question judgements; null where a metric does not apply (no evidence for unanswerable questions). */
@@ -36,6 +46,12 @@ export interface QuestionScore {
   citationCorrect: boolean | null;
   refusalCorrect: boolean;
   slices: Slice[];
+  /** The whole-question verdict (see judge.ts) and why it failed. */
+  correct: boolean;
+  failures: string[];
+  shape: ReplyShape;
+  /** Money amounts, day counts and percentages of the reply found in no cited chunk (nor the question). */
+  inventedFacts: string[];
 }
 
 export interface Metrics {
@@ -48,10 +64,22 @@ export interface Metrics {
   citationAccuracy: number | null;
   refusalAccuracy: number;
   latencyMs: { p50: number; p95: number; max: number };
+  /** Share of questions judged correct as a whole (judge.ts). */
+  correct: number | null;
+  /** Refusal as the positive class: refused-and-unanswerable / refused, and / unanswerable (null when 0/0). */
+  refusalPrecision: number | null;
+  refusalRecall: number | null;
+  /** Invented money amounts, day counts and percentages, summed over the replies. */
+  inventedFacts: number;
+  shape: ShapeSummary;
 }
 
 export interface Summary extends Metrics {
   slices: Partial<Record<Slice, Metrics>>;
+  /** One entry per tag (story, yesno, session, …): the question styles of the sets. */
+  styles: Record<string, Metrics>;
+  /** One entry per set file. */
+  sets: Record<string, Metrics>;
 }
 
 /** 1-based rank of the first retrieved text that holds the evidence (in `document`, when given), or null. */
@@ -73,8 +101,22 @@ function holds(chunk: { text: string; documentId?: string }, evidence: string, d
 export function scoreQuestion(run: QuestionRun): QuestionScore {
   const slices = slicesOf(run);
   const refusalCorrect = run.refused === !run.answerable;
-  if (!run.answerable || run.evidence === null) {
-    return { rank: null, hit1: null, hit5: null, rr10: null, answerCorrect: run.refused, citationCorrect: null, refusalCorrect, slices };
+  const verdict = judge(
+    { answerable: run.answerable, answer: run.answer, document: run.document, must: run.must ?? [], mustNot: run.mustNot ?? [], refusalKind: run.expectedRefusalKind },
+    { reply: run.reply, refused: run.refused, refusalKind: run.refusalKind ?? null, citedDocuments: run.citations.map((c) => c.documentId) },
+  );
+  const whole = {
+    correct: verdict.correct,
+    failures: verdict.reasons,
+    shape: replyShape(run.reply),
+    inventedFacts: run.refused ? [] : inventedFigures(run.reply, run.citations.map((c) => c.chunkText ?? c.text), run.question),
+  };
+  if (!run.answerable) {
+    return { rank: null, hit1: null, hit5: null, rr10: null, answerCorrect: run.refused, citationCorrect: null, refusalCorrect, slices, ...whole };
+  }
+  if (run.evidence === null) {
+    // Answerable without an evidence span (judged by `must`): no retrieval figures.
+    return { rank: null, hit1: null, hit5: null, rr10: null, answerCorrect: verdict.correct, citationCorrect: null, refusalCorrect, slices, ...whole };
   }
   const evidence = run.evidence;
   const rank = evidenceRank(run.retrieved.slice(0, 10), evidence, run.document);
@@ -83,10 +125,11 @@ export function scoreQuestion(run: QuestionRun): QuestionScore {
     hit1: rank === 1,
     hit5: rank !== null && rank <= 5,
     rr10: rank === null ? 0 : 1 / rank,
-    answerCorrect: !run.refused && answerMatches(run.answer, run.reply),
+    answerCorrect: !run.refused && (run.must !== undefined && run.must.length > 0 ? verdict.correct : answerMatches(run.answer, run.reply)),
     citationCorrect: !run.refused && run.citations.some((c) => holds({ documentId: c.documentId, text: c.chunkText ?? c.text }, evidence, run.document)),
     refusalCorrect,
     slices,
+    ...whole,
   };
 }
 
@@ -117,19 +160,35 @@ export function aggregate(runs: readonly QuestionRun[], scores: readonly Questio
     citationAccuracy: mean(scores.map((s) => s.citationCorrect)),
     refusalAccuracy: mean(scores.map((s) => s.refusalCorrect)) ?? 0,
     latencyMs: { p50: percentile(lat, 50), p95: percentile(lat, 95), max: lat.length ? Math.max(...lat) : 0 },
+    correct: mean(scores.map((s) => s.correct)),
+    refusalPrecision: ratioOrNull(runs.filter((r) => r.refused && !r.answerable).length, runs.filter((r) => r.refused).length),
+    refusalRecall: ratioOrNull(runs.filter((r) => r.refused && !r.answerable).length, runs.filter((r) => !r.answerable).length),
+    inventedFacts: scores.reduce((a, s) => a + s.inventedFacts.length, 0),
+    shape: summariseShapes(scores.map((s, i) => ({ shape: s.shape, refused: runs[i]?.refused ?? false }))),
   };
+}
+
+const ratioOrNull = (num: number, den: number) => (den === 0 ? null : num / den);
+
+/** Metrics over the runs whose index passes `keep`. */
+function subset(runs: readonly QuestionRun[], scores: readonly QuestionScore[], keep: (i: number) => boolean): Metrics {
+  const idx = runs.map((_, i) => i).filter(keep);
+  return aggregate(
+    idx.map((i) => runs[i] as QuestionRun),
+    idx.map((i) => scores[i] as QuestionScore),
+  );
 }
 
 /** Overall metrics plus one entry per non-empty slice. */
 export function summarise(runs: readonly QuestionRun[], scores: readonly QuestionScore[]): Summary {
   const slices: Partial<Record<Slice, Metrics>> = {};
   for (const slice of SLICES) {
-    const idx = scores.map((s, i) => (s.slices.includes(slice) ? i : -1)).filter((i) => i >= 0);
-    if (idx.length === 0) continue;
-    slices[slice] = aggregate(
-      idx.map((i) => runs[i] as QuestionRun),
-      idx.map((i) => scores[i] as QuestionScore),
-    );
+    if (!scores.some((s) => s.slices.includes(slice))) continue;
+    slices[slice] = subset(runs, scores, (i) => scores[i]?.slices.includes(slice) === true);
   }
-  return { ...aggregate(runs, scores), slices };
+  const styles: Record<string, Metrics> = {};
+  for (const tag of [...new Set(runs.flatMap((r) => r.tags))].sort()) styles[tag] = subset(runs, scores, (i) => runs[i]?.tags.includes(tag) === true);
+  const sets: Record<string, Metrics> = {};
+  for (const set of [...new Set(runs.map((r) => r.set).filter((x): x is string => x !== undefined))]) sets[set] = subset(runs, scores, (i) => runs[i]?.set === set);
+  return { ...aggregate(runs, scores), slices, styles, sets };
 }

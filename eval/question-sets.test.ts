@@ -12,7 +12,15 @@ import { slicesOf } from './slices.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = join(ROOT, 'knowledge', 'sources');
-const SETS = ['plan.jsonl', 'procedures.jsonl'].map((f) => join(ROOT, 'eval', 'questions', f));
+const SETS = ['plan.jsonl', 'procedures.jsonl', 'fresh.jsonl', 'fresh-holdout.jsonl'].map((f) => join(ROOT, 'eval', 'questions', f));
+/** The questions issue 9 asks to see answered; they belong to the working set, never the holdout. */
+const NAMED_IN_ISSUE_9 = [
+  'con tôi 15 tuổi làm căn cước lần đầu có mất tiền không',
+  'khai tử cho ông nội mất ở bệnh viện thì làm ở đâu, có mất phí không',
+  'Sở Y tế được giao những nhiệm vụ gì trong kế hoạch chuyển đổi số 2024',
+  'đăng ký tạm trú ở Bình Dương cần gì',
+  "What share of online payments does Dong Nai's 2024 plan target?",
+];
 
 const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
@@ -75,6 +83,27 @@ describe('the dev question sets', async () => {
       expect(count('unanswerable')).toBeGreaterThanOrEqual(rows.length * 0.1);
     });
   }
+
+  for (const [set, min] of [['fresh.jsonl', 120], ['fresh-holdout.jsonl', 60]] as const) {
+    it(`${set} has at least ${min} questions, about 12% unanswerable, sessions, English and every style`, () => {
+      const rows = questions.filter((q) => q.set === set);
+      const tagged = (t: string) => rows.filter((q) => q.tags.includes(t)).length;
+      expect(rows.length).toBeGreaterThanOrEqual(min);
+      const unanswerable = rows.filter((q) => !q.answerable).length / rows.length;
+      expect(unanswerable).toBeGreaterThanOrEqual(0.1);
+      expect(unanswerable).toBeLessThanOrEqual(0.15);
+      expect(new Set(rows.filter((q) => q.session !== undefined).map((q) => q.session)).size).toBeGreaterThanOrEqual(4);
+      for (const t of ['story', 'yesno', 'condition', 'multi', 'en', 'scope', 'covers', 'agency', 'group', 'signer', 'teencode']) expect(tagged(t), t).toBeGreaterThanOrEqual(3);
+      expect(rows.filter((q) => q.answerable && q.must.length === 0 && q.evidence === null)).toEqual([]);
+    });
+  }
+
+  it('keeps the questions named in issue 9 in the working set, and no question in two sets', () => {
+    const fresh = questions.filter((q) => q.set === 'fresh.jsonl').map((q) => q.question);
+    for (const q of NAMED_IN_ISSUE_9) expect(fresh).toContain(q);
+    const texts = questions.filter((q) => q.session === undefined || q.turn === 1).map((q) => squash(q.question).toLowerCase());
+    expect(texts.filter((t, i) => texts.indexOf(t) !== i)).toEqual([]);
+  });
 
   it('stores Vietnamese text in NFC', () => {
     const notNfc = questions.filter((q) => [q.question, q.answer, q.evidence ?? ''].some((s) => s !== s.normalize('NFC')));

@@ -24,6 +24,8 @@ export const FLOORS = {
   hit5Unaccented: 0.86,
   refusalAccuracy: 0.9,
 } as const;
+/** Floor for the whole-question correct share on eval/questions/fresh.jsonl. */
+export const FRESH_CORRECT_FLOOR = 0.68;
 // Measured 2026-11-27 02:35 on 156 questions: hit@5 0.920, answer 0.935, unaccented hit@5 0.922, refusal 0.974.
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -31,6 +33,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 describe('quick evaluation on the dev sets', () => {
   let dir: string;
   let run: EvalRun;
+  let openKb: KnowledgeBase;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'hoidap-quick-eval-'));
@@ -38,6 +41,7 @@ describe('quick evaluation on the dev sets', () => {
     const indexDir = join(dir, 'index');
     await ensureIndex({ sourcesDir: join(ROOT, 'knowledge', 'sources'), indexDir, embedder });
     const kb = await KnowledgeBase.open(indexDir, { embedder });
+    openKb = kb;
     const questions = await loadQuestionSets(['plan.jsonl', 'procedures.jsonl'].map((f) => join(ROOT, 'eval', 'questions', f)));
     run = await runOurs(questions, { kb, k: 10 });
   });
@@ -60,6 +64,13 @@ describe('quick evaluation on the dev sets', () => {
 
   it('keeps refusing what the sources do not cover', () => {
     expect(run.summary.refusalAccuracy).toBeGreaterThanOrEqual(FLOORS.refusalAccuracy);
+  });
+
+  // fresh.jsonl (issue 9), judged whole (must/mustNot, sessions): measured 0.723 on 2026-11-29 14:39.
+  it('keeps the fresh set (stories, yes/no, follow-ups, scope, English) above its floor', async () => {
+    const fresh = await loadQuestionSets([join(ROOT, 'eval', 'questions', 'fresh.jsonl')]);
+    const freshRun = await runOurs(fresh, { kb: openKb, k: 10 });
+    expect(freshRun.summary.correct ?? 0).toBeGreaterThanOrEqual(FRESH_CORRECT_FLOOR);
   });
 
   it('reports every question in the stable JSON shape', () => {

@@ -3,7 +3,7 @@
  * failed question with what was retrieved.
  */
 import type { AblationRow, RetrievalScore, TuningRow } from './ablation.ts';
-import { comparisonTable, mdTable, pct, sliceBars, sliceComparison, sliceTable } from './report-table.ts';
+import { comparisonTable, mdTable, pct, refusalLine, shapeTable, sliceBars, sliceComparison, sliceTable } from './report-table.ts';
 import type { EvalRun, ScoredQuestion } from './run-eval.ts';
 
 export interface ReportMeta {
@@ -35,6 +35,8 @@ export function failureReasons(q: ScoredQuestion): string[] {
   if (q.answerable && q.refused) out.push('refused an answerable question');
   if (!q.answerable && !q.refused) out.push('answered an unanswerable question');
   if (q.answerable && !q.refused && q.citationCorrect === false) out.push('citation does not hold the evidence');
+  for (const f of q.failures ?? []) if (!out.includes(f)) out.push(f);
+  if ((q.inventedFacts ?? []).length > 0) out.push(`figures in no cited chunk: ${q.inventedFacts.join(', ')}`);
   return out;
 }
 
@@ -47,7 +49,7 @@ function failedSection(run: EvalRun): string {
       .map((r, i) => `   ${i + 1}. \`${r.documentId}\` › ${r.section || '—'} (${r.score.toFixed(3)}): ${clip(r.text, 140)}`)
       .join('\n');
     return [
-      `- **${q.id}** (${q.set}) — ${failureReasons(q).join('; ')}`,
+      `- **${q.id}** (${q.set}${q.session ? `, ${q.session} turn ${q.turn}` : ''}) — ${failureReasons(q).join('; ')}`,
       `  - Q: ${clip(q.question, 160)}`,
       `  - Gold: ${clip(q.answer, 160)}${q.evidence ? ` — evidence: “${clip(q.evidence, 120)}”` : ''}`,
       `  - Reply${q.refused ? ' (refused)' : ''}: ${clip(q.reply, 220)}`,
@@ -87,6 +89,12 @@ export function renderReport(input: ReportInput): string {
     comparisonTable(input.runs),
     '## Per slice — ours',
     sliceTable(ours),
+    '## Whole-question verdict and reply shape — ours',
+    refusalLine(ours.summary),
+    shapeTable(ours),
+    '## Whole-question verdict and reply shape — ours',
+    refusalLine(ours.summary),
+    shapeTable(ours),
     '```\n' + sliceBars(ours, 'hit@5', (x) => x.hit5) + '\n\n' + sliceBars(ours, 'answer accuracy', (x) => x.answerAccuracy) + '\n```',
   ];
   if (input.runs.length > 1) {
@@ -102,7 +110,7 @@ export function renderReport(input: ReportInput): string {
 export function renderTerminal(input: ReportInput): string {
   const [ours] = input.runs;
   if (ours === undefined) return '';
-  const lines = [comparisonTable(input.runs), '', sliceTable(ours)];
+  const lines = [comparisonTable(input.runs), '', sliceTable(ours), '', refusalLine(ours.summary), '', shapeTable(ours)];
   if (input.ablation) lines.push('', ablationSection(input.ablation));
   if (input.tuning?.rows[0]) lines.push('', `best tuning: ${JSON.stringify(input.tuning.rows[0].tuning)} MRR@10 ${pct(input.tuning.rows[0].mrr10)} (defaults ${pct(input.tuning.defaults.mrr10)})`);
   return lines.join('\n');

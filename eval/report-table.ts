@@ -38,6 +38,7 @@ export const METRIC_ROWS: ReadonlyArray<{ label: string; get: (m: Metrics) => nu
   { label: 'answer accuracy', get: (m) => m.answerAccuracy },
   { label: 'citation accuracy', get: (m) => m.citationAccuracy },
   { label: 'refusal accuracy', get: (m) => m.refusalAccuracy },
+  { label: 'correct (whole question)', get: (m) => m.correct },
 ];
 
 /** Ours next to each baseline, with the ratio ours/baseline. The first run is ours. */
@@ -94,4 +95,41 @@ export function sliceBars(run: EvalRun, label: string, get: (m: Metrics) => numb
     lines.push(`${name.padEnd(18)} ${bar(v)} ${pct(v)} (n=${m.questions})`);
   }
   return lines.join('\n');
+}
+
+/** Every group of a summary worth a row: all, the slices, the style tags, the set files. */
+function groupsOf(run: EvalRun): Array<[string, Metrics]> {
+  const rows: Array<[string, Metrics]> = [['all', run.summary]];
+  for (const s of SLICES) {
+    const m = run.summary.slices[s];
+    if (m !== undefined) rows.push([s, m]);
+  }
+  for (const [tag, m] of Object.entries(run.summary.styles ?? {})) rows.push([`style: ${tag}`, m]);
+  for (const [set, m] of Object.entries(run.summary.sets ?? {})) rows.push([`set: ${set}`, m]);
+  return rows;
+}
+
+/**
+ * Correctness and reply shape per group: first-line length (median / max, share ≤ 160), reply length
+ * (median / max) over answered replies; cut and repeated lines and invented figures over all replies.
+ */
+export function shapeTable(run: EvalRun): string {
+  const header = ['group', 'n', 'correct', '1st line med/max', '1st ≤160', 'chars med/max', 'cut', 'repeated', 'invented'];
+  const rows = groupsOf(run).map(([name, m]) => [
+    name,
+    String(m.questions),
+    pct(m.correct),
+    `${m.shape.firstLineMedian} / ${m.shape.firstLineMax}`,
+    pct(m.shape.firstLineShortShare),
+    `${m.shape.charsMedian} / ${m.shape.charsMax}`,
+    String(m.shape.cutLines),
+    String(m.shape.repeatedLines),
+    String(m.inventedFacts),
+  ]);
+  return mdTable(header, rows);
+}
+
+/** One line: refusal precision and recall, and the invented-figure count. */
+export function refusalLine(m: Metrics): string {
+  return `refusal precision ${pct(m.refusalPrecision)} · refusal recall ${pct(m.refusalRecall)} · invented figures ${m.inventedFacts} · correct ${pct(m.correct)} (n=${m.questions})`;
 }

@@ -1,7 +1,8 @@
 /**
  * Runs a question set through the same `answer()` the bot uses and scores every reply.
  */
-import { answer, type AnswerContext, type Citation, type RetrievedChunk } from '../answer/index.ts';
+import { answer, type AnswerContext, type AnswerResult, type Citation, type RetrievedChunk, type Turn } from '../answer/index.ts';
+import { refusalKindOf } from './judge.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import { scoreQuestion, summarise, type QuestionRun, type QuestionScore, type Summary } from './metrics.ts';
 import type { EvalQuestion } from './question-set.ts';
@@ -14,6 +15,8 @@ export interface RunOptions {
   asOf?: string;
   /** Called after each question, for a progress line. */
   onProgress?: (done: number, total: number) => void;
+  /** The function asked (default: answer()); a test passes a recorder to see the order and the history. */
+  ask?: (question: string, ctx: AnswerContext) => Promise<AnswerResult>;
 }
 
 /** One scored question, in the stable `--json` shape (plus a few extra fields for the report). */
@@ -36,6 +39,17 @@ export interface ScoredQuestion {
   citationCorrect: boolean | null;
   refusalCorrect: boolean;
   slices: QuestionScore['slices'];
+  tags: string[];
+  /** Multi-turn rows: the session and the turn (null for single questions). */
+  session: string | null;
+  turn: number | null;
+  /** The refusal kind read from the reply (judge.ts), null when not refused. */
+  refusalKind: string | null;
+  /** Whole-question verdict (judge.ts) and its reasons; the reply's shape; figures found in no cited chunk. */
+  correct: boolean;
+  failures: string[];
+  shape: QuestionScore['shape'];
+  inventedFacts: string[];
 }
 
 export interface EvalRun {
@@ -45,8 +59,14 @@ export interface EvalRun {
 }
 
 /** Builds a run record from a question and what a system produced. */
-export function toRun(q: EvalQuestion, got: Pick<QuestionRun, 'reply' | 'refused' | 'citations' | 'retrieved' | 'latencyMs'>): QuestionRun {
-  return { id: q.id, question: q.question, answerable: q.answerable, answer: q.answer, evidence: q.evidence, document: q.document, tags: q.tags, ...got };
+export function toRun(
+  q: EvalQuestion,
+  got: Pick<QuestionRun, 'reply' | 'refused' | 'citations' | 'retrieved' | 'latencyMs'> & { refusalKind?: string | null },
+): QuestionRun {
+  return {
+    id: q.id, question: q.question, answerable: q.answerable, answer: q.answer, evidence: q.evidence, document: q.document, tags: q.tags,
+    set: q.set, must: q.must, mustNot: q.mustNot, expectedRefusalKind: q.refusalKind, refusalKind: got.refusalKind ?? (got.refused ? 'unknown' : null), ...got,
+  };
 }
 
 /** Scores runs and packs them with their summary. */
@@ -59,7 +79,8 @@ export function scoreRuns(system: string, questions: readonly EvalQuestion[], ru
       id: r.id, set: q.set, question: r.question, answerable: r.answerable, answer: r.answer, evidence: r.evidence,
       reply: r.reply, refused: r.refused, citations: r.citations, retrieved: r.retrieved, latencyMs: r.latencyMs,
       hit1: s.hit1, hit5: s.hit5, rank: s.rank, answerCorrect: s.answerCorrect, citationCorrect: s.citationCorrect,
-      refusalCorrect: s.refusalCorrect, slices: s.slices,
+      refusalCorrect: s.refusalCorrect, slices: s.slices, tags: q.tags, session: q.session ?? null, turn: q.turn ?? null,
+      refusalKind: r.refusalKind ?? null, correct: s.correct, failures: s.failures, shape: s.shape, inventedFacts: s.inventedFacts,
     };
   });
   return { system, summary: summarise(runs, scores), questions: scored };
@@ -71,20 +92,56 @@ function chunkOfCitation(c: Citation, retrieved: readonly RetrievedChunk[]): str
   return (same.find((r) => r.text.includes(c.text)) ?? same[0])?.text ?? c.text;
 }
 
-/** Asks every question through `answer()`, one at a time (latency is measured per question). */
+/**
+ * The order questions are asked in: single questions as they come; a session's turns together, in turn order,
+ * at the place of its first row. Returns indices into `questions`.
+ */
+export function askingOrder(questions: readonly EvalQuestion[]): number[][] {
+  const groups: number[][] = [];
+  const bySession = new Map<string, number[]>();
+  questions.forEach((q, i) => {
+    if (q.session === undefined) return groups.push([i]);
+    const g = bySession.get(q.session);
+    if (g) return g.push(i);
+    const fresh = [i];
+    bySession.set(q.session, fresh);
+    return groups.push(fresh);
+  });
+  for (const g of bySession.values()) g.sort((a, b) => (questions[a]?.turn ?? 0) - (questions[b]?.turn ?? 0));
+  return groups;
+}
+
+/** The history a session's next turn is asked with: every earlier turn, oldest first, a minute apart. */
+export function historyOf(earlier: ReadonlyArray<{ question: string; result: Pick<AnswerResult, 'topicDocumentId'> }>, now: Date): Turn[] {
+  return earlier.map((t, i) => ({
+    question: t.question,
+    topicDocumentId: t.result.topicDocumentId,
+    at: new Date(now.getTime() - (earlier.length - i) * 60_000).toISOString(),
+  }));
+}
+
+/**
+ * Asks every question through `answer()`, one at a time (latency is measured per question). A session's turns
+ * are replayed in order, each with the earlier turns as history, as the chat channels do.
+ */
 export async function runOurs(questions: readonly EvalQuestion[], opts: RunOptions): Promise<EvalRun> {
-  const runs: QuestionRun[] = [];
-  for (const [i, q] of questions.entries()) {
-    const ctx: AnswerContext = { kb: opts.kb, k: opts.k ?? 10, history: [], generator: null };
-    const asOf = q.asOf ?? opts.asOf;
-    if (asOf !== undefined) ctx.asOf = asOf;
-    const started = performance.now();
-    const res = await answer(q.question, ctx);
-    const wall = performance.now() - started;
-    runs.push(
-      toRun(q, {
+  const runs: QuestionRun[] = new Array(questions.length);
+  let done = 0;
+  for (const group of askingOrder(questions)) {
+    const earlier: Array<{ question: string; result: AnswerResult }> = [];
+    for (const i of group) {
+      const q = questions[i] as EvalQuestion;
+      const ctx: AnswerContext = { kb: opts.kb, k: opts.k ?? 10, history: historyOf(earlier, new Date()), generator: null };
+      const asOf = q.asOf ?? opts.asOf;
+      if (asOf !== undefined) ctx.asOf = asOf;
+      const started = performance.now();
+      const res = await (opts.ask ?? answer)(q.question, ctx);
+      const wall = performance.now() - started;
+      earlier.push({ question: q.question, result: res });
+      runs[i] = toRun(q, {
         reply: res.answer,
         refused: res.refused,
+        refusalKind: refusalKindOf(res),
         citations: res.citations.map((c) => ({
           documentId: c.documentId,
           section: c.section,
@@ -93,9 +150,10 @@ export async function runOurs(questions: readonly EvalQuestion[], opts: RunOptio
         })),
         retrieved: res.retrieved.map((r) => ({ documentId: r.documentId, section: r.section, text: r.text, score: r.score })),
         latencyMs: Number((res.latencyMs > 0 ? res.latencyMs : wall).toFixed(2)),
-      }),
-    );
-    opts.onProgress?.(i + 1, questions.length);
+      });
+      done++;
+      opts.onProgress?.(done, questions.length);
+    }
   }
   return scoreRuns('hoidap', questions, runs);
 }

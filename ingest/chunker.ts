@@ -9,13 +9,14 @@ import type { Chunk } from '../knowledge/index.ts';
 import type { Block, PrebuiltChunk } from './types.ts';
 
 /** Bump when chunking output changes for the same input: it is part of every content hash. */
-export const CHUNKER_VERSION = 4;
+export const CHUNKER_VERSION = 5;
 
 /** Chunk sizes in syllables (space-separated words, which is what a Vietnamese syllable is in text). */
 export const CHUNK_LIMITS = Object.freeze({
   min: 60, // a trailing group smaller than this joins its predecessor
   pack: 150, // stop adding blocks to a chunk beyond this
   max: 300, // a single block above this is split
+  maxChars: 3000, // and no chunk is longer than this, whatever its syllables (a 10 MiB line without spaces)
 });
 
 interface Unit { text: string; page: number | null; sep: string; row?: boolean }
@@ -92,7 +93,7 @@ function packUnits(units: readonly Unit[]): Unit[][] {
     const n = syllables(u.text);
     const current = groups.at(-1);
     // Table rows stay one chunk each: a row already carries its column headers.
-    if (current && !u.row && !current[0]!.row && size + n <= CHUNK_LIMITS.pack) {
+    if (current && !u.row && !current[0]!.row && size + n <= CHUNK_LIMITS.pack && charsOf(current) + u.sep.length + u.text.length <= CHUNK_LIMITS.maxChars) {
       current.push(u);
       size += n;
     } else {
@@ -102,28 +103,42 @@ function packUnits(units: readonly Unit[]): Unit[][] {
   }
   const last = groups.at(-1);
   const before = groups.at(-2);
-  if (last && before && !last[0]!.row && !before[0]!.row && size < CHUNK_LIMITS.min && sizeOf(before) + size <= CHUNK_LIMITS.max) {
+  if (last && before && !last[0]!.row && !before[0]!.row && size < CHUNK_LIMITS.min && sizeOf(before) + size <= CHUNK_LIMITS.max && charsOf(before) + charsOf(last) <= CHUNK_LIMITS.maxChars) {
     before.push(...groups.pop()!);
   }
   return groups;
 }
 
 const sizeOf = (g: readonly Unit[]) => g.reduce((n, u) => n + syllables(u.text), 0);
+const charsOf = (g: readonly Unit[]) => g.reduce((n, u) => n + u.sep.length + u.text.length, 0);
 
 /** A block as one unit, or as verbatim pieces cut at sentence/';' boundaries (then at spaces) when too long. */
 function splitBlock(block: Block, sep: string): Unit[] {
-  if (block.kind === 'row') return [{ text: block.text, page: block.page, sep, row: true }];
-  if (syllables(block.text) <= CHUNK_LIMITS.max) return [{ text: block.text, page: block.page, sep }];
+  const fits = (t: string) => t.length <= CHUNK_LIMITS.maxChars && syllables(t) <= CHUNK_LIMITS.max;
+  if (fits(block.text)) return [{ text: block.text, page: block.page, sep, ...(block.kind === 'row' ? { row: true } : {}) }];
   const spans = packSpans(block.text, boundaries(block.text, /[.;!?:]\s+/gu));
   return spans.flatMap(([start, end]) => {
     const piece = block.text.slice(start, end);
-    if (syllables(piece) <= CHUNK_LIMITS.max) return [[start, end] as const];
-    return packSpans(piece, boundaries(piece, /\s+/gu)).map(([s, e]) => [start + s, start + e] as const);
+    if (fits(piece)) return [[start, end] as const];
+    return packSpans(piece, boundaries(piece, /\s+/gu)).flatMap(([s, e]) => hardCut(block.text, start + s, start + e));
   }).map(([start, end], i, all) => ({
     text: block.text.slice(start, end),
     page: block.page,
     sep: i === 0 ? sep : block.text.slice(all[i - 1]![1], start),
+    ...(block.kind === 'row' ? { row: true } : {}),
   }));
+}
+
+/** Cuts a span with no usable whitespace into pieces of at most maxChars (never inside a surrogate pair). */
+function hardCut(hardCutText: string, start: number, end: number): Array<readonly [number, number]> {
+  const out: Array<readonly [number, number]> = [];
+  for (let s = start; s < end;) {
+    let e = Math.min(end, s + CHUNK_LIMITS.maxChars);
+    if (e < end && /[\uD800-\uDBFF]/.test(hardCutText.charAt(e - 1))) e--;
+    out.push([s, e]);
+    s = e;
+  }
+  return out;
 }
 
 /** Offsets where a piece may end (before the whitespace) and the next begin (after it). */
@@ -136,19 +151,28 @@ function boundaries(text: string, re: RegExp): Array<{ end: number; next: number
   return out;
 }
 
-/** Packs the text between boundaries into spans of at most `pack` syllables (a single long piece stays whole). */
+/**
+ * Packs the text between boundaries into spans of at most `pack` syllables and `maxChars` characters (a
+ * single long piece stays whole here). Sizes are summed piece by piece, so a 10 MiB line stays linear.
+ */
 function packSpans(text: string, cuts: ReadonlyArray<{ end: number; next: number }>): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let start = 0;
   let lastGood: { end: number; next: number } | null = null;
+  let size = 0; // syllables from start to lastGood.end
+  const over = (n: number, end: number) => n > CHUNK_LIMITS.pack || end - start > CHUNK_LIMITS.maxChars;
   for (const cut of cuts) {
-    if (syllables(text.slice(start, cut.end)) > CHUNK_LIMITS.pack && lastGood) {
+    const piece = syllables(text.slice(lastGood ? lastGood.next : start, cut.end));
+    if (lastGood && over(size + piece, cut.end)) {
       spans.push([start, lastGood.end]);
       start = lastGood.next;
+      size = 0;
     }
+    size += piece;
     lastGood = cut;
   }
-  if (syllables(text.slice(start)) > CHUNK_LIMITS.pack && lastGood && lastGood.next > start) {
+  const tail = syllables(text.slice(lastGood && lastGood.next > start ? lastGood.next : start));
+  if (lastGood && lastGood.next > start && over(size + tail, text.length)) {
     spans.push([start, lastGood.end]);
     start = lastGood.next;
   }

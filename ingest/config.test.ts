@@ -60,6 +60,7 @@ describe('progress bar and summary', () => {
       skipped: [{ path: 'f.jpg', reason: 'unsupported format' }],
       chunks: 12, seconds: 0.5, wrote: true,
       inferred: [{ path: 'a.txt', fields: ['title', 'type'] }, { path: 'b.txt', fields: ['title', 'type'] }],
+      procedures: [], ocr: [],
     });
     expect(text.split('\n')).toEqual([
       'documents: 2 added, 0 updated, 1 unchanged, 1 removed, 1 failed',

@@ -7,7 +7,9 @@ export { runIngest, ensureIndex } from './run-ingest.ts';
 export type { IngestOptions, IngestReport } from './run-ingest.ts';
 
 // Used by tests and tools that want one document's chunks without building an index.
-export { loadDocument } from './load-document.ts';
+export { loadDocument, loadFile } from './load-document.ts';
+export type { LoadedFile } from './load-document.ts';
+export type { ProcedureFinding } from './procedure-documents.ts';
 export { CHUNKER_VERSION, CHUNK_LIMITS } from './chunker.ts';
 
 // Configuration of the ingest/search programs (SOURCES_DIR, INDEX_DIR, EMBEDDINGS_*).

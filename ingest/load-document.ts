@@ -4,11 +4,21 @@
  */
 import { extname, relative, sep } from 'node:path';
 import type { Chunk, DocumentMeta } from '../knowledge/index.ts';
-import { chunkBlocks, finishPrebuilt } from './chunker.ts';
+import { finishPrebuilt } from './chunker.ts';
 import { IngestError } from './errors.ts';
 import { SUPPORTED_EXTENSIONS, loaderFor } from './loaders/registry.ts';
 import { assembleMeta, readSidecar } from './metadata.ts';
-import type { LoadedSource } from './types.ts';
+import { splitDocuments, type LoadedDocument, type ProcedureFinding } from './procedure-documents.ts';
+import type { LoadedSource, OcrFinding } from './types.ts';
+
+/** Everything one source file yields: its documents and what ingest noticed reading it. */
+export interface LoadedFile {
+  documents: LoadedDocument[];
+  procedures: ProcedureFinding[];
+  /** Declared `type: procedure` but no part recognised: indexed as passages. */
+  passage: boolean;
+  ocr: OcrFinding | null;
+}
 
 /** Source path relative to the sources folder, '/'-separated. */
 export function relativeSourcePath(path: string, sourcesDir: string): string {
@@ -21,8 +31,17 @@ export function documentIdOf(relPath: string): string {
   return ext ? relPath.slice(0, -ext.length) : relPath;
 }
 
-/** Loads one source file into metadata and chunks (see DESIGN.md, ingest/index.ts). */
+/**
+ * Loads one source file into metadata and chunks (see DESIGN.md, ingest/index.ts). A file holding several
+ * procedures yields its first document here, with every chunk of the file; ingest uses loadFile.
+ */
 export async function loadDocument(path: string, sourcesDir: string): Promise<{ meta: DocumentMeta; chunks: Chunk[] }> {
+  const file = await loadFile(path, sourcesDir);
+  return { meta: file.documents[0]!.meta, chunks: file.documents.flatMap((d) => d.chunks) };
+}
+
+/** Loads one source file into the documents it holds (one, or one per procedure of an annex). */
+export async function loadFile(path: string, sourcesDir: string): Promise<LoadedFile> {
   const loader = loaderFor(path);
   if (!loader) {
     throw new IngestError('E_UNSUPPORTED_FORMAT', `No loader for "${path}". Supported: ${SUPPORTED_EXTENSIONS.join(', ')}.`, { path });
@@ -31,12 +50,17 @@ export async function loadDocument(path: string, sourcesDir: string): Promise<{ 
   const sidecar = await readSidecar(path);
   const sourcePath = relativeSourcePath(path, sourcesDir);
   const id = documentIdOf(sourcePath);
-  const meta = assembleMeta({ id, sourcePath, declared: { ...loaded.declared, ...sidecar }, inferred: loaded.inferred });
-  const chunks = loaded.prebuiltChunks ? finishPrebuilt(id, loaded.prebuiltChunks) : chunkBlocks(id, loaded.blocks);
-  if (chunks.length === 0) {
-    throw new IngestError('E_SOURCE_UNREADABLE', `No text found in "${path}" (a scanned PDF or an empty file?). Add a text version or remove it.`, { path });
+  const declared = { ...loaded.declared, ...sidecar };
+  const ocr = loaded.ocr ?? null;
+  const file: LoadedFile = loaded.prebuiltChunks
+    ? { documents: [{ meta: assembleMeta({ id, sourcePath, declared, inferred: loaded.inferred }), chunks: finishPrebuilt(id, loaded.prebuiltChunks) }], procedures: [], passage: false, ocr }
+    : { ...splitDocuments(loaded, id, sourcePath, declared), ocr };
+  if (file.documents.every((d) => d.chunks.length === 0)) {
+    const scan = ocr && ocr.skipped ? ` It looks scanned and OCR was skipped: ${ocr.skipped}` : ' (a scanned PDF or an empty file?)';
+    throw new IngestError('E_SOURCE_UNREADABLE', `No text found in "${path}".${scan} Add a text version or remove it.`, { path });
   }
-  return { meta, chunks };
+  file.documents = file.documents.filter((d) => d.chunks.length > 0);
+  return file;
 }
 
 async function runLoader(loader: (p: string) => Promise<LoadedSource>, path: string): Promise<LoadedSource> {

@@ -31,6 +31,7 @@ export const declaredMetaSchema = z
     sourceUrl: z.string().url().nullable(),
     audience: z.enum(['residents', 'officials', 'both']),
     lastChecked: isoDate.nullable(),
+    code: text.nullable(),
   })
   .partial()
   .strict();
@@ -100,5 +101,6 @@ export function assembleMeta(input: {
     sourcePath,
     inferred: inferred.sort(),
     ...(pick('lastChecked') !== undefined ? { lastChecked: pick('lastChecked') ?? null } : {}),
+    ...(pick('code') ? { code: pick('code') } : {}),
   };
 }

@@ -20,5 +20,33 @@ export function formatReport(r: IngestReport): string {
     const more = paths.length > MAX_PATHS ? ` and ${paths.length - MAX_PATHS} more` : '';
     lines.push(`inferred ${fields}: ${shown}${more}`);
   }
+  lines.push(...procedureLines(r), ...ocrLines(r));
   return lines.join('\n');
+}
+
+/** Per file: how many procedures, and per procedure its code, name, parts found and parts not found. */
+function procedureLines(r: IngestReport): string[] {
+  const lines: string[] = [];
+  for (const f of r.procedures) {
+    if (f.passage) {
+      lines.push(`procedures ${f.path}: declared a procedure, but no part (trình tự, hồ sơ, thời hạn, phí…) recognised: indexed as passages`);
+      continue;
+    }
+    lines.push(`procedures ${f.path}: ${f.procedures.length} procedure${f.procedures.length === 1 ? '' : 's'}`);
+    for (const p of f.procedures) {
+      const missing = p.missing.length > 0 ? `; not found: ${p.missing.join('; ')}` : '';
+      lines.push(`  ${p.code ?? '(no code)'} ${p.name}: ${p.parts.length} part${p.parts.length === 1 ? '' : 's'} (${p.parts.join('; ')})${missing}`);
+    }
+  }
+  return lines;
+}
+
+/** Per scanned PDF: pages OCR'd, the diacritics check, or why OCR was skipped. */
+function ocrLines(r: IngestReport): string[] {
+  return r.ocr.map((o) => {
+    if (o.skipped) return `OCR SKIPPED ${o.path}: ${o.pages.length} page(s) without a text layer; ${o.skipped}`;
+    const share = o.markShare === null ? 'no text read' : `${Math.round(o.markShare * 100)}% of syllables with marks`;
+    const flag = o.diacriticsLost ? ' — DIACRITICS LOST? check the text before relying on it' : '';
+    return `OCR ${o.path}: pages ${o.read.join(', ')} read by OCR (${share})${flag}`;
+  });
 }

@@ -15,7 +15,9 @@ import {
   type StoredIndex,
 } from '../knowledge/index.ts';
 import { errorCode, errorReason } from './errors.ts';
-import { loadDocument } from './load-document.ts';
+import { documentIdOf, loadFile } from './load-document.ts';
+import type { ProcedureFinding } from './procedure-documents.ts';
+import type { OcrFinding } from './types.ts';
 import { scanSources, type ScanResult } from './scan.ts';
 
 /** What runIngest and ensureIndex need. */
@@ -43,6 +45,14 @@ export interface IngestReport {
   wrote: boolean;
   /** Documents whose metadata was partly inferred, with the inferred field names. */
   inferred: Array<{ path: string; fields: string[] }>;
+  /**
+   * Files read this run that hold procedures in the national structure (one entry per file, every
+   * procedure with its code and the parts recognised / not found), or that were declared procedures
+   * but had no part recognised (`passage`: indexed as passages).
+   */
+  procedures: Array<{ path: string; procedures: ProcedureFinding[]; passage: boolean }>;
+  /** PDFs with pages that had no text layer: what OCR read and whether diacritics survived. */
+  ocr: Array<{ path: string } & OcrFinding>;
 }
 
 const EMBED_BATCH = 64; // texts per embedder call: small enough for remote servers' request limits
@@ -56,17 +66,19 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
   const plan = new Plan(stored, opts.embedder);
   for (const [i, src] of scan.sources.entries()) {
     const old = plan.stored(src.id);
-    if (old && old.contentHash === src.contentHash) {
+    if (old.length > 0 && old.every((d) => d.contentHash === src.contentHash)) {
       report.unchanged.push(src.relPath);
-      await plan.keep(old);
+      for (const d of old) await plan.keep(d);
     } else {
       try {
-        const { meta, chunks } = await loadDocument(src.path, opts.sourcesDir);
-        (old ? report.updated : report.added).push(src.relPath);
-        await plan.replace({ meta, contentHash: src.contentHash, chunks });
+        const file = await loadFile(src.path, opts.sourcesDir);
+        (old.length > 0 ? report.updated : report.added).push(src.relPath);
+        for (const { meta, chunks } of file.documents) await plan.replace({ meta, contentHash: src.contentHash, chunks });
+        if (file.procedures.length > 0 || file.passage) report.procedures.push({ path: src.relPath, procedures: file.procedures, passage: file.passage });
+        if (file.ocr) report.ocr.push({ path: src.relPath, ...file.ocr });
       } catch (err) {
         report.failed.push({ path: src.relPath, code: errorCode(err), reason: errorReason(err) });
-        if (old) await plan.keep(old); // the last good version stays searchable
+        for (const d of old) await plan.keep(d); // the last good version stays searchable
       }
     }
     opts.onProgress?.({ done: i + 1, total: scan.sources.length, path: src.relPath });
@@ -74,7 +86,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
   report.removed = plan.removedSince(new Set(scan.sources.map((s) => s.id)));
   const documents = plan.documents();
   report.chunks = documents.reduce((n, d) => n + d.chunks.length, 0);
-  report.inferred = documents.filter((d) => d.meta.inferred.length > 0).map((d) => ({ path: d.meta.sourcePath, fields: d.meta.inferred }));
+  // One line per source file: an annex's procedure documents share their file's inferred fields.
+  const seen = new Set<string>();
+  const firstOfFile = documents.filter((d) => !seen.has(d.meta.sourcePath) && seen.add(d.meta.sourcePath));
+  report.inferred = firstOfFile.filter((d) => d.meta.inferred.length > 0).map((d) => ({ path: d.meta.sourcePath, fields: d.meta.inferred }));
   if (plan.needsWrite() || report.removed.length > 0) {
     await writeIndex(opts.indexDir, { documents, vectors: plan.vectors, embedder: opts.embedder.info });
     report.wrote = true;
@@ -88,9 +103,15 @@ export async function ensureIndex(opts: IngestOptions): Promise<IngestReport | n
   const stored = await readStoredIndex(opts.indexDir);
   if (!stored || !sameBuild(stored, opts.embedder)) return runIngest(opts);
   const scan = await scanSources(opts.sourcesDir);
-  const hashes = new Map(stored.documents.map((d) => [d.meta.id, d.contentHash]));
+  // One file may hold several documents (an annex of procedures): compare per source file.
+  const hashes = new Map(stored.documents.map((d) => [sourceIdOf(d), d.contentHash]));
   const fresh = scan.sources.length === hashes.size && scan.sources.every((s) => hashes.get(s.id) === s.contentHash);
   return fresh ? null : runIngest(opts);
+}
+
+/** The id of the source file a document came from (an annex's procedures share their file's). */
+function sourceIdOf(doc: IndexedDocument): string {
+  return documentIdOf(doc.meta.sourcePath);
 }
 
 function sameBuild(stored: StoredIndex, embedder: Embedder): boolean {
@@ -105,7 +126,7 @@ function emptyReport(scan: ScanResult): IngestReport {
       code: 'E_DUPLICATE_ID',
       reason: `Another source already has the id "${d.id}" (same name, other extension); rename one of them.`,
     })),
-    skipped: scan.skipped, chunks: 0, seconds: 0, wrote: false, inferred: [],
+    skipped: scan.skipped, chunks: 0, seconds: 0, wrote: false, inferred: [], procedures: [], ocr: [],
   };
 }
 
@@ -113,19 +134,20 @@ function emptyReport(scan: ScanResult): IngestReport {
 class Plan {
   readonly vectors = new Map<string, number[]>();
   private readonly docs: IndexedDocument[] = [];
-  private readonly byId: Map<string, IndexedDocument>;
+  private readonly bySource = new Map<string, IndexedDocument[]>();
   private readonly reuseVectors: boolean;
   private changed: boolean;
 
   constructor(private readonly live: StoredIndex | null, private readonly embedder: Embedder) {
-    this.byId = new Map((live?.documents ?? []).map((d) => [d.meta.id, d]));
+    for (const d of live?.documents ?? []) this.bySource.set(sourceIdOf(d), [...(this.bySource.get(sourceIdOf(d)) ?? []), d]);
     // Vectors from another model are meaningless here; analyser changes only need the lexical side rewritten.
     this.reuseVectors = live !== null && live.manifest.embedder.id === embedder.info.id;
     this.changed = live === null || !sameBuild(live, embedder);
   }
 
-  stored(id: string): IndexedDocument | undefined {
-    return this.byId.get(id);
+  /** The live documents read from the source file `id` (several for an annex of procedures). */
+  stored(id: string): IndexedDocument[] {
+    return this.bySource.get(id) ?? [];
   }
 
   async keep(doc: IndexedDocument): Promise<void> {
@@ -149,7 +171,7 @@ class Plan {
   }
 
   removedSince(present: ReadonlySet<string>): string[] {
-    return [...this.byId.values()].filter((d) => !present.has(d.meta.id)).map((d) => d.meta.sourcePath);
+    return [...this.bySource.entries()].filter(([id]) => !present.has(id)).map(([, docs]) => docs[0]!.meta.sourcePath);
   }
 
   needsWrite(): boolean {

@@ -32,6 +32,22 @@ export interface LoadedSource {
   inferred: Partial<MetaFields>;
   /** Procedure sheets build their chunks themselves (one per field); other formats leave this undefined. */
   prebuiltChunks?: PrebuiltChunk[];
+  /** PDFs: pages read by OCR, and whether Vietnamese diacritics survived it. */
+  ocr?: OcrFinding;
+}
+
+/** What OCR did to a PDF whose pages had no text layer. */
+export interface OcrFinding {
+  /** Pages without a text layer (1-based). */
+  pages: number[];
+  /** Pages whose text came from OCR. */
+  read: number[];
+  /** Share of syllables with a Vietnamese mark in the OCR text (0–1); null when nothing was read. */
+  markShare: number | null;
+  /** True when the share is too low for Vietnamese: the marks were probably lost (check the text). */
+  diacriticsLost: boolean;
+  /** Why OCR did not run (tesseract or the Vietnamese data missing), else null. */
+  skipped: string | null;
 }
 
 /** A chunk a loader builds itself (procedure sheets): ids and ordinals are assigned later. */

@@ -148,6 +148,12 @@ export const ABBREVIATION_GROUPS: readonly AbbreviationGroup[] = [
       dv: ['dịch vụ'],
       tp: ['thành phố'],
       qd: ['quyết định', 'quy định'],
+      đkkh: ['đăng ký kết hôn'],
+      đkks: ['đăng ký khai sinh'],
+      đkkt: ['đăng ký khai tử'],
+      đktt: ['đăng ký tạm trú', 'đăng ký thường trú'],
+      xd: ['xây dựng'],
+      gq: ['giải quyết'],
     },
   },
 ];

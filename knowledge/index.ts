@@ -37,3 +37,8 @@ export type { Bm25Params } from './lexical-index.ts';
 // Errors
 export { KnowledgeError, isKnowledgeError, KNOWLEDGE_ERROR_CODES } from './errors.ts';
 export type { KnowledgeErrorCode } from './errors.ts';
+
+// Question reading: word lists and places (answer/ reads questions with these; no private copies there)
+export { QUESTION_SHORTHAND, QUESTION_STOPWORDS, AGENCY_SHORTHAND, STORY_PHRASES } from './question-words.ts';
+export { findPlaces, isInDongNai } from './gazetteer.ts';
+export type { Place, PlaceKind, PlaceMention } from './gazetteer.ts';

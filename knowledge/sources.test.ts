@@ -12,14 +12,24 @@ import type { DatedVariant } from './types.ts';
 
 const SOURCES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sources');
 const PROCEDURES = path.join(SOURCES, 'procedures');
-const RECHECK_DAY = '2026-11-27';
+/** The facts were re-checked on these days: procedures.md on 27/11, the two batch files on 29/11. */
+const RECHECK_DAYS = ['2026-11-27', '2026-11-29'];
 
 /** One sheet per section 1–14 of /work/shared/facts/procedures.md. */
-const EXPECTED_SLUGS = [
+const FIRST_SLUGS = [
   'chung-thuc-ban-sao', 'dang-ky-ho-kinh-doanh', 'dang-ky-ket-hon', 'dang-ky-khai-sinh', 'dang-ky-khai-tu',
   'dang-ky-tam-tru', 'dang-ky-thuong-tru', 'dich-vu-cong-truc-tuyen-thanh-toan', 'doi-giay-phep-lai-xe',
   'giay-phep-xay-dung-nha-o', 'phieu-ly-lich-tu-phap', 'tai-khoan-vneid-muc-2', 'the-can-cuoc', 'xac-nhan-tinh-trang-hon-nhan',
 ];
+
+/** One sheet per section 1–10 of procedures-civil-land-residence.md and B1–B8 of procedures-business-insurance-units.md. */
+const MORE_SLUGS = [
+  'cap-ban-sao-trich-luc-ho-tich', 'thay-doi-cai-chinh-ho-tich', 'ket-hon-co-yeu-to-nuoc-ngoai', 'khai-sinh-yeu-to-nuoc-ngoai-qua-han',
+  'xac-nhan-thong-tin-cu-tru', 'khai-bao-tam-vang-luu-tru', 'cap-ho-chieu-pho-thong', 'dang-ky-sang-ten-xe-may', 'sang-ten-so-do',
+  'tro-cap-that-nghiep', 'dang-ky-thanh-lap-doanh-nghiep', 'cap-so-do-lan-dau', 'dang-ky-giam-ho-nhan-cha-me-con',
+  'cap-lai-giay-phep-lai-xe-bi-mat', 'huong-bhxh-mot-lan', 'the-bhyt-tre-duoi-6-tuoi', 'thue-ho-kinh-doanh-2026', 'chung-thuc-chu-ky-hop-dong',
+];
+const EXPECTED_SLUGS = [...FIRST_SLUGS, ...MORE_SLUGS].sort();
 
 /** Hosts the facts file gives as places to file online. */
 const ONLINE_HOSTS = ['dichvucong.gov.vn', 'dichvucong.dongnai.gov.vn', 'hokinhdoanh.dkkd.gov.vn'];
@@ -71,7 +81,7 @@ function sheet(slug: string): ProcedureSheet {
 }
 
 describe('procedure sheets', () => {
-  it('has exactly one sheet for each of the 14 procedures in the facts file', () => {
+  it('has exactly one sheet for each of the 14 + 18 procedures in the facts files', () => {
     expect(files.map((f) => f.replace(/\.\w+$/, ''))).toEqual(EXPECTED_SLUGS);
   });
 
@@ -82,7 +92,7 @@ describe('procedure sheets', () => {
 
   it('records the re-check date and at least one source on every sheet', () => {
     for (const { sheet } of parsed) {
-      expect(sheet.lastChecked).toBe(RECHECK_DAY);
+      expect(RECHECK_DAYS).toContain(sheet.lastChecked);
       expect(sheet.sources.length).toBeGreaterThan(0);
     }
   });
@@ -166,6 +176,24 @@ describe('procedure sheets', () => {
       if (!sheet.onlineLink) continue;
       expect(ONLINE_HOSTS, file).toContain(new URL(sheet.onlineLink).host);
     }
+  });
+
+  it('gives every one of the 18 newer sheets aliases residents use, and states no "chưa xác nhận" line without pointing to the commune or 1022', () => {
+    for (const slug of MORE_SLUGS) {
+      const s = sheet(slug);
+      expect(s.aliases.length, slug).toBeGreaterThanOrEqual(4);
+      for (const text of strings(s)) {
+        if (!/chưa (được )?xác nhận/u.test(text)) continue;
+        expect(/1022|hỏi |kiểm tra với/u.test(text), `${slug}: ${text}`).toBe(true);
+      }
+    }
+  });
+
+  it('settles the căn cước exchange fee - 50.000đ cấp đổi, 30.000đ from an old CCCD, halved until 31/12/2026', () => {
+    const fee = inForce(sheet('the-can-cuoc'), 'fee', '2026-11-29').filter((v) => v.condition === null)[0]!.value;
+    expect(fee).toContain('Cấp đổi thẻ căn cước 25.000đ/thẻ.');
+    expect(fee).toContain('Chuyển từ CCCD sang thẻ căn cước 15.000đ/thẻ.');
+    expect(strings(sheet('the-can-cuoc').notes).join('\n')).not.toContain('chưa chắc chắn');
   });
 
   it('states the căn cước re-issue fee in force on 2026-11-27 and on 2027-03-15', () => {

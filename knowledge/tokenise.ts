@@ -4,7 +4,7 @@
  *  - folded field: the same terms without diacritics, e.g. "hoa", "uy_ban"
  * Terms are syllable unigrams (minus a small stopword list), adjacent bigrams over the unfiltered
  * sequence (not across punctuation), numbers ("80", "30%", "99,8%"), whole document numbers
- * ("53/kh-ubnd", "123/2015/nđ-cp") and dates ("15/02/2024"), plus abbreviation expansions.
+ * ("53/kh-ubnd", "123/2015/nđ-cp"), dates ("15/02/2024") and procedure codes ("1.004222"), plus abbreviation expansions.
  * Ingest and query both come through here, so they can never disagree about tokens.
  */
 import { normalizeText, foldText } from './normalise.ts';
@@ -14,6 +14,8 @@ const TOKEN = /\d+(?:[.,]\d+)*(?:%|k(?![\p{L}\p{M}]))?|\p{L}[\p{L}\p{M}]*/gu;
 // Document numbers: 53/KH-UBND, 123/2015/NĐ-CP, 749/QĐ-TTg (need a dash), and party style 52-NQ/TW.
 const DOC_NUMBER = /(?<![\p{L}\d/])\d{1,5}(?:\/\d{4})?\/\p{L}+(?:-\p{L}+)+|(?<![\p{L}\d/])\d{1,5}-\p{L}+\/\p{L}+/gu;
 const DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])/g;
+// National procedure codes (mã TTHC): "1.004222", "2.000748". Kept whole so "thủ tục 1.013614" is one exact term.
+export const PROCEDURE_CODE = /(?<![\d.,])[1-3]\.\d{6}(?![\d]|[.,]\d)/g;
 
 /** Small on purpose: function words that carry no topic. Questions words stay (IDF handles them). */
 export const STOPWORDS: ReadonlySet<string> = new Set([
@@ -79,6 +81,7 @@ export function identifiersOf(normalised: string): string[] {
     if (day < 1 || day > 31 || month < 1 || month > 12) continue;
     out.push(`${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`);
   }
+  for (const m of normalised.matchAll(PROCEDURE_CODE)) out.push(m[0]);
   return out;
 }
 

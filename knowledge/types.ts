@@ -29,6 +29,8 @@ export interface DocumentMeta {
   inferred: string[];
   /** For procedure sheets: the date the facts were last checked (YYYY-MM-DD). */
   lastChecked?: string | null;
+  /** Procedures only: the national procedure code (mã TTHC, e.g. "1.004222"), shown in citations. */
+  code?: string | null;
 }
 
 /** The fields of a structured procedure sheet; each becomes one chunk. */

@@ -18,7 +18,7 @@ export interface ReindexStatus {
   finishedAt: string | null;
   progress: { done: number; total: number; path: string | null };
   /** The last finished run's report (paths relative to the sources folder). */
-  report: Pick<IngestReport, 'added' | 'updated' | 'removed' | 'failed' | 'chunks' | 'seconds' | 'wrote'> | null;
+  report: Pick<IngestReport, 'added' | 'updated' | 'removed' | 'failed' | 'chunks' | 'seconds' | 'wrote' | 'procedures' | 'ocr'> | null;
   error: { code: string; message: string } | null;
 }
 
@@ -87,8 +87,8 @@ export class Reindexer {
       });
       const kb = await this.o.holder.reload();
       this.o.onSwap?.(kb.manifest.documents.map((d) => ({ id: d.meta.id, contentHash: d.contentHash })));
-      const { added, updated, removed, failed, chunks, seconds, wrote } = report;
-      Object.assign(this.s, { state: 'done', report: { added, updated, removed, failed, chunks, seconds, wrote } });
+      const { added, updated, removed, failed, chunks, seconds, wrote, procedures, ocr } = report;
+      Object.assign(this.s, { state: 'done', report: { added, updated, removed, failed, chunks, seconds, wrote, procedures, ocr } });
     } catch (err) {
       const code = (err as { code?: unknown }).code;
       this.s.state = 'failed';

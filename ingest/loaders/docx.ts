@@ -7,6 +7,7 @@
  *   metadata, drops the motto, recipients and signature, and finds the numbered headings.
  */
 import mammoth from 'mammoth';
+import { parse } from 'node-html-parser';
 import { hasOfficialHeader } from '../boilerplate.ts';
 import { IngestError } from '../errors.ts';
 import { blocksFromLines, toLines } from '../text-pipeline.ts';
@@ -19,12 +20,37 @@ export async function loadDocx(path: string): Promise<LoadedSource> {
   const lines = toLines(raw, null);
   if (hasOfficialHeader(lines)) {
     const { blocks, inferred } = blocksFromLines(lines);
-    return { blocks, declared: {}, inferred };
+    // A decision's annex keeps its tables (the "cách thức thực hiện" table of each procedure): raw text
+    // would spill every cell onto its own line, so the body is re-read with one line per table row.
+    const html = await convert(path, () => mammoth.convertToHtml({ path }));
+    const bodyTables = (html.match(/<table/g) ?? []).length > 1; // the first table is the header layout
+    if (!bodyTables) return { blocks, declared: {}, inferred };
+    return { blocks: blocksFromLines(officialLines(html), { wrapped: false }).blocks, declared: {}, inferred };
   }
   // mammoth writes no <title>, so fromHtml falls back to the first heading for the title. Word has
   // no <th>; the first row of a table in an administrative document is its header.
   return fromHtml(await convert(path, () => mammoth.convertToHtml({ path })), { firstRowIsHeader: true });
 }
+
+/** The document's lines with each table row on one line, cells "header: value" joined by " | ". */
+function officialLines(html: string): ReturnType<typeof toLines> {
+  const root = parse(html);
+  for (const [t, table] of root.querySelectorAll('table').entries()) {
+    const cells = table.querySelectorAll('tr').map((tr) => tr.querySelectorAll('td, th'));
+    const rows = cells.map((r) => r.map((c) => c.structuredText.replace(/\s+/g, ' ').trim()));
+    const [head, ...body] = rows;
+    // The first table is the header layout (issuer | motto): its lines stay as they were, for the header reader.
+    const lines = t === 0
+      ? cells.flat().flatMap((c) => c.structuredText.split('\n'))
+      : head && head.length > 1 && body.length > 0
+      ? body.map((r) => r.map((c, i) => (head[i] ? `${head[i]}: ${c}` : c)).filter((c) => !/:\s*$/.test(c)).join(' | '))
+      : rows.flat();
+    table.replaceWith(lines.map((l) => `<p>${escapeHtml(l)}</p>`).join(''));
+  }
+  return toLines(root.structuredText, null);
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 async function convert(path: string, run: () => Promise<{ value: string }>): Promise<string> {
   try {

@@ -8,14 +8,17 @@ import { parse as parseYaml } from 'yaml';
 import { PROCEDURE_FIELDS, procedureSheetSchema, toVariants, type DatedVariant, type ProcedureSheet } from '../../knowledge/index.ts';
 import { IngestError } from '../errors.ts';
 import { normalizeValue } from '../normalise-line.ts';
-import type { LoadedSource, PrebuiltChunk } from '../types.ts';
+import type { Block, LoadedSource, PrebuiltChunk } from '../types.ts';
 
 /** Section name of the overview chunk. */
 export const OVERVIEW_LABEL = 'Tổng quan';
 
 /** Loads and validates a procedure sheet; schema problems are `E_SHEET_INVALID`, all listed. */
 export async function loadSheet(path: string): Promise<LoadedSource> {
-  const sheet = validate(parseFile(await readFile(path, 'utf8'), path), path);
+  const data = parseFile(await readFile(path, 'utf8'), path);
+  // A JSON/YAML file in another shape (a list of offices, an export) is a document, not a broken sheet.
+  if (!claimsToBeSheet(data)) return dataDocument(data);
+  const sheet = validate(data, path);
   const name = normalizeValue(sheet.name);
   const chunks: PrebuiltChunk[] = [{ sectionPath: [name, OVERVIEW_LABEL], text: overview(sheet), field: 'overview' }];
   for (const { key, label } of PROCEDURE_FIELDS) {
@@ -36,6 +39,7 @@ export async function loadSheet(path: string): Promise<LoadedSource> {
       effectiveDate: sheet.effectiveDate ?? null,
       lastChecked: sheet.lastChecked,
       sourceUrl: sheet.sources[0] ?? null,
+      ...(sheet.code ? { code: sheet.code } : {}),
     },
     inferred: {},
   };
@@ -47,6 +51,44 @@ function parseFile(raw: string, path: string): unknown {
   } catch (err) {
     throw new IngestError('E_SHEET_INVALID', `Cannot parse "${path}": ${(err as Error).message.split('\n')[0]}. Fix the syntax.`, { path, cause: err });
   }
+}
+
+const SHEET_KEYS = new Set(Object.keys(procedureSheetSchema.shape));
+
+/** A file claims to be a sheet when it is an object with a name or at least two of the sheet's keys. */
+function claimsToBeSheet(data: unknown): boolean {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
+  const keys = Object.keys(data);
+  return keys.includes('name') || keys.filter((k) => SHEET_KEYS.has(k)).length >= 2;
+}
+
+/** Any other JSON/YAML value as readable blocks: "key: value" lines, one row per object in a list. */
+function dataDocument(data: unknown): LoadedSource {
+  const blocks: Block[] = [];
+  const scalar = (v: unknown) => (v === null || typeof v !== 'object' ? String(v) : null);
+  const walk = (value: unknown, label: string | null): void => {
+    const s = scalar(value);
+    if (s !== null) {
+      const text = normalizeValue(label ? `${label}: ${s}` : s).trim();
+      if (text) blocks.push({ kind: 'paragraph', text, page: null });
+      return;
+    }
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        const flat = item && typeof item === 'object' && !Array.isArray(item) && Object.values(item).every((v) => scalar(v) !== null);
+        if (flat) blocks.push({ kind: 'row', text: normalizeValue(Object.entries(item as object).map(([k, v]) => `${k}: ${String(v)}`).join(' | ')), page: null });
+        else walk(item, label);
+      }
+      return;
+    }
+    for (const [k, v] of Object.entries(value as object)) {
+      if (scalar(v) === null) blocks.push({ kind: 'heading', text: normalizeValue(k), page: null, rank: 2 });
+      walk(v, scalar(v) === null ? null : k);
+    }
+  };
+  walk(data, null);
+  const title = blocks.find((b) => b.kind === 'paragraph')?.text.replace(/^[^:]*:\s*/, '');
+  return { blocks, declared: {}, inferred: title ? { title } : {} };
 }
 
 function validate(data: unknown, path: string): ProcedureSheet {

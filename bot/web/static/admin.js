@@ -56,9 +56,20 @@ function reindexText(s) {
   if (s.state === 'done' && s.report) {
     const r = s.report;
     const failed = r.failed.length ? ' · lỗi: ' + r.failed.map((f) => f.path + ' (' + f.code + ')').join(', ') : '';
-    return 'đã cập nhật lúc ' + vnTime(s.finishedAt) + ' · thêm ' + r.added.length + ', sửa ' + r.updated.length + ', gỡ ' + r.removed.length + ' · ' + r.chunks + ' đoạn' + failed;
+    return 'đã cập nhật lúc ' + vnTime(s.finishedAt) + ' · thêm ' + r.added.length + ', sửa ' + r.updated.length + ', gỡ ' + r.removed.length + ' · ' + r.chunks + ' đoạn' + failed + ingestNotes(r);
   }
   return 'sẵn sàng';
+}
+// Procedures recognised in official documents, files read as passages, and what OCR did (issue 13).
+function ingestNotes(r) {
+  const files = r.procedures || [];
+  const count = files.reduce((n, f) => n + f.procedures.length, 0);
+  const parts = files.flatMap((f) => f.procedures.map((p) => (p.code || p.name) + ': ' + p.parts.length + ' mục' + (p.missing.length ? ' (thiếu ' + p.missing.join('; ') + ')' : '')));
+  const passages = files.filter((f) => f.passage).map((f) => f.path);
+  const ocr = (r.ocr || []).map((o) => o.path + (o.skipped ? ' — OCR bỏ qua: ' + o.skipped : o.diacriticsLost ? ' — OCR MẤT DẤU, cần kiểm tra' : ' — OCR ' + Math.round((o.markShare || 0) * 100) + '% âm tiết có dấu'));
+  return (count ? ' · ' + count + ' thủ tục nhận dạng: ' + parts.join(', ') : '') +
+    (passages.length ? ' · không nhận ra mục thủ tục nào, lập chỉ mục dạng đoạn văn: ' + passages.join(', ') : '') +
+    (ocr.length ? ' · ' + ocr.join(', ') : '');
 }
 function showReindex(s) {
   $('#reindex-status').textContent = reindexText(s);

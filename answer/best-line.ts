@@ -1,0 +1,78 @@
+/**
+ * Leads with the line that answers. Inside the first fact of a procedure answer, every sentence (bullets and
+ * the "; "-joined parts of dated variants) is scored against the question's case and words; the best one, when
+ * it beats the first, becomes the fact's first line. "làm căn cước lần đầu cho con 15 tuổi có mất tiền không"
+ * then opens with the exemption for children, not with the waiver for re-issues.
+ */
+import type { QuestionCase, QuestionFrame } from './frame.ts';
+import { foldTokens } from './query-text.ts';
+import type { Draft } from './reply.ts';
+
+/** Folded words that mark a sentence as being about a case. */
+const CASE_WORDS: Record<QuestionCase, RegExp> = {
+  first: /(?:^| )(?:lan dau|cap moi|cap the can cuoc|dang ky lan dau)(?= |$)/,
+  lost: /(?:^| )(?:cap lai|bi mat|mat|hu hong|ban sao|trich luc)(?= |$)/,
+  exchange: /(?:^| )(?:cap doi|doi|chuyen tu cccd|het han|gia han)(?= |$)/,
+  correction: /(?:^| )(?:cai chinh|thay doi|dieu chinh|bo sung)(?= |$)/,
+  late: /(?:^| )(?:qua han|dung han|tre han)(?= |$)/,
+  online: /(?:^| )(?:truc tuyen|vneid|dich vu cong|online)(?= |$)/,
+  child: /(?:^| )(?:tre em|tre duoi|duoi 14|duoi 6|nguoi chua thanh nien|con)(?= |$)/,
+  foreigner: /(?:^| )(?:nuoc ngoai|quoc tich)(?= |$)/,
+};
+
+/** Sentences about another case than the one asked ("cấp lại" when a first issue is asked) rank lower. */
+const OTHER_CASE: Partial<Record<QuestionCase, RegExp>> = {
+  first: /(?:^| )(?:cap lai|cap doi|chuyen tu cccd)(?= |$)/,
+  lost: /(?:^| )(?:cap doi|chuyen tu cccd)(?= |$)/,
+  exchange: /(?:^| )(?:cap lai)(?= |$)/,
+};
+
+const ANSWERS_YES_NO = /(?:^| )(?:mien|khong phai|khong thu|khong can|duoc|chua|bat buoc|phai)(?= |$)/;
+
+/** The cases of a frame, with age read as a case: under 16 is a child in Vietnamese law. */
+function casesOf(frame: QuestionFrame): QuestionCase[] {
+  const cases = new Set(frame.cases);
+  if (frame.ages.some((a) => a < 16)) cases.add('child');
+  return [...cases];
+}
+
+/** Score of one sentence for the frame: case words, the question's topic words, a yes/no answer word. */
+export function lineScore(sentence: string, frame: QuestionFrame): number {
+  const folded = ` ${foldTokens(sentence).join(' ')} `;
+  let score = 0;
+  for (const c of casesOf(frame)) {
+    if (CASE_WORDS[c].test(folded)) score += 3;
+    if (OTHER_CASE[c]?.test(folded)) score -= 2;
+  }
+  const words = new Set(folded.trim().split(' '));
+  score += frame.intent.topicTerms.filter((t) => words.has(t)).length * 0.5;
+  if (frame.yesNo && ANSWERS_YES_NO.test(folded)) score += 1;
+  return score;
+}
+
+/** Moves the best sentence of the first fact to its first line when it scores above the current first one. */
+export function leadWithBestLine(draft: Draft, frame: QuestionFrame): void {
+  const fact = draft.facts[0];
+  if (!fact) return;
+  const lines = fact.text.split('\n');
+  const label = /^[^:]{2,40}:$/.test(lines[0] ?? '') ? (lines.shift() as string) : /^([^:]{2,40}):\s/.exec(lines[0] ?? '')?.[1];
+  // A line dated ahead ("Từ 01/3/2027: …") states a rule not yet in force: it never leads. Parts after "; "
+  // that start a new item (capital letter) are candidates; a clause in the middle of a sentence is not.
+  const sentences = lines
+    .flatMap((line, i) => (UPCOMING.test(line) ? [] : line.replace(/^-\s*/, '').replace(/^[^:]{2,40}:\s/, '').split(/;\s+(?=\p{Lu})/u).map((text) => ({ text, line: i }))))
+    .filter((s) => s.text.length >= 20);
+  if (sentences.length < 2) return;
+  const scored = sentences.map((s) => ({ ...s, score: lineScore(s.text, frame) }));
+  const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
+  if (best.score <= (scored[0]?.score ?? 0) || best.score <= 0) return;
+  // The chosen sentence leaves its line (no repeat) and opens the fact under the field's label.
+  const from = lines[best.line] as string;
+  lines[best.line] = from.replace(new RegExp(`(;\\s+)?${escape(best.text)}(;\\s+)?`), (_m, a?: string, b?: string) => (a && b ? '; ' : ''));
+  const head = label ? `${label.replace(/:$/, '')}: ${best.text}` : best.text;
+  fact.text = [head, ...lines.map((l) => (l.startsWith('- ') || l.length === 0 ? l : `- ${l}`)).filter((l) => l.replace(/^-\s*/, '').trim().length > 0)].join('\n');
+}
+
+/** A variant line that starts with the day it comes into force. */
+const UPCOMING = /^(?:-\s*)?Từ \d{1,2}\/\d{1,2}\/\d{4}:/;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,100 @@
+/**
+ * The question frame: one reading of a question into what the rest of the answer path needs — its language,
+ * its intent (fields, figure, topic words), the case the person is in, and the slots that are not the topic
+ * (places, ages, years, family and story words). Slots are cut from the words that search and the evidence
+ * check weigh, so a long personal story does not push a covered question under the refusal line.
+ */
+import { findPlaces, foldText, isInDongNai, STORY_PHRASES, type PlaceMention } from '../knowledge/index.ts';
+import { looksEnglish, readIntent, type QuestionIntent } from './intent.ts';
+import { readQuestion, spellOutAgencies } from './query-text.ts';
+
+/** The situation a question describes; it picks a procedure's variant, never another procedure. */
+export type QuestionCase = 'first' | 'lost' | 'exchange' | 'correction' | 'late' | 'online' | 'child' | 'foreigner';
+
+export interface QuestionFrame {
+  language: 'vi' | 'en';
+  /** The intent of the question without its slots. */
+  intent: QuestionIntent;
+  cases: QuestionCase[];
+  /** Yes/no or "can I" question ("có mất tiền không", "được không"). */
+  yesNo: boolean;
+  places: PlaceMention[];
+  /** A place outside Đồng Nai named without Đồng Nai: the scope the question is about. */
+  elsewhere: PlaceMention | null;
+  ages: number[];
+  years: number[];
+  /** The question with slots cut out (as typed otherwise), plus spelled-out agency names: what search gets. */
+  searchText: string;
+}
+
+const CASE_CUES: ReadonlyArray<{ case: QuestionCase; cue: RegExp }> = [
+  { case: 'first', cue: /(?:^| )(?:lan dau|moi lam|chua co|cap moi)(?= |$)/ },
+  { case: 'lost', cue: /(?:^| )(?:bi mat|mat the|lam mat|danh mat|mat ban chinh|that lac|cap lai|lam lai|bi hong|hu hong)(?= |$)/ },
+  { case: 'exchange', cue: /(?:^| )(?:cap doi|doi the|doi cccd|doi sang|doi can cuoc|het han|gia han)(?= |$)/ },
+  { case: 'correction', cue: /(?:^| )(?:sai ten|sai thong tin|cai chinh|dieu chinh|sua ten|sua thong tin|thay doi thong tin)(?= |$)/ },
+  { case: 'late', cue: /(?:^| )(?:qua han|tre han|muon|de lau|chua dang ky)(?= |$)/ },
+  { case: 'online', cue: /(?:^| )(?:online|truc tuyen|qua mang|vneid|dich vu cong)(?= |$)/ },
+  { case: 'child', cue: /(?:^| )(?:tre em|con nho|be|duoi 14 tuoi|duoi 6 tuoi|con toi|con minh)(?= |$)/ },
+  { case: 'foreigner', cue: /(?:^| )(?:nguoi nuoc ngoai|quoc tich nuoc ngoai|viet kieu|nuoc ngoai)(?= |$)/ },
+];
+
+const YES_NO = /(?:^| )(?:co (?:[a-z]+ ){0,6}(?:khong|ko|k|hok|hong)|duoc (?:khong|ko|k)|dc (?:khong|ko|k)|co phai|phai khong|duoc khong|co can|can phai)(?: |$)/;
+
+/** Raw words of a question with their folded forms (one to one, so slots can be cut from the typed text). */
+function words(question: string): Array<{ raw: string; folded: string }> {
+  return question
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}%&./-]+/u)
+    .map((raw) => raw.replace(/^[./-]+|[./-]+$/g, ''))
+    .filter((raw) => raw.length > 0)
+    .map((raw) => ({ raw, folded: foldText(raw) }));
+}
+
+/** Indexes of words that belong to a story phrase ("ông nội", "bệnh viện") or an age ("15 tuổi"). */
+function storyWords(folded: readonly string[]): Set<number> {
+  const cut = new Set<number>();
+  const phrases = STORY_PHRASES.map((p) => p.split(' '));
+  for (let i = 0; i < folded.length; i++) {
+    for (const p of phrases) {
+      if (p.every((w, j) => folded[i + j] === w)) p.forEach((_, j) => cut.add(i + j));
+    }
+    if (/^\d{1,3}$/.test(folded[i] as string) && (folded[i + 1] === 'tuoi' || (folded[i + 1] === 'thang' && folded[i + 2] === 'tuoi'))) {
+      cut.add(i);
+      cut.add(i + 1);
+      if (folded[i + 1] === 'thang') cut.add(i + 2);
+    }
+  }
+  return cut;
+}
+
+/** Reads a question into its frame. */
+export function readFrame(question: string): QuestionFrame {
+  const ws = words(question);
+  const folded = ws.map((w) => w.folded);
+  const places = findPlaces(folded);
+  const cut = storyWords(folded);
+  for (const p of places) for (let i = p.start; i < p.end; i++) cut.add(i);
+  const kept = ws.filter((_, i) => !cut.has(i)).map((w) => w.raw);
+  const english = looksEnglish(question);
+  // An English question keeps its words: the glossary reads them; places still count for scope.
+  const slotFree = english ? question : kept.join(' ');
+  const intent = readIntent(slotFree.trim().length > 0 ? slotFree : question);
+  const ages = ws.flatMap((w, i) => (/^\d{1,3}$/.test(w.folded) && folded[i + 1] === 'tuoi' ? [Number(w.folded)] : []));
+  const years = folded.filter((w) => /^(?:19|20)\d\d$/.test(w)).map(Number);
+  const whole = readQuestion(question);
+  const dongNai = places.some(isInDongNai);
+  const elsewhere = dongNai ? null : (places.find((p) => !isInDongNai(p)) ?? null);
+  const agencyText = spellOutAgencies(foldText(question));
+  const agencies = agencyText === foldText(question) ? '' : ` ${agencyText}`;
+  return {
+    language: english ? 'en' : 'vi',
+    intent,
+    cases: CASE_CUES.filter((c) => c.cue.test(whole)).map((c) => c.case),
+    yesNo: YES_NO.test(whole),
+    places,
+    elsewhere,
+    ages,
+    years,
+    searchText: `${slotFree}${agencies}`.trim() || question,
+  };
+}

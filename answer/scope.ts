@@ -1,0 +1,92 @@
+/**
+ * Scope and frame of a reply: the assistant covers Đồng Nai; a procedure sheet states national rules, so a
+ * question about another province gets them with that said (fees are set per province, so not those); a plan
+ * or guide is Đồng Nai's own and is not applied elsewhere. English questions get an English frame around the
+ * quoted Vietnamese lines. Where to go is stated as it is since 01/7/2025 (no district level).
+ */
+import { foldText, type DocumentMeta, type KnowledgeBase } from '../knowledge/index.ts';
+import type { Composed } from './compose.ts';
+import type { QuestionFrame } from './frame.ts';
+import type { QuestionIntent } from './intent.ts';
+
+export type Scope = 'in-scope' | 'national-rule' | 'refuse';
+
+/** Whether a question about `frame.elsewhere` can be answered from `meta`. */
+export function scopeOf(frame: QuestionFrame, meta: DocumentMeta, intent: QuestionIntent): Scope {
+  // A merged province's own plan ("tỉnh Bình Phước cũ có kế hoạch…") is not Đồng Nai's plan, even though it is in Đồng Nai now.
+  if (meta.type === 'plan' && frame.places.some((p) => p.kind === 'former-province')) return 'refuse';
+  if (!frame.elsewhere) return 'in-scope';
+  if (meta.type !== 'procedure') return 'refuse';
+  // Fees and charges of procedures are set by each province's council: Đồng Nai's do not carry over.
+  if (intent.fields.includes('fee') || intent.wants === 'money') return 'refuse';
+  return 'national-rule';
+}
+
+const COMMUNE_NOTE = 'Từ 01/7/2025 không còn cấp huyện: việc này do UBND cấp xã hoặc Công an cấp xã (xã, phường) nơi bạn ở tiếp nhận.';
+const COMMUNE_NOTE_EN = 'Since 01/7/2025 there are no districts: the commune or ward (People’s Committee or police of the commune) handles this.';
+
+/** Adds the scope sentence, the commune note and the English frame to a composed draft, in place. */
+export function frameDraft(composed: Composed, frame: QuestionFrame, meta: DocumentMeta): void {
+  const draft = composed.draft;
+  const english = frame.language === 'en';
+  const place = frame.elsewhere;
+  if (place && meta.type === 'procedure') {
+    const where = place.nowIn !== place.name ? `${place.name} (nay thuộc ${place.nowIn})` : place.name;
+    draft.lead = english
+      ? `I cover Dong Nai; this procedure follows national rules, which also apply in ${place.name}. ${draft.lead}`
+      : `Tôi hỗ trợ Đồng Nai; thủ tục này theo quy định chung cả nước, áp dụng cả ở ${where}. ${draft.lead}`;
+    draft.notes.push(english ? 'For local details ask the commune there.' : 'Chi tiết tại địa phương, bạn hỏi UBND hoặc Công an cấp xã nơi đó.');
+    composed.notices.push(`scope: ${place.name} → national rule`);
+  }
+  const mentionsDistrict = frame.places.some((p) => p.kind === 'former-district');
+  const asksWhere = composed.mode === 'procedure' && (frame.intent.fields.includes('agency') || frame.intent.fields.includes('whereToFile'));
+  const text = draft.facts.map((f) => f.text).join('\n');
+  if ((asksWhere || mentionsDistrict) && /cấp xã|cấp huyện/.test(text) && !/01\/7\/2025/.test(text)) {
+    draft.notes.push(english ? COMMUNE_NOTE_EN : COMMUNE_NOTE);
+  }
+  if (english) {
+    draft.lead = englishLead(draft.lead, meta);
+    draft.leadFirst = true;
+    draft.notes.push('The source is in Vietnamese; the lines above are quoted from it as written.');
+  }
+}
+
+function englishLead(lead: string, meta: DocumentMeta): string {
+  if (meta.type === 'procedure') return `From the procedure sheet "${meta.title}" (in Vietnamese):`;
+  const number = /\d+\/[A-ZĐ-]+(?:-[A-ZĐ]+)*/.exec(lead)?.[0];
+  return number ? `From Dong Nai's plan ${number} (${meta.issueDate?.slice(0, 4) ?? ''}, in Vietnamese):`.replace(' (, ', ' (') : `From ${meta.title} (in Vietnamese):`;
+}
+
+const documentCache = new WeakMap<KnowledgeBase, { years: Set<number>; text: string }>();
+
+/** Years of the plans held and the folded text of every chunk (for document numbers). */
+function holdings(kb: KnowledgeBase): { years: Set<number>; text: string } {
+  const cached = documentCache.get(kb);
+  if (cached) return cached;
+  const years = new Set<number>();
+  const texts: string[] = [];
+  for (const meta of kb.documents()) {
+    const year = /(20\d\d)\s*$/.exec(meta.title)?.[1] ?? meta.issueDate?.slice(0, 4);
+    if (meta.type === 'plan' && year) years.add(Number(year));
+    texts.push(meta.title, ...kb.chunksOf(meta.id).map((c) => c.text));
+  }
+  const value = { years, text: foldText(texts.join('\n')) };
+  documentCache.set(kb, value);
+  return value;
+}
+
+const PLAN_WORDS = /(?:^| )(?:ke hoach|chuyen doi so|plan|digital transformation)(?= |$)/;
+const DOCUMENT_NUMBER = /(?:^|[^\d])(\d{1,4}\/(?:19|20)\d\d)(?![\d])/;
+
+/**
+ * A plan year or a document number we do not hold ("kế hoạch chuyển đổi số năm 2025", "Nghị định 13/2023"):
+ * refused naming what we hold, before any other document is stretched to answer it.
+ */
+export function asksUnheldDocument(kb: KnowledgeBase, question: string, frame: QuestionFrame): boolean {
+  const held = holdings(kb);
+  const folded = foldText(question);
+  const words = ` ${folded.replace(/[^a-z0-9%/]+/g, ' ')} `;
+  if (PLAN_WORDS.test(words) && frame.years.length > 0 && held.years.size > 0 && frame.years.every((y) => !held.years.has(y))) return true;
+  const number = DOCUMENT_NUMBER.exec(folded)?.[1];
+  return number !== undefined && !held.text.includes(number);
+}

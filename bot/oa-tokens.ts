@@ -112,8 +112,16 @@ export class OaTokens {
   /** Refreshes at once when the stored token's age is unknown or it is near expiry, then keeps the timer. */
   async start(): Promise<void> {
     this.started = true;
-    await this.seed();
-    const t = await this.read();
+    let t: StoredTokens | null;
+    try {
+      await this.seed();
+      t = await this.read();
+    } catch (err) {
+      // The database is unreachable: try the start again a minute later (stop() cancels it when closing).
+      this.report(err);
+      if (this.started) this.cancelTimer = this.schedule(() => void this.start(), RETRY_MS);
+      return;
+    }
     if (!t) {
       this.log.error(`E_ZALO_NOT_AUTHORIZED: the Zalo OA channel has no token pair; replies wait in the outbox. To fix: ${REAUTHORIZE_STEPS}`);
       return;

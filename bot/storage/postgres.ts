@@ -31,6 +31,16 @@ export function pgError(err: unknown): BotError {
     : new BotError('E_DB', `PostgreSQL statement failed: ${message}`);
 }
 
+function noteDroppedConnection(): void {
+  // Surfaces as the rejection of the next query on this client (see checkout()).
+}
+
+/** Returns a checked-out connection to the pool; a broken one is discarded. */
+function giveBack(client: pg.PoolClient, broken: boolean): void {
+  client.removeListener('error', noteDroppedConnection);
+  client.release(broken);
+}
+
 /** Applies pending migrations under an advisory lock; returns the versions applied. */
 export async function migratePostgres(pool: pg.Pool, now = Date.now()): Promise<number[]> {
   const client = await pool.connect();
@@ -94,10 +104,21 @@ export class PostgresStorage implements BotStorage {
     }
   }
 
-  /** One transaction on one connection; any failure (including a dropped connection) rolls it back. */
-  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  /**
+   * Checks out a connection. While we hold it, pg reports a dropped connection as an 'error' event on the
+   * client; with no listener that is an uncaught exception that kills the process. The next query on the client
+   * rejects with the same failure, so the event itself is only noted here.
+   */
+  private async checkout(): Promise<pg.PoolClient> {
     let client: pg.PoolClient;
     try { client = await this.pool.connect(); } catch (err) { throw pgError(err); }
+    client.on('error', noteDroppedConnection);
+    return client;
+  }
+
+  /** One transaction on one connection; any failure (including a dropped connection) rolls it back. */
+  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.checkout();
     let broken = false;
     try {
       await client.query('BEGIN');
@@ -109,7 +130,7 @@ export class PostgresStorage implements BotStorage {
       await client.query('ROLLBACK').catch(() => { broken = true; });
       throw pgError(err);
     } finally {
-      client.release(broken);
+      giveBack(client, broken);
     }
   }
 
@@ -211,14 +232,13 @@ export class PostgresStorage implements BotStorage {
   }
 
   async withTokenLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
-    try { client = await this.pool.connect(); } catch (err) { throw pgError(err); }
+    const client = await this.checkout();
     // A session lock on its own connection: held across the refresh call, released even if the refresh fails,
     // and dropped by the server if this instance dies while holding it.
     try {
       await client.query(`SELECT pg_advisory_lock(hashtext($1))`, [`tokens:${name}`]);
     } catch (err) {
-      client.release(true);
+      giveBack(client, true);
       throw pgError(err);
     }
     let broken = false;
@@ -226,7 +246,7 @@ export class PostgresStorage implements BotStorage {
       return await fn();
     } finally {
       await client.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`tokens:${name}`]).catch(() => { broken = true; });
-      client.release(broken);
+      giveBack(client, broken);
     }
   }
 

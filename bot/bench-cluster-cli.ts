@@ -56,7 +56,7 @@ for (const { run, r } of results) {
   out(`| ${run.label} | ${f(r.ackedPerSecond, 1)} | ${f(r.answeredPerSecond, 1)} | ${f(r.ackMs.p50, 1)} | ${f(r.ackMs.p99, 1)} | ${r.acked} | ${r.answeredOnce} | ${r.twice} | ${r.lost} | ${r.outOfOrderUsers} | ${r.refreshes} | ${kill} |`);
 }
 out(`\nload average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-const bad = results.filter(({ r }) => r.lost > 0 || r.outOfOrderUsers > 0 || r.twiceUnexplained > 0 || (r.refreshes > 1));
+const bad = results.filter(({ r }) => r.lost > 0 || r.outOfOrderUsers > 0 || r.twiceUnexplained > 0 || (r.refreshes > 1) || (r.startRefreshes > 1));
 if (bad.length) {
   out(`FAILED: ${bad.map(({ run }) => run.label).join('; ')}`);
   process.exitCode = 1;

@@ -55,6 +55,14 @@ export function vietnamDate(ms: number): string {
 export class Worker {
   private answering = 0;
   private sending = 0;
+  /**
+   * Rows this process is working on. A claim can hand one back when its lease ran out while the work was still
+   * going (a slow Zalo call, a clock that jumped): it is skipped, not answered or sent a second time. A row
+   * whose claim committed without this process learning it (a connection lost after the commit) is not here,
+   * so it is taken up again.
+   */
+  private readonly answeringIds = new Set<number>();
+  private readonly sendingIds = new Set<number>();
   private readonly active = new Set<Promise<void>>();
   private readonly conversations: Conversations;
   private scheduled = false;
@@ -146,8 +154,10 @@ export class Worker {
     if (free <= 0) return;
     const rows = await this.o.store.claimAnswers(this.o.owner, free, this.answerLeaseMs, this.o.now());
     for (const row of rows) {
+      if (this.answeringIds.has(row.id)) continue;
+      this.answeringIds.add(row.id);
       this.answering += 1;
-      this.track(this.answerOne(row).finally(() => { this.answering -= 1; }));
+      this.track(this.answerOne(row).finally(() => { this.answering -= 1; this.answeringIds.delete(row.id); }));
     }
   }
 
@@ -205,8 +215,10 @@ export class Worker {
     // the database, not in this process's memory.
     const rows = await this.o.store.claimSends(this.o.owner, free, this.sendLeaseMs, this.o.now());
     for (const row of rows) {
+      if (this.sendingIds.has(row.id)) continue;
+      this.sendingIds.add(row.id);
       this.sending += 1;
-      this.track(this.sendOne(row).finally(() => { this.sending -= 1; }));
+      this.track(this.sendOne(row).finally(() => { this.sending -= 1; this.sendingIds.delete(row.id); }));
     }
   }
 

@@ -20,19 +20,17 @@ export function paramOrder(text: string): string[] {
 }
 
 /**
- * The head of each user's open rows (queued, or answering under another instance's expired lease) is claimed; a
- * user whose head is being answered elsewhere has nothing claimable, which is what keeps one user's answers in
- * order. An instance never takes back its own expired lease: it is still working on that row (a slow answer, or
- * a clock that jumped), and an instance restarted under the same name released its claims at start.
+ * The head of each user's open rows (queued, or answering under an expired lease) is claimed; a user whose
+ * head is being answered elsewhere has nothing claimable, which is what keeps one user's answers in order.
  */
 const CLAIM_ANSWERS = `
 UPDATE inbox SET state = 'answering', lease_owner = :owner, lease_until = :until
 WHERE id IN (
   SELECT i.id FROM inbox i
-  WHERE i.state IN ('queued', 'answering') AND (i.state = 'queued' OR (i.lease_until < :now AND i.lease_owner <> :owner))
+  WHERE i.state IN ('queued', 'answering') AND (i.state = 'queued' OR i.lease_until < :now)
     AND NOT EXISTS (SELECT 1 FROM inbox p WHERE p.user_key = i.user_key AND p.id < i.id AND p.state IN ('queued', 'answering'))
   ORDER BY i.id LIMIT :limit __LOCK__)
-  AND (state = 'queued' OR (lease_until < :now AND lease_owner <> :owner))
+  AND (state = 'queued' OR lease_until < :now)
 RETURNING *`;
 
 /**
@@ -45,11 +43,11 @@ UPDATE outbox SET state = 'sending', lease_owner = :owner, lease_until = :until
 WHERE id IN (
   SELECT o.id FROM outbox o
   WHERE o.state IN ('pending', 'sending')
-    AND ((o.state = 'pending' AND o.next_at <= :now) OR (o.state = 'sending' AND o.lease_until < :now AND o.lease_owner <> :owner))
+    AND ((o.state = 'pending' AND o.next_at <= :now) OR (o.state = 'sending' AND o.lease_until < :now))
     AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.channel = o.channel AND p.recipient = o.recipient AND p.id < o.id
       AND p.state IN ('pending', 'sending'))
   ORDER BY o.id LIMIT :limit __LOCK__)
-  AND ((state = 'pending' AND next_at <= :now) OR (state = 'sending' AND lease_until < :now AND lease_owner <> :owner))
+  AND ((state = 'pending' AND next_at <= :now) OR (state = 'sending' AND lease_until < :now))
 RETURNING *`;
 
 export interface ClaimSql { text: string; order: string[] }

@@ -43,7 +43,11 @@ export interface ClusterResult {
   sent: number; acked: number; answeredOnce: number; twice: number; lost: number; outOfOrderUsers: number;
   /** Answered twice although the first copy did NOT reach Zalo before the kill: never allowed. */
   twiceUnexplained: number;
-  unackedAnswered: number; refreshes: number; killedAtS: number | null; restartS: number | null;
+  unackedAnswered: number;
+  /** OA token refreshes at the Zalo stand-in during the −216 storm (the start-up refresh of the pasted token is apart). */
+  refreshes: number;
+  /** Refreshes before the storm: the pasted token of unknown age is refreshed once at start, by one instance. */
+  startRefreshes: number; killedAtS: number | null; restartS: number | null;
   ackMs: Percentiles; ackedPerSecond: number; answeredPerSecond: number; drainS: number;
 }
 
@@ -110,6 +114,7 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterResult> {
     const killAt = o.killWithin && o.instances > 0 ? (o.killWithin[0] + Math.random() * (o.killWithin[1] - o.killWithin[0])) * o.seconds * 1000 : null;
     let killedAtS: number | null = null;
     let killedWall = -Infinity;
+    let refreshesBeforeStorm: number | null = null;
     let restartS: number | null = null;
     let restarting: Promise<void> | null = null;
     let stormed = false;
@@ -157,6 +162,7 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterResult> {
       }
       if (o.stormAt !== undefined && !stormed && elapsed >= o.stormAt * o.seconds * 1000) {
         stormed = true;
+        refreshesBeforeStorm = zalo.refreshes.length;
         zalo.accessToken = 'revoked-by-zalo';
         log(`  −216 storm from ${(elapsed / 1000).toFixed(1)} s`);
       }
@@ -204,7 +210,8 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterResult> {
       // wrote before its death can be read (and time-stamped) a little after the kill: a short grace covers it.
       twiceUnexplained: [...perEvent.entries()].filter(([id, n]) => n > 1 && !((firstAt.get(id) ?? 0) <= killedWall + ON_THE_WIRE_GRACE_MS)).length,
       unackedAnswered: [...perEvent.keys()].filter((id) => !acked.has(id)).length,
-      refreshes: zalo.refreshes.length, killedAtS, restartS, ackMs: percentiles(ackMs),
+      refreshes: zalo.refreshes.length - (refreshesBeforeStorm ?? zalo.refreshes.length),
+      startRefreshes: refreshesBeforeStorm ?? zalo.refreshes.length, killedAtS, restartS, ackMs: percentiles(ackMs),
       ackedPerSecond: acked.size / seconds, answeredPerSecond: perEvent.size / ((loadEnd - started) / 1000 + drainS), drainS,
     };
   } finally {

@@ -23,6 +23,7 @@ describe('two instances on one PostgreSQL', { timeout: 180_000 }, () => {
     // at most one per send slot of the killed instance.
     expect(r.twiceUnexplained).toBe(0);
     expect(r.twice).toBeLessThanOrEqual(16);
+    expect(r.startRefreshes).toBe(1);
     expect(r.refreshes).toBe(1);
   });
 });

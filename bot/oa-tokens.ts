@@ -69,6 +69,12 @@ export class OaTokens {
   private cached: StoredTokens | null = null;
   /** False until the pair was first read: status() must not call a pair that is still loading missing. */
   private loaded = false;
+  /**
+   * A pair Zalo issued that could not be stored (database unreachable). Zalo has already spent the old single-use
+   * refresh token, so dropping this pair would lose the OA for good: it is used from memory and stored as soon as
+   * the database answers. Lost only if the process also dies before that.
+   */
+  private unsaved: StoredTokens | null = null;
   private readonly schedule: Schedule;
   private readonly refreshWarnMs: number;
 
@@ -103,6 +109,17 @@ export class OaTokens {
   }
 
   private async tokens(): Promise<StoredTokens> {
+    const unsaved = this.unsaved;
+    if (unsaved) {
+      // A pair Zalo issued while the database was unreachable: store it now, or keep using it from memory.
+      try {
+        await this.store.putTokens(TOKEN_ROW, unsaved, this.now());
+        this.log.info('zalo OA token pair kept in memory during a database outage is now stored');
+        this.unsaved = null;
+      } catch {
+        return { ...unsaved };
+      }
+    }
     await this.seed();
     const t = await this.read();
     if (!t) throw new BotError('E_ZALO_NOT_AUTHORIZED', `no OA token pair yet; ${REAUTHORIZE_STEPS}`, { retryable: true });
@@ -229,10 +246,15 @@ export class OaTokens {
     const expiresAt = this.now() + next.expiresIn * 1000;
     // Durable before use: if we crash now, the next start uses the new (unspent) refresh token.
     const pair = { ...next, expiresAt, seededRefresh: current.seededRefresh };
-    await this.store.putTokens(TOKEN_ROW, pair, this.now());
     this.cached = { ...pair, updatedAt: this.now() };
-    // FSYNC_ACK commits without fsync: wait for the WAL to reach the disk before the pair is used.
-    await this.store.durable();
+    try {
+      await this.store.putTokens(TOKEN_ROW, pair, this.now());
+      // FSYNC_ACK commits without fsync: wait for the WAL to reach the disk before the pair is used.
+      await this.store.durable();
+    } catch (err) {
+      this.unsaved = pair;
+      this.log.error({ code: isBotError(err) ? err.code : 'E_DB' }, 'could not store the new zalo OA token pair; it is kept in memory and stored when the database answers');
+    }
     this.dead = null;
     this.lifetimeMs = next.expiresIn * 1000;
     this.log.info({ expiresInS: next.expiresIn }, 'zalo OA access token refreshed');

@@ -2,6 +2,7 @@ import axios from 'axios';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
+import { BotError } from '../errors.ts';
 import { OaTokens } from '../oa-tokens.ts';
 import { SqliteStorage, type BotStorage } from '../storage/index.ts';
 import { APP_SECRET, BOT_TOKEN, FakeClock, echoAnswer, oaTextEvent, post, signOa, tempDir, testConfig, waitFor } from './helpers.ts';
@@ -43,6 +44,31 @@ describe('OA token life with a fake clock', () => {
     await waitFor(() => t.status().accessTokenExpiresAt! > expiresAt, 'the new pair stored');
     expect(clock.t).toBeLessThan(expiresAt);
     expect(await t.accessToken()).toBe('access-2');
+    await t.stop();
+  });
+
+  it('keeps a pair Zalo issued while the database could not store it, uses it, and stores it once the database answers', async () => {
+    const clock = new FakeClock();
+    const dir = await tempDir();
+    const real = await SqliteStorage.open(dir);
+    store = real;
+    let databaseDown = false;
+    // The real store, with writes of the token pair failing while "the database is down".
+    const flaky = Object.assign(Object.create(real) as BotStorage, {
+      putTokens: (...args: Parameters<BotStorage['putTokens']>) =>
+        (databaseDown ? Promise.reject(new BotError('E_DB_UNREACHABLE', 'database down', { retryable: true })) : real.putTokens(...args)),
+    });
+    const t = new OaTokens(flaky, testConfig(dir, zalo.url).oa!, axios.create(), clock.now, Fastify({ logger: false }).log, 2000, { schedule: clock.schedule });
+    await t.start();
+    databaseDown = true;
+    // Zalo spends refresh-1 for this refresh: losing its answer would lose the OA.
+    expect(await t.refresh(await t.accessToken())).toBe('access-2');
+    expect((await real.getTokens('zalo-oa'))!.accessToken).toBe('access-1');
+    expect(await t.accessToken()).toBe('access-2');
+    databaseDown = false;
+    expect(await t.accessToken()).toBe('access-2');
+    expect((await real.getTokens('zalo-oa'))!.refreshToken).toBe('refresh-2');
+    expect(zalo.refreshes.map((r) => r.refreshToken)).toEqual(['refresh-0', 'refresh-1']);
     await t.stop();
   });
 

@@ -47,11 +47,14 @@ export async function answer(question: string, context: AnswerContext): Promise<
   const evidence = evidenceFeatures(context.kb, intent, hits);
   const evidenceNotice = `evidence ${evidence.score}${followUp ? ' (follow-up)' : ''}`;
   const threshold = context.evidenceThreshold ?? EVIDENCE_THRESHOLD;
-  if (!followUp && evidence.score < threshold) {
+  // The procedure the question names decides: a story around "đăng ký tạm trú" (names, kin, errands) is
+  // not missing evidence, so a named top procedure is answered whatever share of the story it covers.
+  const named = top.document.type === 'procedure' && namesDocument(context.kb, top.document, intent);
+  if (!followUp && !named && evidence.score < threshold) {
     // A question naming no procedure at all ("hồ sơ gồm những gì?") is asked back, not called missing.
     return refuse(intent.topicTerms.length === 0 && intent.fields.length > 0 ? 'which-procedure' : 'weak-evidence', null, [evidenceNotice]);
   }
-  const stray = !followUp && top.document.type === 'procedure' && !namesDocument(context.kb, top.document, intent) ? unmatchedProcedureWord(context.kb, intent, top.document.id) : null;
+  const stray = !followUp && top.document.type === 'procedure' && !named ? unmatchedProcedureWord(context.kb, intent, top.document.id) : null;
   if (stray) return refuse('weak-evidence', null, [evidenceNotice, `not about this procedure: "${stray}"`]);
   const scope = scopeOf(frame, top.document, intent);
   if (scope === 'refuse') return refuse('other-place', null, [evidenceNotice]);

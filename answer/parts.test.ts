@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toVariants, type Chunk, type DocumentMeta } from '../knowledge/index.ts';
-import { shortSection, sourceLabel, verbatimSpan } from './citations.ts';
+import { CitationLedger, shortSection, sourceLabel, verbatimSpan } from './citations.ts';
 import { parseCliArgs } from './cli-args.ts';
 import { parseAnswerConfig } from './config.ts';
 import { addDays, stateRule, todayInVietnam } from './dated-rules.ts';
@@ -105,6 +105,18 @@ describe('citations', () => {
   it('labels a procedure field with its last-checked date', () => {
     const sheet = { ...plan, id: 'procedures/ks', title: 'Đăng ký khai sinh', number: null, type: 'procedure' as const, lastChecked: '2026-11-27' };
     expect(sourceLabel(sheet, { ...chunk('x'), field: 'fee' })).toBe('Thủ tục Đăng ký khai sinh — Phí, lệ phí (kiểm tra ngày 27/11/2026)');
+  });
+
+  it('names a procedure once on one source line for all of its fields, and keeps other documents apart', () => {
+    const sheet = { ...plan, id: 'procedures/ks', title: 'Đăng ký khai sinh', number: null, type: 'procedure' as const, lastChecked: '2026-11-27' };
+    const ledger = new CitationLedger();
+    ledger.cite(sheet, { ...chunk('Phí: miễn', 'f'), documentId: sheet.id, field: 'fee' }, ['miễn']);
+    ledger.cite(sheet, { ...chunk('Thời hạn: ngay', 't'), documentId: sheet.id, field: 'timeLimit' }, ['ngay']);
+    ledger.cite(plan, chunk('Mục tiêu', 'p'), ['Mục tiêu']);
+    expect(ledger.lines()).toEqual([
+      '[1] Thủ tục Đăng ký khai sinh — Phí, lệ phí; [2] Thời hạn giải quyết (kiểm tra ngày 27/11/2026)',
+      '[3] Kế hoạch 53/KH-UBND (15/02/2024), mục II.2.2 Chính quyền số',
+    ]);
   });
 
   it('cites a list value written with "; " or bullets in the chunk, and falls back to a verbatim prefix', () => {

@@ -59,7 +59,7 @@ export async function answer(question: string, context: AnswerContext): Promise<
   const scope = scopeOf(frame, top.document, intent);
   if (scope === 'refuse') return refuse('other-place', null, [evidenceNotice]);
   const composed = top.document.type === 'procedure'
-    ? composeProcedure(context.kb, top.document, intent, asOf)
+    ? composeProcedure(context.kb, top.document, intent, asOf, frame.ages)
     : composePassages(context.kb, intent, hits, asOf);
   if ('refuse' in composed) return refuse(composed.refuse, composed.topicDocumentId, [evidenceNotice]);
   composed.notices.push(evidenceNotice);

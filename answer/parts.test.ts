@@ -3,6 +3,7 @@ import { toVariants, type Chunk, type DocumentMeta } from '../knowledge/index.ts
 import { CitationLedger, shortSection, sourceLabel, verbatimSpan } from './citations.ts';
 import { parseCliArgs } from './cli-args.ts';
 import { parseAnswerConfig } from './config.ts';
+import { agedLine } from './compose-procedure.ts';
 import { addDays, stateRule, todayInVietnam } from './dated-rules.ts';
 import { readIntent } from './intent.ts';
 import { renderDraft } from './reply.ts';
@@ -166,5 +167,17 @@ describe('English questions', () => {
     expect(looksEnglish('dang ky ket hon can giay to gi')).toBe(false);
     expect(looksEnglish('the can cuoc bi mat lam lai o dau')).toBe(false);
     expect(readIntent('How much does a driving licence renewal cost?').fields).toContain('fee');
+  });
+});
+
+describe('an age in the question picks the sheet line whose bound it meets', () => {
+  it('matches "dưới 6 tuổi" for a 4-year-old and not for a 15-year-old', () => {
+    expect(agedLine('tre duoi 6 tuoi khong phai thu sinh trac hoc', [4])).toBe(1);
+    expect(agedLine('tre duoi 6 tuoi khong phai thu sinh trac hoc', [15])).toBe(0);
+  });
+
+  it('matches "từ đủ 16 tuổi" for a 17-year-old only', () => {
+    expect(agedLine('nguoi tu du 16 tuoi tu yeu cau', [17])).toBe(1);
+    expect(agedLine('nguoi tu du 16 tuoi tu yeu cau', [12])).toBe(0);
   });
 });

@@ -32,7 +32,7 @@ const FIELD_CUES: Array<{ fields: ProcedureField[]; cue: RegExp }> = [
     fields: ['agency', 'whereToFile'],
     cue: w([
       'o dau', 'co quan nao', 'noi nop', 'nop o dau', 'lam o dau', 'cho nao', 'ai giai quyet', 'ai cap', 'noi lam',
-      'di dau', 'den dau', 'ubnd nao', 'phuong nao', 'xa nao', 'co quan', 'nop tai', 'lam tai',
+      'di dau', 'den dau', 'ubnd nao', 'phuong nao', 'xa nao', 'co quan', 'nop tai', 'lam tai', 'len dau', 'dau nop', 'nop dau',
     ]),
   },
   {

@@ -19,6 +19,7 @@ describe('reading what a question asks', () => {
     ['lam lai can cuoc bi mat het bao nhieu tien', ['fee']],
     ['đăng ký kết hôn tốn bao nhiêu', ['fee']],
     ['khai tu nop o dau', ['agency', 'whereToFile']],
+    ['muốn đăng ký hộ kinh doanh thì lên đâu nộp', ['agency', 'whereToFile']],
     ['cơ quan nào giải quyết', ['agency', 'whereToFile']],
     ['lam ly lich tu phap online dc ko', ['online']],
     ['theo luật nào', ['legalBasis']],

@@ -10,7 +10,7 @@ import { AnswerError } from './errors.ts';
 import { evidenceFeatures, EVIDENCE_THRESHOLD, unmatchedProcedureWord } from './evidence.ts';
 import type { QuestionIntent } from './intent.ts';
 import { readFrame, type QuestionFrame } from './frame.ts';
-import { leadWithBestLine } from './best-line.ts';
+import { answerYesNo, leadWithBestLine } from './best-line.ts';
 import { asksUnheldDocument, frameDraft, scopeOf } from './scope.ts';
 import { composePassages, composeProcedure, type Composed } from './compose.ts';
 import { tryGenerative } from './generative-path.ts';
@@ -63,7 +63,10 @@ export async function answer(question: string, context: AnswerContext): Promise<
     : composePassages(context.kb, intent, hits, asOf);
   if ('refuse' in composed) return refuse(composed.refuse, composed.topicDocumentId, [evidenceNotice]);
   composed.notices.push(evidenceNotice);
-  if (composed.mode === 'procedure') leadWithBestLine(composed.draft, frame);
+  if (composed.mode === 'procedure') {
+    leadWithBestLine(composed.draft, frame);
+    answerYesNo(composed.draft, frame);
+  }
   frameDraft(composed, frame, top.document);
   // Procedure sheets hold dated variants a model could mix up; the sheet composer states the rule in force.
   const generated = context.generator && composed.mode === 'extractive' ? await tryGenerative(context.generator, q, hits, asOf) : null;

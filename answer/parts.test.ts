@@ -3,6 +3,7 @@ import { toVariants, type Chunk, type DocumentMeta } from '../knowledge/index.ts
 import { CitationLedger, shortSection, sourceLabel, verbatimSpan } from './citations.ts';
 import { parseCliArgs } from './cli-args.ts';
 import { parseAnswerConfig } from './config.ts';
+import { yesNoWord } from './best-line.ts';
 import { agedLine } from './compose-procedure.ts';
 import { addDays, stateRule, todayInVietnam } from './dated-rules.ts';
 import { readIntent } from './intent.ts';
@@ -180,5 +181,20 @@ describe('an age in the question picks the sheet line whose bound it meets', () 
   it('matches "từ đủ 16 tuổi" for a 17-year-old only', () => {
     expect(agedLine('nguoi tu du 16 tuoi tu yeu cau', [17])).toBe(1);
     expect(agedLine('nguoi tu du 16 tuoi tu yeu cau', [12])).toBe(0);
+  });
+});
+
+describe('a yes/no question starts with Có, Không or Được only when the line says so', () => {
+  it('answers "Không" to a fee question when the line opens with the exemption', () => {
+    expect(yesNoWord('dang ky ket hon co mat tien khong', 'Miễn lệ phí đăng ký kết hôn cho công dân Việt Nam cư trú trong nước.')).toBe('Không');
+  });
+
+  it('answers "Không" when the line negates what is asked, and nothing when the line is a conditional rule', () => {
+    expect(yesNoWord('khai sinh co can giay dang ky ket hon khong', 'Không phải nộp Giấy chứng nhận kết hôn của cha mẹ.')).toBe('Không');
+    expect(yesNoWord('bang lai qua han 2 thang thi co phai thi lai khong', 'Quá hạn dưới 1 tháng vì ốm đau thì không phải thi lại lý thuyết.')).toBeNull();
+  });
+
+  it('says nothing when the line does not answer the question asked', () => {
+    expect(yesNoWord('xin phieu ly lich tu phap cho con duoc khong', 'Từ 01/3/2025 do Công an cấp tỉnh cấp; có thể xin trực tuyến.')).toBeNull();
   });
 });

@@ -232,3 +232,14 @@ describe('every reply, whatever the question', () => {
     }
   });
 });
+
+describe('a story around a named procedure is answered, not refused', () => {
+  it('answers a worker\'s long story that names "đăng ký tạm trú" with the time limit', async () => {
+    const r = await ask('Tôi là Hùng, 34 tuổi, quê Long Thành, đang ở trọ bên Biên Hòa làm công nhân. Chủ trọ nói tôi phải đăng ký tạm trú. Cho hỏi hồ sơ gồm những gì và mất bao lâu?');
+    expect(r.refused).toBe(false);
+    expect(r.topicDocumentId).toBe('procedures/dang-ky-tam-tru');
+    expect(r.answer).toContain('03 ngày làm việc');
+    expectCitationsInChunks(r);
+  });
+
+});

@@ -10,7 +10,7 @@ import { AnswerError } from './errors.ts';
 import { evidenceFeatures, EVIDENCE_THRESHOLD, unmatchedProcedureWord } from './evidence.ts';
 import type { QuestionIntent } from './intent.ts';
 import { readFrame, type QuestionFrame } from './frame.ts';
-import { leadWithBestLine } from './best-line.ts';
+import { answerYesNo, leadWithBestLine } from './best-line.ts';
 import { asksUnheldDocument, frameDraft, scopeOf } from './scope.ts';
 import { composePassages, composeProcedure, type Composed } from './compose.ts';
 import { tryGenerative } from './generative-path.ts';
@@ -47,20 +47,26 @@ export async function answer(question: string, context: AnswerContext): Promise<
   const evidence = evidenceFeatures(context.kb, intent, hits);
   const evidenceNotice = `evidence ${evidence.score}${followUp ? ' (follow-up)' : ''}`;
   const threshold = context.evidenceThreshold ?? EVIDENCE_THRESHOLD;
-  if (!followUp && evidence.score < threshold) {
+  // The procedure the question names decides: a story around "đăng ký tạm trú" (names, kin, errands) is
+  // not missing evidence, so a named top procedure is answered whatever share of the story it covers.
+  const named = top.document.type === 'procedure' && namesDocument(context.kb, top.document, intent, CASE_PAIRS);
+  if (!followUp && !named && evidence.score < threshold) {
     // A question naming no procedure at all ("hồ sơ gồm những gì?") is asked back, not called missing.
     return refuse(intent.topicTerms.length === 0 && intent.fields.length > 0 ? 'which-procedure' : 'weak-evidence', null, [evidenceNotice]);
   }
-  const stray = !followUp && top.document.type === 'procedure' && !namesDocument(context.kb, top.document, intent) ? unmatchedProcedureWord(context.kb, intent, top.document.id) : null;
+  const stray = !followUp && top.document.type === 'procedure' && !named ? unmatchedProcedureWord(context.kb, intent, top.document.id) : null;
   if (stray) return refuse('weak-evidence', null, [evidenceNotice, `not about this procedure: "${stray}"`]);
   const scope = scopeOf(frame, top.document, intent);
   if (scope === 'refuse') return refuse('other-place', null, [evidenceNotice]);
   const composed = top.document.type === 'procedure'
-    ? composeProcedure(context.kb, top.document, intent, asOf)
+    ? composeProcedure(context.kb, top.document, intent, asOf, frame.ages)
     : composePassages(context.kb, intent, hits, asOf);
   if ('refuse' in composed) return refuse(composed.refuse, composed.topicDocumentId, [evidenceNotice]);
   composed.notices.push(evidenceNotice);
-  if (composed.mode === 'procedure') leadWithBestLine(composed.draft, frame);
+  if (composed.mode === 'procedure') {
+    leadWithBestLine(composed.draft, frame);
+    answerYesNo(composed.draft, frame);
+  }
   frameDraft(composed, frame, top.document);
   // Procedure sheets hold dated variants a model could mix up; the sheet composer states the rule in force.
   const generated = context.generator && composed.mode === 'extractive' ? await tryGenerative(context.generator, q, hits, asOf) : null;
@@ -154,16 +160,19 @@ export function preferNamedSibling(kb: KnowledgeBase, hits: readonly SearchHit[]
 /** Word pairs in many procedure names: saying one names no procedure ("đăng ký thẻ thư viện" is not a sheet). */
 const GENERIC_PAIRS = new Set(['dang ky', 'thu tuc', 'giay to', 'ho so', 'truc tuyen', 'le phi', 'cap lai', 'cap doi', 'giay chung', 'chung nhan']);
 
+/** Word pairs that name a case of many procedures ("người nước ngoài"), not which procedure is asked about. */
+const CASE_PAIRS = new Set(['nuoc ngoai', 'nguoi nuoc', 'qua han', 'tre em', 'truc tuyen', 'cap xa', 'cong an']);
+
 /** A follow-up is short; a longer question is read on its own. */
 const FOLLOW_UP_WORDS = 9;
 
 /** True when the question names the document: a word pair of its title or of its other names. */
-function namesDocument(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent): boolean {
+function namesDocument(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent, alsoGeneric: ReadonlySet<string> = new Set()): boolean {
   if (meta.type === 'plan' && PLAN_CUES.test(intent.folded)) return true;
   const overview = kb.chunksOf(meta.id).find((c) => c.field === 'overview');
   const names = `${meta.title}\n${overview?.text.split('\n').find((l) => l.startsWith('Tên gọi khác')) ?? ''}`;
   const own = bigrams(readQuestion(names).split(' '));
-  return [...bigrams(intent.topicText.split(' '))].some((p) => own.has(p) && !GENERIC_PAIRS.has(p));
+  return [...bigrams(intent.topicText.split(' '))].some((p) => own.has(p) && !GENERIC_PAIRS.has(p) && !alsoGeneric.has(p));
 }
 
 /**

@@ -76,3 +76,38 @@ export function leadWithBestLine(draft: Draft, frame: QuestionFrame): void {
 const UPCOMING = /^(?:-\s*)?Từ \d{1,2}\/\d{1,2}\/\d{4}:/;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A yes/no question gets "Có", "Không" or "Được" before its first line, only when that line itself says so:
+ * "có phải lấy vân tay không" → "Không" when the line reads "không phải thu sinh trắc học"; "có mất phí không"
+ * → "Không" when it reads "Miễn lệ phí…". Anything less plain is left for the person to read.
+ */
+export function yesNoWord(question: string, line: string): 'Có' | 'Không' | 'Được' | null {
+  const q = ` ${question} `;
+  const l = ` ${foldTokens(line).join(' ')} `;
+  // A rule with a condition ("quá hạn dưới 1 tháng vì ốm đau thì không phải thi lại") answers only that case.
+  if (CONDITION_WORDS.test(l)) return null;
+  const qWords = new Set(question.split(' '));
+  const shared = [...bigrams(l.trim().split(' '))].some((p) => q.includes(` ${p} `));
+  const negated = /^ (?:\S+ ){0,3}khong (?:phai|can) (\S+)/.exec(l);
+  if (negated && / (?:co phai|co can|can phai) /.test(q) && (shared || qWords.has(negated[1] as string))) return 'Không';
+  if (/^ (?:mien le phi|mien phi|khong thu)/.test(l) && / (?:mat tien|mat phi|ton tien|ton phi|mat le phi) /.test(q)) return 'Không';
+  const allowed = / duoc (\S+)/.exec(l);
+  if (allowed && !/ khong duoc /.test(l) && / (?:duoc|dc) (?:khong|ko|k) /.test(q) && qWords.has(allowed[1] as string)) return 'Được';
+  return null;
+}
+
+/** Words that make a line a conditional rule. */
+const CONDITION_WORDS = / (?:neu|truong hop|duoi|tren|qua han|vi) /;
+
+const bigrams = (ws: readonly string[]) => new Set(ws.slice(1).map((w, i) => `${ws[i]} ${w}`).filter((p) => p.length > 6));
+
+/** Prefixes the draft's first line with the yes/no word its own text supports (see yesNoWord). */
+export function answerYesNo(draft: Draft, frame: QuestionFrame): void {
+  const fact = draft.facts[0];
+  if (!frame.yesNo || !fact) return;
+  const first = fact.text.split('\n')[0] ?? '';
+  const body = first.replace(/^[^:]{2,40}:\s*/, '');
+  const word = yesNoWord(frame.intent.folded, body.length > 0 ? body : first);
+  if (word) fact.text = `${word}. ${fact.text.replace(/^-\s*/, '')}`;
+}

@@ -33,21 +33,34 @@ export function shortSection(path: readonly string[]): string {
 
 /** The display label of a chunk's source, without the number: used in "[n] …" lines and for generators. */
 export function sourceLabel(meta: DocumentMeta, chunk: Chunk): string {
+  const { head, item, tail, sep } = sourceLabelParts(meta, chunk);
+  return `${head}${item ? `${sep}${item}` : ''}${tail}`;
+}
+
+/** A source label in three parts: the document, the part of it (field, section, page), and the check date. */
+export interface LabelParts {
+  head: string;
+  item: string;
+  tail: string;
+  /** Between the document and the part: " — " after a procedure's name, ", " otherwise. */
+  sep: string;
+}
+
+export function sourceLabelParts(meta: DocumentMeta, chunk: Chunk): LabelParts {
   if (meta.type === 'procedure') {
     const name = /^thủ tục/i.test(meta.title) ? meta.title : `Thủ tục ${meta.title}`;
-    const field = PROCEDURE_FIELDS.find((f) => f.key === chunk.field)?.label;
+    const field = PROCEDURE_FIELDS.find((f) => f.key === chunk.field)?.label ?? '';
     const checked = meta.lastChecked ? ` (kiểm tra ngày ${viDatePadded(meta.lastChecked)})` : '';
-    return `${name}${field ? ` — ${field}` : ''}${checked}`;
+    return { head: name, item: field, tail: checked, sep: ' — ' };
   }
   const section = shortSection(chunk.sectionPath);
-  const page = chunk.page !== null ? `, trang ${chunk.page}` : '';
-  const where = section ? `, mục ${section}` : '';
+  const item = [section ? `mục ${section}` : '', chunk.page !== null ? `trang ${chunk.page}` : ''].filter((x) => x).join(', ');
   if (meta.number) {
     const kind = NUMBER_KINDS.find(([re]) => re.test(meta.number as string))?.[1] ?? 'Văn bản';
     const date = meta.issueDate ? ` (${viDatePadded(meta.issueDate)})` : '';
-    return `${kind} ${meta.number}${date}${where}${page}`;
+    return { head: `${kind} ${meta.number}${date}`, item, tail: '', sep: ', ' };
   }
-  return `${meta.title}${where}${page}`;
+  return { head: meta.title, item, tail: '', sep: ', ' };
 }
 
 /**
@@ -122,7 +135,7 @@ function clip(text: string): string {
 
 interface Entry {
   citation: Citation;
-  label: string;
+  parts: LabelParts;
 }
 
 /** Hands out citation numbers as chunks are used; the same chunk keeps its number. */
@@ -145,7 +158,7 @@ export class CitationLedger {
       page: chunk.page,
       text: verbatimSpan(chunk.text, usedText),
     };
-    this.#byChunk.set(chunk.id, { citation, label: sourceLabel(meta, chunk) });
+    this.#byChunk.set(chunk.id, { citation, parts: sourceLabelParts(meta, chunk) });
     return citation.n;
   }
 
@@ -156,6 +169,18 @@ export class CitationLedger {
 
   /** "[1] Kế hoạch 53/KH-UBND (15/02/2024), mục II.2.2 Chính quyền số" lines. */
   lines(): string[] {
-    return [...this.#byChunk.values()].map((e) => `[${e.citation.n}] ${e.label}`);
+    // Parts of one document share a line ("[1] Thủ tục X — Thành phần hồ sơ; [2] Thời hạn giải quyết (kiểm
+    // tra ngày …)"): on a phone the document name is read once, not once per field.
+    const groups: Entry[][] = [];
+    for (const e of this.#byChunk.values()) {
+      const last = groups.at(-1);
+      if (last && last[0]?.citation.documentId === e.citation.documentId && e.parts.item && last.every((x) => x.parts.item)) last.push(e);
+      else groups.push([e]);
+    }
+    return groups.map((g) => {
+      const first = g[0] as Entry;
+      const items = g.map((e) => `[${e.citation.n}] ${e === first ? `${first.parts.head}${e.parts.item ? `${first.parts.sep}${e.parts.item}` : ''}` : e.parts.item}`);
+      return `${items.join('; ')}${first.parts.tail}`;
+    });
   }
 }

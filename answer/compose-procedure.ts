@@ -40,12 +40,12 @@ const MAX_RELATED = 2;
  * procedure's own name: "giấy xác nhận độc thân có *giá trị* bao lâu" is answered by the summary, not by
  * the time limit. Only variants in force on `asOf` are read.
  */
-export function relatedLines(meta: DocumentMeta, chunks: readonly Chunk[], answered: readonly ProcedureField[], intent: QuestionIntent, asOf: string): DraftFact[] {
+export function relatedLines(meta: DocumentMeta, chunks: readonly Chunk[], answered: readonly ProcedureField[], intent: QuestionIntent, asOf: string, ages: readonly number[] = []): DraftFact[] {
   const overview = chunks.find((c) => c.field === 'overview');
   const own = bigrams(foldTokens(`${meta.title}\n${overview?.text.split('\n').find((l) => l.startsWith('Tên gọi khác')) ?? ''}`));
   const topic = new Set(intent.topicTerms);
   const pairs = [...bigrams(intent.topicText.split(' '))].filter((p) => !own.has(p) && p.split(' ').some((t) => topic.has(t)));
-  if (pairs.length === 0) return [];
+  if (pairs.length === 0 && ages.length === 0) return [];
   const found: Array<{ line: string; chunk: Chunk; hits: number }> = [];
   for (const chunk of chunks) {
     if (!chunk.field || answered.includes(chunk.field)) continue;
@@ -53,7 +53,7 @@ export function relatedLines(meta: DocumentMeta, chunks: readonly Chunk[], answe
     for (const line of values.flatMap((v) => v.split('\n')).map((l) => l.trim())) {
       if (line.length === 0 || line.startsWith('Tên gọi khác') || !chunk.text.includes(line)) continue;
       const have = bigrams(foldTokens(line));
-      const hits = pairs.filter((p) => have.has(p)).length;
+      const hits = pairs.filter((p) => have.has(p)).length + agedLine(foldTokens(line).join(' '), ages);
       if (hits > 0) found.push({ line, chunk, hits });
     }
   }
@@ -61,6 +61,18 @@ export function relatedLines(meta: DocumentMeta, chunks: readonly Chunk[], answe
     .sort((a, b) => b.hits - a.hits)
     .slice(0, MAX_RELATED)
     .map((f) => ({ text: `Lưu ý: ${f.line.replace(/^[-+•]\s*/, '')}`, sources: [{ meta, chunk: f.chunk, used: [f.line] }] }));
+}
+
+/**
+ * 1 when a line states an age bound the person's age meets ("dưới 6 tuổi" for a 4-year-old, "từ đủ 16 tuổi"
+ * for a 17-year-old): the age in a story picks the rule that applies to them.
+ */
+export function agedLine(folded: string, ages: readonly number[]): number {
+  for (const m of ` ${folded} `.matchAll(/ (duoi|tu du|du|tren) (\d{1,3}) tuoi /g)) {
+    const bound = Number(m[2]);
+    if (ages.some((a) => (m[1] === 'duoi' ? a < bound : a >= bound))) return 1;
+  }
+  return 0;
 }
 
 /** Drafts the answer for `fields` (empty = overview) from the sheet's chunks, as of `asOf`. */

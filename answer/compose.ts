@@ -22,13 +22,13 @@ export interface Composed {
 export type ComposeOutcome = Composed | { refuse: RefusalReason; topicDocumentId: string | null };
 
 /** Answers from the procedure sheet `meta`, for the fields the question asks (all main fields if none). */
-export function composeProcedure(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent, asOf: string): ComposeOutcome {
+export function composeProcedure(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent, asOf: string, ages: readonly number[] = []): ComposeOutcome {
   // Fines are in no sheet: a question asking only that is refused; asked beside other parts, it is named as not covered.
   if (intent.asksPenalty && intent.fields.length === 0) return { refuse: 'missing-field', topicDocumentId: meta.id };
   const chunks = kb.chunksOf(meta.id);
   // A yes/no or specific question naming no field ("bé 8 tuổi có phải đến công an không") is answered by the
   // sheet lines that share its words, not by the overview.
-  const related = relatedLines(meta, chunks, [], intent, asOf);
+  const related = relatedLines(meta, chunks, [], intent, asOf, ages);
   if (intent.fields.length === 0 && related.length > 0) {
     const lead = `Thủ tục ${procedureName(meta)}, áp dụng ngày ${viDate(asOf)}:`;
     const notes = ['Hỏi thêm về hồ sơ, lệ phí, thời hạn hoặc nơi nộp để xem chi tiết.'];
@@ -36,7 +36,7 @@ export function composeProcedure(kb: KnowledgeBase, meta: DocumentMeta, intent: 
   }
   const result = draftProcedureAnswer(meta, chunks, intent.fields, asOf, feeFocus(intent.folded));
   if (result.answered.length === 0) return { refuse: 'missing-field', topicDocumentId: meta.id };
-  if (intent.fields.length > 0) result.draft.facts.push(...relatedLines(meta, chunks, result.answered, intent, asOf));
+  if (intent.fields.length > 0) result.draft.facts.push(...relatedLines(meta, chunks, result.answered, intent, asOf, ages));
   if (intent.asksPenalty) result.draft.facts.push({ text: 'Mức phạt: nguồn của tôi chưa có thông tin này, bạn hỏi Tổng đài 1022.', sources: [] });
   const notices = result.changeDates.map((d) => `rule changes on ${d}`);
   if (meta.supersededBy) {

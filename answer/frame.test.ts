@@ -14,6 +14,13 @@ describe('reading the frame of a question', () => {
     expect(frame.elsewhere).toBeNull();
   });
 
+  it('cuts neighbours, landlords and errands of a story out of the topic', () => {
+    const frame = readFrame('mua lại chiếc xe máy cũ của ông hàng xóm, chủ trọ nói phải sang tên');
+    expect(frame.intent.topicTerms).not.toContain('xom');
+    expect(frame.intent.topicTerms).not.toContain('chu');
+    expect(frame.intent.topicTerms).toEqual(expect.arrayContaining(['xe', 'sang', 'ten']));
+  });
+
   it('reads an age as a slot and a first issue as the case', () => {
     const frame = readFrame('con tôi 15 tuổi làm căn cước lần đầu có mất tiền không');
     expect(frame.ages).toEqual([15]);

@@ -32,7 +32,7 @@ const FIELD_CUES: Array<{ fields: ProcedureField[]; cue: RegExp }> = [
     fields: ['agency', 'whereToFile'],
     cue: w([
       'o dau', 'co quan nao', 'noi nop', 'nop o dau', 'lam o dau', 'cho nao', 'ai giai quyet', 'ai cap', 'noi lam',
-      'di dau', 'den dau', 'ubnd nao', 'phuong nao', 'xa nao', 'co quan', 'nop tai', 'lam tai',
+      'di dau', 'den dau', 'ubnd nao', 'phuong nao', 'xa nao', 'co quan', 'nop tai', 'lam tai', 'len dau', 'dau nop', 'nop dau',
     ]),
   },
   {
@@ -83,7 +83,7 @@ const PENALTY = w(['bi phat', 'muc phat', 'phat bao nhieu', 'phat tien', 'xu pha
  * "dang ky ket hon can giay to gi" is Vietnamese.
  */
 const ENGLISH_MARKERS = new Set(
-  'what how much many does is are of for where when which who whom should will would there your it its this that with from be been have has was were and or not if get any i register birth baby residence temporary permanent fee cost certificate licence license marriage documents apply need needed target please'.split(' '),
+  'what how much many does is are of for where when which who whom should will would there your it its this that with from be been have has was were and or not if get any i register birth baby residence temporary permanent fee cost certificate licence license marriage documents apply need needed target please about anything say signed agency plan'.split(' '),
 );
 
 /** True when at least two words, and a quarter of them, are English function words. */

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { toVariants, type Chunk, type DocumentMeta } from '../knowledge/index.ts';
-import { shortSection, sourceLabel, verbatimSpan } from './citations.ts';
+import { CitationLedger, shortSection, sourceLabel, verbatimSpan } from './citations.ts';
 import { parseCliArgs } from './cli-args.ts';
 import { parseAnswerConfig } from './config.ts';
+import { yesNoWord } from './best-line.ts';
+import { agedLine } from './compose-procedure.ts';
 import { addDays, stateRule, todayInVietnam } from './dated-rules.ts';
 import { readIntent } from './intent.ts';
 import { renderDraft } from './reply.ts';
@@ -18,6 +20,7 @@ describe('reading what a question asks', () => {
     ['lam lai can cuoc bi mat het bao nhieu tien', ['fee']],
     ['đăng ký kết hôn tốn bao nhiêu', ['fee']],
     ['khai tu nop o dau', ['agency', 'whereToFile']],
+    ['muốn đăng ký hộ kinh doanh thì lên đâu nộp', ['agency', 'whereToFile']],
     ['cơ quan nào giải quyết', ['agency', 'whereToFile']],
     ['lam ly lich tu phap online dc ko', ['online']],
     ['theo luật nào', ['legalBasis']],
@@ -107,6 +110,18 @@ describe('citations', () => {
     expect(sourceLabel(sheet, { ...chunk('x'), field: 'fee' })).toBe('Thủ tục Đăng ký khai sinh — Phí, lệ phí (kiểm tra ngày 27/11/2026)');
   });
 
+  it('names a procedure once on one source line for all of its fields, and keeps other documents apart', () => {
+    const sheet = { ...plan, id: 'procedures/ks', title: 'Đăng ký khai sinh', number: null, type: 'procedure' as const, lastChecked: '2026-11-27' };
+    const ledger = new CitationLedger();
+    ledger.cite(sheet, { ...chunk('Phí: miễn', 'f'), documentId: sheet.id, field: 'fee' }, ['miễn']);
+    ledger.cite(sheet, { ...chunk('Thời hạn: ngay', 't'), documentId: sheet.id, field: 'timeLimit' }, ['ngay']);
+    ledger.cite(plan, chunk('Mục tiêu', 'p'), ['Mục tiêu']);
+    expect(ledger.lines()).toEqual([
+      '[1] Thủ tục Đăng ký khai sinh — Phí, lệ phí; [2] Thời hạn giải quyết (kiểm tra ngày 27/11/2026)',
+      '[3] Kế hoạch 53/KH-UBND (15/02/2024), mục II.2.2 Chính quyền số',
+    ]);
+  });
+
   it('cites a list value written with "; " or bullets in the chunk, and falls back to a verbatim prefix', () => {
     const text = 'Phí:\n- Từ 01/07/2025: A; B\n- C';
     expect(verbatimSpan(text, ['A\nB'])).toBe('A; B');
@@ -154,5 +169,32 @@ describe('English questions', () => {
     expect(looksEnglish('dang ky ket hon can giay to gi')).toBe(false);
     expect(looksEnglish('the can cuoc bi mat lam lai o dau')).toBe(false);
     expect(readIntent('How much does a driving licence renewal cost?').fields).toContain('fee');
+  });
+});
+
+describe('an age in the question picks the sheet line whose bound it meets', () => {
+  it('matches "dưới 6 tuổi" for a 4-year-old and not for a 15-year-old', () => {
+    expect(agedLine('tre duoi 6 tuoi khong phai thu sinh trac hoc', [4])).toBe(1);
+    expect(agedLine('tre duoi 6 tuoi khong phai thu sinh trac hoc', [15])).toBe(0);
+  });
+
+  it('matches "từ đủ 16 tuổi" for a 17-year-old only', () => {
+    expect(agedLine('nguoi tu du 16 tuoi tu yeu cau', [17])).toBe(1);
+    expect(agedLine('nguoi tu du 16 tuoi tu yeu cau', [12])).toBe(0);
+  });
+});
+
+describe('a yes/no question starts with Có, Không or Được only when the line says so', () => {
+  it('answers "Không" to a fee question when the line opens with the exemption', () => {
+    expect(yesNoWord('dang ky ket hon co mat tien khong', 'Miễn lệ phí đăng ký kết hôn cho công dân Việt Nam cư trú trong nước.')).toBe('Không');
+  });
+
+  it('answers "Không" when the line negates what is asked, and nothing when the line is a conditional rule', () => {
+    expect(yesNoWord('khai sinh co can giay dang ky ket hon khong', 'Không phải nộp Giấy chứng nhận kết hôn của cha mẹ.')).toBe('Không');
+    expect(yesNoWord('bang lai qua han 2 thang thi co phai thi lai khong', 'Quá hạn dưới 1 tháng vì ốm đau thì không phải thi lại lý thuyết.')).toBeNull();
+  });
+
+  it('says nothing when the line does not answer the question asked', () => {
+    expect(yesNoWord('xin phieu ly lich tu phap cho con duoc khong', 'Từ 01/3/2025 do Công an cấp tỉnh cấp; có thể xin trực tuyến.')).toBeNull();
   });
 });

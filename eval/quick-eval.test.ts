@@ -25,7 +25,7 @@ export const FLOORS = {
   refusalAccuracy: 0.9,
 } as const;
 /** Floor for the whole-question correct share on eval/questions/fresh.jsonl. */
-export const FRESH_CORRECT_FLOOR = 0.68;
+export const FRESH_CORRECT_FLOOR = 0.77;
 // Measured 2026-11-27 02:35 on 156 questions: hit@5 0.920, answer 0.935, unaccented hit@5 0.922, refusal 0.974.
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -66,7 +66,7 @@ describe('quick evaluation on the dev sets', () => {
     expect(run.summary.refusalAccuracy).toBeGreaterThanOrEqual(FLOORS.refusalAccuracy);
   });
 
-  // fresh.jsonl (issue 9), judged whole (must/mustNot, sessions): measured 0.723 on 2026-11-29 14:39.
+  // fresh.jsonl (issue 9), judged whole (must/mustNot, sessions): measured 0.781 on 2026-11-29 15:22 (was 0.723).
   it('keeps the fresh set (stories, yes/no, follow-ups, scope, English) above its floor', async () => {
     const fresh = await loadQuestionSets([join(ROOT, 'eval', 'questions', 'fresh.jsonl')]);
     const freshRun = await runOurs(fresh, { kb: openKb, k: 10 });

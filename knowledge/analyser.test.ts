@@ -158,6 +158,12 @@ describe('analyseQuery', () => {
     expect(terms).not.toContain('does_the');
   });
 
+  it('gives the Vietnamese words of the plan and the residence sheets for English questions', () => {
+    expect(termsOf('Does the plan say anything about artificial intelligence?')).toEqual(expect.arrayContaining(['trí_tuệ', 'nhân_tạo']));
+    expect(termsOf('What share of online payments does the plan target?')).toEqual(expect.arrayContaining(['thanh_toán', 'trực_tuyến']));
+    expect(termsOf('What is the monthly unemployment benefit?')).toEqual(expect.arrayContaining(['trợ_cấp', 'thất_nghiệp']));
+  });
+
   it('keeps Vietnamese typed without accents that looks like English ("the can cuoc")', () => {
     expect(termsOf('lam the can cuoc')).toEqual(expect.arrayContaining(['the', 'can', 'the_can']));
   });

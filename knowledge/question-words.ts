@@ -47,4 +47,6 @@ export const STORY_PHRASES: readonly string[] = [
   'vo minh', 'chong minh', 'me toi', 'bo toi', 'cha toi', 'me minh', 'bo minh', 'anh trai', 'chi gai', 'em trai',
   'em gai', 'nguoi than', 'gia dinh', 'nguoi nha', 'benh vien', 'tai nha', 'o nha', 'o que', 'que nha', 'cong ty toi',
   'hom qua', 'hom nay', 'tuan truoc', 'thang truoc', 'nam ngoai', 'nam nay', 'moi day', 'gan day', 'vua roi',
+  'chu tro', 'hang xom', 'ong hang xom', 'chau ruot', 'song mot minh', 'duoi que', 'vai bua', 'o choi', 'cong nhan',
+  'tap hoa', 'lam cong nhan', 'ban be', 'nguoi yeu', 'ban trai', 'ban gai',
 ];

@@ -22,7 +22,10 @@ const ask = (q: string, extra: { asOf?: string; history?: Turn[] } = {}) => answ
 function expectCitationsInChunks(r: AnswerResult): void {
   for (const c of r.citations) {
     const chunks = kb.chunksOf(c.documentId).filter((ch) => ch.sectionPath.join(' > ') === c.section);
-    expect(chunks.some((ch) => ch.text.includes(c.text)), `citation [${c.n}] "${c.text.slice(0, 60)}" not in ${c.documentId} § ${c.section}`).toBe(true);
+    expect(
+      chunks.some((ch) => ch.text.includes(c.text)),
+      `citation [${c.n}] "${c.text.slice(0, 60)}" not in ${c.documentId} § ${c.section}`,
+    ).toBe(true);
   }
 }
 
@@ -71,7 +74,8 @@ describe('procedure questions are answered from the field asked about', () => {
   it('gives a compact overview of every main field for a bare "làm khai sinh"', async () => {
     const r = await ask('làm khai sinh');
     expect(r.topicDocumentId).toBe(KHAI_SINH);
-    for (const label of ['Cơ quan giải quyết', 'Thành phần hồ sơ', 'Thời hạn giải quyết', 'Phí, lệ phí']) expect(r.answer).toContain(label);
+    for (const label of ['Cơ quan giải quyết', 'Thành phần hồ sơ', 'Thời hạn giải quyết', 'Phí, lệ phí'])
+      expect(r.answer).toContain(label);
     expect(r.answer.length).toBeLessThanOrEqual(2000);
     expectCitationsInChunks(r);
   });
@@ -113,21 +117,26 @@ describe('the 2024 plan', () => {
   it('says the plan is dated and that cấp huyện no longer exists when quoting it today', async () => {
     const r = await ask('ty le ho so giai quyet truc tuyen cap xa 2024 la bao nhieu');
     expect(r.answer).toMatch(/Theo Kế hoạch 53\/KH-UBND năm 2024/);
-    expect(r.notices).toEqual(expect.arrayContaining(['dated source: 53/KH-UBND', 'no district level since 2025-07-01']));
+    expect(r.notices).toEqual(
+      expect.arrayContaining(['dated source: 53/KH-UBND', 'no district level since 2025-07-01']),
+    );
   });
 });
 
 describe('refusals', () => {
-  it.each(['giá vé máy bay đi Hà Nội', 'ngân sách thực hiện kế hoạch là bao nhiêu tỷ'])('refuses "%s" with the hotline and no citation', async (q) => {
-    const r = await ask(q);
-    expect(r.refused).toBe(true);
-    expect(r.mode).toBe('refusal');
-    expect(r.answer).toContain('Tổng đài 1022, (0251) 1022');
-    expect(r.citations).toEqual([]);
-    expect(r.answer).not.toMatch(/\d[\d.]*\s?(tỷ|triệu|đồng|đ\b)/);
-  });
+  it.each(['giá vé máy bay đi Hà Nội', 'ngân sách thực hiện kế hoạch là bao nhiêu tỷ'])(
+    'refuses "%s" with the hotline and no citation',
+    async (q) => {
+      const r = await ask(q);
+      expect(r.refused).toBe(true);
+      expect(r.mode).toBe('refusal');
+      expect(r.answer).toContain('Tổng đài 1022, (0251) 1022');
+      expect(r.citations).toEqual([]);
+      expect(r.answer).not.toMatch(/\d[\d.]*\s?(tỷ|triệu|đồng|đ\b)/);
+    },
+  );
 
-  it('refuses a question about another year\'s plan', async () => {
+  it("refuses a question about another year's plan", async () => {
     expect((await ask('Kế hoạch chuyển đổi số năm 2025 của Đồng Nai đặt những chỉ tiêu gì?')).refused).toBe(true);
   });
 });
@@ -143,7 +152,13 @@ describe('smalltalk', () => {
 describe('follow-ups', () => {
   it('answers the fee of birth registration after a question about its documents', async () => {
     const first = await ask('lam giay khai sinh can giay to gi');
-    const history: Turn[] = [{ question: 'lam giay khai sinh can giay to gi', topicDocumentId: first.topicDocumentId, at: '2026-11-27T08:00:00Z' }];
+    const history: Turn[] = [
+      {
+        question: 'lam giay khai sinh can giay to gi',
+        topicDocumentId: first.topicDocumentId,
+        at: '2026-11-27T08:00:00Z',
+      },
+    ];
     for (const follow of ['le phi bao nhieu', 'còn lệ phí thì sao?']) {
       const r = await ask(follow, { history });
       expect(r.topicDocumentId).toBe(KHAI_SINH);
@@ -153,7 +168,9 @@ describe('follow-ups', () => {
   });
 
   it('switches topic when the question names another procedure', async () => {
-    const history: Turn[] = [{ question: 'lam giay khai sinh can giay to gi', topicDocumentId: KHAI_SINH, at: '2026-11-27T08:00:00Z' }];
+    const history: Turn[] = [
+      { question: 'lam giay khai sinh can giay to gi', topicDocumentId: KHAI_SINH, at: '2026-11-27T08:00:00Z' },
+    ];
     const r = await ask('lam lai can cuoc bi mat het bao nhieu tien', { history });
     expect(r.topicDocumentId).toBe(CAN_CUOC);
   });
@@ -210,14 +227,36 @@ describe('dated rules', () => {
 
 describe('every reply, whatever the question', () => {
   const questions = [
-    'lam cccd can gi', 'dk khai sinh o dau ad', 'le phi dang ky ket hon', 'ket hon can giay to gi',
-    'đăng ký tạm trú mất bao lâu', 'tam tru online dc ko', 'nhap ho khau can giay to gi', 'le phi thuong tru bn',
-    'lam ly lich tu phap o dau', 'phieu ly lich tu phap bao nhieu tien', 'doi bang lai xe het bao nhieu', 'doi gplx can gi',
-    'chung thuc ban sao mat phi bao nhieu', 'khai tu can giay to gi', 'xac nhan doc than lam o dau', 'giay phep xay dung nha o',
-    'dang ky ho kinh doanh mat bao lau', 'tai khoan vneid muc 2 dang ky the nao', 'nop ho so truc tuyen dong nai the nao',
-    'tong dai 1022 la gi', 'muc tieu xep hang cds cua dong nai den 2025', 'ty le doanh nghiep su dung hop dong dien tu',
-    'chinh quyen so 2024 co nhung chi tieu gi', 'nhiem vu cua so thong tin va truyen thong', 'an toan thong tin mang 2024',
-    'giá vé máy bay đi Hà Nội', 'thời tiết hôm nay thế nào', 'cảm ơn bạn', 'làm khai sinh', 'hồ sơ và lệ phí đăng ký thường trú',
+    'lam cccd can gi',
+    'dk khai sinh o dau ad',
+    'le phi dang ky ket hon',
+    'ket hon can giay to gi',
+    'đăng ký tạm trú mất bao lâu',
+    'tam tru online dc ko',
+    'nhap ho khau can giay to gi',
+    'le phi thuong tru bn',
+    'lam ly lich tu phap o dau',
+    'phieu ly lich tu phap bao nhieu tien',
+    'doi bang lai xe het bao nhieu',
+    'doi gplx can gi',
+    'chung thuc ban sao mat phi bao nhieu',
+    'khai tu can giay to gi',
+    'xac nhan doc than lam o dau',
+    'giay phep xay dung nha o',
+    'dang ky ho kinh doanh mat bao lau',
+    'tai khoan vneid muc 2 dang ky the nao',
+    'nop ho so truc tuyen dong nai the nao',
+    'tong dai 1022 la gi',
+    'muc tieu xep hang cds cua dong nai den 2025',
+    'ty le doanh nghiep su dung hop dong dien tu',
+    'chinh quyen so 2024 co nhung chi tieu gi',
+    'nhiem vu cua so thong tin va truyen thong',
+    'an toan thong tin mang 2024',
+    'giá vé máy bay đi Hà Nội',
+    'thời tiết hôm nay thế nào',
+    'cảm ơn bạn',
+    'làm khai sinh',
+    'hồ sơ và lệ phí đăng ký thường trú',
     'x'.repeat(500),
   ];
 
@@ -235,11 +274,12 @@ describe('every reply, whatever the question', () => {
 
 describe('a story around a named procedure is answered, not refused', () => {
   it('answers a worker\'s long story that names "đăng ký tạm trú" with the time limit', async () => {
-    const r = await ask('Tôi là Hùng, 34 tuổi, quê Long Thành, đang ở trọ bên Biên Hòa làm công nhân. Chủ trọ nói tôi phải đăng ký tạm trú. Cho hỏi hồ sơ gồm những gì và mất bao lâu?');
+    const r = await ask(
+      'Tôi là Hùng, 34 tuổi, quê Long Thành, đang ở trọ bên Biên Hòa làm công nhân. Chủ trọ nói tôi phải đăng ký tạm trú. Cho hỏi hồ sơ gồm những gì và mất bao lâu?',
+    );
     expect(r.refused).toBe(false);
     expect(r.topicDocumentId).toBe('procedures/dang-ky-tam-tru');
     expect(r.answer).toContain('03 ngày làm việc');
     expectCitationsInChunks(r);
   });
-
 });

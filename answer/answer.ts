@@ -27,21 +27,37 @@ export async function answer(question: string, context: AnswerContext): Promise<
   const started = performance.now();
   const asOf = resolveAsOf(context);
   const q = question.normalize('NFC').trim();
-  const done = (r: Omit<AnswerResult, 'latencyMs'>): AnswerResult => ({ ...r, latencyMs: Math.round(performance.now() - started) });
+  const done = (r: Omit<AnswerResult, 'latencyMs'>): AnswerResult => ({
+    ...r,
+    latencyMs: Math.round(performance.now() - started),
+  });
   if (q.length === 0) return done(refusal('empty-question', [], null));
   const small = detectSmalltalk(q);
   if (small) {
-    return done({ answer: smalltalkReply(small), refused: false, citations: [], retrieved: [], topicDocumentId: lastTopic(context.history), mode: 'smalltalk', notices: [] });
+    return done({
+      answer: smalltalkReply(small),
+      refused: false,
+      citations: [],
+      retrieved: [],
+      topicDocumentId: lastTopic(context.history),
+      mode: 'smalltalk',
+      notices: [],
+    });
   }
   const frame = readFrame(q);
   const intent = frame.intent;
   const found = await retrieve(context.kb, frame.searchText, q.split(/\s+/).length, intent, context);
   found.hits = await keepPlanQuestionsInPlans(context.kb, frame.searchText, intent, found, context.k ?? DEFAULT_K);
-  const hits = preferNamedSibling(context.kb, focusOnTopDocument(found.hits, intent, (meta) => namesDocument(context.kb, meta, intent)), intent);
+  const hits = preferNamedSibling(
+    context.kb,
+    focusOnTopDocument(found.hits, intent, (meta) => namesDocument(context.kb, meta, intent)),
+    intent,
+  );
   const followUp = found.followUp;
   const retrieved = hits.map(toRetrieved);
   const top = hits[0];
-  const refuse = (reason: RefusalReason, topicId: string | null, notices: string[] = []) => done(refusal(reason, retrieved, topicId, notices, frame));
+  const refuse = (reason: RefusalReason, topicId: string | null, notices: string[] = []) =>
+    done(refusal(reason, retrieved, topicId, notices, frame));
   if (!top) return refuse('weak-evidence', null);
   if (asksUnheldDocument(context.kb, q, frame)) return refuse('other-document', null);
   const evidence = evidenceFeatures(context.kb, intent, hits);
@@ -52,15 +68,23 @@ export async function answer(question: string, context: AnswerContext): Promise<
   const named = top.document.type === 'procedure' && namesDocument(context.kb, top.document, intent, CASE_PAIRS);
   if (!followUp && !named && evidence.score < threshold) {
     // A question naming no procedure at all ("hồ sơ gồm những gì?") is asked back, not called missing.
-    return refuse(intent.topicTerms.length === 0 && intent.fields.length > 0 ? 'which-procedure' : 'weak-evidence', null, [evidenceNotice]);
+    return refuse(
+      intent.topicTerms.length === 0 && intent.fields.length > 0 ? 'which-procedure' : 'weak-evidence',
+      null,
+      [evidenceNotice],
+    );
   }
-  const stray = !followUp && top.document.type === 'procedure' && !named ? unmatchedProcedureWord(context.kb, intent, top.document.id) : null;
+  const stray =
+    !followUp && top.document.type === 'procedure' && !named
+      ? unmatchedProcedureWord(context.kb, intent, top.document.id)
+      : null;
   if (stray) return refuse('weak-evidence', null, [evidenceNotice, `not about this procedure: "${stray}"`]);
   const scope = scopeOf(frame, top.document, intent);
   if (scope === 'refuse') return refuse('other-place', null, [evidenceNotice]);
-  const composed = top.document.type === 'procedure'
-    ? composeProcedure(context.kb, top.document, intent, asOf, frame.ages)
-    : composePassages(context.kb, intent, hits, asOf);
+  const composed =
+    top.document.type === 'procedure'
+      ? composeProcedure(context.kb, top.document, intent, asOf, frame.ages)
+      : composePassages(context.kb, intent, hits, asOf);
   if ('refuse' in composed) return refuse(composed.refuse, composed.topicDocumentId, [evidenceNotice]);
   composed.notices.push(evidenceNotice);
   if (composed.mode === 'procedure') {
@@ -69,14 +93,27 @@ export async function answer(question: string, context: AnswerContext): Promise<
   }
   frameDraft(composed, frame, top.document);
   // Procedure sheets hold dated variants a model could mix up; the sheet composer states the rule in force.
-  const generated = context.generator && composed.mode === 'extractive' ? await tryGenerative(context.generator, q, hits, asOf) : null;
+  const generated =
+    context.generator && composed.mode === 'extractive' ? await tryGenerative(context.generator, q, hits, asOf) : null;
   if (generated && 'text' in generated) {
-    return done({ answer: generated.text, refused: false, citations: generated.citations, retrieved, topicDocumentId: composed.topicDocumentId, mode: 'generative', notices: composed.notices });
+    return done({
+      answer: generated.text,
+      refused: false,
+      citations: generated.citations,
+      retrieved,
+      topicDocumentId: composed.topicDocumentId,
+      mode: 'generative',
+      notices: composed.notices,
+    });
   }
   return done(render(composed, retrieved, generated ? [generated.fallback] : []));
 }
 
-function render(composed: Composed, retrieved: RetrievedChunk[], extraNotices: string[]): Omit<AnswerResult, 'latencyMs'> {
+function render(
+  composed: Composed,
+  retrieved: RetrievedChunk[],
+  extraNotices: string[],
+): Omit<AnswerResult, 'latencyMs'> {
   const reply = renderDraft(composed.draft);
   return {
     answer: reply.text,
@@ -96,11 +133,21 @@ function render(composed: Composed, retrieved: RetrievedChunk[], extraNotices: s
  * lands in the same document is a follow-up too (its evidence is the conversation). Anything naming another
  * document starts afresh.
  */
-async function retrieve(kb: KnowledgeBase, q: string, typedWords: number, intent: QuestionIntent, context: AnswerContext): Promise<{ hits: SearchHit[]; followUp: boolean }> {
+async function retrieve(
+  kb: KnowledgeBase,
+  q: string,
+  typedWords: number,
+  intent: QuestionIntent,
+  context: AnswerContext,
+): Promise<{ hits: SearchHit[]; followUp: boolean }> {
   const k = context.k ?? DEFAULT_K;
   const topicId = lastTopic(context.history);
   const topic = topicId ? kb.document(topicId) : undefined;
-  const within = async () => kb.search(`${topic?.type === 'procedure' ? topic.title : ''} ${q}`.trim(), { k, filter: { documentIds: [topic?.id as string] } });
+  const within = async () =>
+    kb.search(`${topic?.type === 'procedure' ? topic.title : ''} ${q}`.trim(), {
+      k,
+      filter: { documentIds: [topic?.id as string] },
+    });
   if (topic && intent.topicTerms.length === 0 && intent.fields.length > 0) {
     const hits = await within();
     if (hits.length > 0) return { hits, followUp: true };
@@ -109,7 +156,8 @@ async function retrieve(kb: KnowledgeBase, q: string, typedWords: number, intent
   const newTop = hits[0]?.document;
   if (!topic || !newTop || typedWords > FOLLOW_UP_WORDS) return { hits, followUp: false };
   if (newTop.id === topic.id) return { hits: hits.filter((h) => h.document.id === topic.id), followUp: true };
-  if (namesDocument(kb, newTop, intent) && !(topic.type === 'plan' && namesPlanSection(kb, topic, intent))) return { hits, followUp: false };
+  if (namesDocument(kb, newTop, intent) && !(topic.type === 'plan' && namesPlanSection(kb, topic, intent)))
+    return { hits, followUp: false };
   const kept = await within();
   return kept.length > 0 ? { hits: kept, followUp: true } : { hits, followUp: false };
 }
@@ -124,8 +172,18 @@ function namesPlanSection(kb: KnowledgeBase, plan: DocumentMeta, intent: Questio
 /** The names of a procedure: its title and every "Tên gọi khác" of its overview, as folded word lists. */
 function namesOf(kb: KnowledgeBase, meta: DocumentMeta): string[][] {
   const overview = kb.chunksOf(meta.id).find((c) => c.field === 'overview');
-  const other = overview?.text.split('\n').find((l) => l.startsWith('Tên gọi khác'))?.replace(/^Tên gọi khác:\s*/, '') ?? '';
-  return [meta.title, ...other.split(/[;,]/)].map((n) => readQuestion(n).split(' ').filter((w) => w.length > 0)).filter((n) => n.length > 0);
+  const other =
+    overview?.text
+      .split('\n')
+      .find((l) => l.startsWith('Tên gọi khác'))
+      ?.replace(/^Tên gọi khác:\s*/, '') ?? '';
+  return [meta.title, ...other.split(/[;,]/)]
+    .map((n) =>
+      readQuestion(n)
+        .split(' ')
+        .filter((w) => w.length > 0),
+    )
+    .filter((n) => n.length > 0);
 }
 
 /** Share of the best-matching name's words that the question has (1 = the question says the whole name). */
@@ -158,7 +216,18 @@ export function preferNamedSibling(kb: KnowledgeBase, hits: readonly SearchHit[]
 }
 
 /** Word pairs in many procedure names: saying one names no procedure ("đăng ký thẻ thư viện" is not a sheet). */
-const GENERIC_PAIRS = new Set(['dang ky', 'thu tuc', 'giay to', 'ho so', 'truc tuyen', 'le phi', 'cap lai', 'cap doi', 'giay chung', 'chung nhan']);
+const GENERIC_PAIRS = new Set([
+  'dang ky',
+  'thu tuc',
+  'giay to',
+  'ho so',
+  'truc tuyen',
+  'le phi',
+  'cap lai',
+  'cap doi',
+  'giay chung',
+  'chung nhan',
+]);
 
 /** Word pairs that name a case of many procedures ("người nước ngoài"), not which procedure is asked about. */
 const CASE_PAIRS = new Set(['nuoc ngoai', 'nguoi nuoc', 'qua han', 'tre em', 'truc tuyen', 'cap xa', 'cong an']);
@@ -167,22 +236,39 @@ const CASE_PAIRS = new Set(['nuoc ngoai', 'nguoi nuoc', 'qua han', 'tre em', 'tr
 const FOLLOW_UP_WORDS = 9;
 
 /** True when the question names the document: a word pair of its title or of its other names. */
-function namesDocument(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent, alsoGeneric: ReadonlySet<string> = new Set()): boolean {
+function namesDocument(
+  kb: KnowledgeBase,
+  meta: DocumentMeta,
+  intent: QuestionIntent,
+  alsoGeneric: ReadonlySet<string> = new Set(),
+): boolean {
   if (meta.type === 'plan' && PLAN_CUES.test(intent.folded)) return true;
   const overview = kb.chunksOf(meta.id).find((c) => c.field === 'overview');
   const names = `${meta.title}\n${overview?.text.split('\n').find((l) => l.startsWith('Tên gọi khác')) ?? ''}`;
   const own = bigrams(readQuestion(names).split(' '));
-  return [...bigrams(intent.topicText.split(' '))].some((p) => own.has(p) && !GENERIC_PAIRS.has(p) && !alsoGeneric.has(p));
+  return [...bigrams(intent.topicText.split(' '))].some(
+    (p) => own.has(p) && !GENERIC_PAIRS.has(p) && !alsoGeneric.has(p),
+  );
 }
 
 /**
  * Targets, shares and duties are only in plans: when the first hits of such a question are all procedure
  * sheets (a big corpus has many that say "tỷ lệ", "điện tử"), the plans' best hits are put first.
  */
-async function keepPlanQuestionsInPlans(kb: KnowledgeBase, q: string, intent: QuestionIntent, found: { hits: SearchHit[]; followUp: boolean }, k: number): Promise<SearchHit[]> {
+async function keepPlanQuestionsInPlans(
+  kb: KnowledgeBase,
+  q: string,
+  intent: QuestionIntent,
+  found: { hits: SearchHit[]; followUp: boolean },
+  k: number,
+): Promise<SearchHit[]> {
   const planOnly = intent.wants === 'percent' || PLAN_CUES.test(intent.folded);
-  if (found.followUp || !planOnly || found.hits.slice(0, TOPIC_WINDOW).some((h) => h.document.type === 'plan')) return found.hits;
-  const plans = kb.documents().filter((m) => m.type === 'plan').map((m) => m.id);
+  if (found.followUp || !planOnly || found.hits.slice(0, TOPIC_WINDOW).some((h) => h.document.type === 'plan'))
+    return found.hits;
+  const plans = kb
+    .documents()
+    .filter((m) => m.type === 'plan')
+    .map((m) => m.id);
   if (plans.length === 0) return found.hits;
   const planHits = await kb.search(q, { k, filter: { documentIds: plans } });
   return [...planHits, ...found.hits.filter((h) => !planHits.some((p) => p.chunk.id === h.chunk.id))].slice(0, k);
@@ -198,18 +284,25 @@ const TOPIC_WINDOW = 5;
  * Puts the hits of the document that gathers the most score among the first TOPIC_WINDOW hits first (stable
  * otherwise). A generic guide section can outrank one field of the sheet the question is about.
  */
-export function focusOnTopDocument(hits: readonly SearchHit[], intent: QuestionIntent, named: (meta: DocumentMeta) => boolean = () => false): SearchHit[] {
+export function focusOnTopDocument(
+  hits: readonly SearchHit[],
+  intent: QuestionIntent,
+  named: (meta: DocumentMeta) => boolean = () => false,
+): SearchHit[] {
   // A procedure the question names by its name or another of its names ("đăng ký thường trú") comes first,
   // however much score a guide gathers on the field words ("phí", "bao lâu").
   // Targets, shares and duties ("tỷ lệ … bao nhiêu %", "chỉ tiêu", "nhiệm vụ của sở") live in plans, never in sheets.
   const planOnly = intent.wants === 'percent' || PLAN_CUES.test(intent.folded);
-  const namedHit = planOnly ? undefined : hits.slice(0, TOPIC_WINDOW).find((h) => h.document.type === 'procedure' && named(h.document));
+  const namedHit = planOnly
+    ? undefined
+    : hits.slice(0, TOPIC_WINDOW).find((h) => h.document.type === 'procedure' && named(h.document));
   if (namedHit && !(hits[0]?.document.type === 'procedure' && named(hits[0].document))) {
     const id = namedHit.document.id;
     return [...hits.filter((h) => h.document.id === id), ...hits.filter((h) => h.document.id !== id)];
   }
   const totals = new Map<string, number>();
-  const pool = planOnly && hits.some((h) => h.document.type === 'plan') ? hits.filter((h) => h.document.type === 'plan') : hits;
+  const pool =
+    planOnly && hits.some((h) => h.document.type === 'plan') ? hits.filter((h) => h.document.type === 'plan') : hits;
   for (const h of pool.slice(0, TOPIC_WINDOW)) totals.set(h.document.id, (totals.get(h.document.id) ?? 0) + h.score);
   let best: string | null = null;
   for (const [id, total] of totals) if (best === null || total > (totals.get(best) as number)) best = id;
@@ -235,9 +328,23 @@ function resolveAsOf(context: AnswerContext): string {
   return context.asOf;
 }
 
-function refusal(reason: RefusalReason, retrieved: RetrievedChunk[], topicDocumentId: string | null, notices: string[] = [], frame?: QuestionFrame): Omit<AnswerResult, 'latencyMs'> {
+function refusal(
+  reason: RefusalReason,
+  retrieved: RetrievedChunk[],
+  topicDocumentId: string | null,
+  notices: string[] = [],
+  frame?: QuestionFrame,
+): Omit<AnswerResult, 'latencyMs'> {
   const text = refusalText(reason, { language: frame?.language ?? 'vi', place: frame?.elsewhere ?? null });
-  return { answer: text, refused: true, citations: [], retrieved, topicDocumentId, mode: 'refusal', notices: [`refused: ${reason}`, ...notices] };
+  return {
+    answer: text,
+    refused: true,
+    citations: [],
+    retrieved,
+    topicDocumentId,
+    mode: 'refusal',
+    notices: [`refused: ${reason}`, ...notices],
+  };
 }
 
 /** The stable JSON shape of a retrieved chunk: the same as `npm run search -- --json` prints. */

@@ -16,8 +16,24 @@ export function toAskJson(r: AnswerResult): AskJson {
   return {
     answer: r.answer,
     refused: r.refused,
-    citations: r.citations.map((c) => ({ n: c.n, documentId: c.documentId, title: c.title, number: c.number, section: c.section, page: c.page, text: c.text })),
-    retrieved: r.retrieved.map((c) => ({ documentId: c.documentId, title: c.title, number: c.number, section: c.section, page: c.page, text: c.text, score: c.score })),
+    citations: r.citations.map((c) => ({
+      n: c.n,
+      documentId: c.documentId,
+      title: c.title,
+      number: c.number,
+      section: c.section,
+      page: c.page,
+      text: c.text,
+    })),
+    retrieved: r.retrieved.map((c) => ({
+      documentId: c.documentId,
+      title: c.title,
+      number: c.number,
+      section: c.section,
+      page: c.page,
+      text: c.text,
+      score: c.score,
+    })),
     latencyMs: r.latencyMs,
   };
 }

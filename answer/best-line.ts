@@ -55,11 +55,21 @@ export function leadWithBestLine(draft: Draft, frame: QuestionFrame): void {
   const fact = draft.facts[0];
   if (!fact) return;
   const lines = fact.text.split('\n');
-  const label = /^[^:]{2,40}:$/.test(lines[0] ?? '') ? (lines.shift() as string) : /^([^:]{2,40}):\s/.exec(lines[0] ?? '')?.[1];
+  const label = /^[^:]{2,40}:$/.test(lines[0] ?? '')
+    ? (lines.shift() as string)
+    : /^([^:]{2,40}):\s/.exec(lines[0] ?? '')?.[1];
   // A line dated ahead ("Từ 01/3/2027: …") states a rule not yet in force: it never leads. Parts after "; "
   // that start a new item (capital letter) are candidates; a clause in the middle of a sentence is not.
   const sentences = lines
-    .flatMap((line, i) => (UPCOMING.test(line) ? [] : line.replace(/^-\s*/, '').replace(/^[^:]{2,40}:\s/, '').split(/;\s+(?=\p{Lu})/u).map((text) => ({ text, line: i }))))
+    .flatMap((line, i) =>
+      UPCOMING.test(line)
+        ? []
+        : line
+            .replace(/^-\s*/, '')
+            .replace(/^[^:]{2,40}:\s/, '')
+            .split(/;\s+(?=\p{Lu})/u)
+            .map((text) => ({ text, line: i })),
+    )
     .filter((s) => s.text.length >= 20);
   if (sentences.length < 2) return;
   const scored = sentences.map((s) => ({ ...s, score: lineScore(s.text, frame) }));
@@ -67,9 +77,16 @@ export function leadWithBestLine(draft: Draft, frame: QuestionFrame): void {
   if (best.score <= (scored[0]?.score ?? 0) || best.score <= 0) return;
   // The chosen sentence leaves its line (no repeat) and opens the fact under the field's label.
   const from = lines[best.line] as string;
-  lines[best.line] = from.replace(new RegExp(`(;\\s+)?${escape(best.text)}(;\\s+)?`), (_m, a?: string, b?: string) => (a && b ? '; ' : ''));
+  lines[best.line] = from.replace(new RegExp(`(;\\s+)?${escape(best.text)}(;\\s+)?`), (_m, a?: string, b?: string) =>
+    a && b ? '; ' : '',
+  );
   const head = label ? `${label.replace(/:$/, '')}: ${best.text}` : best.text;
-  fact.text = [head, ...lines.map((l) => (l.startsWith('- ') || l.length === 0 ? l : `- ${l}`)).filter((l) => l.replace(/^-\s*/, '').trim().length > 0)].join('\n');
+  fact.text = [
+    head,
+    ...lines
+      .map((l) => (l.startsWith('- ') || l.length === 0 ? l : `- ${l}`))
+      .filter((l) => l.replace(/^-\s*/, '').trim().length > 0),
+  ].join('\n');
 }
 
 /** A variant line that starts with the day it comes into force. */
@@ -90,17 +107,26 @@ export function yesNoWord(question: string, line: string): 'Có' | 'Không' | '�
   const qWords = new Set(question.split(' '));
   const shared = [...bigrams(l.trim().split(' '))].some((p) => q.includes(` ${p} `));
   const negated = /^ (?:\S+ ){0,3}khong (?:phai|can) (\S+)/.exec(l);
-  if (negated && / (?:co phai|co can|can phai) /.test(q) && (shared || qWords.has(negated[1] as string))) return 'Không';
-  if (/^ (?:mien le phi|mien phi|khong thu)/.test(l) && / (?:mat tien|mat phi|ton tien|ton phi|mat le phi) /.test(q)) return 'Không';
+  if (negated && / (?:co phai|co can|can phai) /.test(q) && (shared || qWords.has(negated[1] as string)))
+    return 'Không';
+  if (/^ (?:mien le phi|mien phi|khong thu)/.test(l) && / (?:mat tien|mat phi|ton tien|ton phi|mat le phi) /.test(q))
+    return 'Không';
   const allowed = / duoc (\S+)/.exec(l);
-  if (allowed && !/ khong duoc /.test(l) && / (?:duoc|dc) (?:khong|ko|k) /.test(q) && qWords.has(allowed[1] as string)) return 'Được';
+  if (allowed && !/ khong duoc /.test(l) && / (?:duoc|dc) (?:khong|ko|k) /.test(q) && qWords.has(allowed[1] as string))
+    return 'Được';
   return null;
 }
 
 /** Words that make a line a conditional rule. */
 const CONDITION_WORDS = / (?:neu|truong hop|duoi|tren|qua han|vi) /;
 
-const bigrams = (ws: readonly string[]) => new Set(ws.slice(1).map((w, i) => `${ws[i]} ${w}`).filter((p) => p.length > 6));
+const bigrams = (ws: readonly string[]) =>
+  new Set(
+    ws
+      .slice(1)
+      .map((w, i) => `${ws[i]} ${w}`)
+      .filter((p) => p.length > 6),
+  );
 
 /** Prefixes the draft's first line with the yes/no word its own text supports (see yesNoWord). */
 export function answerYesNo(draft: Draft, frame: QuestionFrame): void {

@@ -20,9 +20,21 @@ const DEFAULT_SETS = ['eval/questions/plan.jsonl', 'eval/questions/procedures.js
 /** The day the facts were last re-checked; rows may carry their own asOf. */
 const DEFAULT_AS_OF = '2026-11-27';
 
-interface Row { id: string; question: string; answerable: boolean; asOf?: string; evidence: string | null; tags?: string[] }
+interface Row {
+  id: string;
+  question: string;
+  answerable: boolean;
+  asOf?: string;
+  evidence: string | null;
+  tags?: string[];
+}
 /** `supported`: the reply (given with the threshold off) contains most words of the gold evidence. */
-interface Scored { row: Row; score: number; structural: boolean; supported: boolean }
+interface Scored {
+  row: Row;
+  score: number;
+  structural: boolean;
+  supported: boolean;
+}
 
 /** Share of the gold evidence's words found in the reply: a reply built from the wrong passage scores low. */
 function supports(reply: string, evidence: string | null): boolean {
@@ -37,7 +49,10 @@ const SUPPORT_SHARE = 0.5;
 
 async function readRows(path: string): Promise<Row[]> {
   const text = await readFile(path, 'utf8');
-  return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Row);
 }
 
 const refusedAt = (s: Scored, t: number) => s.structural || s.score < t;
@@ -52,11 +67,16 @@ function accuracy(scored: readonly Scored[], t: number): number {
  * passage*. Answering from the wrong passage counts as wrong: a wrong answer is worse than none.
  */
 function outcome(scored: readonly Scored[], t: number): number {
-  return scored.filter((s) => (s.row.answerable ? !refusedAt(s, t) && s.supported : refusedAt(s, t))).length / scored.length;
+  return (
+    scored.filter((s) => (s.row.answerable ? !refusedAt(s, t) && s.supported : refusedAt(s, t))).length / scored.length
+  );
 }
 
 /** The threshold with the best accuracy; among equally good ones, the middle of the best run. */
-export function bestThreshold(scored: readonly Scored[], metric: (s: readonly Scored[], t: number) => number): { threshold: number; accuracy: number } {
+export function bestThreshold(
+  scored: readonly Scored[],
+  metric: (s: readonly Scored[], t: number) => number,
+): { threshold: number; accuracy: number } {
   const values = [...new Set(scored.map((s) => s.score))].sort((a, b) => a - b);
   const candidates = [0, ...values.slice(1).map((v, i) => round((v + (values[i] as number)) / 2)), 1.01];
   const results = candidates.map((t) => ({ t, acc: metric(scored, t) }));
@@ -99,25 +119,40 @@ async function main(): Promise<void> {
   const answerable = scored.filter((s) => s.row.answerable);
   const negatives = scored.filter((s) => !s.row.answerable);
   console.log(`questions: ${scored.length} (${answerable.length} answerable, ${negatives.length} unanswerable)`);
-  console.log(`structural refusals: ${answerable.filter((s) => s.structural).length} answerable, ${negatives.filter((s) => s.structural).length} unanswerable\n`);
+  console.log(
+    `structural refusals: ${answerable.filter((s) => s.structural).length} answerable, ${negatives.filter((s) => s.structural).length} unanswerable\n`,
+  );
   console.log(histogram(scored));
-  console.log(`\nanswerable questions whose reply contains the gold evidence (threshold off): ${answerable.filter((s) => s.supported).length}/${answerable.length}`);
-  console.log('\n| threshold | refusal accuracy | outcome accuracy | answerable refused | unanswerable answered |\n|---|---|---|---|---|');
+  console.log(
+    `\nanswerable questions whose reply contains the gold evidence (threshold off): ${answerable.filter((s) => s.supported).length}/${answerable.length}`,
+  );
+  console.log(
+    '\n| threshold | refusal accuracy | outcome accuracy | answerable refused | unanswerable answered |\n|---|---|---|---|---|',
+  );
   for (const t of [0, 0.1, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7]) {
     const ar = answerable.filter((s) => refusedAt(s, t)).length;
     const ua = negatives.filter((s) => !refusedAt(s, t)).length;
-    console.log(`| ${t} | ${pct(accuracy(scored, t))} | ${pct(outcome(scored, t))} | ${ar}/${answerable.length} | ${ua}/${negatives.length} |`);
+    console.log(
+      `| ${t} | ${pct(accuracy(scored, t))} | ${pct(outcome(scored, t))} | ${ar}/${answerable.length} | ${ua}/${negatives.length} |`,
+    );
   }
   const best = bestThreshold(scored, accuracy);
   const bestOutcome = bestThreshold(scored, outcome);
   console.log(`\nbest threshold for refusal accuracy: ${best.threshold} (${pct(best.accuracy)})`);
   console.log(`best threshold for outcome accuracy: ${bestOutcome.threshold} (${pct(bestOutcome.accuracy)})`);
-  console.log(`current EVIDENCE_THRESHOLD ${EVIDENCE_THRESHOLD}: refusal ${pct(accuracy(scored, EVIDENCE_THRESHOLD))}, outcome ${pct(outcome(scored, EVIDENCE_THRESHOLD))}`);
+  console.log(
+    `current EVIDENCE_THRESHOLD ${EVIDENCE_THRESHOLD}: refusal ${pct(accuracy(scored, EVIDENCE_THRESHOLD))}, outcome ${pct(outcome(scored, EVIDENCE_THRESHOLD))}`,
+  );
   const t = EVIDENCE_THRESHOLD;
   const wrongRefused = answerable.filter((s) => s.structural || s.score < t);
   const wrongAnswered = negatives.filter((s) => !s.structural && s.score >= t);
-  console.log(`\nat ${t}: answerable refused ${wrongRefused.length}/${answerable.length}, unanswerable answered ${wrongAnswered.length}/${negatives.length}`);
-  for (const s of wrongRefused) console.log(`  refused  ${s.row.id} (${s.score}${s.structural ? ', structural' : ''}${s.supported ? '' : ', unsupported'}) ${s.row.question}`);
+  console.log(
+    `\nat ${t}: answerable refused ${wrongRefused.length}/${answerable.length}, unanswerable answered ${wrongAnswered.length}/${negatives.length}`,
+  );
+  for (const s of wrongRefused)
+    console.log(
+      `  refused  ${s.row.id} (${s.score}${s.structural ? ', structural' : ''}${s.supported ? '' : ', unsupported'}) ${s.row.question}`,
+    );
   const unsupported = answerable.filter((s) => !refusedAt(s, t) && !s.supported);
   console.log(`answered without the gold evidence: ${unsupported.length}`);
   for (const s of unsupported) console.log(`  weak     ${s.row.id} (${s.score}) ${s.row.question}`);

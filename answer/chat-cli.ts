@@ -31,7 +31,10 @@ async function main(): Promise<number> {
     } else if (line) {
       const result = await answer(line, { kb, history, k: args.k, asOf: args.asOf, generator });
       console.log(`Trợ lý: ${result.answer}`);
-      history = [...history, { question: line, topicDocumentId: result.topicDocumentId, at: new Date().toISOString() }].slice(-HISTORY_TURNS);
+      history = [
+        ...history,
+        { question: line, topicDocumentId: result.topicDocumentId, at: new Date().toISOString() },
+      ].slice(-HISTORY_TURNS);
     }
     rl.prompt();
   }

@@ -54,7 +54,9 @@ export function sourceLabelParts(meta: DocumentMeta, chunk: Chunk): LabelParts {
     return { head: name, item: field, tail: checked, sep: ' — ' };
   }
   const section = shortSection(chunk.sectionPath);
-  const item = [section ? `mục ${section}` : '', chunk.page !== null ? `trang ${chunk.page}` : ''].filter((x) => x).join(', ');
+  const item = [section ? `mục ${section}` : '', chunk.page !== null ? `trang ${chunk.page}` : '']
+    .filter((x) => x)
+    .join(', ');
   if (meta.number) {
     const kind = NUMBER_KINDS.find(([re]) => re.test(meta.number as string))?.[1] ?? 'Văn bản';
     const date = meta.issueDate ? ` (${viDatePadded(meta.issueDate)})` : '';
@@ -77,7 +79,13 @@ export function verbatimSpan(chunkText: string, wanted: readonly string[]): stri
       spans.push([at, at + whole.length]);
       continue;
     }
-    const run = findItemRun(chunkText, value.split('\n').map((x) => x.trim()).filter((x) => x.length > 0));
+    const run = findItemRun(
+      chunkText,
+      value
+        .split('\n')
+        .map((x) => x.trim())
+        .filter((x) => x.length > 0),
+    );
     if (run) spans.push([withHeader(chunkText, run[0]), run[1]]);
   }
   if (spans.length === 0) return clip(chunkText);
@@ -174,12 +182,21 @@ export class CitationLedger {
     const groups: Entry[][] = [];
     for (const e of this.#byChunk.values()) {
       const last = groups.at(-1);
-      if (last && last[0]?.citation.documentId === e.citation.documentId && e.parts.item && last.every((x) => x.parts.item)) last.push(e);
+      if (
+        last &&
+        last[0]?.citation.documentId === e.citation.documentId &&
+        e.parts.item &&
+        last.every((x) => x.parts.item)
+      )
+        last.push(e);
       else groups.push([e]);
     }
     return groups.map((g) => {
       const first = g[0] as Entry;
-      const items = g.map((e) => `[${e.citation.n}] ${e === first ? `${first.parts.head}${e.parts.item ? `${first.parts.sep}${e.parts.item}` : ''}` : e.parts.item}`);
+      const items = g.map(
+        (e) =>
+          `[${e.citation.n}] ${e === first ? `${first.parts.head}${e.parts.item ? `${first.parts.sep}${e.parts.item}` : ''}` : e.parts.item}`,
+      );
       return `${items.join('; ')}${first.parts.tail}`;
     });
   }

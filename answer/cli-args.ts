@@ -13,7 +13,8 @@ export interface CliArgs {
   question: string;
 }
 
-const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+const isDay = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 
 /** Parses `[--json] [--k N] [--as-of YYYY-MM-DD] words…`; `allowQuestion: false` rejects stray words. */
 export function parseCliArgs(argv: readonly string[], opts: { allowJson: boolean; allowQuestion: boolean }): CliArgs {
@@ -21,7 +22,10 @@ export function parseCliArgs(argv: readonly string[], opts: { allowJson: boolean
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined || v.startsWith('--')) throw new AnswerError('E_ARGS', `${flag} needs a value`);
@@ -44,7 +48,8 @@ export function parseCliArgs(argv: readonly string[], opts: { allowJson: boolean
 
 function parseK(v: string): number {
   const k = Number(v);
-  if (!Number.isInteger(k) || k < 1 || k > 50) throw new AnswerError('E_ARGS', `--k must be a whole number from 1 to 50, got "${v}"`);
+  if (!Number.isInteger(k) || k < 1 || k > 50)
+    throw new AnswerError('E_ARGS', `--k must be a whole number from 1 to 50, got "${v}"`);
   return k;
 }
 

@@ -6,7 +6,11 @@ import { parseCliArgs, type CliArgs } from './cli-args.ts';
 import { codeOf } from './errors.ts';
 
 /** The parsed arguments, or the exit code after printing the usage (0 for --help, 2 for a mistake). */
-export function argsOrExit(argv: readonly string[], opts: { allowJson: boolean; allowQuestion: boolean }, usage: string): CliArgs | number {
+export function argsOrExit(
+  argv: readonly string[],
+  opts: { allowJson: boolean; allowQuestion: boolean },
+  usage: string,
+): CliArgs | number {
   let args: CliArgs;
   try {
     args = parseCliArgs(argv, opts);

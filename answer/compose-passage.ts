@@ -99,7 +99,11 @@ function saysHeading(question: string, heading: string): boolean {
  * The section whose heading the question names (an agency of the plan's section V, a group of targets such
  * as "Chính quyền số"): among the retrieved hits first, then among all sections of the top document.
  */
-export function namedSection(intent: QuestionIntent, hits: readonly SearchHit[], documentChunks: readonly Chunk[] = []): SearchHit | null {
+export function namedSection(
+  intent: QuestionIntent,
+  hits: readonly SearchHit[],
+  documentChunks: readonly Chunk[] = [],
+): SearchHit | null {
   const question = ` ${intent.folded} `;
   for (const hit of hits.slice(0, 6)) if (saysHeading(question, headingWords(hit))) return hit;
   const top = hits[0];
@@ -115,13 +119,18 @@ export function sectionUnits(hit: SearchHit, documentChunks: readonly Chunk[]): 
   const chunks = documentChunks.filter((c) => c.sectionPath.join('\n') === path);
   const parts = chunks.length > 0 ? chunks : [hit.chunk];
   return parts
-    .flatMap((chunk) => splitLines(chunk.text).map((text) => ({ hit: { ...hit, chunk }, rank: 0, text, score: 1, hasFigure: false })))
+    .flatMap((chunk) =>
+      splitLines(chunk.text).map((text) => ({ hit: { ...hit, chunk }, rank: 0, text, score: 1, hasFigure: false })),
+    )
     .slice(0, MAX_SECTION_UNITS);
 }
 
 /** Lines of a chunk (a bullet with ";" inside keeps its figures together). */
 function splitLines(text: string): string[] {
-  return text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
 }
 
 const SIGNER = /(?:^| )(?:ai ky|nguoi ky|ky ban hanh|ky ten|ky ke hoach|who signed|signed|signer|signatory)(?= |$)/;
@@ -138,7 +147,9 @@ export function closingUnits(intent: QuestionIntent, hit: SearchHit, documentChu
   const units: Unit[] = [];
   for (const chunk of documentChunks) {
     const lines = splitLines(chunk.text);
-    const from = recipients ? lines.findIndex((l) => /^Nơi nhận/.test(l)) : lines.findIndex((l) => /^(?:TM\.|KT\.|Q\. CHỦ TỊCH|CHỦ TỊCH)/.test(l));
+    const from = recipients
+      ? lines.findIndex((l) => /^Nơi nhận/.test(l))
+      : lines.findIndex((l) => /^(?:TM\.|KT\.|Q\. CHỦ TỊCH|CHỦ TỊCH)/.test(l));
     if (from < 0) continue;
     const picked = lines.slice(from + (recipients ? 1 : 0)).filter((l) => l !== '|');
     const end = recipients ? picked.findIndex((l) => /^(?:TM\.|KT\.)/.test(l)) : -1;

@@ -2,7 +2,13 @@
  * Answers from a structured procedure sheet: the fields asked about (documents, fee, time limit…), each
  * stated as in force on the day asked, or a compact overview when no field is named.
  */
-import { PROCEDURE_FIELDS, type Chunk, type DatedVariant, type DocumentMeta, type ProcedureField } from '../knowledge/index.ts';
+import {
+  PROCEDURE_FIELDS,
+  type Chunk,
+  type DatedVariant,
+  type DocumentMeta,
+  type ProcedureField,
+} from '../knowledge/index.ts';
 import { bigrams } from './compose-passage.ts';
 import { oneLine, stateRule, variantsOn, viDate } from './dated-rules.ts';
 import type { QuestionIntent } from './intent.ts';
@@ -40,16 +46,28 @@ const MAX_RELATED = 2;
  * procedure's own name: "giấy xác nhận độc thân có *giá trị* bao lâu" is answered by the summary, not by
  * the time limit. Only variants in force on `asOf` are read.
  */
-export function relatedLines(meta: DocumentMeta, chunks: readonly Chunk[], answered: readonly ProcedureField[], intent: QuestionIntent, asOf: string, ages: readonly number[] = []): DraftFact[] {
+export function relatedLines(
+  meta: DocumentMeta,
+  chunks: readonly Chunk[],
+  answered: readonly ProcedureField[],
+  intent: QuestionIntent,
+  asOf: string,
+  ages: readonly number[] = [],
+): DraftFact[] {
   const overview = chunks.find((c) => c.field === 'overview');
-  const own = bigrams(foldTokens(`${meta.title}\n${overview?.text.split('\n').find((l) => l.startsWith('Tên gọi khác')) ?? ''}`));
+  const own = bigrams(
+    foldTokens(`${meta.title}\n${overview?.text.split('\n').find((l) => l.startsWith('Tên gọi khác')) ?? ''}`),
+  );
   const topic = new Set(intent.topicTerms);
-  const pairs = [...bigrams(intent.topicText.split(' '))].filter((p) => !own.has(p) && p.split(' ').some((t) => topic.has(t)));
+  const pairs = [...bigrams(intent.topicText.split(' '))].filter(
+    (p) => !own.has(p) && p.split(' ').some((t) => topic.has(t)),
+  );
   if (pairs.length === 0 && ages.length === 0) return [];
   const found: Array<{ line: string; chunk: Chunk; hits: number }> = [];
   for (const chunk of chunks) {
     if (!chunk.field || answered.includes(chunk.field)) continue;
-    const values = chunk.variants && chunk.variants.length > 0 ? variantsOn(chunk.variants, asOf).map((v) => v.value) : [chunk.text];
+    const values =
+      chunk.variants && chunk.variants.length > 0 ? variantsOn(chunk.variants, asOf).map((v) => v.value) : [chunk.text];
     for (const line of values.flatMap((v) => v.split('\n')).map((l) => l.trim())) {
       if (line.length === 0 || line.startsWith('Tên gọi khác') || !chunk.text.includes(line)) continue;
       const have = bigrams(foldTokens(line));
@@ -60,7 +78,10 @@ export function relatedLines(meta: DocumentMeta, chunks: readonly Chunk[], answe
   return found
     .sort((a, b) => b.hits - a.hits)
     .slice(0, MAX_RELATED)
-    .map((f) => ({ text: `Lưu ý: ${f.line.replace(/^[-+•]\s*/, '')}`, sources: [{ meta, chunk: f.chunk, used: [f.line] }] }));
+    .map((f) => ({
+      text: `Lưu ý: ${f.line.replace(/^[-+•]\s*/, '')}`,
+      sources: [{ meta, chunk: f.chunk, used: [f.line] }],
+    }));
 }
 
 /**
@@ -76,7 +97,13 @@ export function agedLine(folded: string, ages: readonly number[]): number {
 }
 
 /** Drafts the answer for `fields` (empty = overview) from the sheet's chunks, as of `asOf`. */
-export function draftProcedureAnswer(meta: DocumentMeta, chunks: readonly Chunk[], fields: readonly ProcedureField[], asOf: string, focus: readonly string[] = []): ProcedureAnswer {
+export function draftProcedureAnswer(
+  meta: DocumentMeta,
+  chunks: readonly Chunk[],
+  fields: readonly ProcedureField[],
+  asOf: string,
+  focus: readonly string[] = [],
+): ProcedureAnswer {
   const overview = fields.length === 0;
   const wanted = overview ? OVERVIEW_FIELDS : [...fields].sort((a, b) => order(a) - order(b));
   const facts: DraftFact[] = [];
@@ -96,7 +123,10 @@ export function draftProcedureAnswer(meta: DocumentMeta, chunks: readonly Chunk[
     answered.push(field);
   }
   for (const field of missing) {
-    facts.push({ text: `${labelOf(field)}: nguồn của tôi chưa có thông tin này, bạn hỏi Tổng đài 1022 để chắc chắn.`, sources: [] });
+    facts.push({
+      text: `${labelOf(field)}: nguồn của tôi chưa có thông tin này, bạn hỏi Tổng đài 1022 để chắc chắn.`,
+      sources: [],
+    });
   }
   const name = procedureName(meta);
   const lead = `Thủ tục ${name}${overview ? ' — tóm tắt' : ''}, áp dụng ngày ${viDate(asOf)}:`;
@@ -109,10 +139,18 @@ interface FieldFact {
   changeDates: string[];
 }
 
-function fieldFact(meta: DocumentMeta, chunk: Chunk, field: ProcedureField, asOf: string, overview: boolean, focus: readonly string[]): FieldFact {
+function fieldFact(
+  meta: DocumentMeta,
+  chunk: Chunk,
+  field: ProcedureField,
+  asOf: string,
+  overview: boolean,
+  focus: readonly string[],
+): FieldFact {
   const label = labelOf(field);
   // An overview line ends at a sentence end (never "…"); a first sentence longer than the mark stays whole.
-  const clip = (s: string) => (overview && s.length > OVERVIEW_LINE_CHARS ? (cutAtSentence(s, OVERVIEW_LINE_CHARS) ?? firstSentence(s)) : s);
+  const clip = (s: string) =>
+    overview && s.length > OVERVIEW_LINE_CHARS ? (cutAtSentence(s, OVERVIEW_LINE_CHARS) ?? firstSentence(s)) : s;
   if (!chunk.variants || chunk.variants.length === 0) {
     const body = stripLabel(chunk.text, label);
     const text = overview ? clip(`${label}: ${oneLine(body)}`) : `${label}:${asList(body)}`;
@@ -126,7 +164,8 @@ function fieldFact(meta: DocumentMeta, chunk: Chunk, field: ProcedureField, asOf
     const text = `${label}: nguồn chưa có quy định áp dụng cho ngày ${viDate(asOf)}.`;
     return { fact: { text, sources: [] }, changeDates: [] };
   }
-  const single = rule.now.length === 1 && rule.upcoming.length === 0 && rule.now[0]?.condition === null ? rule.now[0] : null;
+  const single =
+    rule.now.length === 1 && rule.upcoming.length === 0 && rule.now[0]?.condition === null ? rule.now[0] : null;
   const lines = [...rule.current, ...withoutRepeats(rule.upcoming, rule.current)];
   let text: string;
   if (overview) text = clip(`${label}: ${lines.map((l) => l.replace(/[.;]$/, '')).join('. ')}`);
@@ -137,7 +176,10 @@ function fieldFact(meta: DocumentMeta, chunk: Chunk, field: ProcedureField, asOf
 
 /** One value on the label's line; several items as a bulleted list under it. */
 function asList(body: string): string {
-  const items = body.split('\n').map((s) => s.trim().replace(/^[-•+*]\s*/, '')).filter((s) => s.length > 0);
+  const items = body
+    .split('\n')
+    .map((s) => s.trim().replace(/^[-•+*]\s*/, ''))
+    .filter((s) => s.length > 0);
   if (items.length <= 1) return ` ${items[0] ?? ''}`;
   return `\n- ${items.join('\n- ')}`;
 }
@@ -189,7 +231,9 @@ function firstSentence(text: string): string {
  * so no line of the reply repeats one above it.
  */
 function withoutRepeats(upcoming: readonly string[], current: readonly string[]): string[] {
-  const seen = new Set(current.flatMap((l) => l.replace(/^Từ [^:]+:\s*/, '').split(/;\s+/)).map((i) => i.replace(/[.;]$/, '').trim()));
+  const seen = new Set(
+    current.flatMap((l) => l.replace(/^Từ [^:]+:\s*/, '').split(/;\s+/)).map((i) => i.replace(/[.;]$/, '').trim()),
+  );
   const out: string[] = [];
   for (const line of upcoming) {
     const m = /^(Từ [^:]+:\s*)(.*)$/s.exec(line);

@@ -22,7 +22,13 @@ export interface Composed {
 export type ComposeOutcome = Composed | { refuse: RefusalReason; topicDocumentId: string | null };
 
 /** Answers from the procedure sheet `meta`, for the fields the question asks (all main fields if none). */
-export function composeProcedure(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent, asOf: string, ages: readonly number[] = []): ComposeOutcome {
+export function composeProcedure(
+  kb: KnowledgeBase,
+  meta: DocumentMeta,
+  intent: QuestionIntent,
+  asOf: string,
+  ages: readonly number[] = [],
+): ComposeOutcome {
   // Fines are in no sheet: a question asking only that is refused; asked beside other parts, it is named as not covered.
   if (intent.asksPenalty && intent.fields.length === 0) return { refuse: 'missing-field', topicDocumentId: meta.id };
   const chunks = kb.chunksOf(meta.id);
@@ -32,12 +38,22 @@ export function composeProcedure(kb: KnowledgeBase, meta: DocumentMeta, intent: 
   if (intent.fields.length === 0 && related.length > 0) {
     const lead = `Thủ tục ${procedureName(meta)}, áp dụng ngày ${viDate(asOf)}:`;
     const notes = ['Hỏi thêm về hồ sơ, lệ phí, thời hạn hoặc nơi nộp để xem chi tiết.'];
-    return { draft: { lead, facts: related.map((f) => ({ ...f, text: f.text.replace(/^Lưu ý: /, '- ') })), notes }, mode: 'procedure', topicDocumentId: meta.id, notices: [] };
+    return {
+      draft: { lead, facts: related.map((f) => ({ ...f, text: f.text.replace(/^Lưu ý: /, '- ') })), notes },
+      mode: 'procedure',
+      topicDocumentId: meta.id,
+      notices: [],
+    };
   }
   const result = draftProcedureAnswer(meta, chunks, intent.fields, asOf, feeFocus(intent.folded));
   if (result.answered.length === 0) return { refuse: 'missing-field', topicDocumentId: meta.id };
-  if (intent.fields.length > 0) result.draft.facts.push(...relatedLines(meta, chunks, result.answered, intent, asOf, ages));
-  if (intent.asksPenalty) result.draft.facts.push({ text: 'Mức phạt: nguồn của tôi chưa có thông tin này, bạn hỏi Tổng đài 1022.', sources: [] });
+  if (intent.fields.length > 0)
+    result.draft.facts.push(...relatedLines(meta, chunks, result.answered, intent, asOf, ages));
+  if (intent.asksPenalty)
+    result.draft.facts.push({
+      text: 'Mức phạt: nguồn của tôi chưa có thông tin này, bạn hỏi Tổng đài 1022.',
+      sources: [],
+    });
   const notices = result.changeDates.map((d) => `rule changes on ${d}`);
   if (meta.supersededBy) {
     result.draft.notes.unshift(`Lưu ý: thông tin này đã được thay bằng ${meta.supersededBy}.`);
@@ -47,12 +63,22 @@ export function composeProcedure(kb: KnowledgeBase, meta: DocumentMeta, intent: 
 }
 
 /** Quotes the sentences of the top chunks that answer the question, with currency notes per source. */
-export function composePassages(kb: KnowledgeBase, intent: QuestionIntent, hits: readonly SearchHit[], asOf: string): ComposeOutcome {
+export function composePassages(
+  kb: KnowledgeBase,
+  intent: QuestionIntent,
+  hits: readonly SearchHit[],
+  asOf: string,
+): ComposeOutcome {
   const top = hits[0] as SearchHit;
   if (asksOtherYear(intent, top.document)) return { refuse: 'weak-evidence', topicDocumentId: null };
   const named = namedSection(intent, hits, kb.chunksOf(top.document.id));
   const closing = top.document.type === 'plan' ? closingUnits(intent, top, kb.chunksOf(top.document.id)) : [];
-  const units = closing.length > 0 ? closing : named ? sectionUnits(named, kb.chunksOf(named.document.id)) : pickUnits(scoreUnits(intent, hits));
+  const units =
+    closing.length > 0
+      ? closing
+      : named
+        ? sectionUnits(named, kb.chunksOf(named.document.id))
+        : pickUnits(scoreUnits(intent, hits));
   if (units.length === 0) return { refuse: 'weak-evidence', topicDocumentId: null };
   // A question asking "how much / what share" is only answered by a passage that states such a figure.
   if (intent.wants !== null && !units.some((u) => hasWantedFigure(u.text, intent.wants))) {
@@ -66,7 +92,10 @@ export function composePassages(kb: KnowledgeBase, intent: QuestionIntent, hits:
   const notices: string[] = [];
   const names: string[] = [];
   for (const meta of uniqueDocuments(units.map((u) => u.hit.document))) {
-    const quoted = units.filter((u) => u.hit.document.id === meta.id).map((u) => u.text).join('\n');
+    const quoted = units
+      .filter((u) => u.hit.document.id === meta.id)
+      .map((u) => u.text)
+      .join('\n');
     const check = checkCurrency(meta, quoted, asOf);
     names.push(check.sourceName);
     notes.push(...check.notes);

@@ -25,7 +25,10 @@ const pathsSchema = z.object({
 });
 
 /** Parses an environment-like object; throws E_CONFIG listing every problem. */
-export function parseAnswerConfig(env: Record<string, string | undefined>, cwd: string = process.cwd()): Readonly<AnswerConfig> {
+export function parseAnswerConfig(
+  env: Record<string, string | undefined>,
+  cwd: string = process.cwd(),
+): Readonly<AnswerConfig> {
   const paths = pathsSchema.safeParse(env);
   const embedder = embedderConfigSchema.safeParse(env);
   const llm = llmConfigSchema.safeParse(env);

@@ -54,11 +54,15 @@ export function checkCurrency(meta: DocumentMeta, quoted: string, asOf: string):
   }
   const words = ` ${foldTokens(quoted).join(' ')} `;
   if (asOf >= NO_DISTRICT_LEVEL_FROM && words.includes(' cap huyen ')) {
-    notes.push(`Từ ${viDate(NO_DISTRICT_LEVEL_FROM)} không còn cấp huyện (chính quyền địa phương hai cấp); chỉ tiêu "cấp huyện" chỉ còn giá trị tham khảo.`);
+    notes.push(
+      `Từ ${viDate(NO_DISTRICT_LEVEL_FROM)} không còn cấp huyện (chính quyền địa phương hai cấp); chỉ tiêu "cấp huyện" chỉ còn giá trị tham khảo.`,
+    );
     notices.push('no district level since 2025-07-01');
   }
   if (asOf >= DONG_NAI_CITY_FROM && / tinh /.test(words) && meta.type !== 'procedure') {
-    notes.push(`Từ ${viDate(DONG_NAI_CITY_FROM)} Đồng Nai là Thành phố Đồng Nai trực thuộc Trung ương; "tỉnh" là cách gọi lúc văn bản ban hành.`);
+    notes.push(
+      `Từ ${viDate(DONG_NAI_CITY_FROM)} Đồng Nai là Thành phố Đồng Nai trực thuộc Trung ương; "tỉnh" là cách gọi lúc văn bản ban hành.`,
+    );
     notices.push('Đồng Nai is a centrally-run city since 2026-04-30');
   }
   return { sourceName: name, notes, notices };

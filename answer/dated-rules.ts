@@ -59,7 +59,11 @@ function withCondition(v: DatedVariant): string {
 
 /** True when most words of `condition` already appear in `value` (sheets often spell the condition out). */
 function mentions(value: string, condition: string): boolean {
-  const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}.]+/u).filter((w) => w.length > 1);
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}.]+/u)
+      .filter((w) => w.length > 1);
   const have = new Set(words(value));
   const need = words(condition);
   return need.length > 0 && need.filter((w) => have.has(w)).length / need.length >= 0.7;

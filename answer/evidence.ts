@@ -46,7 +46,8 @@ function corpusStats(kb: KnowledgeBase): CorpusStats {
   for (const meta of kb.documents()) {
     for (const chunk of kb.chunksOf(meta.id)) {
       chunks++;
-      for (const t of new Set(foldTokens(`${meta.title} ${chunk.sectionPath.join(' ')} ${chunk.text}`))) df.set(t, (df.get(t) ?? 0) + 1);
+      for (const t of new Set(foldTokens(`${meta.title} ${chunk.sectionPath.join(' ')} ${chunk.text}`)))
+        df.set(t, (df.get(t) ?? 0) + 1);
     }
   }
   const stats = { chunks, df };
@@ -61,7 +62,10 @@ function corpusStats(kb: KnowledgeBase): CorpusStats {
 export function evidenceTokens(kb: KnowledgeBase, hits: readonly SearchHit[]): string[] {
   const top = hits[0];
   if (!top) return [];
-  const chunks = hits.slice(0, 3).filter((h) => h.document.id === top.document.id).map((h) => h.chunk);
+  const chunks = hits
+    .slice(0, 3)
+    .filter((h) => h.document.id === top.document.id)
+    .map((h) => h.chunk);
   if (top.document.type === 'procedure') {
     const overview = kb.chunksOf(top.document.id).find((c) => c.field === 'overview');
     if (overview && !chunks.includes(overview)) chunks.push(overview);
@@ -71,7 +75,11 @@ export function evidenceTokens(kb: KnowledgeBase, hits: readonly SearchHit[]): s
 }
 
 /** Computes the evidence features of a question against its hits. */
-export function evidenceFeatures(kb: KnowledgeBase, intent: QuestionIntent, hits: readonly SearchHit[]): EvidenceFeatures {
+export function evidenceFeatures(
+  kb: KnowledgeBase,
+  intent: QuestionIntent,
+  hits: readonly SearchHit[],
+): EvidenceFeatures {
   const stats = corpusStats(kb);
   const idf = (t: string) => Math.log((stats.chunks + 1) / ((stats.df.get(t) ?? 0) + 0.5));
   const tokens = evidenceTokens(kb, hits);
@@ -84,7 +92,8 @@ export function evidenceFeatures(kb: KnowledgeBase, intent: QuestionIntent, hits
   const pairs = [...bigrams(intent.folded.split(' '))].filter((p) => p.split(' ').some((t) => content.has(t)));
   const evidencePairs = bigrams(tokens);
   const pairWeight = (ps: readonly string[]) => weight(ps.flatMap((p) => p.split(' ')));
-  const pairCoverage = pairs.length === 0 ? coverage : pairWeight(pairs.filter((p) => evidencePairs.has(p))) / pairWeight(pairs);
+  const pairCoverage =
+    pairs.length === 0 ? coverage : pairWeight(pairs.filter((p) => evidencePairs.has(p))) / pairWeight(pairs);
   return {
     coverage: round(coverage),
     pairCoverage: round(pairCoverage),
@@ -109,10 +118,13 @@ export function unmatchedProcedureWord(kb: KnowledgeBase, intent: QuestionIntent
   const rarest = terms.reduce((a, b) => (df(b) < df(a) ? b : a));
   if (df(rarest) > stats.chunks * RARE_SHARE) return null;
   const meta = kb.document(documentId);
-  const text = new Set(foldTokens([meta?.title ?? '', ...kb.chunksOf(documentId).map((c) => `${c.sectionPath.join(' ')} ${c.text}`)].join('\n')));
+  const text = new Set(
+    foldTokens(
+      [meta?.title ?? '', ...kb.chunksOf(documentId).map((c) => `${c.sectionPath.join(' ')} ${c.text}`)].join('\n'),
+    ),
+  );
   return text.has(rarest) ? null : rarest;
 }
 
 /** A word in more than this share of chunks is too common to decide which procedure is asked about. */
 const RARE_SHARE = 0.03;
-

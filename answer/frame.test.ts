@@ -43,7 +43,9 @@ describe('reading the frame of a question', () => {
 
 describe('the gazetteer', () => {
   it('finds the longest name first and takes the place word before it', () => {
-    expect(findPlaces(words('o tinh ba ria vung tau')).map((p) => [p.name, p.start, p.end])).toEqual([['Bà Rịa - Vũng Tàu', 1, 6]]);
+    expect(findPlaces(words('o tinh ba ria vung tau')).map((p) => [p.name, p.start, p.end])).toEqual([
+      ['Bà Rịa - Vũng Tàu', 1, 6],
+    ]);
   });
 
   it('does not read the everyday word "thống nhất" as the old district', () => {

@@ -29,16 +29,23 @@ export interface QuestionFrame {
 
 const CASE_CUES: ReadonlyArray<{ case: QuestionCase; cue: RegExp }> = [
   { case: 'first', cue: /(?:^| )(?:lan dau|moi lam|chua co|cap moi)(?= |$)/ },
-  { case: 'lost', cue: /(?:^| )(?:bi mat|mat the|lam mat|danh mat|mat ban chinh|that lac|cap lai|lam lai|bi hong|hu hong)(?= |$)/ },
+  {
+    case: 'lost',
+    cue: /(?:^| )(?:bi mat|mat the|lam mat|danh mat|mat ban chinh|that lac|cap lai|lam lai|bi hong|hu hong)(?= |$)/,
+  },
   { case: 'exchange', cue: /(?:^| )(?:cap doi|doi the|doi cccd|doi sang|doi can cuoc|het han|gia han)(?= |$)/ },
-  { case: 'correction', cue: /(?:^| )(?:sai ten|sai thong tin|cai chinh|dieu chinh|sua ten|sua thong tin|thay doi thong tin)(?= |$)/ },
+  {
+    case: 'correction',
+    cue: /(?:^| )(?:sai ten|sai thong tin|cai chinh|dieu chinh|sua ten|sua thong tin|thay doi thong tin)(?= |$)/,
+  },
   { case: 'late', cue: /(?:^| )(?:qua han|tre han|muon|de lau|chua dang ky)(?= |$)/ },
   { case: 'online', cue: /(?:^| )(?:online|truc tuyen|qua mang|vneid|dich vu cong)(?= |$)/ },
   { case: 'child', cue: /(?:^| )(?:tre em|con nho|be|duoi 14 tuoi|duoi 6 tuoi|con toi|con minh)(?= |$)/ },
   { case: 'foreigner', cue: /(?:^| )(?:nguoi nuoc ngoai|quoc tich nuoc ngoai|viet kieu|nuoc ngoai)(?= |$)/ },
 ];
 
-const YES_NO = /(?:^| )(?:co (?:[a-z]+ ){0,6}(?:khong|ko|k|hok|hong)|duoc (?:khong|ko|k)|dc (?:khong|ko|k)|co phai|phai khong|duoc khong|co can|can phai)(?: |$)/;
+const YES_NO =
+  /(?:^| )(?:co (?:[a-z]+ ){0,6}(?:khong|ko|k|hok|hong)|duoc (?:khong|ko|k)|dc (?:khong|ko|k)|co phai|phai khong|duoc khong|co can|can phai)(?: |$)/;
 
 /** Raw words of a question with their folded forms (one to one, so slots can be cut from the typed text). */
 function words(question: string): Array<{ raw: string; folded: string }> {
@@ -58,7 +65,10 @@ function storyWords(folded: readonly string[]): Set<number> {
     for (const p of phrases) {
       if (p.every((w, j) => folded[i + j] === w)) p.forEach((_, j) => cut.add(i + j));
     }
-    if (/^\d{1,3}$/.test(folded[i] as string) && (folded[i + 1] === 'tuoi' || (folded[i + 1] === 'thang' && folded[i + 2] === 'tuoi'))) {
+    if (
+      /^\d{1,3}$/.test(folded[i] as string) &&
+      (folded[i + 1] === 'tuoi' || (folded[i + 1] === 'thang' && folded[i + 2] === 'tuoi'))
+    ) {
       cut.add(i);
       cut.add(i + 1);
       if (folded[i + 1] === 'thang') cut.add(i + 2);

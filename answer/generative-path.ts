@@ -11,7 +11,12 @@ import type { AnswerGenerator } from './types.ts';
 export type GenerativeOutcome = CheckedReply | { fallback: string };
 
 /** Asks the generator; returns a checked reply, or `{ fallback }` naming why the extractive answer is used. */
-export async function tryGenerative(generator: AnswerGenerator, question: string, hits: readonly SearchHit[], asOf: string): Promise<GenerativeOutcome> {
+export async function tryGenerative(
+  generator: AnswerGenerator,
+  question: string,
+  hits: readonly SearchHit[],
+  asOf: string,
+): Promise<GenerativeOutcome> {
   const passages = toPassages(hits);
   let raw: string;
   try {

@@ -48,11 +48,17 @@ export const llmConfigSchema = z
     LLM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().max(300_000).optional()),
   })
   .superRefine((v, ctx) => {
-    if (v.LLM_BASE_URL && !v.LLM_MODEL) ctx.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: 'required when LLM_BASE_URL is set' });
+    if (v.LLM_BASE_URL && !v.LLM_MODEL)
+      ctx.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: 'required when LLM_BASE_URL is set' });
   })
   .transform((v): LlmConfig | null =>
     v.LLM_BASE_URL && v.LLM_MODEL
-      ? { baseUrl: v.LLM_BASE_URL, model: v.LLM_MODEL, apiKey: v.LLM_API_KEY, timeoutMs: v.LLM_TIMEOUT_MS ?? DEFAULT_LLM_TIMEOUT_MS }
+      ? {
+          baseUrl: v.LLM_BASE_URL,
+          model: v.LLM_MODEL,
+          apiKey: v.LLM_API_KEY,
+          timeoutMs: v.LLM_TIMEOUT_MS ?? DEFAULT_LLM_TIMEOUT_MS,
+        }
       : null,
   );
 
@@ -94,11 +100,19 @@ export function createGenerator(cfg: LlmConfig): AnswerGenerator {
       const timeout = AbortSignal.timeout(timeoutMs);
       const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
       try {
-        const reply = await model.invoke([new SystemMessage(SYSTEM_INSTRUCTIONS), new HumanMessage(buildUserMessage(input))], { signal: combined });
-        return typeof reply.content === 'string' ? reply.content : reply.content.map((p) => ('text' in p ? String(p.text) : '')).join('');
+        const reply = await model.invoke(
+          [new SystemMessage(SYSTEM_INSTRUCTIONS), new HumanMessage(buildUserMessage(input))],
+          { signal: combined },
+        );
+        return typeof reply.content === 'string'
+          ? reply.content
+          : reply.content.map((p) => ('text' in p ? String(p.text) : '')).join('');
       } catch (err) {
         if (timeout.aborted) throw new AnswerError('E_LLM_TIMEOUT', `no reply within ${timeoutMs} ms`, { cause: err });
-        throw new AnswerError('E_LLM_UNREACHABLE', `model "${cfg.model}" failed: ${redact((err as Error).message, cfg.apiKey)}`);
+        throw new AnswerError(
+          'E_LLM_UNREACHABLE',
+          `model "${cfg.model}" failed: ${redact((err as Error).message, cfg.apiKey)}`,
+        );
       }
     },
   };

@@ -19,7 +19,13 @@ export type {
 export { MAX_REPLY_CHARS } from './types.ts';
 
 // Optional generative mode.
-export { createGenerator, llmConfigSchema, DEFAULT_LLM_TIMEOUT_MS, SYSTEM_INSTRUCTIONS, type LlmConfig } from './generator.ts';
+export {
+  createGenerator,
+  llmConfigSchema,
+  DEFAULT_LLM_TIMEOUT_MS,
+  SYSTEM_INSTRUCTIONS,
+  type LlmConfig,
+} from './generator.ts';
 
 // Errors, refusal wording and the calibrated threshold (for the eval report).
 export { AnswerError, ANSWER_ERROR_CODES, type AnswerErrorCode } from './errors.ts';

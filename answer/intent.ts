@@ -31,47 +31,192 @@ const FIELD_CUES: Array<{ fields: ProcedureField[]; cue: RegExp }> = [
   {
     fields: ['agency', 'whereToFile'],
     cue: w([
-      'o dau', 'co quan nao', 'noi nop', 'nop o dau', 'lam o dau', 'cho nao', 'ai giai quyet', 'ai cap', 'noi lam',
-      'di dau', 'den dau', 'ubnd nao', 'phuong nao', 'xa nao', 'co quan', 'nop tai', 'lam tai', 'len dau', 'dau nop', 'nop dau',
+      'o dau',
+      'co quan nao',
+      'noi nop',
+      'nop o dau',
+      'lam o dau',
+      'cho nao',
+      'ai giai quyet',
+      'ai cap',
+      'noi lam',
+      'di dau',
+      'den dau',
+      'ubnd nao',
+      'phuong nao',
+      'xa nao',
+      'co quan',
+      'nop tai',
+      'lam tai',
+      'len dau',
+      'dau nop',
+      'nop dau',
     ]),
   },
   {
     fields: ['documents'],
     cue: w([
-      'giay to', 'ho so', 'mang gi', 'mang theo', 'mang nhung gi', 'can gi', 'can nhung gi', 'chuan bi',
-      'thanh phan', 'giay gi', 'can nhung giay', 'can mang', 'to khai', 'can nhung', 'nop gi',
+      'giay to',
+      'ho so',
+      'mang gi',
+      'mang theo',
+      'mang nhung gi',
+      'can gi',
+      'can nhung gi',
+      'chuan bi',
+      'thanh phan',
+      'giay gi',
+      'can nhung giay',
+      'can mang',
+      'to khai',
+      'can nhung',
+      'nop gi',
     ]),
   },
-  { fields: ['steps'], cue: w(['cac buoc', 'trinh tu', 'quy trinh', 'cach lam', 'lam the nao', 'lam nhu the nao', 'lam sao', 'nhu the nao', 'thu tuc the nao']) },
+  {
+    fields: ['steps'],
+    cue: w([
+      'cac buoc',
+      'trinh tu',
+      'quy trinh',
+      'cach lam',
+      'lam the nao',
+      'lam nhu the nao',
+      'lam sao',
+      'nhu the nao',
+      'thu tuc the nao',
+    ]),
+  },
   {
     fields: ['timeLimit'],
     cue: w([
-      'bao lau', 'may ngay', 'bao nhieu ngay', 'bao nhieu lau', 'khi nao co', 'khi nao nhan', 'khi nao lay',
-      'thoi han', 'thoi gian', 'lau khong', 'may hom', 'bao gio co', 'bao gio lay', 'bao gio nhan', 'may tuan',
+      'bao lau',
+      'may ngay',
+      'bao nhieu ngay',
+      'bao nhieu lau',
+      'khi nao co',
+      'khi nao nhan',
+      'khi nao lay',
+      'thoi han',
+      'thoi gian',
+      'lau khong',
+      'may hom',
+      'bao gio co',
+      'bao gio lay',
+      'bao gio nhan',
+      'may tuan',
       'ngay lam viec',
     ]),
   },
   {
     fields: ['fee'],
     cue: w([
-      'le phi', 'phi', 'bao nhieu tien', 'ton bao nhieu', 'ton tien', 'mat tien', 'het bao nhieu', 'het tien',
-      'chi phi', 'mien phi', 'gia bao nhieu', 'nop bao nhieu', 'tra bao nhieu', 'het nhieu', 'ton nhieu',
+      'le phi',
+      'phi',
+      'bao nhieu tien',
+      'ton bao nhieu',
+      'ton tien',
+      'mat tien',
+      'het bao nhieu',
+      'het tien',
+      'chi phi',
+      'mien phi',
+      'gia bao nhieu',
+      'nop bao nhieu',
+      'tra bao nhieu',
+      'het nhieu',
+      'ton nhieu',
     ]),
   },
-  { fields: ['online'], cue: w(['online', 'truc tuyen', 'tren mang', 'qua mang', 'tren vneid', 'qua vneid', 'dich vu cong', 'tren app', 'qua app', 'tai nha', 'o nha', 'qua mang', 'link']) },
+  {
+    fields: ['online'],
+    cue: w([
+      'online',
+      'truc tuyen',
+      'tren mang',
+      'qua mang',
+      'tren vneid',
+      'qua vneid',
+      'dich vu cong',
+      'tren app',
+      'qua app',
+      'tai nha',
+      'o nha',
+      'qua mang',
+      'link',
+    ]),
+  },
   { fields: ['conditions'], cue: w(['dieu kien', 'ai duoc', 'du tuoi', 'bao nhieu tuoi', 'may tuoi']) },
-  { fields: ['legalBasis'], cue: w(['can cu', 'luat nao', 'theo luat', 'quy dinh nao', 'van ban nao', 'nghi dinh nao', 'thong tu nao', 'phap ly', 'co so phap ly']) },
+  {
+    fields: ['legalBasis'],
+    cue: w([
+      'can cu',
+      'luat nao',
+      'theo luat',
+      'quy dinh nao',
+      'van ban nao',
+      'nghi dinh nao',
+      'thong tu nao',
+      'phap ly',
+      'co so phap ly',
+    ]),
+  },
 ];
 
 /** A "how much / how many" word: without one, "kinh phí" or "tỷ lệ" is a topic, not a request for a figure. */
-const QUANTITY = w(['bao nhieu', 'may', 'muc nao', 'muc bao nhieu', 'het nhieu', 'ton nhieu', 'nhieu tien', 'top may', 'dat bao nhieu']);
+const QUANTITY = w([
+  'bao nhieu',
+  'may',
+  'muc nao',
+  'muc bao nhieu',
+  'het nhieu',
+  'ton nhieu',
+  'nhieu tien',
+  'top may',
+  'dat bao nhieu',
+]);
 
 const FIGURE_CUES: Array<{ wants: Exclude<WantedFigure, null>; cue: RegExp; needsQuantity: boolean }> = [
   { wants: 'percent', cue: w(['bao nhieu %', 'bao nhieu phan tram', 'may phan tram', 'may %']), needsQuantity: false },
   { wants: 'percent', cue: w(['ty le', 'phan tram', '%']), needsQuantity: true },
-  { wants: 'money', cue: w(['bao nhieu tien', 'bao nhieu ty', 'bao nhieu trieu', 'may ty', 'may trieu', 'bao nhieu dong', 'het bao nhieu', 'ton bao nhieu', 'mat bao nhieu tien']), needsQuantity: false },
-  { wants: 'money', cue: w(['le phi', 'phi', 'kinh phi', 'ngan sach', 'chi phi', 'tong von', 'von', 'tien', 'gia ve', 'luong', 'phu cap', 'ty dong']), needsQuantity: true },
-  { wants: 'duration', cue: w(['bao lau', 'may ngay', 'bao nhieu ngay', 'bao nhieu lau', 'may tuan']), needsQuantity: false },
+  {
+    wants: 'money',
+    cue: w([
+      'bao nhieu tien',
+      'bao nhieu ty',
+      'bao nhieu trieu',
+      'may ty',
+      'may trieu',
+      'bao nhieu dong',
+      'het bao nhieu',
+      'ton bao nhieu',
+      'mat bao nhieu tien',
+    ]),
+    needsQuantity: false,
+  },
+  {
+    wants: 'money',
+    cue: w([
+      'le phi',
+      'phi',
+      'kinh phi',
+      'ngan sach',
+      'chi phi',
+      'tong von',
+      'von',
+      'tien',
+      'gia ve',
+      'luong',
+      'phu cap',
+      'ty dong',
+    ]),
+    needsQuantity: true,
+  },
+  {
+    wants: 'duration',
+    cue: w(['bao lau', 'may ngay', 'bao nhieu ngay', 'bao nhieu lau', 'may tuan']),
+    needsQuantity: false,
+  },
 ];
 
 /** Fines are not fees: no sheet states them, so a question about them must not get the fee field. */
@@ -83,12 +228,17 @@ const PENALTY = w(['bi phat', 'muc phat', 'phat bao nhieu', 'phat tien', 'xu pha
  * "dang ky ket hon can giay to gi" is Vietnamese.
  */
 const ENGLISH_MARKERS = new Set(
-  'what how much many does is are of for where when which who whom should will would there your it its this that with from be been have has was were and or not if get any i register birth baby residence temporary permanent fee cost certificate licence license marriage documents apply need needed target please about anything say signed agency plan'.split(' '),
+  'what how much many does is are of for where when which who whom should will would there your it its this that with from be been have has was were and or not if get any i register birth baby residence temporary permanent fee cost certificate licence license marriage documents apply need needed target please about anything say signed agency plan'.split(
+    ' ',
+  ),
 );
 
 /** True when at least two words, and a quarter of them, are English function words. */
 export function looksEnglish(question: string): boolean {
-  const words = question.toLowerCase().split(/[^a-z']+/).filter((t) => t.length > 0);
+  const words = question
+    .toLowerCase()
+    .split(/[^a-z']+/)
+    .filter((t) => t.length > 0);
   const marks = words.filter((t) => ENGLISH_MARKERS.has(t)).length;
   return marks >= 2 && marks / Math.max(words.length, 1) >= 0.25 && !/[^ -~]/.test(question);
 }

@@ -11,7 +11,9 @@ export async function openKnowledge(cfg: Readonly<AnswerConfig>, log: (line: str
   const embedder = createEmbedder(cfg.embedder);
   const report = await ensureIndex({ sourcesDir: cfg.sourcesDir, indexDir: cfg.indexDir, embedder });
   if (report) {
-    log(`Index built in ${cfg.indexDir}: ${report.chunks} chunks (${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed) in ${report.seconds.toFixed(1)} s.`);
+    log(
+      `Index built in ${cfg.indexDir}: ${report.chunks} chunks (${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed) in ${report.seconds.toFixed(1)} s.`,
+    );
     for (const f of report.failed) log(`  skipped ${f.path}: ${f.code} ${f.reason}`);
   }
   return KnowledgeBase.open(cfg.indexDir, { embedder });

@@ -33,7 +33,9 @@ describe('reading what a question asks', () => {
   it('finds no topic in a bare follow-up but keeps the topic words of a full question', () => {
     expect(readIntent('còn lệ phí thì sao?').topicTerms).toEqual([]);
     expect(readIntent('le phi bao nhieu').topicTerms).toEqual([]);
-    expect(readIntent('lam giay khai sinh can giay to gi').topicTerms).toEqual(expect.arrayContaining(['khai', 'sinh']));
+    expect(readIntent('lam giay khai sinh can giay to gi').topicTerms).toEqual(
+      expect.arrayContaining(['khai', 'sinh']),
+    );
   });
 
   it('notices when a question wants a money figure or a percentage', () => {
@@ -43,12 +45,18 @@ describe('reading what a question asks', () => {
 });
 
 describe('smalltalk', () => {
-  it.each(['chào bạn', 'xin chao ad', 'Cảm ơn nhiều nhé', 'help', 'hướng dẫn', 'bạn làm được gì?', 'hi'])('treats "%s" as smalltalk', (q) => {
-    expect(detectSmalltalk(q)).not.toBeNull();
-  });
-  it.each(['chào bạn, làm căn cước cần gì', 'hướng dẫn làm tạm trú online', 'cam on, con le phi thi sao'])('does not treat "%s" as smalltalk', (q) => {
-    expect(detectSmalltalk(q)).toBeNull();
-  });
+  it.each(['chào bạn', 'xin chao ad', 'Cảm ơn nhiều nhé', 'help', 'hướng dẫn', 'bạn làm được gì?', 'hi'])(
+    'treats "%s" as smalltalk',
+    (q) => {
+      expect(detectSmalltalk(q)).not.toBeNull();
+    },
+  );
+  it.each(['chào bạn, làm căn cước cần gì', 'hướng dẫn làm tạm trú online', 'cam on, con le phi thi sao'])(
+    'does not treat "%s" as smalltalk',
+    (q) => {
+      expect(detectSmalltalk(q)).toBeNull();
+    },
+  );
   it('answers help with example questions and the hotline', () => {
     const reply = smalltalkReply('help');
     expect(reply).toMatch(/1022/);
@@ -80,7 +88,10 @@ describe('dated rules', () => {
   });
 
   it('lets a dated general variant override an open-ended one on overlapping days', () => {
-    const rule = stateRule(toVariants([{ value: 'A' }, { value: 'B', from: '2026-01-01', to: '2026-12-31' }]), '2026-06-01');
+    const rule = stateRule(
+      toVariants([{ value: 'A' }, { value: 'B', from: '2026-01-01', to: '2026-12-31' }]),
+      '2026-06-01',
+    );
     expect(rule.current).toEqual(['B']);
   });
 
@@ -91,12 +102,27 @@ describe('dated rules', () => {
 });
 
 const plan: DocumentMeta = {
-  id: 'plans/kh53', title: 'Kế hoạch chuyển đổi số tỉnh Đồng Nai năm 2024', number: '53/KH-UBND', issuer: null,
-  issueDate: '2024-02-15', effectiveDate: null, expiryDate: '2024-12-31', supersededBy: null, type: 'plan',
-  sourceUrl: null, audience: 'both', sourcePath: 'plans/kh53.txt', inferred: [],
+  id: 'plans/kh53',
+  title: 'Kế hoạch chuyển đổi số tỉnh Đồng Nai năm 2024',
+  number: '53/KH-UBND',
+  issuer: null,
+  issueDate: '2024-02-15',
+  effectiveDate: null,
+  expiryDate: '2024-12-31',
+  supersededBy: null,
+  type: 'plan',
+  sourceUrl: null,
+  audience: 'both',
+  sourcePath: 'plans/kh53.txt',
+  inferred: [],
 };
 const chunk = (text: string, id = 'c1'): Chunk => ({
-  id, documentId: plan.id, sectionPath: ['II. MỤC TIÊU', '2. Mục tiêu cụ thể', '2.2. Chính quyền số'], page: null, ordinal: 0, text,
+  id,
+  documentId: plan.id,
+  sectionPath: ['II. MỤC TIÊU', '2. Mục tiêu cụ thể', '2.2. Chính quyền số'],
+  page: null,
+  ordinal: 0,
+  text,
 });
 
 describe('citations', () => {
@@ -106,12 +132,28 @@ describe('citations', () => {
   });
 
   it('labels a procedure field with its last-checked date', () => {
-    const sheet = { ...plan, id: 'procedures/ks', title: 'Đăng ký khai sinh', number: null, type: 'procedure' as const, lastChecked: '2026-11-27' };
-    expect(sourceLabel(sheet, { ...chunk('x'), field: 'fee' })).toBe('Thủ tục Đăng ký khai sinh — Phí, lệ phí (kiểm tra ngày 27/11/2026)');
+    const sheet = {
+      ...plan,
+      id: 'procedures/ks',
+      title: 'Đăng ký khai sinh',
+      number: null,
+      type: 'procedure' as const,
+      lastChecked: '2026-11-27',
+    };
+    expect(sourceLabel(sheet, { ...chunk('x'), field: 'fee' })).toBe(
+      'Thủ tục Đăng ký khai sinh — Phí, lệ phí (kiểm tra ngày 27/11/2026)',
+    );
   });
 
   it('names a procedure once on one source line for all of its fields, and keeps other documents apart', () => {
-    const sheet = { ...plan, id: 'procedures/ks', title: 'Đăng ký khai sinh', number: null, type: 'procedure' as const, lastChecked: '2026-11-27' };
+    const sheet = {
+      ...plan,
+      id: 'procedures/ks',
+      title: 'Đăng ký khai sinh',
+      number: null,
+      type: 'procedure' as const,
+      lastChecked: '2026-11-27',
+    };
     const ledger = new CitationLedger();
     ledger.cite(sheet, { ...chunk('Phí: miễn', 'f'), documentId: sheet.id, field: 'fee' }, ['miễn']);
     ledger.cite(sheet, { ...chunk('Thời hạn: ngay', 't'), documentId: sheet.id, field: 'timeLimit' }, ['ngay']);
@@ -132,7 +174,10 @@ describe('citations', () => {
 describe('reply budget', () => {
   it('never exceeds 2000 characters and cites only the facts it shows', () => {
     const long = 'Tỷ lệ hồ sơ giải quyết trực tuyến đạt tối thiểu 80% tại cấp sở. '.repeat(12);
-    const facts = Array.from({ length: 8 }, (_, i) => ({ text: long, sources: [{ meta: plan, chunk: chunk(long, `c${i}`), used: [long.trim()] }] }));
+    const facts = Array.from({ length: 8 }, (_, i) => ({
+      text: long,
+      sources: [{ meta: plan, chunk: chunk(long, `c${i}`), used: [long.trim()] }],
+    }));
     const reply = renderDraft({ lead: 'Theo Kế hoạch 53/KH-UBND năm 2024:', facts, notes: ['Lưu ý: nguồn cũ.'] });
     expect(reply.text.length).toBeLessThanOrEqual(2000);
     for (const c of reply.citations) expect(reply.text).toContain(`[${c.n}]`);
@@ -143,12 +188,19 @@ describe('reply budget', () => {
 describe('program settings', () => {
   it('reports every bad variable at once', () => {
     const bad = () => parseAnswerConfig({ LLM_BASE_URL: 'not a url', EMBEDDINGS_PROVIDER: 'magic' });
-    expect(bad).toThrow(expect.objectContaining({ code: 'E_CONFIG', message: expect.stringMatching(/LLM_BASE_URL[\s\S]*EMBEDDINGS_PROVIDER|EMBEDDINGS_PROVIDER[\s\S]*LLM_BASE_URL/) }));
+    expect(bad).toThrow(
+      expect.objectContaining({
+        code: 'E_CONFIG',
+        message: expect.stringMatching(/LLM_BASE_URL[\s\S]*EMBEDDINGS_PROVIDER|EMBEDDINGS_PROVIDER[\s\S]*LLM_BASE_URL/),
+      }),
+    );
   });
 
   it('stays extractive without LLM_BASE_URL and asks for a model when it is set', () => {
     expect(parseAnswerConfig({}).llm).toBeNull();
-    expect(() => parseAnswerConfig({ LLM_BASE_URL: 'http://127.0.0.1:1/v1' })).toThrow(expect.objectContaining({ code: 'E_CONFIG' }));
+    expect(() => parseAnswerConfig({ LLM_BASE_URL: 'http://127.0.0.1:1/v1' })).toThrow(
+      expect.objectContaining({ code: 'E_CONFIG' }),
+    );
     const cfg = parseAnswerConfig({ LLM_BASE_URL: 'http://127.0.0.1:1/v1', LLM_MODEL: 'm', LLM_API_KEY: 'sk-secret' });
     expect(Object.isFrozen(cfg)).toBe(true);
     expect(cfg.llm?.model).toBe('m');
@@ -156,9 +208,15 @@ describe('program settings', () => {
 
   it('rejects a malformed --as-of and --k with E_ARGS', () => {
     const opts = { allowJson: true, allowQuestion: true };
-    expect(() => parseCliArgs(['--as-of', '2026-02-30', 'q'], opts)).toThrow(expect.objectContaining({ code: 'E_ARGS' }));
+    expect(() => parseCliArgs(['--as-of', '2026-02-30', 'q'], opts)).toThrow(
+      expect.objectContaining({ code: 'E_ARGS' }),
+    );
     expect(() => parseCliArgs(['--k', 'zero', 'q'], opts)).toThrow(expect.objectContaining({ code: 'E_ARGS' }));
-    expect(parseCliArgs(['--json', '--k', '5', 'le', 'phi'], opts)).toMatchObject({ json: true, k: 5, question: 'le phi' });
+    expect(parseCliArgs(['--json', '--k', '5', 'le', 'phi'], opts)).toMatchObject({
+      json: true,
+      k: 5,
+      question: 'le phi',
+    });
   });
 });
 
@@ -186,15 +244,32 @@ describe('an age in the question picks the sheet line whose bound it meets', () 
 
 describe('a yes/no question starts with Có, Không or Được only when the line says so', () => {
   it('answers "Không" to a fee question when the line opens with the exemption', () => {
-    expect(yesNoWord('dang ky ket hon co mat tien khong', 'Miễn lệ phí đăng ký kết hôn cho công dân Việt Nam cư trú trong nước.')).toBe('Không');
+    expect(
+      yesNoWord(
+        'dang ky ket hon co mat tien khong',
+        'Miễn lệ phí đăng ký kết hôn cho công dân Việt Nam cư trú trong nước.',
+      ),
+    ).toBe('Không');
   });
 
   it('answers "Không" when the line negates what is asked, and nothing when the line is a conditional rule', () => {
-    expect(yesNoWord('khai sinh co can giay dang ky ket hon khong', 'Không phải nộp Giấy chứng nhận kết hôn của cha mẹ.')).toBe('Không');
-    expect(yesNoWord('bang lai qua han 2 thang thi co phai thi lai khong', 'Quá hạn dưới 1 tháng vì ốm đau thì không phải thi lại lý thuyết.')).toBeNull();
+    expect(
+      yesNoWord('khai sinh co can giay dang ky ket hon khong', 'Không phải nộp Giấy chứng nhận kết hôn của cha mẹ.'),
+    ).toBe('Không');
+    expect(
+      yesNoWord(
+        'bang lai qua han 2 thang thi co phai thi lai khong',
+        'Quá hạn dưới 1 tháng vì ốm đau thì không phải thi lại lý thuyết.',
+      ),
+    ).toBeNull();
   });
 
   it('says nothing when the line does not answer the question asked', () => {
-    expect(yesNoWord('xin phieu ly lich tu phap cho con duoc khong', 'Từ 01/3/2025 do Công an cấp tỉnh cấp; có thể xin trực tuyến.')).toBeNull();
+    expect(
+      yesNoWord(
+        'xin phieu ly lich tu phap cho con duoc khong',
+        'Từ 01/3/2025 do Công an cấp tỉnh cấp; có thể xin trực tuyến.',
+      ),
+    ).toBeNull();
   });
 });

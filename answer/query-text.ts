@@ -3,7 +3,13 @@
  * with the chat shorthand residents type expanded ("bn" → "bao nhieu", "dk" → "dang ky").
  * Search itself gets the raw question: knowledge has its own analyser; this is only for intent and evidence checks.
  */
-import { ABBREVIATION_GROUPS, AGENCY_SHORTHAND, QUESTION_SHORTHAND, QUESTION_STOPWORDS, foldText } from '../knowledge/index.ts';
+import {
+  ABBREVIATION_GROUPS,
+  AGENCY_SHORTHAND,
+  QUESTION_SHORTHAND,
+  QUESTION_STOPWORDS,
+  foldText,
+} from '../knowledge/index.ts';
 
 /**
  * knowledge's abbreviation table, folded, for entries with one meaning only ("cds" → "chuyen doi so");
@@ -28,13 +34,18 @@ export function readQuestion(question: string): string {
 }
 
 const AGENCY_PATTERN = new RegExp(
-  `(^|[^a-z0-9&])(${Object.keys(AGENCY_SHORTHAND).map((k) => k.replace(/[&,]/g, (c) => `\\${c}`)).join('|')})(?=$|[^a-z0-9&])`,
+  `(^|[^a-z0-9&])(${Object.keys(AGENCY_SHORTHAND)
+    .map((k) => k.replace(/[&,]/g, (c) => `\\${c}`))
+    .join('|')})(?=$|[^a-z0-9&])`,
   'g',
 );
 
 /** "gd&dt" → "giao duc va dao tao" in folded text, before punctuation is dropped (the "&" is the clue). */
 export function spellOutAgencies(folded: string): string {
-  return folded.replace(AGENCY_PATTERN, (_m, before: string, key: string) => `${before}${AGENCY_SHORTHAND[key] ?? key}`);
+  return folded.replace(
+    AGENCY_PATTERN,
+    (_m, before: string, key: string) => `${before}${AGENCY_SHORTHAND[key] ?? key}`,
+  );
 }
 
 /** Folded tokens of a text (no shorthand expansion: used on document text). */

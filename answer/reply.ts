@@ -75,21 +75,30 @@ export function renderDraft(draft: Draft, limit = PHONE_REPLY_CHARS): RenderedRe
   if (dropped > 0) notes.unshift(`Còn ${dropped} mục nữa trong nguồn; bạn hỏi riêng từng mục để xem.`);
   const sourceLines = ledger.lines();
   const parts =
-    shown.length > 0 && !draft.leadFirst ? [shown[0] as string, `(${context})`, ...shown.slice(1), ...notes] : [draft.leadFirst ? draft.lead : context, ...shown, ...notes];
+    shown.length > 0 && !draft.leadFirst
+      ? [shown[0] as string, `(${context})`, ...shown.slice(1), ...notes]
+      : [draft.leadFirst ? draft.lead : context, ...shown, ...notes];
   if (sourceLines.length > 0) parts.push(SOURCES_HEADER, ...sourceLines);
   const text = hardLimit(parts.join('\n'), MAX_REPLY_CHARS);
   return { text, citations: ledger.citations() };
 }
 
 /** Display text of a quoted line: bullets and a trailing ";" or "," of the source list dropped. */
-const clean = (line: string) => line.trim().replace(/^[-•+*]\s*/, '').replace(/[;,]\s*$/, '');
+const clean = (line: string) =>
+  line
+    .trim()
+    .replace(/^[-•+*]\s*/, '')
+    .replace(/[;,]\s*$/, '');
 
 /**
  * Splits the first fact so its answer is the first line: "Label:\n- a\n- b" → "Label: a" then "- b";
  * a long single line → its first sentence(s) within HEADLINE_CHARS, then the rest. Nothing is repeated.
  */
 function splitHeadline(fact: DraftFact): DraftFact[] {
-  const lines = fact.text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = fact.text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   const head = lines[0] ?? '';
   const joined = /:$/.test(head) && lines.length > 1 ? `${head} ${clean(lines[1] as string)}` : clean(head);
   const tail = /:$/.test(head) && lines.length > 1 ? lines.slice(2) : lines.slice(1);
@@ -114,14 +123,21 @@ export function cutAtSentence(text: string, max: number): string | null {
   let end = -1;
   for (const m of window.matchAll(/[.;!?](?=\s|$)|\n/g)) if ((m.index ?? 0) < max) end = m.index ?? end;
   if (end < Math.min(40, max / 3)) return null;
-  return text.slice(0, end + 1).replace(/[;\n]\s*$/, '').replace(/\s+$/, '');
+  return text
+    .slice(0, end + 1)
+    .replace(/[;\n]\s*$/, '')
+    .replace(/\s+$/, '');
 }
 
 /** A cut at a word boundary that does not end on a connective ("và", "của"): the line goes on below. */
 function cutAtWord(text: string, max: number): string {
   const words = text.slice(0, max).split(' ');
   words.pop();
-  while (words.length > 1 && /^(?:và|hoặc|hay|của|cho|là|thì|với|từ|tại|ở|theo|and|or|of|the|to)$/i.test(words[words.length - 1] as string)) words.pop();
+  while (
+    words.length > 1 &&
+    /^(?:và|hoặc|hay|của|cho|là|thì|với|từ|tại|ở|theo|and|or|of|the|to)$/i.test(words[words.length - 1] as string)
+  )
+    words.pop();
   return words.join(' ').replace(/[,;:]$/, '');
 }
 

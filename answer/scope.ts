@@ -22,8 +22,10 @@ export function scopeOf(frame: QuestionFrame, meta: DocumentMeta, intent: Questi
   return 'national-rule';
 }
 
-const COMMUNE_NOTE = 'Từ 01/7/2025 không còn cấp huyện: việc này do UBND cấp xã hoặc Công an cấp xã (xã, phường) nơi bạn ở tiếp nhận.';
-const COMMUNE_NOTE_EN = 'Since 01/7/2025 there are no districts: the commune or ward (People’s Committee or police of the commune) handles this.';
+const COMMUNE_NOTE =
+  'Từ 01/7/2025 không còn cấp huyện: việc này do UBND cấp xã hoặc Công an cấp xã (xã, phường) nơi bạn ở tiếp nhận.';
+const COMMUNE_NOTE_EN =
+  'Since 01/7/2025 there are no districts: the commune or ward (People’s Committee or police of the commune) handles this.';
 
 /** Adds the scope sentence, the commune note and the English frame to a composed draft, in place. */
 export function frameDraft(composed: Composed, frame: QuestionFrame, meta: DocumentMeta): void {
@@ -35,11 +37,17 @@ export function frameDraft(composed: Composed, frame: QuestionFrame, meta: Docum
     draft.lead = english
       ? `I cover Dong Nai; this procedure follows national rules, which also apply in ${place.name}. ${draft.lead}`
       : `Tôi hỗ trợ Đồng Nai; thủ tục này theo quy định chung cả nước, áp dụng cả ở ${where}. ${draft.lead}`;
-    draft.notes.push(english ? 'For local details ask the commune there.' : 'Chi tiết tại địa phương, bạn hỏi UBND hoặc Công an cấp xã nơi đó.');
+    draft.notes.push(
+      english
+        ? 'For local details ask the commune there.'
+        : 'Chi tiết tại địa phương, bạn hỏi UBND hoặc Công an cấp xã nơi đó.',
+    );
     composed.notices.push(`scope: ${place.name} → national rule`);
   }
   const mentionsDistrict = frame.places.some((p) => p.kind === 'former-district');
-  const asksWhere = composed.mode === 'procedure' && (frame.intent.fields.includes('agency') || frame.intent.fields.includes('whereToFile'));
+  const asksWhere =
+    composed.mode === 'procedure' &&
+    (frame.intent.fields.includes('agency') || frame.intent.fields.includes('whereToFile'));
   const text = draft.facts.map((f) => f.text).join('\n');
   if ((asksWhere || mentionsDistrict) && /cấp xã|cấp huyện/.test(text) && !/01\/7\/2025/.test(text)) {
     draft.notes.push(english ? COMMUNE_NOTE_EN : COMMUNE_NOTE);
@@ -54,7 +62,9 @@ export function frameDraft(composed: Composed, frame: QuestionFrame, meta: Docum
 function englishLead(lead: string, meta: DocumentMeta): string {
   if (meta.type === 'procedure') return `From the procedure sheet "${meta.title}" (in Vietnamese):`;
   const number = /\d+\/[A-ZĐ-]+(?:-[A-ZĐ]+)*/.exec(lead)?.[0];
-  return number ? `From Dong Nai's plan ${number} (${meta.issueDate?.slice(0, 4) ?? ''}, in Vietnamese):`.replace(' (, ', ' (') : `From ${meta.title} (in Vietnamese):`;
+  return number
+    ? `From Dong Nai's plan ${number} (${meta.issueDate?.slice(0, 4) ?? ''}, in Vietnamese):`.replace(' (, ', ' (')
+    : `From ${meta.title} (in Vietnamese):`;
 }
 
 const documentCache = new WeakMap<KnowledgeBase, { years: Set<number>; text: string }>();
@@ -86,7 +96,13 @@ export function asksUnheldDocument(kb: KnowledgeBase, question: string, frame: Q
   const held = holdings(kb);
   const folded = foldText(question);
   const words = ` ${folded.replace(/[^a-z0-9%/]+/g, ' ')} `;
-  if (PLAN_WORDS.test(words) && frame.years.length > 0 && held.years.size > 0 && frame.years.every((y) => !held.years.has(y))) return true;
+  if (
+    PLAN_WORDS.test(words) &&
+    frame.years.length > 0 &&
+    held.years.size > 0 &&
+    frame.years.every((y) => !held.years.has(y))
+  )
+    return true;
   const number = DOCUMENT_NUMBER.exec(folded)?.[1];
   return number !== undefined && !held.text.includes(number);
 }

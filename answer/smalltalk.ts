@@ -7,15 +7,51 @@ import { readQuestion } from './query-text.ts';
 export type SmalltalkKind = 'greeting' | 'thanks' | 'help' | 'bye';
 
 const PHRASES: Array<{ kind: SmalltalkKind; phrases: string[] }> = [
-  { kind: 'help', phrases: ['help', 'huong dan', 'tro giup', 'ban lam duoc gi', 'ban giup duoc gi', 'ban biet gi', 'ban la ai', 'ban co the lam gi', 'lam duoc gi', 'giup duoc gi', 'menu', 'bat dau', 'start'] },
-  { kind: 'thanks', phrases: ['cam on', 'cam on nhieu', 'thanks', 'thank you', 'thank', 'tks', 'thx', 'camon', 'ok cam on'] },
+  {
+    kind: 'help',
+    phrases: [
+      'help',
+      'huong dan',
+      'tro giup',
+      'ban lam duoc gi',
+      'ban giup duoc gi',
+      'ban biet gi',
+      'ban la ai',
+      'ban co the lam gi',
+      'lam duoc gi',
+      'giup duoc gi',
+      'menu',
+      'bat dau',
+      'start',
+    ],
+  },
+  {
+    kind: 'thanks',
+    phrases: ['cam on', 'cam on nhieu', 'thanks', 'thank you', 'thank', 'tks', 'thx', 'camon', 'ok cam on'],
+  },
   { kind: 'bye', phrases: ['tam biet', 'bye', 'bai', 'hen gap lai'] },
-  { kind: 'greeting', phrases: ['xin chao', 'chao', 'hello', 'hi', 'helo', 'alo', 'hey', 'chao buoi sang', 'chao buoi toi', 'chao buoi chieu'] },
+  {
+    kind: 'greeting',
+    phrases: [
+      'xin chao',
+      'chao',
+      'hello',
+      'hi',
+      'helo',
+      'alo',
+      'hey',
+      'chao buoi sang',
+      'chao buoi toi',
+      'chao buoi chieu',
+    ],
+  },
 ];
 
 /** Words that may surround a greeting without making it a question ("chào ad ạ", "cảm ơn bạn nhiều nhé"). */
 const FILLERS = new Set(
-  'a ad admin ah anh chi em ban oi nhe nha nhieu lam shop bot tro ly minh toi tui ak a nhe ha hi ok oke vang da co'.split(' '),
+  'a ad admin ah anh chi em ban oi nhe nha nhieu lam shop bot tro ly minh toi tui ak a nhe ha hi ok oke vang da co'.split(
+    ' ',
+  ),
 );
 
 /** Recognises a message that is only a greeting, thanks, goodbye or help request. */
@@ -45,7 +81,8 @@ const EXAMPLES = [
 export function smalltalkReply(kind: SmalltalkKind): string {
   const examples = EXAMPLES.map((q) => `- ${q}`).join('\n');
   const intro: Record<SmalltalkKind, string> = {
-    greeting: 'Chào bạn! Tôi là trợ lý hỏi đáp thủ tục hành chính và chuyển đổi số của Đồng Nai. Mỗi câu trả lời đều ghi rõ nguồn.',
+    greeting:
+      'Chào bạn! Tôi là trợ lý hỏi đáp thủ tục hành chính và chuyển đổi số của Đồng Nai. Mỗi câu trả lời đều ghi rõ nguồn.',
     help: 'Tôi trả lời câu hỏi về thủ tục hành chính (hồ sơ, lệ phí, thời hạn, nơi nộp, làm trực tuyến) và kế hoạch chuyển đổi số của Đồng Nai, có ghi nguồn. Gõ không dấu cũng được.',
     thanks: 'Rất vui được giúp bạn! Bạn cần hỏi thêm gì cứ nhắn nhé.',
     bye: 'Chào bạn, hẹn gặp lại!',

@@ -55,34 +55,68 @@ export interface BotDeps<R extends AnswerLike = AnswerLike> {
 
 /** The parts of a built app that start-cli.ts, tests and the bench look at. */
 export interface BotRuntime {
-  store: BotStorage; worker: Worker; metrics: BotMetrics; poller: Poller | null; retention: RetentionJob; instanceId: string;
-  oaTokens: OaTokens | null; reach: ZaloReach;
+  store: BotStorage;
+  worker: Worker;
+  metrics: BotMetrics;
+  poller: Poller | null;
+  retention: RetentionJob;
+  instanceId: string;
+  oaTokens: OaTokens | null;
+  reach: ZaloReach;
 }
 
 declare module 'fastify' {
-  interface FastifyInstance { hoidap: BotRuntime }
+  interface FastifyInstance {
+    hoidap: BotRuntime;
+  }
 }
 
 /** Secrets that could appear in request headers; pino replaces them. */
-const REDACT = ['req.headers["x-zevent-signature"]', 'req.headers["x-bot-api-secret-token"]', 'req.headers.access_token',
-  'req.headers.secret_key', 'req.headers.authorization', 'req.headers.cookie'];
+const REDACT = [
+  'req.headers["x-zevent-signature"]',
+  'req.headers["x-bot-api-secret-token"]',
+  'req.headers.access_token',
+  'req.headers.secret_key',
+  'req.headers.authorization',
+  'req.headers.cookie',
+];
 
 export async function buildApp<R extends AnswerLike>(config: BotConfig, deps: BotDeps<R>): Promise<FastifyInstance> {
   const now = deps.now ?? Date.now;
-  const logger = deps.logStream === false ? false
-    : {
-      level: config.logLevel, redact: { paths: REDACT, censor: '<redacted>' }, ...(deps.logStream ? { stream: deps.logStream } : {}),
-      serializers: { req: (req: FastifyRequest) => ({ method: req.method, url: redactUrl(req.url), host: req.host, remoteAddress: req.ip }) },
-    };
+  const logger =
+    deps.logStream === false
+      ? false
+      : {
+          level: config.logLevel,
+          redact: { paths: REDACT, censor: '<redacted>' },
+          ...(deps.logStream ? { stream: deps.logStream } : {}),
+          serializers: {
+            req: (req: FastifyRequest) => ({
+              method: req.method,
+              url: redactUrl(req.url),
+              host: req.host,
+              remoteAddress: req.ip,
+            }),
+          },
+        };
   // Only the listed proxies may set the client address (X-Forwarded-For) and protocol; see TRUST_PROXY.
-  const app = Fastify({ logger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy === false ? false : [...config.trustProxy] });
-  // Keep-alive sockets to Zalo: a new TLS connection per message would cost more than the message.
-  const http = deps.http ?? axios.create({
-    httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 64 }), httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
-    maxRedirects: 0,
+  const app = Fastify({
+    logger,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy === false ? false : [...config.trustProxy],
   });
+  // Keep-alive sockets to Zalo: a new TLS connection per message would cost more than the message.
+  const http =
+    deps.http ??
+    axios.create({
+      httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 64 }),
+      httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
+      maxRedirects: 0,
+    });
   const store = await openStorage({
-    dataDir: config.dataDir, databaseUrl: config.databaseUrl, synchronous: config.dbSynchronous,
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    synchronous: config.dbSynchronous,
     onError: (err) => app.log.error({ code: err.code }, 'database connection lost; reconnecting'),
   });
   const instanceId = config.instanceId ?? `${os.hostname()}:${config.port}`;
@@ -92,33 +126,52 @@ export async function buildApp<R extends AnswerLike>(config: BotConfig, deps: Bo
   const senders: Partial<Record<'oa' | 'bot', TextSender>> = {};
   const reach = new ZaloReach(now);
   const oaTokens = config.oa
-    ? new OaTokens(store, config.oa, http, now, app.log, timeout, { schedule: deps.schedule, refreshWarnMs: config.oa.refreshWarnMs }) : null;
+    ? new OaTokens(store, config.oa, http, now, app.log, timeout, {
+        schedule: deps.schedule,
+        refreshWarnMs: config.oa.refreshWarnMs,
+      })
+    : null;
   if (config.oa && oaTokens) senders.oa = reach.track('oa', new OaClient(config.oa, http, oaTokens, timeout));
   const botClient = config.zaloBot ? new ZaloBotClient(config.zaloBot, http, timeout) : null;
   if (botClient) senders.bot = reach.track('bot', botClient);
   registerGauges(metrics, store, oaTokens, now);
 
   const worker = new Worker({
-    store, owner: instanceId, answer: deps.answer, sendLeaseMs: 3 * timeout + 5000, senders, now, log: app.log, metrics, random: deps.random,
-    userPerMinute: config.limits.userPerMinute, answerConcurrency: config.worker.answerConcurrency,
-    sendConcurrency: config.worker.sendConcurrency, outboxMaxAgeMs: config.worker.outboxMaxAgeMs,
+    store,
+    owner: instanceId,
+    answer: deps.answer,
+    sendLeaseMs: 3 * timeout + 5000,
+    senders,
+    now,
+    log: app.log,
+    metrics,
+    random: deps.random,
+    userPerMinute: config.limits.userPerMinute,
+    answerConcurrency: config.worker.answerConcurrency,
+    sendConcurrency: config.worker.sendConcurrency,
+    outboxMaxAgeMs: config.worker.outboxMaxAgeMs,
     conversationIdleMs: config.worker.conversationIdleMs,
   });
   const intake = createIntake(store, metrics, () => worker.kick());
-  const poller = botClient && config.zaloBot?.mode === 'polling'
-    ? new Poller({ client: botClient, intake, log: app.log, now, timeoutS: deps.pollTimeoutS }) : null;
+  const poller =
+    botClient && config.zaloBot?.mode === 'polling'
+      ? new Poller({ client: botClient, intake, log: app.log, now, timeoutS: deps.pollTimeoutS })
+      : null;
   const purgeable: Purgeable[] = [store, ...(deps.web ? [deps.web.store] : [])];
   const retention = new RetentionJob({ stores: purgeable, days: config.retentionDays, now, log: app.log });
   app.decorate('hoidap', { store, worker, metrics, poller, retention, instanceId, oaTokens, reach });
 
   await httpBasics(app, {
-    redisUrl: config.redisUrl, limitFor: (method, url) => limitFor(config, method, url),
+    redisUrl: config.redisUrl,
+    limitFor: (method, url) => limitFor(config, method, url),
     onLimited: (scope) => metrics.rateLimited.inc({ scope }),
   });
   app.addHook('onReady', async () => {
     app.log.info(channelSummary(config));
     if (config.oa?.verify === 'log-only') {
-      app.log.warn('ZALO_OA_VERIFY=log-only: forged OA webhooks WILL be answered. Use only while onboarding, then set strict.');
+      app.log.warn(
+        'ZALO_OA_VERIFY=log-only: forged OA webhooks WILL be answered. Use only while onboarding, then set strict.',
+      );
     }
     await worker.start();
     retention.start();
@@ -138,7 +191,12 @@ export async function buildApp<R extends AnswerLike>(config: BotConfig, deps: Bo
   await app.register(oaWebhook, webhookDeps);
   await app.register(botWebhook, webhookDeps);
   await app.register(apiRoutes, {
-    store, answer: deps.answer, toJson: (deps.toJson ?? ((r: R) => r)) as (r: AnswerLike) => unknown, metrics, now, ready: deps.ready ?? (() => true),
+    store,
+    answer: deps.answer,
+    toJson: (deps.toJson ?? ((r: R) => r)) as (r: AnswerLike) => unknown,
+    metrics,
+    now,
+    ready: deps.ready ?? (() => true),
     describe: () => ({ instance: instanceId, engine: store.engine, ...deps.web?.holder.describe() }),
     conversationIdleMs: config.worker.conversationIdleMs,
     zaloStatus: () => ({ outages: reach.outages(), oa: oaTokens && store.isOpen ? oaTokens.status() : null }),
@@ -155,19 +213,30 @@ function limitFor(config: BotConfig, method: string, url: string): RouteLimit | 
 }
 
 function registerGauges(metrics: BotMetrics, store: BotStorage, oaTokens: OaTokens | null, now: () => number): void {
-  metrics.gauge('hoidap_outbox_pending', 'Replies waiting to be delivered (the outbox backlog)', () => (store.isOpen ? store.pendingOutboxCount() : null));
+  metrics.gauge('hoidap_outbox_pending', 'Replies waiting to be delivered (the outbox backlog)', () =>
+    store.isOpen ? store.pendingOutboxCount() : null,
+  );
   if (!oaTokens) return;
   const left = (at: number | null) => (at === null ? null : Math.round((at - now()) / 1000));
-  metrics.gauge('hoidap_zalo_oa_access_token_expires_seconds', 'Seconds until the OA access token expires', () => left(oaTokens.status().accessTokenExpiresAt));
-  metrics.gauge('hoidap_zalo_oa_refresh_token_expires_seconds', 'Seconds until the OA refresh token reaches its 3-month end (absent while its age is unknown)',
-    () => left(oaTokens.status().refreshTokenExpiresAt));
-  metrics.gauge('hoidap_zalo_oa_reauthorization_needed', '1 when the OA refresh token is dead or missing (run npm run zalo:oa-auth)',
-    () => (oaTokens.status().problem ? 1 : 0));
+  metrics.gauge('hoidap_zalo_oa_access_token_expires_seconds', 'Seconds until the OA access token expires', () =>
+    left(oaTokens.status().accessTokenExpiresAt),
+  );
+  metrics.gauge(
+    'hoidap_zalo_oa_refresh_token_expires_seconds',
+    'Seconds until the OA refresh token reaches its 3-month end (absent while its age is unknown)',
+    () => left(oaTokens.status().refreshTokenExpiresAt),
+  );
+  metrics.gauge(
+    'hoidap_zalo_oa_reauthorization_needed',
+    '1 when the OA refresh token is dead or missing (run npm run zalo:oa-auth)',
+    () => (oaTokens.status().problem ? 1 : 0),
+  );
 }
 
 async function registerWeb(app: FastifyInstance, config: BotConfig, web: WebRuntime): Promise<void> {
   await app.register(webChatPlugin, { store: web.store, holder: web.holder });
-  if (config.adminToken) await app.register(adminPlugin, { token: config.adminToken, cookieSecure: config.cookieSecure, ...web });
+  if (config.adminToken)
+    await app.register(adminPlugin, { token: config.adminToken, cookieSecure: config.cookieSecure, ...web });
   else await app.register(consoleOffPlugin);
   // After the worker and store hooks: a running re-index finishes before the knowledge bases close.
   app.addHook('onClose', async () => web.close());

@@ -39,21 +39,44 @@ async function freePort(): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const zalo = new ZaloStandIn({ accessToken: 'access-0', refreshToken: 'refresh-0', appSecret: APP_SECRET, botToken: BOT_TOKEN });
+  const zalo = new ZaloStandIn({
+    accessToken: 'access-0',
+    refreshToken: 'refresh-0',
+    appSecret: APP_SECRET,
+    botToken: BOT_TOKEN,
+  });
   await zalo.start();
   const port = await freePort();
   const env = testEnv(await tempDir('hoidap-bench-'), zalo.url, {
-    PORT: String(port), LOG_LEVEL: 'warn', DB_SYNCHRONOUS: SYNC, WEBHOOK_RATE_LIMIT_PER_MIN: '1000000',
-    USER_RATE_LIMIT_PER_MIN: '100', SEND_CONCURRENCY: '16', ANSWER_CONCURRENCY: '8',
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    DB_SYNCHRONOUS: SYNC,
+    WEBHOOK_RATE_LIMIT_PER_MIN: '1000000',
+    USER_RATE_LIMIT_PER_MIN: '100',
+    SEND_CONCURRENCY: '16',
+    ANSWER_CONCURRENCY: '8',
   });
-  const profile = process.argv.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir', path.join(process.cwd(), 'data', 'profiles')] : [];
+  const profile = process.argv.includes('--profile')
+    ? ['--cpu-prof', '--cpu-prof-dir', path.join(process.cwd(), 'data', 'profiles')]
+    : [];
   const loopFile = path.join(env.DATA_DIR!, 'loop-delay.json');
-  const child = spawn(process.execPath, [
-    ...profile, '--import', 'tsx', '--import', path.join(import.meta.dirname, 'test', 'loop-delay-probe.ts'),
-    path.join(import.meta.dirname, 'test', 'echo-main.ts'), '--loop-delay-out', loopFile,
-  ], {
-    env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...profile,
+      '--import',
+      'tsx',
+      '--import',
+      path.join(import.meta.dirname, 'test', 'loop-delay-probe.ts'),
+      path.join(import.meta.dirname, 'test', 'echo-main.ts'),
+      '--loop-delay-out',
+      loopFile,
+    ],
+    {
+      env: { PATH: process.env.PATH, ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   const base = `http://127.0.0.1:${port}`;
   await waitUntilUp(`${base}/healthz`);
 
@@ -61,21 +84,32 @@ async function main(): Promise<void> {
   const acked = { queued: 0, other: 0 };
   const deliveriesAt: number[] = [];
   const origPush = zalo.oaDeliveries.push.bind(zalo.oaDeliveries);
-  zalo.oaDeliveries.push = (...items) => { deliveriesAt.push(Date.now()); return origPush(...items); };
+  zalo.oaDeliveries.push = (...items) => {
+    deliveriesAt.push(Date.now());
+    return origPush(...items);
+  };
 
-  out(`bot load: ${RATE} signed OA events/s for 1 s warm-up (not timed) + ${SECONDS} s, ${USERS} users, SQLite synchronous=${SYNC}`);
+  out(
+    `bot load: ${RATE} signed OA events/s for 1 s warm-up (not timed) + ${SECONDS} s, ${USERS} users, SQLite synchronous=${SYNC}`,
+  );
   const started = Date.now();
   const cpuBefore = cpuMsOf(child.pid!);
   const benchLoop = monitorEventLoopDelay({ resolution: 1 });
   const result = await openLoopLoad({
-    url: `${base}/webhooks/zalo-oa`, rate: RATE, seconds: SECONDS, warmupSeconds: 1, connections: 32,
+    url: `${base}/webhooks/zalo-oa`,
+    rate: RATE,
+    seconds: SECONDS,
+    warmupSeconds: 1,
+    connections: 32,
     onMeasureStart: () => {
       child.kill('SIGUSR2'); // the service's loop-delay probe starts measuring now
       benchLoop.enable();
     },
     request: (i) => {
       const id = `q${i + 1}`;
-      const { payload, headers } = signOa(oaTextEvent(`u${(i + 1) % USERS}`, `cau hoi ${id}`, { msgId: `bench-${id}` }));
+      const { payload, headers } = signOa(
+        oaTextEvent(`u${(i + 1) % USERS}`, `cau hoi ${id}`, { msgId: `bench-${id}` }),
+      );
       return { body: payload, headers };
     },
     onResponse: (i, status, body) => {
@@ -88,12 +122,16 @@ async function main(): Promise<void> {
   benchLoop.disable();
   child.kill('SIGUSR2'); // the probe writes what it measured during the load
   const loadEnd = Date.now();
-  await waitFor(() => zalo.oaDeliveries.length >= acked.queued, 'every acknowledged event answered', 120_000).catch(() => undefined);
+  await waitFor(() => zalo.oaDeliveries.length >= acked.queued, 'every acknowledged event answered', 120_000).catch(
+    () => undefined,
+  );
   await new Promise((r) => setTimeout(r, 1000));
   const drainedAt = deliveriesAt[deliveriesAt.length - 1] ?? loadEnd;
   const serviceCpuMs = cpuMsOf(child.pid!) - cpuBefore;
   await waitFor(() => fs.existsSync(loopFile), 'the service loop-delay report', 10_000).catch(() => undefined);
-  const serviceLoop = fs.existsSync(loopFile) ? JSON.parse(fs.readFileSync(loopFile, 'utf8')) as Record<string, number> : null;
+  const serviceLoop = fs.existsSync(loopFile)
+    ? (JSON.parse(fs.readFileSync(loopFile, 'utf8')) as Record<string, number>)
+    : null;
   const ms = (ns: number) => Number((ns / 1e6).toFixed(1));
 
   const counts = new Map<string, number>();
@@ -105,16 +143,25 @@ async function main(): Promise<void> {
   const missing = [...ackedIds].filter((id) => !counts.has(id)).length;
   const duringLoad = deliveriesAt.filter((t) => t <= loadEnd).length;
   const report = {
-    at: new Date().toISOString(), rateTarget: RATE, seconds: SECONDS, synchronous: SYNC,
+    at: new Date().toISOString(),
+    rateTarget: RATE,
+    seconds: SECONDS,
+    synchronous: SYNC,
     generator: 'open-loop (bot/test/open-loop-load.ts)',
-    requests: result.sent, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts,
+    requests: result.sent,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
     ackLatencyMs: result.latencyMs,
     warmupSeconds: 1,
     achievedRequestsPerS: Math.round(result.sent / ((loadEnd - started) / 1000)),
     generatorLagMs: result.sendLagMs,
     serviceLoopDelayMs: serviceLoop,
     benchLoopDelayMs: { p50: ms(benchLoop.percentile(50)), p99: ms(benchLoop.percentile(99)), max: ms(benchLoop.max) },
-    acked: acked.queued, answered: counts.size, answeredTwice: twice, missing,
+    acked: acked.queued,
+    answered: counts.size,
+    answeredTwice: twice,
+    missing,
     answeredPerSDuringLoad: Math.round(duringLoad / ((loadEnd - started) / 1000)),
     answeredPerSOverall: Math.round(zalo.oaDeliveries.length / ((drainedAt - started) / 1000)),
     drainAfterLoadMs: Math.max(0, drainedAt - loadEnd),
@@ -151,7 +198,9 @@ async function waitUntilUp(url: string): Promise<void> {
   while (Date.now() < until) {
     try {
       if ((await fetch(url)).ok) return;
-    } catch { /* not yet */ }
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`service did not come up at ${url}`);

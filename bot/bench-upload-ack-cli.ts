@@ -11,7 +11,9 @@ import { APP_ID, APP_SECRET, BOT_TOKEN, OA_SECRET, oaTextEvent, signOa } from '.
 import { ZaloStandIn } from './test/zalo-stand-in.ts';
 import { TEST_ADMIN_TOKEN, startTestServer } from './web/test/server.ts';
 
-const say = (line: string): void => { process.stdout.write(`${line}\n`); };
+const say = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
 
 async function docx(chars: number): Promise<Buffer> {
   const para = 'Thủ tục cấp lại căn cước công dân tại bộ phận một cửa. '.repeat(40);
@@ -19,14 +21,30 @@ async function docx(chars: number): Promise<Buffer> {
   return Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children }] })));
 }
 
-const zalo = new ZaloStandIn({ accessToken: 'access-0', refreshToken: 'refresh-0', appSecret: APP_SECRET, botToken: BOT_TOKEN });
+const zalo = new ZaloStandIn({
+  accessToken: 'access-0',
+  refreshToken: 'refresh-0',
+  appSecret: APP_SECRET,
+  botToken: BOT_TOKEN,
+});
 await zalo.start();
 const server = await startTestServer({
-  env: { ZALO_OA_APP_ID: APP_ID, ZALO_OA_SECRET_KEY: OA_SECRET, ZALO_APP_SECRET: APP_SECRET, ZALO_OA_ACCESS_TOKEN: 'access-0', ZALO_OA_REFRESH_TOKEN: 'refresh-0', ZALO_OA_API_BASE: zalo.url, ZALO_OAUTH_BASE: zalo.url, WEBHOOK_RATE_LIMIT_PER_MIN: '1000000' },
+  env: {
+    ZALO_OA_APP_ID: APP_ID,
+    ZALO_OA_SECRET_KEY: OA_SECRET,
+    ZALO_APP_SECRET: APP_SECRET,
+    ZALO_OA_ACCESS_TOKEN: 'access-0',
+    ZALO_OA_REFRESH_TOKEN: 'refresh-0',
+    ZALO_OA_API_BASE: zalo.url,
+    ZALO_OAUTH_BASE: zalo.url,
+    WEBHOOK_RATE_LIMIT_PER_MIN: '1000000',
+  },
 });
 const big = await docx(20_000_000);
 const bomb = await docx(60_000_000);
-say(`upload sizes: ${(big.length / 1024).toFixed(0)} KB (parsed in the child), ${(bomb.length / 1024).toFixed(0)} KB (refused by the inflate cap)`);
+say(
+  `upload sizes: ${(big.length / 1024).toFixed(0)} KB (parsed in the child), ${(bomb.length / 1024).toFixed(0)} KB (refused by the inflate cap)`,
+);
 
 async function measure(label: string, work: () => Promise<unknown>): Promise<void> {
   const lat: number[] = [];
@@ -42,24 +60,36 @@ async function measure(label: string, work: () => Promise<unknown>): Promise<voi
     }
   })();
   const t0 = performance.now();
-  const outcome = await work().then((r) => r, (e: Error) => e.message);
+  const outcome = await work().then(
+    (r) => r,
+    (e: Error) => e.message,
+  );
   const took = performance.now() - t0;
   running = false;
   await pump;
   lat.sort((a, b) => a - b);
   const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!.toFixed(1);
-  say(`${label}: ${(took / 1000).toFixed(1)} s, ${lat.length} acks, p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${lat[lat.length - 1]!.toFixed(1)} ms — ${String(JSON.stringify(outcome) ?? "").slice(0, 160)}`);
+  say(
+    `${label}: ${(took / 1000).toFixed(1)} s, ${lat.length} acks, p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${lat[lat.length - 1]!.toFixed(1)} ms — ${String(JSON.stringify(outcome) ?? '').slice(0, 160)}`,
+  );
 }
 
 const upload = (name: string, bytes: Buffer) => async () => {
-  const res = await fetch(`${server.url}/admin/api/documents?filename=${name}`, { method: 'POST', body: new Uint8Array(bytes), headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/octet-stream' } });
-  return { status: res.status, body: await res.json() as unknown };
+  const res = await fetch(`${server.url}/admin/api/documents?filename=${name}`, {
+    method: 'POST',
+    body: new Uint8Array(bytes),
+    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/octet-stream' },
+  });
+  return { status: res.status, body: (await res.json()) as unknown };
 };
 await measure('idle', () => new Promise((r) => setTimeout(r, 3000)));
 await measure('28 MB-XML upload (child parse)', upload('lon.docx', big));
 await measure('60 MB-XML upload (inflate cap)', upload('bom.docx', bomb));
 await measure('full re-index (in process)', async () => {
-  await fetch(`${server.url}/admin/api/reindex`, { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+  await fetch(`${server.url}/admin/api/reindex`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+  });
   return server.runtime.reindexer.idle().then((s) => s.state);
 });
 await server.close();

@@ -13,7 +13,11 @@ type Json = Record<string, unknown>;
 
 function parseBody(data: unknown): unknown {
   if (typeof data !== 'string' || !data) return data;
-  try { return parseJsonKeepingBigInts(data); } catch { return {}; }
+  try {
+    return parseJsonKeepingBigInts(data);
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -23,7 +27,11 @@ function parseBody(data: unknown): unknown {
 const RETRYABLE = (code: number): boolean => code === 403 || code === 408 || code === 429 || code >= 500;
 
 export class ZaloBotClient implements TextSender {
-  constructor(private readonly cfg: ZaloBotConfig, private readonly http: AxiosInstance, private readonly timeoutMs: number) {}
+  constructor(
+    private readonly cfg: ZaloBotConfig,
+    private readonly http: AxiosInstance,
+    private readonly timeoutMs: number,
+  ) {}
 
   /** Calls one Bot API method and returns its `result`. */
   async call<T = unknown>(method: string, params: Json, timeoutMs = this.timeoutMs): Promise<T> {
@@ -31,7 +39,9 @@ export class ZaloBotClient implements TextSender {
     let data: Json;
     try {
       const res = await this.http.post(`${this.cfg.apiBase}/bot${this.cfg.token}/${method}`, params, {
-        timeout: timeoutMs, validateStatus: () => true, headers: { 'Content-Type': 'application/json' },
+        timeout: timeoutMs,
+        validateStatus: () => true,
+        headers: { 'Content-Type': 'application/json' },
         // Polled updates carry chat ids; a bare 19-digit number must not be rounded by JSON.parse (defect 9).
         transformResponse: [parseBody],
       });
@@ -42,8 +52,12 @@ export class ZaloBotClient implements TextSender {
     }
     if (status === 200 && data.ok === true) return data.result as T;
     const code = Number(data.error_code ?? status);
-    const description = typeof data.description === 'string' ? redact(data.description.slice(0, 120), this.cfg.token) : `HTTP ${status}`;
-    throw new BotError('E_ZALO_REFUSED', `Bot ${method} refused: ${code} ${description}`, { zaloCode: code, retryable: RETRYABLE(code) });
+    const description =
+      typeof data.description === 'string' ? redact(data.description.slice(0, 120), this.cfg.token) : `HTTP ${status}`;
+    throw new BotError('E_ZALO_REFUSED', `Bot ${method} refused: ${code} ${description}`, {
+      zaloCode: code,
+      retryable: RETRYABLE(code),
+    });
   }
 
   /** Sends a text; the first part of a reply is preceded by a typing indicator (best effort). */
@@ -60,7 +74,11 @@ export class ZaloBotClient implements TextSender {
    */
   async getUpdates(timeoutS: number): Promise<Json[]> {
     try {
-      const result = await this.call<Json | Json[] | null>('getUpdates', { timeout: String(timeoutS) }, (timeoutS + 5) * 1000);
+      const result = await this.call<Json | Json[] | null>(
+        'getUpdates',
+        { timeout: String(timeoutS) },
+        (timeoutS + 5) * 1000,
+      );
       if (Array.isArray(result)) return result;
       return result && typeof result === 'object' ? [result] : [];
     } catch (err) {

@@ -5,7 +5,8 @@ import { registerBotWebhook } from './bot-webhook.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  if (!config.zaloBot) throw new Error('set ZALO_BOT_TOKEN and ZALO_BOT_SECRET_TOKEN first (bot/README.md "Connect a Zalo Bot")');
+  if (!config.zaloBot)
+    throw new Error('set ZALO_BOT_TOKEN and ZALO_BOT_SECRET_TOKEN first (bot/README.md "Connect a Zalo Bot")');
   const info = await registerBotWebhook(config.zaloBot, config.botWebhookUrl);
   console.log(`Webhook registered. getWebhookInfo: ${JSON.stringify(info)}`);
 }

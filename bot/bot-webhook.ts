@@ -8,10 +8,18 @@ import { ZaloBotClient } from './bot-client.ts';
 import type { ZaloBotConfig } from './config.ts';
 import { BotError } from './errors.ts';
 
-export async function registerBotWebhook(bot: ZaloBotConfig, webhookUrl: string | null, http: AxiosInstance = axios.create()): Promise<Record<string, unknown>> {
-  if (bot.mode !== 'webhook' || !bot.secretToken) throw new BotError('E_CONFIG', 'ZALO_BOT_MODE must be webhook, with ZALO_BOT_SECRET_TOKEN set');
+export async function registerBotWebhook(
+  bot: ZaloBotConfig,
+  webhookUrl: string | null,
+  http: AxiosInstance = axios.create(),
+): Promise<Record<string, unknown>> {
+  if (bot.mode !== 'webhook' || !bot.secretToken)
+    throw new BotError('E_CONFIG', 'ZALO_BOT_MODE must be webhook, with ZALO_BOT_SECRET_TOKEN set');
   if (!webhookUrl || !webhookUrl.startsWith('https://')) {
-    throw new BotError('E_CONFIG', 'set ZALO_BOT_WEBHOOK_URL to the public https:// address of /webhooks/zalo-bot (Zalo accepts https only)');
+    throw new BotError(
+      'E_CONFIG',
+      'set ZALO_BOT_WEBHOOK_URL to the public https:// address of /webhooks/zalo-bot (Zalo accepts https only)',
+    );
   }
   const client = new ZaloBotClient(bot, http, 15_000);
   await client.call('setWebhook', { url: webhookUrl, secret_token: bot.secretToken });

@@ -9,72 +9,193 @@ import { BotError } from './errors.ts';
 
 const str = z.string().trim().min(1);
 const int = (min: number) => z.coerce.number().int().min(min);
-const url = z.string().trim().url().transform((u) => u.replace(/\/+$/, ''));
+const url = z
+  .string()
+  .trim()
+  .url()
+  .transform((u) => u.replace(/\/+$/, ''));
 // `true` would believe any client's X-Forwarded-For, so a rotating header would dodge every per-address limit.
-const proxyList = z.string().trim().transform((v, ctx) => {
-  if (v === 'false' || v === '') return false as const;
-  const list = v.split(',').map((a) => a.trim()).filter(Boolean);
-  const bad = list.filter((a) => { const [ip, bits, extra] = a.split('/'); return extra !== undefined || isIP(ip ?? '') === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits)); });
-  if (v === 'true' || bad.length > 0) {
-    ctx.addIssue({ code: 'custom', message: `list the proxy addresses or CIDRs instead of ${v === 'true' ? '"true"' : bad.join(', ')} (e.g. 127.0.0.1,10.0.0.0/8)` });
-  }
-  return list;
-});
+const proxyList = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    if (v === 'false' || v === '') return false as const;
+    const list = v
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
+    const bad = list.filter((a) => {
+      const [ip, bits, extra] = a.split('/');
+      return extra !== undefined || isIP(ip ?? '') === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits));
+    });
+    if (v === 'true' || bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `list the proxy addresses or CIDRs instead of ${v === 'true' ? '"true"' : bad.join(', ')} (e.g. 127.0.0.1,10.0.0.0/8)`,
+      });
+    }
+    return list;
+  });
 
 /** One setting: its schema, default (as written in .env.example) and what it is for. */
-interface Setting { schema: z.ZodType; default?: string; doc: string }
+interface Setting {
+  schema: z.ZodType;
+  default?: string;
+  doc: string;
+}
 
 /** Every environment variable the service reads, in .env.example order. */
 export const SETTINGS = {
   PORT: { schema: int(0).max(65535), default: '3000', doc: 'HTTP port' },
   HOST: { schema: str, default: '0.0.0.0', doc: 'interface to listen on' },
   DATA_DIR: { schema: str, default: './data', doc: 'where the bot database (inbox, outbox, tokens) lives' },
-  DATABASE_URL: { schema: z.string().trim().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://'), doc: 'PostgreSQL for inbox, outbox, tokens, conversations and index versions shared by several instances (SQLite in DATA_DIR when unset)' },
-  INSTANCE_ID: { schema: z.string().trim().min(1).max(100), doc: 'this instance\'s name in database claims; keep it stable across restarts so a restarted instance takes its claims back at once (default host:port)' },
-  RETENTION_DAYS: { schema: int(1), default: '90', doc: 'inbox, outbox, conversations, question log and feedback older than this are deleted (hourly job; Nghị định 13/2023)' },
+  DATABASE_URL: {
+    schema: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://'),
+    doc: 'PostgreSQL for inbox, outbox, tokens, conversations and index versions shared by several instances (SQLite in DATA_DIR when unset)',
+  },
+  INSTANCE_ID: {
+    schema: z.string().trim().min(1).max(100),
+    doc: "this instance's name in database claims; keep it stable across restarts so a restarted instance takes its claims back at once (default host:port)",
+  },
+  RETENTION_DAYS: {
+    schema: int(1),
+    default: '90',
+    doc: 'inbox, outbox, conversations, question log and feedback older than this are deleted (hourly job; Nghị định 13/2023)',
+  },
   INDEX_DIR: { schema: str, default: 'knowledge/index', doc: 'built search index (made by npm run ingest)' },
   SOURCES_DIR: { schema: str, default: 'knowledge/sources', doc: 'documents the index is built from' },
-  LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']), default: 'info', doc: 'pino log level' },
+  LOG_LEVEL: {
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']),
+    default: 'info',
+    doc: 'pino log level',
+  },
   ZALO_OA_APP_ID: { schema: str, doc: 'Zalo OA channel: app id (developers.zalo.me)' },
   ZALO_OA_SECRET_KEY: { schema: str, doc: 'Zalo OA channel: OA secret key, signs webhooks (not the app secret)' },
   ZALO_APP_SECRET: { schema: str, doc: 'Zalo OA channel: app secret, sent as secret_key when refreshing tokens' },
-  ZALO_OA_ACCESS_TOKEN: { schema: str, doc: 'Zalo OA channel: first access token, if not stored by npm run zalo:oa-auth (later ones are kept in DATA_DIR)' },
-  ZALO_OA_REFRESH_TOKEN: { schema: str, doc: 'Zalo OA channel: first refresh token, with ZALO_OA_ACCESS_TOKEN (single-use; rotated into DATA_DIR)' },
-  ZALO_OA_REDIRECT_URI: { schema: url, default: 'http://127.0.0.1:8976/zalo/oauth-callback', doc: 'npm run zalo:oa-auth: callback URL registered for the app (the CLI listens on its port)' },
+  ZALO_OA_ACCESS_TOKEN: {
+    schema: str,
+    doc: 'Zalo OA channel: first access token, if not stored by npm run zalo:oa-auth (later ones are kept in DATA_DIR)',
+  },
+  ZALO_OA_REFRESH_TOKEN: {
+    schema: str,
+    doc: 'Zalo OA channel: first refresh token, with ZALO_OA_ACCESS_TOKEN (single-use; rotated into DATA_DIR)',
+  },
+  ZALO_OA_REDIRECT_URI: {
+    schema: url,
+    default: 'http://127.0.0.1:8976/zalo/oauth-callback',
+    doc: 'npm run zalo:oa-auth: callback URL registered for the app (the CLI listens on its port)',
+  },
   ZALO_OA_API_BASE: { schema: url, default: 'https://openapi.zalo.me', doc: 'Zalo OA API base URL' },
   ZALO_OAUTH_BASE: { schema: url, default: 'https://oauth.zaloapp.com', doc: 'Zalo OAuth base URL' },
-  ZALO_OA_VERIFY: { schema: z.enum(['strict', 'log-only']), default: 'strict', doc: 'webhook signature check: strict | log-only (onboarding only: logs the save check and test events, answers nothing)' },
-  ZALO_OA_LOG_ONLY_HOURS: { schema: int(1).max(168), default: '24', doc: 'log-only mode ends this many hours after start (then events are checked strictly)' },
-  ZALO_OA_TIMESTAMP_WINDOW_MS: { schema: int(1000), default: '7200000', doc: 'oldest signed OA event accepted, ms (Zalo re-sends for about an hour; shorter refuses its retries); at most 5 min into the future' },
-  ZALO_OA_REFRESH_WARN_DAYS: { schema: int(1).max(89), default: '14', doc: 'report the OA refresh token (3-month life) in /readyz and /metrics when fewer days are left' },
+  ZALO_OA_VERIFY: {
+    schema: z.enum(['strict', 'log-only']),
+    default: 'strict',
+    doc: 'webhook signature check: strict | log-only (onboarding only: logs the save check and test events, answers nothing)',
+  },
+  ZALO_OA_LOG_ONLY_HOURS: {
+    schema: int(1).max(168),
+    default: '24',
+    doc: 'log-only mode ends this many hours after start (then events are checked strictly)',
+  },
+  ZALO_OA_TIMESTAMP_WINDOW_MS: {
+    schema: int(1000),
+    default: '7200000',
+    doc: 'oldest signed OA event accepted, ms (Zalo re-sends for about an hour; shorter refuses its retries); at most 5 min into the future',
+  },
+  ZALO_OA_REFRESH_WARN_DAYS: {
+    schema: int(1).max(89),
+    default: '14',
+    doc: 'report the OA refresh token (3-month life) in /readyz and /metrics when fewer days are left',
+  },
   ZALO_BOT_TOKEN: { schema: str, doc: 'Zalo Bot Platform channel: bot token from Zalo Bot Creator' },
-  ZALO_BOT_SECRET_TOKEN: { schema: z.string().trim().min(8).max(256), doc: 'Zalo Bot Platform channel: webhook secret_token (8-256 chars; webhook mode)' },
-  ZALO_BOT_API_BASE: { schema: url, default: 'https://bot-api.zaloplatforms.com', doc: 'Zalo Bot Platform API base URL' },
-  ZALO_BOT_WEBHOOK_URL: { schema: url, doc: 'npm run zalo:bot-webhook: public https:// address of /webhooks/zalo-bot registered with setWebhook' },
-  ZALO_BOT_MODE: { schema: z.enum(['webhook', 'polling']), default: 'webhook', doc: 'webhook | polling (getUpdates, for development without a public URL)' },
-  LLM_BASE_URL: { schema: url, doc: 'optional OpenAI-compatible endpoint that writes answers (extractive when absent)' },
+  ZALO_BOT_SECRET_TOKEN: {
+    schema: z.string().trim().min(8).max(256),
+    doc: 'Zalo Bot Platform channel: webhook secret_token (8-256 chars; webhook mode)',
+  },
+  ZALO_BOT_API_BASE: {
+    schema: url,
+    default: 'https://bot-api.zaloplatforms.com',
+    doc: 'Zalo Bot Platform API base URL',
+  },
+  ZALO_BOT_WEBHOOK_URL: {
+    schema: url,
+    doc: 'npm run zalo:bot-webhook: public https:// address of /webhooks/zalo-bot registered with setWebhook',
+  },
+  ZALO_BOT_MODE: {
+    schema: z.enum(['webhook', 'polling']),
+    default: 'webhook',
+    doc: 'webhook | polling (getUpdates, for development without a public URL)',
+  },
+  LLM_BASE_URL: {
+    schema: url,
+    doc: 'optional OpenAI-compatible endpoint that writes answers (extractive when absent)',
+  },
   LLM_MODEL: { schema: str, doc: 'model name at LLM_BASE_URL' },
   LLM_API_KEY: { schema: str, doc: 'API key for LLM_BASE_URL, if it needs one' },
-  LLM_TIMEOUT_MS: { schema: int(100), doc: 'ms before falling back to the extractive answer (answer/ default when unset)' },
-  EMBEDDINGS_PROVIDER: { schema: z.enum(['hashed', 'openai', 'ollama']), default: 'hashed', doc: 'embedder used when the index must be (re)built' },
+  LLM_TIMEOUT_MS: {
+    schema: int(100),
+    doc: 'ms before falling back to the extractive answer (answer/ default when unset)',
+  },
+  EMBEDDINGS_PROVIDER: {
+    schema: z.enum(['hashed', 'openai', 'ollama']),
+    default: 'hashed',
+    doc: 'embedder used when the index must be (re)built',
+  },
   EMBEDDINGS_BASE_URL: { schema: url, doc: 'embedder endpoint (openai / ollama)' },
   EMBEDDINGS_MODEL: { schema: str, doc: 'embedder model name' },
   EMBEDDINGS_API_KEY: { schema: str, doc: 'embedder API key' },
   EMBEDDINGS_DIMENSIONS: { schema: int(1).max(8192), doc: 'vector length (hashed default 256)' },
   EMBEDDINGS_TIMEOUT_MS: { schema: int(100), doc: 'embedder request timeout, ms' },
-  USER_RATE_LIMIT_PER_MIN: { schema: int(1), default: '10', doc: 'messages one user may send per minute before a polite "slow down"' },
-  WEBHOOK_RATE_LIMIT_PER_MIN: { schema: int(1), default: '30000', doc: 'webhook requests per minute per client IP (Zalo sends everything from few IPs, so keep it well above peak traffic)' },
+  USER_RATE_LIMIT_PER_MIN: {
+    schema: int(1),
+    default: '10',
+    doc: 'messages one user may send per minute before a polite "slow down"',
+  },
+  WEBHOOK_RATE_LIMIT_PER_MIN: {
+    schema: int(1),
+    default: '30000',
+    doc: 'webhook requests per minute per client IP (Zalo sends everything from few IPs, so keep it well above peak traffic)',
+  },
   API_RATE_LIMIT_PER_MIN: { schema: int(1), default: '120', doc: '/api/ask requests per minute per client IP' },
   ANSWER_CONCURRENCY: { schema: int(1).max(64), default: '4', doc: 'users answered at the same time' },
   SEND_CONCURRENCY: { schema: int(1).max(64), default: '8', doc: 'recipients sent to at the same time' },
   SEND_TIMEOUT_MS: { schema: int(100), default: '10000', doc: 'timeout of one Zalo API call, ms' },
-  OUTBOX_MAX_AGE_MS: { schema: int(1000), default: '43200000', doc: 'a reply not delivered after this long is given up, ms' },
-  CONVERSATION_IDLE_MS: { schema: int(1000), default: '1800000', doc: 'conversation context expires after this idle time, ms' },
-  DB_SYNCHRONOUS: { schema: z.enum(['FULL', 'FSYNC_ACK', 'NORMAL']), default: 'FULL', doc: 'FULL: SQLite fsyncs every (group) commit; FSYNC_ACK: webhook acks wait for an fsync of the log run off the event loop; NORMAL: no fsync (survives a killed process, not a power cut)' },
-  ADMIN_TOKEN: { schema: z.string().trim().min(16, 'must be at least 16 characters (e.g. openssl rand -hex 24)'), doc: 'content console /admin token (console off when unset)' },
-  TRUST_PROXY: { schema: proxyList, default: 'false', doc: 'reverse proxies whose X-Forwarded-For/-Proto are believed: false, or a comma list of addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8)' },
-  REDIS_URL: { schema: url, doc: 'Redis shared by every instance for the HTTP rate limits (memory, per instance, when unset)' },
-  COOKIE_SECURE: { schema: z.enum(['auto', 'always']), default: 'auto', doc: 'console cookie Secure flag: auto (when the request came over https, directly or via TRUST_PROXY) | always' },
+  OUTBOX_MAX_AGE_MS: {
+    schema: int(1000),
+    default: '43200000',
+    doc: 'a reply not delivered after this long is given up, ms',
+  },
+  CONVERSATION_IDLE_MS: {
+    schema: int(1000),
+    default: '1800000',
+    doc: 'conversation context expires after this idle time, ms',
+  },
+  DB_SYNCHRONOUS: {
+    schema: z.enum(['FULL', 'FSYNC_ACK', 'NORMAL']),
+    default: 'FULL',
+    doc: 'FULL: SQLite fsyncs every (group) commit; FSYNC_ACK: webhook acks wait for an fsync of the log run off the event loop; NORMAL: no fsync (survives a killed process, not a power cut)',
+  },
+  ADMIN_TOKEN: {
+    schema: z.string().trim().min(16, 'must be at least 16 characters (e.g. openssl rand -hex 24)'),
+    doc: 'content console /admin token (console off when unset)',
+  },
+  TRUST_PROXY: {
+    schema: proxyList,
+    default: 'false',
+    doc: 'reverse proxies whose X-Forwarded-For/-Proto are believed: false, or a comma list of addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8)',
+  },
+  REDIS_URL: {
+    schema: url,
+    doc: 'Redis shared by every instance for the HTTP rate limits (memory, per instance, when unset)',
+  },
+  COOKIE_SECURE: {
+    schema: z.enum(['auto', 'always']),
+    default: 'auto',
+    doc: 'console cookie Secure flag: auto (when the request came over https, directly or via TRUST_PROXY) | always',
+  },
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -85,19 +206,38 @@ const LLM_KEYS = ['LLM_BASE_URL', 'LLM_MODEL'] as const;
 /** Settings of the Zalo OA channel (present only when the channel is on). */
 export interface OaConfig {
   /** secretKey is null only in log-only mode (Zalo shows it after the webhook URL is saved). */
-  appId: string; secretKey: string | null; appSecret: string;
+  appId: string;
+  secretKey: string | null;
+  appSecret: string;
   /** Null when the pair comes from DATA_DIR (stored by npm run zalo:oa-auth or a previous rotation). */
-  accessToken: string | null; refreshToken: string | null;
-  apiBase: string; oauthBase: string; redirectUri: string; verify: 'strict' | 'log-only'; logOnlyMs: number;
-  timestampWindowMs: number; refreshWarnMs: number;
+  accessToken: string | null;
+  refreshToken: string | null;
+  apiBase: string;
+  oauthBase: string;
+  redirectUri: string;
+  verify: 'strict' | 'log-only';
+  logOnlyMs: number;
+  timestampWindowMs: number;
+  refreshWarnMs: number;
 }
 /** Settings of the Zalo Bot Platform channel (present only when the channel is on). */
-export interface ZaloBotConfig { token: string; secretToken: string | null; apiBase: string; mode: 'webhook' | 'polling' }
+export interface ZaloBotConfig {
+  token: string;
+  secretToken: string | null;
+  apiBase: string;
+  mode: 'webhook' | 'polling';
+}
 
 /** The validated, frozen configuration. */
 export interface BotConfig {
-  port: number; host: string; dataDir: string; indexDir: string; sourcesDir: string;
-  databaseUrl: string | null; instanceId: string | null; retentionDays: number;
+  port: number;
+  host: string;
+  dataDir: string;
+  indexDir: string;
+  sourcesDir: string;
+  databaseUrl: string | null;
+  instanceId: string | null;
+  retentionDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** Proxies trusted for X-Forwarded-*: false, or their addresses/CIDRs (never "everyone": that lets clients pick their IP). */
   trustProxy: string[] | false;
@@ -107,9 +247,22 @@ export interface BotConfig {
   oa: OaConfig | null;
   zaloBot: ZaloBotConfig | null;
   llm: { baseUrl: string; model: string; apiKey?: string; timeoutMs?: number } | null;
-  embeddings: { provider: 'hashed' | 'openai' | 'ollama'; baseUrl?: string; model?: string; apiKey?: string; dimensions?: number; timeoutMs?: number };
+  embeddings: {
+    provider: 'hashed' | 'openai' | 'ollama';
+    baseUrl?: string;
+    model?: string;
+    apiKey?: string;
+    dimensions?: number;
+    timeoutMs?: number;
+  };
   limits: { userPerMinute: number; webhookPerMinutePerIp: number; apiPerMinutePerIp: number };
-  worker: { answerConcurrency: number; sendConcurrency: number; sendTimeoutMs: number; outboxMaxAgeMs: number; conversationIdleMs: number };
+  worker: {
+    answerConcurrency: number;
+    sendConcurrency: number;
+    sendTimeoutMs: number;
+    outboxMaxAgeMs: number;
+    conversationIdleMs: number;
+  };
   dbSynchronous: 'FSYNC_ACK' | 'FULL' | 'NORMAL';
   /** Token of the content console (/admin); null = console off. */
   adminToken: string | null;
@@ -157,11 +310,17 @@ function partialGroup(label: string, keys: readonly string[], env: Record<string
  */
 function oaProblems(env: Record<string, string | undefined>, v: Values): string[] {
   const others = ['ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET', ...OA_TOKEN_KEYS].filter((k) => isSet(env, k));
-  if (!isSet(env, 'ZALO_OA_APP_ID')) return others.length ? [`Zalo OA is partly configured; also set ZALO_OA_APP_ID (or unset ${others.join(', ')})`] : [];
+  if (!isSet(env, 'ZALO_OA_APP_ID'))
+    return others.length
+      ? [`Zalo OA is partly configured; also set ZALO_OA_APP_ID (or unset ${others.join(', ')})`]
+      : [];
   const problems = partialGroup('Zalo OA token pair', OA_TOKEN_KEYS, env);
-  if (!isSet(env, 'ZALO_APP_SECRET')) problems.push('Zalo OA needs ZALO_APP_SECRET (the app secret, for token refresh)');
+  if (!isSet(env, 'ZALO_APP_SECRET'))
+    problems.push('Zalo OA needs ZALO_APP_SECRET (the app secret, for token refresh)');
   if (!isSet(env, 'ZALO_OA_SECRET_KEY') && v.ZALO_OA_VERIFY !== 'log-only') {
-    problems.push('Zalo OA needs ZALO_OA_SECRET_KEY to check webhooks (while onboarding, before Zalo shows it, set ZALO_OA_VERIFY=log-only)');
+    problems.push(
+      'Zalo OA needs ZALO_OA_SECRET_KEY to check webhooks (while onboarding, before Zalo shows it, set ZALO_OA_VERIFY=log-only)',
+    );
   }
   return problems;
 }
@@ -194,17 +353,32 @@ function botChannel(v: Values, env: Record<string, string | undefined>, problems
 function assemble(v: Values, zaloBot: ZaloBotConfig | null): BotConfig {
   const s = (k: SettingName) => v[k] as string;
   const n = (k: SettingName) => v[k] as number;
-  const oa: OaConfig | null = v.ZALO_OA_APP_ID === undefined ? null : {
-    appId: s('ZALO_OA_APP_ID'), secretKey: (v.ZALO_OA_SECRET_KEY as string | undefined) ?? null, appSecret: s('ZALO_APP_SECRET'),
-    accessToken: (v.ZALO_OA_ACCESS_TOKEN as string | undefined) ?? null, refreshToken: (v.ZALO_OA_REFRESH_TOKEN as string | undefined) ?? null,
-    apiBase: s('ZALO_OA_API_BASE'), oauthBase: s('ZALO_OAUTH_BASE'), redirectUri: s('ZALO_OA_REDIRECT_URI'),
-    verify: v.ZALO_OA_VERIFY as OaConfig['verify'], logOnlyMs: n('ZALO_OA_LOG_ONLY_HOURS') * 3600_000,
-    timestampWindowMs: n('ZALO_OA_TIMESTAMP_WINDOW_MS'), refreshWarnMs: n('ZALO_OA_REFRESH_WARN_DAYS') * 24 * 3600_000,
-  };
-  const llm = v.LLM_BASE_URL === undefined ? null : {
-    baseUrl: s('LLM_BASE_URL'), model: s('LLM_MODEL'), ...(v.LLM_API_KEY ? { apiKey: s('LLM_API_KEY') } : {}),
-    ...(v.LLM_TIMEOUT_MS ? { timeoutMs: n('LLM_TIMEOUT_MS') } : {}),
-  };
+  const oa: OaConfig | null =
+    v.ZALO_OA_APP_ID === undefined
+      ? null
+      : {
+          appId: s('ZALO_OA_APP_ID'),
+          secretKey: (v.ZALO_OA_SECRET_KEY as string | undefined) ?? null,
+          appSecret: s('ZALO_APP_SECRET'),
+          accessToken: (v.ZALO_OA_ACCESS_TOKEN as string | undefined) ?? null,
+          refreshToken: (v.ZALO_OA_REFRESH_TOKEN as string | undefined) ?? null,
+          apiBase: s('ZALO_OA_API_BASE'),
+          oauthBase: s('ZALO_OAUTH_BASE'),
+          redirectUri: s('ZALO_OA_REDIRECT_URI'),
+          verify: v.ZALO_OA_VERIFY as OaConfig['verify'],
+          logOnlyMs: n('ZALO_OA_LOG_ONLY_HOURS') * 3600_000,
+          timestampWindowMs: n('ZALO_OA_TIMESTAMP_WINDOW_MS'),
+          refreshWarnMs: n('ZALO_OA_REFRESH_WARN_DAYS') * 24 * 3600_000,
+        };
+  const llm =
+    v.LLM_BASE_URL === undefined
+      ? null
+      : {
+          baseUrl: s('LLM_BASE_URL'),
+          model: s('LLM_MODEL'),
+          ...(v.LLM_API_KEY ? { apiKey: s('LLM_API_KEY') } : {}),
+          ...(v.LLM_TIMEOUT_MS ? { timeoutMs: n('LLM_TIMEOUT_MS') } : {}),
+        };
   const embeddings = {
     provider: v.EMBEDDINGS_PROVIDER as BotConfig['embeddings']['provider'],
     ...(v.EMBEDDINGS_BASE_URL ? { baseUrl: s('EMBEDDINGS_BASE_URL') } : {}),
@@ -214,19 +388,32 @@ function assemble(v: Values, zaloBot: ZaloBotConfig | null): BotConfig {
     ...(v.EMBEDDINGS_TIMEOUT_MS ? { timeoutMs: n('EMBEDDINGS_TIMEOUT_MS') } : {}),
   };
   return {
-    port: n('PORT'), host: s('HOST'), dataDir: s('DATA_DIR'), indexDir: s('INDEX_DIR'), sourcesDir: s('SOURCES_DIR'),
-    databaseUrl: (v.DATABASE_URL as string | undefined) ?? null, instanceId: (v.INSTANCE_ID as string | undefined) ?? null,
+    port: n('PORT'),
+    host: s('HOST'),
+    dataDir: s('DATA_DIR'),
+    indexDir: s('INDEX_DIR'),
+    sourcesDir: s('SOURCES_DIR'),
+    databaseUrl: (v.DATABASE_URL as string | undefined) ?? null,
+    instanceId: (v.INSTANCE_ID as string | undefined) ?? null,
     retentionDays: n('RETENTION_DAYS'),
-    logLevel: v.LOG_LEVEL as BotConfig['logLevel'], trustProxy: v.TRUST_PROXY as string[] | false,
-    redisUrl: (v.REDIS_URL as string | undefined) ?? null, cookieSecure: v.COOKIE_SECURE as BotConfig['cookieSecure'],
-    oa, zaloBot, llm, embeddings,
+    logLevel: v.LOG_LEVEL as BotConfig['logLevel'],
+    trustProxy: v.TRUST_PROXY as string[] | false,
+    redisUrl: (v.REDIS_URL as string | undefined) ?? null,
+    cookieSecure: v.COOKIE_SECURE as BotConfig['cookieSecure'],
+    oa,
+    zaloBot,
+    llm,
+    embeddings,
     limits: {
-      userPerMinute: n('USER_RATE_LIMIT_PER_MIN'), webhookPerMinutePerIp: n('WEBHOOK_RATE_LIMIT_PER_MIN'),
+      userPerMinute: n('USER_RATE_LIMIT_PER_MIN'),
+      webhookPerMinutePerIp: n('WEBHOOK_RATE_LIMIT_PER_MIN'),
       apiPerMinutePerIp: n('API_RATE_LIMIT_PER_MIN'),
     },
     worker: {
-      answerConcurrency: n('ANSWER_CONCURRENCY'), sendConcurrency: n('SEND_CONCURRENCY'),
-      sendTimeoutMs: n('SEND_TIMEOUT_MS'), outboxMaxAgeMs: n('OUTBOX_MAX_AGE_MS'),
+      answerConcurrency: n('ANSWER_CONCURRENCY'),
+      sendConcurrency: n('SEND_CONCURRENCY'),
+      sendTimeoutMs: n('SEND_TIMEOUT_MS'),
+      outboxMaxAgeMs: n('OUTBOX_MAX_AGE_MS'),
       conversationIdleMs: n('CONVERSATION_IDLE_MS'),
     },
     dbSynchronous: v.DB_SYNCHRONOUS as BotConfig['dbSynchronous'],

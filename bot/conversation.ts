@@ -6,7 +6,11 @@
 import type { BotStorage } from './storage/index.ts';
 
 /** One past question (same shape as answer/'s Turn). */
-export interface Turn { question: string; topicDocumentId: string | null; at: string }
+export interface Turn {
+  question: string;
+  topicDocumentId: string | null;
+  at: string;
+}
 
 /** How many past turns are handed to answer(). */
 export const HISTORY_TURNS = 4;
@@ -17,7 +21,10 @@ export function appendTurn(history: Turn[], turn: Turn): Turn[] {
 }
 
 export class Conversations {
-  constructor(private readonly store: BotStorage, private readonly idleMs: number) {}
+  constructor(
+    private readonly store: BotStorage,
+    private readonly idleMs: number,
+  ) {}
 
   /** The recent turns of this user, oldest first; empty when the conversation went idle. */
   async history(userKey: string, now: number): Promise<Turn[]> {

@@ -8,14 +8,27 @@ import type { InboxEvent } from './storage/index.ts';
 export type ParsedEvent = { action: 'store'; event: InboxEvent } | { action: 'ignore'; reason: string };
 
 const OA_UNSUPPORTED = new Set([
-  'user_send_image', 'user_send_sticker', 'user_send_file', 'user_send_location',
-  'user_send_gif', 'user_send_audio', 'user_send_video', 'user_send_link', 'user_send_business_card',
+  'user_send_image',
+  'user_send_sticker',
+  'user_send_file',
+  'user_send_location',
+  'user_send_gif',
+  'user_send_audio',
+  'user_send_video',
+  'user_send_link',
+  'user_send_business_card',
 ]);
 
 /** Bot Platform events a person sent that carry no readable text: each gets the "text questions only" reply. */
 const BOT_UNSUPPORTED = new Set([
-  'message.image.received', 'message.sticker.received', 'message.voice.received', 'message.audio.received',
-  'message.video.received', 'message.file.received', 'message.location.received', 'message.link.received',
+  'message.image.received',
+  'message.sticker.received',
+  'message.voice.received',
+  'message.audio.received',
+  'message.video.received',
+  'message.file.received',
+  'message.location.received',
+  'message.link.received',
   'message.unsupported.received',
 ]);
 
@@ -42,10 +55,16 @@ export function parseOaEvent(body: Json, receivedAt: number): ParsedEvent {
   if (name === 'follow') {
     const user = idOf(obj(body.follower).id);
     if (!user) return { action: 'ignore', reason: 'follow without follower.id' };
-    const event = { eventId: `follow:${user}:${oaTimestamp(body) ?? receivedAt}`, recipient: user, kind: 'follow' as const, text: '' };
+    const event = {
+      eventId: `follow:${user}:${oaTimestamp(body) ?? receivedAt}`,
+      recipient: user,
+      kind: 'follow' as const,
+      text: '',
+    };
     return { action: 'store', event: { channel: 'oa', quoteId: null, receivedAt, ...event } };
   }
-  if (name !== 'user_send_text' && !OA_UNSUPPORTED.has(name)) return { action: 'ignore', reason: `event ${name || '(none)'}` };
+  if (name !== 'user_send_text' && !OA_UNSUPPORTED.has(name))
+    return { action: 'ignore', reason: `event ${name || '(none)'}` };
   const user = idOf(obj(body.sender).id);
   const message = obj(body.message);
   const msgId = idOf(message.msg_id);
@@ -53,7 +72,10 @@ export function parseOaEvent(body: Json, receivedAt: number): ParsedEvent {
   const text = typeof message.text === 'string' ? capText(message.text) : '';
   const kind = name === 'user_send_text' ? 'text' : 'unsupported';
   if (kind === 'text' && !text.trim()) return { action: 'ignore', reason: 'empty text' };
-  return { action: 'store', event: { channel: 'oa', eventId: msgId, recipient: user, kind, text, quoteId: msgId, receivedAt } };
+  return {
+    action: 'store',
+    event: { channel: 'oa', eventId: msgId, recipient: user, kind, text, quoteId: msgId, receivedAt },
+  };
 }
 
 /**
@@ -69,10 +91,18 @@ export function parseBotUpdate(body: Json, receivedAt: number): ParsedEvent {
   if (!name) return { action: 'ignore', reason: 'update without event_name' };
   if (!chatId || !messageId) return { action: 'ignore', reason: `${name} without chat.id or message_id` };
   // message_id alone may repeat across chats (OpenClaw PR #58444), so the chat is part of the key.
-  const base = { channel: 'bot' as const, eventId: `${chatId}:${messageId}`, recipient: chatId, quoteId: null, receivedAt };
+  const base = {
+    channel: 'bot' as const,
+    eventId: `${chatId}:${messageId}`,
+    recipient: chatId,
+    quoteId: null,
+    receivedAt,
+  };
   if (name === 'message.text.received') {
     const text = typeof message.text === 'string' ? capText(message.text) : '';
-    return text.trim() ? { action: 'store', event: { ...base, kind: 'text', text } } : { action: 'ignore', reason: 'empty text' };
+    return text.trim()
+      ? { action: 'store', event: { ...base, kind: 'text', text } }
+      : { action: 'ignore', reason: 'empty text' };
   }
   if (BOT_UNSUPPORTED.has(name)) {
     return { action: 'store', event: { ...base, kind: 'unsupported', text: '' } };

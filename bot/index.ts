@@ -6,7 +6,15 @@
 // Building and running the service.
 export { buildApp, BODY_LIMIT, type BotDeps, type BotRuntime } from './app.ts';
 export { startService } from './service.ts';
-export { loadConfig, channelSummary, envExample, SETTINGS, type BotConfig, type OaConfig, type ZaloBotConfig } from './config.ts';
+export {
+  loadConfig,
+  channelSummary,
+  envExample,
+  SETTINGS,
+  type BotConfig,
+  type OaConfig,
+  type ZaloBotConfig,
+} from './config.ts';
 export type { Answerer, AnswerLike } from './worker.ts';
 
 // Errors and privacy helpers other programs may reuse.

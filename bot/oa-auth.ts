@@ -14,7 +14,8 @@ import { readTokenResponse, TOKEN_ROW } from './oa-tokens.ts';
 import { openStorage } from './storage/index.ts';
 import { unreachable } from './zalo-http.ts';
 
-const base64url = (b: Buffer): string => b.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const base64url = (b: Buffer): string =>
+  b.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 /** A PKCE pair: the verifier kept here, the S256 challenge sent in the URL. */
 export function pkcePair(): { verifier: string; challenge: string } {
@@ -35,7 +36,10 @@ export interface OaAuthOptions {
   waitMs?: number;
 }
 
-export interface OaAuthResult { oaId: string | null; expiresAt: number }
+export interface OaAuthResult {
+  oaId: string | null;
+  expiresAt: number;
+}
 
 /** Runs the whole flow; resolves once the pair is stored. */
 export async function runOaAuth(o: OaAuthOptions): Promise<OaAuthResult> {
@@ -44,14 +48,26 @@ export async function runOaAuth(o: OaAuthOptions): Promise<OaAuthResult> {
   const state = base64url(crypto.randomBytes(16));
   const callback = new URL(o.oa.redirectUri);
   const permission = new URL(`${o.oa.oauthBase}/v4/oa/permission`);
-  permission.search = new URLSearchParams({ app_id: o.oa.appId, redirect_uri: o.oa.redirectUri, code_challenge: challenge, state }).toString();
+  permission.search = new URLSearchParams({
+    app_id: o.oa.appId,
+    redirect_uri: o.oa.redirectUri,
+    code_challenge: challenge,
+    state,
+  }).toString();
   const { code, oaId } = await receiveCode(callback, state, () => o.show(permission.toString()), o.waitMs ?? 600_000);
   const client = o.http ?? axios.create();
-  const form = new URLSearchParams({ code, app_id: o.oa.appId, grant_type: 'authorization_code', code_verifier: verifier });
+  const form = new URLSearchParams({
+    code,
+    app_id: o.oa.appId,
+    grant_type: 'authorization_code',
+    code_verifier: verifier,
+  });
   let body: Record<string, unknown>;
   try {
     const res = await client.post(`${o.oa.oauthBase}/v4/oa/access_token`, form.toString(), {
-      headers: { secret_key: o.oa.appSecret, 'Content-Type': 'application/x-www-form-urlencoded' }, timeout: 15_000, validateStatus: () => true,
+      headers: { secret_key: o.oa.appSecret, 'Content-Type': 'application/x-www-form-urlencoded' },
+      timeout: 15_000,
+      validateStatus: () => true,
     });
     body = (res.data && typeof res.data === 'object' ? res.data : {}) as Record<string, unknown>;
   } catch (err) {
@@ -59,15 +75,28 @@ export async function runOaAuth(o: OaAuthOptions): Promise<OaAuthResult> {
   }
   const pair = readTokenResponse(body);
   if (!pair) {
-    throw new BotError('E_ZALO_REFUSED', `Zalo refused the authorization code (error ${String(body.error ?? 'none')}); run npm run zalo:oa-auth again`, {
-      zaloCode: Number.isFinite(Number(body.error)) ? Number(body.error) : null,
-    });
+    throw new BotError(
+      'E_ZALO_REFUSED',
+      `Zalo refused the authorization code (error ${String(body.error ?? 'none')}); run npm run zalo:oa-auth again`,
+      {
+        zaloCode: Number.isFinite(Number(body.error)) ? Number(body.error) : null,
+      },
+    );
   }
   const expiresAt = now() + pair.expiresIn * 1000;
   const store = await openStorage({ dataDir: o.dataDir, databaseUrl: o.databaseUrl ?? null });
   try {
     // seededRefresh = the environment's refresh token (if any), so a stale one there does not override this pair.
-    await store.putTokens(TOKEN_ROW, { accessToken: pair.accessToken, refreshToken: pair.refreshToken, expiresAt, seededRefresh: o.oa.refreshToken ?? '' }, now());
+    await store.putTokens(
+      TOKEN_ROW,
+      {
+        accessToken: pair.accessToken,
+        refreshToken: pair.refreshToken,
+        expiresAt,
+        seededRefresh: o.oa.refreshToken ?? '',
+      },
+      now(),
+    );
   } finally {
     await store.close();
   }
@@ -75,22 +104,54 @@ export async function runOaAuth(o: OaAuthOptions): Promise<OaAuthResult> {
 }
 
 /** Listens on the callback URL's port until Zalo redirects the operator's browser there with `code`. */
-function receiveCode(callback: URL, state: string, ready: () => void, waitMs: number): Promise<{ code: string; oaId: string | null }> {
+function receiveCode(
+  callback: URL,
+  state: string,
+  ready: () => void,
+  waitMs: number,
+): Promise<{ code: string; oaId: string | null }> {
   return new Promise((resolve, reject) => {
     const server = http.createServer((req, res) => {
       const url = new URL(req.url ?? '/', callback);
-      if (url.pathname !== callback.pathname) { res.writeHead(404).end(); return; }
-      const code = url.searchParams.get('code');
-      if (url.searchParams.get('state') !== state || !code) {
-        res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Sai state hoặc thiếu code; hãy chạy lại npm run zalo:oa-auth.');
+      if (url.pathname !== callback.pathname) {
+        res.writeHead(404).end();
         return;
       }
-      res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Đã nhận mã ủy quyền. Có thể đóng trang này.');
+      const code = url.searchParams.get('code');
+      if (url.searchParams.get('state') !== state || !code) {
+        res
+          .writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' })
+          .end('Sai state hoặc thiếu code; hãy chạy lại npm run zalo:oa-auth.');
+        return;
+      }
+      res
+        .writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Đã nhận mã ủy quyền. Có thể đóng trang này.');
       finish(() => resolve({ code, oaId: url.searchParams.get('oa_id') }));
     });
-    const timer = setTimeout(() => finish(() => reject(new BotError('E_CONFIG', 'no authorization arrived at the callback in time; run npm run zalo:oa-auth again'))), waitMs);
-    const finish = (then: () => void) => { clearTimeout(timer); server.close(); server.closeAllConnections(); then(); };
-    server.on('error', (err) => finish(() => reject(new BotError('E_CONFIG', `cannot listen on ${callback.host} for the callback: ${err.message}`))));
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(
+            new BotError(
+              'E_CONFIG',
+              'no authorization arrived at the callback in time; run npm run zalo:oa-auth again',
+            ),
+          ),
+        ),
+      waitMs,
+    );
+    const finish = (then: () => void) => {
+      clearTimeout(timer);
+      server.close();
+      server.closeAllConnections();
+      then();
+    };
+    server.on('error', (err) =>
+      finish(() =>
+        reject(new BotError('E_CONFIG', `cannot listen on ${callback.host} for the callback: ${err.message}`)),
+      ),
+    );
     server.listen(Number(callback.port || 80), callback.hostname, ready);
   });
 }

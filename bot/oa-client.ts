@@ -22,7 +22,9 @@ type Json = Record<string, unknown>;
 /** Sends OA customer-service text messages. */
 export class OaClient implements TextSender {
   constructor(
-    private readonly cfg: OaConfig, private readonly http: AxiosInstance, readonly tokens: OaTokens,
+    private readonly cfg: OaConfig,
+    private readonly http: AxiosInstance,
+    readonly tokens: OaTokens,
     private readonly timeoutMs: number,
   ) {}
 
@@ -42,9 +44,15 @@ export class OaClient implements TextSender {
     if (quoteId) message.quote_message_id = quoteId;
     let data: Json;
     try {
-      const res = await this.http.post(`${this.cfg.apiBase}/v3.0/oa/message/cs`, { recipient: { user_id: userId }, message }, {
-        headers: { access_token: token, 'Content-Type': 'application/json' }, timeout: this.timeoutMs, validateStatus: () => true,
-      });
+      const res = await this.http.post(
+        `${this.cfg.apiBase}/v3.0/oa/message/cs`,
+        { recipient: { user_id: userId }, message },
+        {
+          headers: { access_token: token, 'Content-Type': 'application/json' },
+          timeout: this.timeoutMs,
+          validateStatus: () => true,
+        },
+      );
       if (res.status !== 200) throw httpRefusal(res, 'OA send');
       data = (res.data && typeof res.data === 'object' ? res.data : {}) as Json;
     } catch (err) {
@@ -55,9 +63,14 @@ export class OaClient implements TextSender {
     if (code === 0) return { messageId: idOf((data.data as Json | undefined)?.message_id) };
     const retryable = OA_RETRY_CODES.has(code) || OA_TOKEN_CODES.has(code);
     const what = typeof data.message === 'string' ? data.message.slice(0, 120) : 'no message';
-    throw new BotError('E_ZALO_REFUSED', `OA send refused: error ${code} (${what})${retryable ? '; will retry' : '; not retried'}`, {
-      zaloCode: code, retryable,
-    });
+    throw new BotError(
+      'E_ZALO_REFUSED',
+      `OA send refused: error ${code} (${what})${retryable ? '; will retry' : '; not retried'}`,
+      {
+        zaloCode: code,
+        retryable,
+      },
+    );
   }
 }
 

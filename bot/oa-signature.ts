@@ -8,14 +8,16 @@ import crypto from 'node:crypto';
 
 /** The hex signature Zalo should have sent for this raw body. */
 export function oaSignature(appId: string, rawBody: Buffer | string, timestamp: string, secretKey: string): string {
-  return crypto.createHash('sha256')
-    .update(appId).update(rawBody).update(timestamp).update(secretKey)
-    .digest('hex');
+  return crypto.createHash('sha256').update(appId).update(rawBody).update(timestamp).update(secretKey).digest('hex');
 }
 
 /** Constant-time check of a header value against the expected hex signature. */
 export function verifyOaSignature(
-  header: string | undefined, appId: string, rawBody: Buffer, timestamp: string, secretKey: string,
+  header: string | undefined,
+  appId: string,
+  rawBody: Buffer,
+  timestamp: string,
+  secretKey: string,
 ): boolean {
   if (!header) return false;
   const given = header.trim().replace(/^mac=/i, '').toLowerCase();

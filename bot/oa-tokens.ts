@@ -28,7 +28,8 @@ export const REFRESH_TOKEN_LIFETIME_MS = 90 * 24 * 3600_000;
 const RETRY_MS = 60_000;
 export const TOKEN_ROW = 'zalo-oa';
 
-export const REAUTHORIZE_STEPS = 're-authorize the OA: run `npm run zalo:oa-auth` (bot/README.md "Connect a real OA"), which stores a new token pair in DATA_DIR, then restart the service';
+export const REAUTHORIZE_STEPS =
+  're-authorize the OA: run `npm run zalo:oa-auth` (bot/README.md "Connect a real OA"), which stores a new token pair in DATA_DIR, then restart the service';
 
 /** Schedules `fn` after `ms`; returns a cancel function. Injected so tests drive the timer with a fake clock. */
 export type Schedule = (fn: () => void, ms: number) => () => void;
@@ -79,8 +80,12 @@ export class OaTokens {
   private readonly refreshWarnMs: number;
 
   constructor(
-    private readonly store: BotStorage, private readonly cfg: OaConfig, private readonly http: AxiosInstance,
-    private readonly now: () => number, private readonly log: FastifyBaseLogger, private readonly timeoutMs: number,
+    private readonly store: BotStorage,
+    private readonly cfg: OaConfig,
+    private readonly http: AxiosInstance,
+    private readonly now: () => number,
+    private readonly log: FastifyBaseLogger,
+    private readonly timeoutMs: number,
     opts: OaTokensOptions = {},
   ) {
     this.schedule = opts.schedule ?? realSchedule;
@@ -90,15 +95,20 @@ export class OaTokens {
   /** Seeds the pair from the environment once, under the token lock so instances starting together agree. */
   private seed(): Promise<void> {
     const { accessToken, refreshToken } = this.cfg;
-    this.seeded ??= this.store.withTokenLock(TOKEN_ROW, async () => {
-      // Read directly, not through read(): status() must not report "not authorized" before the seed is written.
-      const stored = await this.store.getTokens(TOKEN_ROW);
-      // A new refresh token in the environment means the operator re-authorized: it wins over the stored pair.
-      if (accessToken && refreshToken && (!stored || stored.seededRefresh !== refreshToken)) {
-        const seededPair = { accessToken, refreshToken, expiresAt: null, seededRefresh: refreshToken };
-        await this.store.putTokens(TOKEN_ROW, seededPair, this.now());
-      }
-    }).catch((err: unknown) => { this.seeded = null; throw err; });
+    this.seeded ??= this.store
+      .withTokenLock(TOKEN_ROW, async () => {
+        // Read directly, not through read(): status() must not report "not authorized" before the seed is written.
+        const stored = await this.store.getTokens(TOKEN_ROW);
+        // A new refresh token in the environment means the operator re-authorized: it wins over the stored pair.
+        if (accessToken && refreshToken && (!stored || stored.seededRefresh !== refreshToken)) {
+          const seededPair = { accessToken, refreshToken, expiresAt: null, seededRefresh: refreshToken };
+          await this.store.putTokens(TOKEN_ROW, seededPair, this.now());
+        }
+      })
+      .catch((err: unknown) => {
+        this.seeded = null;
+        throw err;
+      });
     return this.seeded;
   }
 
@@ -122,7 +132,8 @@ export class OaTokens {
     }
     await this.seed();
     const t = await this.read();
-    if (!t) throw new BotError('E_ZALO_NOT_AUTHORIZED', `no OA token pair yet; ${REAUTHORIZE_STEPS}`, { retryable: true });
+    if (!t)
+      throw new BotError('E_ZALO_NOT_AUTHORIZED', `no OA token pair yet; ${REAUTHORIZE_STEPS}`, { retryable: true });
     return t;
   }
 
@@ -140,7 +151,9 @@ export class OaTokens {
       return;
     }
     if (!t) {
-      this.log.error(`E_ZALO_NOT_AUTHORIZED: the Zalo OA channel has no token pair; replies wait in the outbox. To fix: ${REAUTHORIZE_STEPS}`);
+      this.log.error(
+        `E_ZALO_NOT_AUTHORIZED: the Zalo OA channel has no token pair; replies wait in the outbox. To fix: ${REAUTHORIZE_STEPS}`,
+      );
       return;
     }
     if (t.expiresAt === null || t.expiresAt - this.now() < REFRESH_AHEAD_MS) {
@@ -171,10 +184,16 @@ export class OaTokens {
    */
   async refresh(staleAccessToken: string): Promise<string> {
     if (this.inflight) return this.inflight;
-    this.inflight = this.seed().then(() => this.store.withTokenLock(TOKEN_ROW, async () => {
-      const current = await this.tokens();
-      return current.accessToken !== staleAccessToken ? current.accessToken : this.doRefresh(current);
-    })).finally(() => { this.inflight = null; });
+    this.inflight = this.seed()
+      .then(() =>
+        this.store.withTokenLock(TOKEN_ROW, async () => {
+          const current = await this.tokens();
+          return current.accessToken !== staleAccessToken ? current.accessToken : this.doRefresh(current);
+        }),
+      )
+      .finally(() => {
+        this.inflight = null;
+      });
     return this.inflight;
   }
 
@@ -182,14 +201,20 @@ export class OaTokens {
     const t = this.cached;
     if (!t) {
       return {
-        authorized: false, accessTokenExpiresAt: null, refreshTokenExpiresAt: null, refreshTokenNearEnd: false,
+        authorized: false,
+        accessTokenExpiresAt: null,
+        refreshTokenExpiresAt: null,
+        refreshTokenNearEnd: false,
         problem: this.loaded ? 'E_ZALO_NOT_AUTHORIZED' : null,
       };
     }
     // Only a pair we received from Zalo has a known issue time (the row's write time); a pasted one does not.
-    const refreshTokenExpiresAt = t.expiresAt !== null && t.updatedAt !== undefined ? t.updatedAt + REFRESH_TOKEN_LIFETIME_MS : null;
+    const refreshTokenExpiresAt =
+      t.expiresAt !== null && t.updatedAt !== undefined ? t.updatedAt + REFRESH_TOKEN_LIFETIME_MS : null;
     return {
-      authorized: true, accessTokenExpiresAt: t.expiresAt, refreshTokenExpiresAt,
+      authorized: true,
+      accessTokenExpiresAt: t.expiresAt,
+      refreshTokenExpiresAt,
       refreshTokenNearEnd: refreshTokenExpiresAt !== null && refreshTokenExpiresAt - this.now() < this.refreshWarnMs,
       problem: this.dead ? this.dead.code : null,
     };
@@ -217,16 +242,24 @@ export class OaTokens {
 
   private report(err: unknown): void {
     if (isBotError(err, 'E_ZALO_TOKEN_DEAD')) return; // already logged loudly by doRefresh
-    this.log.warn({ code: isBotError(err) ? err.code : 'E_UNEXPECTED' }, `OA token refresh failed; will retry: ${isBotError(err) ? err.message : 'unexpected error'}`);
+    this.log.warn(
+      { code: isBotError(err) ? err.code : 'E_UNEXPECTED' },
+      `OA token refresh failed; will retry: ${isBotError(err) ? err.message : 'unexpected error'}`,
+    );
   }
 
   private async doRefresh(current: StoredTokens): Promise<string> {
-    const form = new URLSearchParams({ refresh_token: current.refreshToken, app_id: this.cfg.appId, grant_type: 'refresh_token' });
+    const form = new URLSearchParams({
+      refresh_token: current.refreshToken,
+      app_id: this.cfg.appId,
+      grant_type: 'refresh_token',
+    });
     let body: Json;
     try {
       const res = await this.http.post(`${this.cfg.oauthBase}/v4/oa/access_token`, form.toString(), {
         headers: { secret_key: this.cfg.appSecret, 'Content-Type': 'application/x-www-form-urlencoded' },
-        timeout: this.timeoutMs, validateStatus: () => true,
+        timeout: this.timeoutMs,
+        validateStatus: () => true,
       });
       if (res.status !== 200) throw httpRefusal(res, 'OA token refresh');
       body = (res.data && typeof res.data === 'object' ? res.data : {}) as Json;
@@ -239,7 +272,9 @@ export class OaTokens {
       const err = refreshError(body);
       if (err.code === 'E_ZALO_TOKEN_DEAD') {
         this.dead = err;
-        this.log.error(`${err.message}. Replies to Zalo OA users wait in the outbox (up to OUTBOX_MAX_AGE_MS) until this is fixed.`);
+        this.log.error(
+          `${err.message}. Replies to Zalo OA users wait in the outbox (up to OUTBOX_MAX_AGE_MS) until this is fixed.`,
+        );
       }
       throw err;
     }
@@ -253,7 +288,10 @@ export class OaTokens {
       await this.store.durable();
     } catch (err) {
       this.unsaved = pair;
-      this.log.error({ code: isBotError(err) ? err.code : 'E_DB' }, 'could not store the new zalo OA token pair; it is kept in memory and stored when the database answers');
+      this.log.error(
+        { code: isBotError(err) ? err.code : 'E_DB' },
+        'could not store the new zalo OA token pair; it is kept in memory and stored when the database answers',
+      );
     }
     this.dead = null;
     this.lifetimeMs = next.expiresIn * 1000;
@@ -266,7 +304,7 @@ export class OaTokens {
 /** Reads Zalo's token answer (`expires_in` is a string of seconds); shared with `npm run zalo:oa-auth`. */
 export function readTokenResponse(body: Json): { accessToken: string; refreshToken: string; expiresIn: number } | null {
   // Chatwoot reads the pair at top level; an older client read it under `data` — accept both.
-  const src = typeof body.access_token === 'string' ? body : (body.data as Json | undefined) ?? {};
+  const src = typeof body.access_token === 'string' ? body : ((body.data as Json | undefined) ?? {});
   const accessToken = src.access_token;
   const refreshToken = src.refresh_token;
   if (typeof accessToken !== 'string' || typeof refreshToken !== 'string' || !accessToken || !refreshToken) return null;
@@ -277,9 +315,18 @@ export function readTokenResponse(body: Json): { accessToken: string; refreshTok
 function refreshError(body: Json): BotError {
   const code = Number(body.error);
   if (REFRESH_DEAD_CODES.has(code)) {
-    return new BotError('E_ZALO_TOKEN_DEAD', `Zalo rejected the OA refresh token (error ${code}); ${REAUTHORIZE_STEPS}`, { zaloCode: code, retryable: true });
+    return new BotError(
+      'E_ZALO_TOKEN_DEAD',
+      `Zalo rejected the OA refresh token (error ${code}); ${REAUTHORIZE_STEPS}`,
+      { zaloCode: code, retryable: true },
+    );
   }
-  return new BotError('E_ZALO_REFUSED', `OA token refresh failed (error ${Number.isFinite(code) ? code : 'none'}); will retry`, {
-    zaloCode: Number.isFinite(code) ? code : null, retryable: true,
-  });
+  return new BotError(
+    'E_ZALO_REFUSED',
+    `OA token refresh failed (error ${Number.isFinite(code) ? code : 'none'}); will retry`,
+    {
+      zaloCode: Number.isFinite(code) ? code : null,
+      retryable: true,
+    },
+  );
 }

@@ -10,7 +10,10 @@ import { parseBotUpdate } from './events.ts';
 import type { Intake } from './intake.ts';
 
 export interface PollerOptions {
-  client: ZaloBotClient; intake: Intake; log: FastifyBaseLogger; now: () => number;
+  client: ZaloBotClient;
+  intake: Intake;
+  log: FastifyBaseLogger;
+  now: () => number;
   /** Long-poll timeout in seconds (default 30). */
   timeoutS?: number;
   /** Pause after a failed poll, ms (default 5000). */
@@ -57,7 +60,10 @@ export class Poller {
   private pause(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const t = setTimeout(resolve, ms);
-      this.wake = () => { clearTimeout(t); resolve(); };
+      this.wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
     });
   }
 }

@@ -17,7 +17,8 @@ export function quoteUnsafeIntegers(text: string): string {
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
-    if (c === 0x22) { // a string: skip to its closing quote, honouring escapes
+    if (c === 0x22) {
+      // a string: skip to its closing quote, honouring escapes
       i += 1;
       while (i < text.length && text.charCodeAt(i) !== 0x22) i += text.charCodeAt(i) === 0x5c ? 2 : 1;
       i += 1;

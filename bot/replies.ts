@@ -25,7 +25,13 @@ export const RESET_REPLY = 'Đã bắt đầu lại cuộc trò chuyện. Bạn 
  * Only this fixed command is matched here; understanding questions is the analyser's job (knowledge/).
  */
 export function isResetCommand(text: string): boolean {
-  const folded = text.normalize('NFD').replace(/\p{Mn}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase()
-    .replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const folded = text
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return folded === 'bat dau lai' || folded === 'bd lai' || folded === 'restart';
 }

@@ -12,10 +12,17 @@ import { constantTimeEqual, verifyOaSignature } from './oa-signature.ts';
 import { parseJsonKeepingBigInts } from './raw-json.ts';
 
 declare module 'fastify' {
-  interface FastifyRequest { rawBody?: Buffer }
+  interface FastifyRequest {
+    rawBody?: Buffer;
+  }
 }
 
-export interface WebhookDeps { config: BotConfig; intake: Intake; metrics: BotMetrics; now: () => number }
+export interface WebhookDeps {
+  config: BotConfig;
+  intake: Intake;
+  metrics: BotMetrics;
+  now: () => number;
+}
 
 type Json = Record<string, unknown>;
 
@@ -30,7 +37,8 @@ function webhookScope(app: FastifyInstance, _deps: WebhookDeps): void {
     req.rawBody = body as Buffer;
     try {
       const parsed: unknown = parseJsonKeepingBigInts((body as Buffer).toString('utf8'));
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return done(badRequest('body must be a JSON object'), undefined);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        return done(badRequest('body must be a JSON object'), undefined);
       return done(null, parsed);
     } catch {
       return done(badRequest('body is not valid JSON'), undefined);
@@ -47,7 +55,12 @@ function reject(reply: FastifyReply, metrics: BotMetrics, code: string, reason: 
 const FUTURE_SKEW_MS = 5 * 60_000;
 
 /** Which candidate secret verifies a signature (notes §1.3: sources disagree on OA secret key vs app secret). */
-function verifiedWith(oa: OaConfig, header: string | undefined, raw: Buffer, timestamp: string): 'oa-secret-key' | 'app-secret' | null {
+function verifiedWith(
+  oa: OaConfig,
+  header: string | undefined,
+  raw: Buffer,
+  timestamp: string,
+): 'oa-secret-key' | 'app-secret' | null {
   if (oa.secretKey && verifyOaSignature(header, oa.appId, raw, timestamp, oa.secretKey)) return 'oa-secret-key';
   if (verifyOaSignature(header, oa.appId, raw, timestamp, oa.appSecret)) return 'app-secret';
   return null;
@@ -74,16 +87,26 @@ export async function oaWebhook(app: FastifyInstance, deps: WebhookDeps): Promis
     if (now < logOnlyUntil) {
       const secret = verifiedWith(oa, signature, raw, timestamp);
       deps.metrics.rejected.inc({ reason: 'log-only' });
-      req.log.warn({
-        eventName: typeof body.event_name === 'string' ? body.event_name : null, signed: Boolean(signature), verifiedWith: secret,
-        ageMs: Number.isFinite(Number(timestamp)) && timestamp ? now - Number(timestamp) : null,
-      }, `OA event logged, not answered (ZALO_OA_VERIFY=log-only); ${secret ? `it verifies with the ${secret === 'oa-secret-key' ? 'OA secret key' : 'app secret'}` : 'no candidate secret verifies it'}`);
+      req.log.warn(
+        {
+          eventName: typeof body.event_name === 'string' ? body.event_name : null,
+          signed: Boolean(signature),
+          verifiedWith: secret,
+          ageMs: Number.isFinite(Number(timestamp)) && timestamp ? now - Number(timestamp) : null,
+        },
+        `OA event logged, not answered (ZALO_OA_VERIFY=log-only); ${secret ? `it verifies with the ${secret === 'oa-secret-key' ? 'OA secret key' : 'app secret'}` : 'no candidate secret verifies it'}`,
+      );
       return { ok: true, result: 'logged' };
     }
     // Zalo checks a new webhook URL with an unsigned `{}` (notes §1.3, unconfirmed): answer 200, do nothing.
     if (!signature && Object.keys(body).length === 0) return { ok: true };
     if (!oa.secretKey || !verifyOaSignature(signature, oa.appId, raw, timestamp, oa.secretKey)) {
-      return reject(reply, deps.metrics, 'E_SIGNATURE', oa.secretKey ? 'signature mismatch' : 'ZALO_OA_SECRET_KEY is not set (log-only mode has ended)');
+      return reject(
+        reply,
+        deps.metrics,
+        'E_SIGNATURE',
+        oa.secretKey ? 'signature mismatch' : 'ZALO_OA_SECRET_KEY is not set (log-only mode has ended)',
+      );
     }
     const ts = Number(timestamp);
     // Zalo re-sends an undelivered event for about an hour (notes): the window must be longer than that.

@@ -9,7 +9,10 @@ import type { BotConfig } from './config.ts';
 import type { AnswerLike } from './worker.ts';
 
 /** Builds, listens and installs signal handlers; resolves once listening. */
-export async function startService<R extends AnswerLike>(config: BotConfig, deps: BotDeps<R>): Promise<FastifyInstance> {
+export async function startService<R extends AnswerLike>(
+  config: BotConfig,
+  deps: BotDeps<R>,
+): Promise<FastifyInstance> {
   const app = await buildApp(config, deps);
   await app.listen({ port: config.port, host: config.host });
   let closing = false;
@@ -19,7 +22,10 @@ export async function startService<R extends AnswerLike>(config: BotConfig, deps
     app.log.info({ signal }, 'shutting down: no new requests, finishing the current item');
     app.close().then(
       () => process.exit(0),
-      (err: unknown) => { app.log.error({ code: (err as { code?: string }).code }, 'shutdown failed'); process.exit(1); },
+      (err: unknown) => {
+        app.log.error({ code: (err as { code?: string }).code }, 'shutdown failed');
+        process.exit(1);
+      },
     );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -13,7 +13,10 @@ const CUT_NOTE = '… (đã rút gọn; hỏi cụ thể hơn để xem phần c
 export function splitReply(text: string, limit = ZALO_TEXT_LIMIT, maxParts = 3): string[] {
   const trimmed = text.trim();
   if (trimmed.length <= limit) return trimmed ? [trimmed] : [];
-  const pieces = trimmed.split(/\n{2,}/).flatMap((p) => breakLong(p.trim(), limit)).filter(Boolean);
+  const pieces = trimmed
+    .split(/\n{2,}/)
+    .flatMap((p) => breakLong(p.trim(), limit))
+    .filter(Boolean);
   const parts = pack(pieces, limit);
   if (parts.length <= maxParts) return parts;
   return keepEnding(pieces, limit, maxParts);

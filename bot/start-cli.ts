@@ -18,21 +18,36 @@ async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
   // Loaded after the configuration is checked: a bad setting is reported at once, without loading LangChain.
-  const [{ ensureIndex }, { createEmbedder }, { createGenerator }, { createWebRuntime, toWebAskJson }] = await Promise.all([
-    import('../ingest/index.ts'), import('../knowledge/index.ts'), import('../answer/index.ts'), import('./runtime/index.ts'),
-  ]);
+  const [{ ensureIndex }, { createEmbedder }, { createGenerator }, { createWebRuntime, toWebAskJson }] =
+    await Promise.all([
+      import('../ingest/index.ts'),
+      import('../knowledge/index.ts'),
+      import('../answer/index.ts'),
+      import('./runtime/index.ts'),
+    ]);
   const embedder = createEmbedder(config.embeddings);
   const report = await ensureIndex({ sourcesDir: config.sourcesDir, indexDir: config.indexDir, embedder });
-  if (report) console.error(`index built in ${config.indexDir}: ${report.chunks} chunks, ${report.failed.length} sources skipped`);
+  if (report)
+    console.error(
+      `index built in ${config.indexDir}: ${report.chunks} chunks, ${report.failed.length} sources skipped`,
+    );
   const generator = config.llm ? createGenerator(config.llm) : null;
-  const web = await createWebRuntime({ dataDir: config.dataDir, sourcesDir: config.sourcesDir, indexDir: config.indexDir, embedder, generator });
+  const web = await createWebRuntime({
+    dataDir: config.dataDir,
+    sourcesDir: config.sourcesDir,
+    indexDir: config.indexDir,
+    embedder,
+    generator,
+  });
   await startService(config, {
     // Curated answers first, every question logged (masked) for the console, over the live knowledge base.
     answer: (question, ctx) => web.answer(question, ctx),
     toJson: toWebAskJson,
     ready: () => web.holder.current().documents().length > 0,
     web,
-    ...(process.stdout.isTTY ? { logStream: pinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) } : {}),
+    ...(process.stdout.isTTY
+      ? { logStream: pinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) }
+      : {}),
   });
 }
 

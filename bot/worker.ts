@@ -10,16 +10,32 @@ import { Conversations, appendTurn, type Turn } from './conversation.ts';
 import { isBotError } from './errors.ts';
 import { maskPersonalData } from './mask.ts';
 import type { BotMetrics } from './metrics.ts';
-import { FALLBACK_REPLY, RATE_LIMIT_REPLY, RESET_REPLY, TEXT_ONLY_REPLY, WELCOME_REPLY, isResetCommand } from './replies.ts';
+import {
+  FALLBACK_REPLY,
+  RATE_LIMIT_REPLY,
+  RESET_REPLY,
+  TEXT_ONLY_REPLY,
+  WELCOME_REPLY,
+  isResetCommand,
+} from './replies.ts';
 import { splitReply } from './split-reply.ts';
 import type { BotStorage, InboxRow, OutboxRow } from './storage/index.ts';
 import { backoffMs, type TextSender } from './zalo-http.ts';
 
 /** What the worker needs from an answer (a subset of answer/'s AnswerResult). */
-export interface AnswerLike { answer: string; refused: boolean; topicDocumentId: string | null }
+export interface AnswerLike {
+  answer: string;
+  refused: boolean;
+  topicDocumentId: string | null;
+}
 
 /** Which channel asked and in which session: they travel into the question log (web/'s AnswerCallContext). */
-export interface AskContext { history: Turn[]; asOf: string; channel: 'zalo-oa' | 'zalo-bot' | 'web' | 'api'; session: string | null }
+export interface AskContext {
+  history: Turn[];
+  asOf: string;
+  channel: 'zalo-oa' | 'zalo-bot' | 'web' | 'api';
+  session: string | null;
+}
 
 /** The one answer entry point every channel calls, e.g. `(q, ctx) => web.answer(q, ctx)`. */
 export type Answerer<R extends AnswerLike = AnswerLike> = (question: string, ctx: AskContext) => Promise<R>;
@@ -84,22 +100,31 @@ export class Worker {
   start(): Promise<void> {
     if (this.running) return this.started ?? Promise.resolve();
     this.running = true;
-    this.started = this.o.store.releaseClaims(this.o.owner).catch((err: unknown) => {
-      this.o.log.error({ code: (err as { code?: string }).code }, 'could not release old claims; they expire with their lease');
-    }).then(() => {
-      if (!this.running) return;
-      // The tick picks up retries whose backoff has passed and claims of dead instances; new events call kick().
-      this.ticker = setInterval(() => this.kick(), TICK_MS);
-      this.ticker.unref();
-      this.kick();
-    });
+    this.started = this.o.store
+      .releaseClaims(this.o.owner)
+      .catch((err: unknown) => {
+        this.o.log.error(
+          { code: (err as { code?: string }).code },
+          'could not release old claims; they expire with their lease',
+        );
+      })
+      .then(() => {
+        if (!this.running) return;
+        // The tick picks up retries whose backoff has passed and claims of dead instances; new events call kick().
+        this.ticker = setInterval(() => this.kick(), TICK_MS);
+        this.ticker.unref();
+        this.kick();
+      });
     return this.started;
   }
 
   /** Schedules a pass over the inbox and outbox (cheap to call often). */
   kick(): void {
     if (!this.running) return;
-    if (this.pumping) { this.again = true; return; }
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => {
@@ -157,7 +182,12 @@ export class Worker {
       if (this.answeringIds.has(row.id)) continue;
       this.answeringIds.add(row.id);
       this.answering += 1;
-      this.track(this.answerOne(row).finally(() => { this.answering -= 1; this.answeringIds.delete(row.id); }));
+      this.track(
+        this.answerOne(row).finally(() => {
+          this.answering -= 1;
+          this.answeringIds.delete(row.id);
+        }),
+      );
     }
   }
 
@@ -165,11 +195,20 @@ export class Worker {
     try {
       const { outcome, parts, conversation } = await this.reply(row);
       const now = this.o.now();
-      const kept = await this.o.store.complete(row, this.o.owner, { outcome, parts, maskedText: maskPersonalData(row.text), now, conversation });
+      const kept = await this.o.store.complete(row, this.o.owner, {
+        outcome,
+        parts,
+        maskedText: maskPersonalData(row.text),
+        now,
+        conversation,
+      });
       if (!kept) this.o.log.warn({ inboxId: row.id }, 'answer dropped: the claim ended and the row was taken over');
     } catch (err) {
       // Only a database failure gets here; the row stays claimed until its lease ends, then is answered again.
-      this.o.log.error({ err: { code: (err as { code?: string }).code, message: (err as Error).message }, inboxId: row.id }, 'could not record an answer');
+      this.o.log.error(
+        { err: { code: (err as { code?: string }).code, message: (err as Error).message }, inboxId: row.id },
+        'could not record an answer',
+      );
     }
   }
 
@@ -180,7 +219,9 @@ export class Worker {
     if (recent > this.o.userPerMinute) {
       this.o.metrics.rateLimited.inc({ scope: 'user' });
       // One polite reply per burst, then silence until the window moves on.
-      return recent === this.o.userPerMinute + 1 ? { outcome: 'rate-limited', parts: [RATE_LIMIT_REPLY] } : { outcome: 'rate-limited-silent', parts: [] };
+      return recent === this.o.userPerMinute + 1
+        ? { outcome: 'rate-limited', parts: [RATE_LIMIT_REPLY] }
+        : { outcome: 'rate-limited-silent', parts: [] };
     }
     if (isResetCommand(row.text)) {
       await this.conversations.reset(row.userKey);
@@ -194,16 +235,38 @@ export class Worker {
     const channel = row.channel;
     const history = await this.conversations.history(row.userKey, started);
     try {
-      const result = await this.o.answer(row.text, { history, asOf: vietnamDate(started), channel: channel === 'oa' ? 'zalo-oa' : 'zalo-bot', session: row.userKey });
+      const result = await this.o.answer(row.text, {
+        history,
+        asOf: vietnamDate(started),
+        channel: channel === 'oa' ? 'zalo-oa' : 'zalo-bot',
+        session: row.userKey,
+      });
       this.o.metrics.answerSeconds.observe((this.o.now() - started) / 1000);
       if (result.refused) this.o.metrics.refusals.inc({ channel });
-      const turn = { question: maskPersonalData(row.text), topicDocumentId: result.topicDocumentId, at: new Date(started).toISOString() };
+      const turn = {
+        question: maskPersonalData(row.text),
+        topicDocumentId: result.topicDocumentId,
+        at: new Date(started).toISOString(),
+      };
       const parts = splitReply(result.answer);
-      return { outcome: result.refused ? 'refused' : 'answered', parts: parts.length ? parts : [FALLBACK_REPLY], conversation: appendTurn(history, turn) };
+      return {
+        outcome: result.refused ? 'refused' : 'answered',
+        parts: parts.length ? parts : [FALLBACK_REPLY],
+        conversation: appendTurn(history, turn),
+      };
     } catch (err) {
       // The error boundary: whatever answer() does, the user hears back.
       this.o.metrics.answerFailures.inc();
-      this.o.log.error({ inboxId: row.id, err: { code: (err as { code?: string }).code, message: maskPersonalData(String((err as Error)?.message ?? err)) } }, 'answer failed; sending the fallback');
+      this.o.log.error(
+        {
+          inboxId: row.id,
+          err: {
+            code: (err as { code?: string }).code,
+            message: maskPersonalData(String((err as Error)?.message ?? err)),
+          },
+        },
+        'answer failed; sending the fallback',
+      );
       return { outcome: 'failed', parts: [FALLBACK_REPLY] };
     }
   }
@@ -218,7 +281,12 @@ export class Worker {
       if (this.sendingIds.has(row.id)) continue;
       this.sendingIds.add(row.id);
       this.sending += 1;
-      this.track(this.sendOne(row).finally(() => { this.sending -= 1; this.sendingIds.delete(row.id); }));
+      this.track(
+        this.sendOne(row).finally(() => {
+          this.sending -= 1;
+          this.sendingIds.delete(row.id);
+        }),
+      );
     }
   }
 
@@ -232,7 +300,8 @@ export class Worker {
     }
     let messageId: string | null;
     try {
-      messageId = (await sender.sendText(row.recipient, row.text, { quoteId: row.quoteId, first: row.part === 0 })).messageId;
+      messageId = (await sender.sendText(row.recipient, row.text, { quoteId: row.quoteId, first: row.part === 0 }))
+        .messageId;
     } catch (err) {
       await this.failed(row, err);
       return;

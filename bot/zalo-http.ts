@@ -6,7 +6,9 @@ import type { AxiosError, AxiosResponse } from 'axios';
 import { BotError } from './errors.ts';
 
 /** The result of one successful send. */
-export interface SendResult { messageId: string | null }
+export interface SendResult {
+  messageId: string | null;
+}
 
 /** Anything that can deliver one text message to one recipient (OA user or Bot chat). */
 export interface TextSender {
@@ -31,7 +33,8 @@ export function unreachable(err: unknown, what: string, ...secrets: Array<string
 export function httpRefusal(res: AxiosResponse, what: string): BotError {
   const retryable = res.status >= 500 || res.status === 429 || res.status === 408;
   return new BotError('E_ZALO_REFUSED', `${what}: HTTP ${res.status}${retryable ? '; will retry' : ''}`, {
-    retryable, zaloCode: res.status,
+    retryable,
+    zaloCode: res.status,
   });
 }
 
@@ -66,7 +69,8 @@ export class ZaloReach {
           return result;
         } catch (err) {
           const e = err as BotError;
-          const serverTrouble = e instanceof BotError && (e.code === 'E_ZALO_UNREACHABLE' || (e.zaloCode !== null && e.zaloCode >= 500));
+          const serverTrouble =
+            e instanceof BotError && (e.code === 'E_ZALO_UNREACHABLE' || (e.zaloCode !== null && e.zaloCode >= 500));
           if (serverTrouble && !this.failingSince.has(channel)) this.failingSince.set(channel, this.now());
           throw err;
         }

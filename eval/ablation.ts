@@ -75,13 +75,24 @@ export async function scoreSearch(
     rr += 1 / rank;
   }
   const n = Math.max(1, rows.length);
-  return { hit1: hit1 / n, hit5: hit5 / n, mrr10: rr / n, hit5Unaccented: un === 0 ? 0 : unHit / un, questions: rows.length };
+  return {
+    hit1: hit1 / n,
+    hit5: hit5 / n,
+    mrr10: rr / n,
+    hit5Unaccented: un === 0 ? 0 : unHit / un,
+    questions: rows.length,
+  };
 }
 
 /** Runs every ablation variant. */
-export async function runAblation(kb: KnowledgeBase, questions: readonly EvalQuestion[], k = 10): Promise<AblationRow[]> {
+export async function runAblation(
+  kb: KnowledgeBase,
+  questions: readonly EvalQuestion[],
+  k = 10,
+): Promise<AblationRow[]> {
   const out: AblationRow[] = [];
-  for (const v of ABLATION_VARIANTS) out.push({ variant: v.variant, note: v.note, ...(await scoreSearch(kb, questions, v.opts, k)) });
+  for (const v of ABLATION_VARIANTS)
+    out.push({ variant: v.variant, note: v.note, ...(await scoreSearch(kb, questions, v.opts, k)) });
   return out;
 }
 
@@ -107,7 +118,12 @@ export async function tuneSearch(kb: KnowledgeBase, questions: readonly EvalQues
     for (const k1 of TUNING_GRID.k1) {
       for (const b of TUNING_GRID.b) {
         for (const folded of TUNING_GRID.foldedWeightAccentedQuery) {
-          const tuning = { lexicalWeight, vectorWeight: Number((1 - lexicalWeight).toFixed(2)), bm25: { k1, b }, foldedWeightAccentedQuery: folded };
+          const tuning = {
+            lexicalWeight,
+            vectorWeight: Number((1 - lexicalWeight).toFixed(2)),
+            bm25: { k1, b },
+            foldedWeightAccentedQuery: folded,
+          };
           rows.push({ tuning, ...(await scoreSearch(kb, questions, { tuning }, k)) });
         }
       }
@@ -119,5 +135,10 @@ export async function tuneSearch(kb: KnowledgeBase, questions: readonly EvalQues
 /** The current defaults, in the same shape as a tuning row's settings. */
 export function defaultTuning(): TuningRow['tuning'] {
   const d = SEARCH_DEFAULTS;
-  return { lexicalWeight: d.lexicalWeight, vectorWeight: d.vectorWeight, bm25: { ...d.bm25 }, foldedWeightAccentedQuery: d.foldedWeightAccentedQuery };
+  return {
+    lexicalWeight: d.lexicalWeight,
+    vectorWeight: d.vectorWeight,
+    bm25: { ...d.bm25 },
+    foldedWeightAccentedQuery: d.foldedWeightAccentedQuery,
+  };
 }

@@ -23,7 +23,10 @@ export interface FlatChunk {
 }
 
 /** Fixed-size splitter settings of the generic baseline (characters). */
-export const GENERIC_SPLIT: Readonly<{ chunkSize: number; chunkOverlap: number }> = { chunkSize: 1000, chunkOverlap: 200 };
+export const GENERIC_SPLIT: Readonly<{ chunkSize: number; chunkOverlap: number }> = {
+  chunkSize: 1000,
+  chunkOverlap: 200,
+};
 
 /**
  * Rebuilds each document's plain text from the knowledge base: title, then every heading when it changes,
@@ -109,5 +112,8 @@ export function runFlat(
 /** Both baselines on the same documents and questions. */
 export async function runBaselines(kb: KnowledgeBase, questions: readonly EvalQuestion[], k = 10): Promise<EvalRun[]> {
   const chunks = await splitDocuments(rawDocuments(kb));
-  return [runFlat(bm25Retriever(chunks), chunks, questions, k), runFlat(miniSearchRetriever(chunks), chunks, questions, k)];
+  return [
+    runFlat(bm25Retriever(chunks), chunks, questions, k),
+    runFlat(miniSearchRetriever(chunks), chunks, questions, k),
+  ];
 }

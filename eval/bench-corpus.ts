@@ -6,8 +6,34 @@
 import type { IndexedDocument } from '../knowledge/index.ts';
 
 const SYLLABLES = [
-  'an', 'bình', 'châu', 'dương', 'đông', 'giang', 'hòa', 'hưng', 'khánh', 'lâm', 'long', 'minh', 'nam', 'ninh',
-  'phú', 'phước', 'quang', 'sơn', 'tân', 'thạnh', 'thành', 'thuận', 'tiến', 'trung', 'vĩnh', 'xuân', 'yên', 'lộc',
+  'an',
+  'bình',
+  'châu',
+  'dương',
+  'đông',
+  'giang',
+  'hòa',
+  'hưng',
+  'khánh',
+  'lâm',
+  'long',
+  'minh',
+  'nam',
+  'ninh',
+  'phú',
+  'phước',
+  'quang',
+  'sơn',
+  'tân',
+  'thạnh',
+  'thành',
+  'thuận',
+  'tiến',
+  'trung',
+  'vĩnh',
+  'xuân',
+  'yên',
+  'lộc',
 ];
 
 /** A deterministic two-syllable place name for copy `i` ("Phường Tân Lộc"). */
@@ -20,7 +46,9 @@ export function placeName(i: number): string {
 /** Shifts every number in the text by the copy index so amounts and dates differ between copies. */
 export function varyNumbers(text: string, copy: number): string {
   if (copy === 0) return text;
-  return text.replace(/\d+/g, (d) => String((Number(d) + copy * 7) % 10 ** Math.max(2, d.length)).padStart(d.length, '0'));
+  return text.replace(/\d+/g, (d) =>
+    String((Number(d) + copy * 7) % 10 ** Math.max(2, d.length)).padStart(d.length, '0'),
+  );
 }
 
 /**
@@ -42,7 +70,11 @@ export function scaleCorpus(real: readonly IndexedDocument[], targetChunks: numb
         documentId: id,
         text: copy === 0 ? c.text : `${varyNumbers(c.text, copy)} (Phường ${placeName(copy)})`,
       }));
-      out.push({ meta: { ...d.meta, id, title: `${d.meta.title}${suffix}`, sourcePath: `${d.meta.sourcePath}~${copy}` }, contentHash: `${d.contentHash}~${copy}`, chunks });
+      out.push({
+        meta: { ...d.meta, id, title: `${d.meta.title}${suffix}`, sourcePath: `${d.meta.sourcePath}~${copy}` },
+        contentHash: `${d.contentHash}~${copy}`,
+        chunks,
+      });
       total += chunks.length;
     }
     if (real.length === 0) break;

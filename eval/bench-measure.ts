@@ -6,7 +6,14 @@ import { writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { answer } from '../answer/index.ts';
-import { ANALYSER_VERSION, createEmbedder, indexTextOf, KnowledgeBase, readStoredIndex, writeIndex } from '../knowledge/index.ts';
+import {
+  ANALYSER_VERSION,
+  createEmbedder,
+  indexTextOf,
+  KnowledgeBase,
+  readStoredIndex,
+  writeIndex,
+} from '../knowledge/index.ts';
 import { Bm25Index } from './bm25.ts';
 import { scaleCorpus } from './bench-corpus.ts';
 import { percentile } from './metrics.ts';
@@ -36,7 +43,11 @@ export async function timeQueries(queries: readonly string[], fn: (q: string) =>
 const rssMb = () => Math.round(process.memoryUsage().rss / 1e6);
 
 /** Builds (or reuses) a scaled index of `n` chunks from the real index; returns build time. */
-export async function buildScaled(realIndexDir: string, outDir: string, n: number): Promise<{ chunks: number; seconds: number; reused: boolean }> {
+export async function buildScaled(
+  realIndexDir: string,
+  outDir: string,
+  n: number,
+): Promise<{ chunks: number; seconds: number; reused: boolean }> {
   const stored = await readStoredIndex(realIndexDir);
   if (!stored) throw new Error(`no real index in ${realIndexDir}`);
   const stamp = `${n}:${ANALYSER_VERSION}:${stored.manifest.embedder.id}:${stored.documents.map((d) => d.contentHash).join(',')}`;
@@ -78,12 +89,16 @@ export async function measureOurs(indexDir: string, queries: readonly string[]):
   const search = await timeQueries(queries, (q) => kb.search(q, { k: 10 }));
   const searchLexicalOnly = await timeQueries(queries, (q) => kb.search(q, { k: 10, legs: { vector: false } }));
   const searchVectorOnly = await timeQueries(queries, (q) => kb.search(q, { k: 10, legs: { lexical: false } }));
-  const ans = await timeQueries(queries, (q) => answer(q, { kb, k: 10, asOf: '2026-11-27', history: [], generator: null }));
+  const ans = await timeQueries(queries, (q) =>
+    answer(q, { kb, k: 10, asOf: '2026-11-27', history: [], generator: null }),
+  );
   return {
     chunks: kb.manifest.chunkCount,
     loadMs,
     // The live version only (older version folders stay beside it): the manifest lists every file but itself.
-    indexBytes: Object.values(kb.manifest.files).reduce((a, f) => a + f.bytes, 0) + Buffer.byteLength(JSON.stringify(kb.manifest)),
+    indexBytes:
+      Object.values(kb.manifest.files).reduce((a, f) => a + f.bytes, 0) +
+      Buffer.byteLength(JSON.stringify(kb.manifest)),
     rssAfterLoadMb,
     rssAfterQueriesMb: rssMb(),
     search,
@@ -104,7 +119,12 @@ export interface BaselineResult {
 }
 
 /** Builds a baseline over the same scaled chunk texts and measures it. */
-export async function measureBaseline(system: BaselineResult['system'], realIndexDir: string, n: number, queries: readonly string[]): Promise<BaselineResult> {
+export async function measureBaseline(
+  system: BaselineResult['system'],
+  realIndexDir: string,
+  n: number,
+  queries: readonly string[],
+): Promise<BaselineResult> {
   const stored = await readStoredIndex(realIndexDir);
   if (!stored) throw new Error(`no real index in ${realIndexDir}`);
   const texts = scaleCorpus(stored.documents, n).flatMap((d) => d.chunks.map((c) => c.text));

@@ -19,7 +19,11 @@ const LINES_PER_PAGE = 40;
  * Writes a PDF of about `pages` pages built from `text` (cycled); returns the real page count (pdfkit adds a page
  * when a block overflows) and whether the Vietnamese font was used.
  */
-export async function writeBenchPdf(path: string, text: string, pages: number): Promise<{ pages: number; font: boolean }> {
+export async function writeBenchPdf(
+  path: string,
+  text: string,
+  pages: number,
+): Promise<{ pages: number; font: boolean }> {
   const useFont = existsSync(FONT);
   const lines = text.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('|'));
   const doc = new PDFDocument({ size: 'A4', margin: 50, autoFirstPage: false });
@@ -66,7 +70,12 @@ export interface PdfIngestResult {
 }
 
 /** Generates the PDF into `workDir/sources`, ingests it into `workDir/index`, and times the ingest. */
-export async function benchPdfIngest(workDir: string, planPath: string, pages: number, embedder: Embedder): Promise<PdfIngestResult> {
+export async function benchPdfIngest(
+  workDir: string,
+  planPath: string,
+  pages: number,
+  embedder: Embedder,
+): Promise<PdfIngestResult> {
   const sourcesDir = join(workDir, 'sources', 'guides');
   await mkdir(sourcesDir, { recursive: true });
   const pdfPath = join(sourcesDir, 'bench-plan.pdf');
@@ -81,7 +90,16 @@ export async function benchPdfIngest(workDir: string, planPath: string, pages: n
   const started = performance.now();
   const report = await runIngest({ sourcesDir: join(workDir, 'sources'), indexDir: join(workDir, 'index'), embedder });
   const seconds = (performance.now() - started) / 1000;
-  if (report.failed.length > 0) throw new Error(`PDF ingest failed: ${report.failed.map((f) => `${f.code} ${f.reason}`).join('; ')}`);
+  if (report.failed.length > 0)
+    throw new Error(`PDF ingest failed: ${report.failed.map((f) => `${f.code} ${f.reason}`).join('; ')}`);
   const n = made.pages;
-  return { pages: n, seconds, pagesPerSecond: n / seconds, loadSeconds, loadPagesPerSecond: n / loadSeconds, chunks: report.chunks, vietnameseFont: made.font };
+  return {
+    pages: n,
+    seconds,
+    pagesPerSecond: n / seconds,
+    loadSeconds,
+    loadPagesPerSecond: n / loadSeconds,
+    chunks: report.chunks,
+    vietnameseFont: made.font,
+  };
 }

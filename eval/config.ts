@@ -23,11 +23,16 @@ const pathsSchema = z.object({
 });
 
 /** Parses an environment-like object; throws E_EVAL_CONFIG naming every bad variable. */
-export function parseEvalConfig(env: Record<string, string | undefined>, cwd: string = process.cwd()): Readonly<EvalConfig> {
+export function parseEvalConfig(
+  env: Record<string, string | undefined>,
+  cwd: string = process.cwd(),
+): Readonly<EvalConfig> {
   const paths = pathsSchema.safeParse(env);
   const embedder = embedderConfigSchema.safeParse(env);
   if (!paths.success || !embedder.success) {
-    const issues = [paths, embedder].flatMap((r) => (r.success ? [] : r.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)));
+    const issues = [paths, embedder].flatMap((r) =>
+      r.success ? [] : r.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`),
+    );
     throw new EvalError('E_EVAL_CONFIG', `fix these environment variables: ${issues.join('; ')}`);
   }
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));

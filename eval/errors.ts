@@ -1,10 +1,6 @@
 /** Errors raised by the evaluation harness; `code` is stable, the message says what to do. */
 export type EvalErrorCode =
-  | 'E_QUESTIONS_INVALID'
-  | 'E_QUESTIONS_UNREADABLE'
-  | 'E_EVAL_ARGS'
-  | 'E_EVAL_CONFIG'
-  | 'E_EVAL_BELOW_FLOOR';
+  'E_QUESTIONS_INVALID' | 'E_QUESTIONS_UNREADABLE' | 'E_EVAL_ARGS' | 'E_EVAL_CONFIG' | 'E_EVAL_BELOW_FLOOR';
 
 export class EvalError extends Error {
   readonly code: EvalErrorCode;

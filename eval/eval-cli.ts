@@ -58,7 +58,11 @@ async function main(): Promise<number> {
   await writeOut(args.report, renderReport(input));
   console.error(`Report: ${args.report}`);
   if (args.json) {
-    const json = { summary: ours.summary, baselines: input.runs.slice(1).map((r) => ({ system: r.system, summary: r.summary })), questions: ours.questions };
+    const json = {
+      summary: ours.summary,
+      baselines: input.runs.slice(1).map((r) => ({ system: r.system, summary: r.summary })),
+      questions: ours.questions,
+    };
     await writeOut(args.json, `${JSON.stringify(json, null, 2)}\n`);
     console.error(`JSON: ${args.json}`);
   }

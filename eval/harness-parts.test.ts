@@ -11,13 +11,48 @@ const TRU = 'Đăng ký tạm trú: 03 ngày làm việc. Lệ phí nộp trực
 const KS = 'Đăng ký khai sinh đúng hạn trong 60 ngày kể từ ngày sinh thì miễn lệ phí.';
 
 function question(over: Partial<EvalQuestion>): EvalQuestion {
-  return { id: 'q', question: 'lệ phí tạm trú', answerable: true, answer: '7.000đ', evidence: 'nộp trực tuyến 7.000đ/lần', tags: [], must: [], mustNot: [], set: 't.jsonl', ...over };
+  return {
+    id: 'q',
+    question: 'lệ phí tạm trú',
+    answerable: true,
+    answer: '7.000đ',
+    evidence: 'nộp trực tuyến 7.000đ/lần',
+    tags: [],
+    must: [],
+    mustNot: [],
+    set: 't.jsonl',
+    ...over,
+  };
 }
 
 describe('command-line arguments', () => {
   it('accepts several question sets and every option', () => {
-    const a = parseEvalArgs(['--questions', 'a.jsonl', '--questions', 'b.jsonl', '--k', '5', '--as-of', '2026-11-27', '--json', 'o.json', '--min-hit5', '0.8', '--min-answer', '0.7', '--baselines']);
-    expect(a).toMatchObject({ questions: ['a.jsonl', 'b.jsonl'], k: 5, asOf: '2026-11-27', json: 'o.json', minHit5: 0.8, minAnswer: 0.7, baselines: true });
+    const a = parseEvalArgs([
+      '--questions',
+      'a.jsonl',
+      '--questions',
+      'b.jsonl',
+      '--k',
+      '5',
+      '--as-of',
+      '2026-11-27',
+      '--json',
+      'o.json',
+      '--min-hit5',
+      '0.8',
+      '--min-answer',
+      '0.7',
+      '--baselines',
+    ]);
+    expect(a).toMatchObject({
+      questions: ['a.jsonl', 'b.jsonl'],
+      k: 5,
+      asOf: '2026-11-27',
+      json: 'o.json',
+      minHit5: 0.8,
+      minAnswer: 0.7,
+      baselines: true,
+    });
   });
 
   it('lists every bad argument at once with code E_EVAL_ARGS', () => {
@@ -33,9 +68,16 @@ describe('command-line arguments', () => {
   });
 
   it('names the floors a run falls under', () => {
-    expect(floorFailures({ hit5: 0.7, answerAccuracy: 0.9 }, { minHit5: 0.8, minAnswer: 0.8 })).toEqual(['hit@5 0.700 < --min-hit5 0.8']);
+    expect(floorFailures({ hit5: 0.7, answerAccuracy: 0.9 }, { minHit5: 0.8, minAnswer: 0.8 })).toEqual([
+      'hit@5 0.700 < --min-hit5 0.8',
+    ]);
     expect(floorFailures({ hit5: 0.9, answerAccuracy: 0.9 }, { minHit5: 0.8, minAnswer: undefined })).toEqual([]);
-    expect(floorFailures({ hit5: 0.9, answerAccuracy: 0.9, correct: 0.84 }, { minHit5: undefined, minAnswer: undefined, minCorrect: 0.85 })).toEqual(['correct 0.840 < --min-correct 0.85']);
+    expect(
+      floorFailures(
+        { hit5: 0.9, answerAccuracy: 0.9, correct: 0.84 },
+        { minHit5: undefined, minAnswer: undefined, minCorrect: 0.85 },
+      ),
+    ).toEqual(['correct 0.840 < --min-correct 0.85']);
     expect(parseEvalArgs(['--questions', 'a.jsonl', '--min-correct', '0.85']).minCorrect).toBe(0.85);
   });
 });
@@ -43,12 +85,18 @@ describe('command-line arguments', () => {
 describe('eval configuration', () => {
   it('defaults to the committed sources and the hashed embedder', () => {
     const cfg = parseEvalConfig({}, '/repo');
-    expect(cfg).toMatchObject({ indexDir: '/repo/knowledge/index', sourcesDir: '/repo/knowledge/sources', embedder: { provider: 'hashed' } });
+    expect(cfg).toMatchObject({
+      indexDir: '/repo/knowledge/index',
+      sourcesDir: '/repo/knowledge/sources',
+      embedder: { provider: 'hashed' },
+    });
     expect(Object.isFrozen(cfg)).toBe(true);
   });
 
   it('rejects an unknown embeddings provider with code E_EVAL_CONFIG', () => {
-    expect(() => parseEvalConfig({ EMBEDDINGS_PROVIDER: 'magic' })).toThrow(expect.objectContaining({ code: 'E_EVAL_CONFIG' }));
+    expect(() => parseEvalConfig({ EMBEDDINGS_PROVIDER: 'magic' })).toThrow(
+      expect.objectContaining({ code: 'E_EVAL_CONFIG' }),
+    );
   });
 });
 
@@ -72,7 +120,10 @@ describe('the generic baselines', () => {
   });
 
   it('answers with the top chunk and never refuses when something matched', () => {
-    const chunks = [{ documentId: 'ks', text: KS }, { documentId: 'tru', text: TRU }];
+    const chunks = [
+      { documentId: 'ks', text: KS },
+      { documentId: 'tru', text: TRU },
+    ];
     for (const r of [bm25Retriever(chunks), miniSearchRetriever(chunks)]) {
       const run = runFlat(r, chunks, [question({})]);
       expect(run.questions[0]).toMatchObject({ refused: false, hit1: true, answerCorrect: true, reply: TRU });
@@ -85,7 +136,10 @@ describe('the report', () => {
     const chunks = [{ documentId: 'ks', text: KS }];
     const run = runFlat(bm25Retriever(chunks), chunks, [question({ id: 'miss', question: 'miễn lệ phí khai sinh' })]);
     expect(failureReasons(run.questions[0] as never)).toContain('answer misses gold numbers/words');
-    const md = renderReport({ meta: { date: 'd', sets: ['t.jsonl'], k: 10, asOf: undefined, index: 'i' }, runs: [run] });
+    const md = renderReport({
+      meta: { date: 'd', sets: ['t.jsonl'], k: 10, asOf: undefined, index: 'i' },
+      runs: [run],
+    });
     expect(md).toContain('## Failed questions');
     expect(md).toContain('**miss**');
     expect(md).toContain('`ks`');
@@ -94,7 +148,11 @@ describe('the report', () => {
 });
 
 describe('the scaled benchmark corpus', () => {
-  const doc = { meta: { id: 'p', title: 'T', sourcePath: 'p.txt' } as never, contentHash: 'h', chunks: [{ id: 'c0', documentId: 'p', sectionPath: [], page: null, ordinal: 0, text: 'Phí 15.000đ trong 03 ngày' }] };
+  const doc = {
+    meta: { id: 'p', title: 'T', sourcePath: 'p.txt' } as never,
+    contentHash: 'h',
+    chunks: [{ id: 'c0', documentId: 'p', sectionPath: [], page: null, ordinal: 0, text: 'Phí 15.000đ trong 03 ngày' }],
+  };
 
   it('makes exactly the requested number of chunks with unique ids', () => {
     const docs = scaleCorpus([doc], 25);

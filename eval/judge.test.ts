@@ -5,7 +5,8 @@ import { containsFolded, forbiddenFound, judge, missingGroups, refusalKindOf } f
 import { parseQuestions } from './question-set.ts';
 import { askingOrder, runOurs } from './run-eval.ts';
 
-const row = (over: Record<string, unknown>) => JSON.stringify({ id: 'a', question: 'q', answerable: true, answer: 'x', evidence: null, must: [['x']], ...over });
+const row = (over: Record<string, unknown>) =>
+  JSON.stringify({ id: 'a', question: 'q', answerable: true, answer: 'x', evidence: null, must: [['x']], ...over });
 
 function problemsOf(text: string): string {
   try {
@@ -52,7 +53,9 @@ describe('the question schema with must, mustNot, sessions and refusal kinds', (
   });
 
   it('rejects a session whose turns skip or repeat', () => {
-    const msg = problemsOf([row({ id: 'a', session: 's', turn: 1 }), row({ id: 'b', session: 's', turn: 3 })].join('\n'));
+    const msg = problemsOf(
+      [row({ id: 'a', session: 's', turn: 1 }), row({ id: 'b', session: 's', turn: 3 })].join('\n'),
+    );
     expect(msg).toContain('session "s" has turns 1, 3; expected 1..2');
   });
 });
@@ -74,35 +77,66 @@ describe('must and mustNot matching', () => {
 
   it('needs one alternative of every group and reports the groups missed', () => {
     const reply = 'Khai tử tại UBND cấp xã. Đăng ký đúng hạn được miễn lệ phí.';
-    expect(missingGroups([['ubnd', 'uy ban'], ['mien', 'khong mat']], reply)).toEqual([]);
-    expect(missingGroups([['ubnd'], ['giay bao tu'], ['15 ngay', 'mười lăm ngày']], reply)).toEqual([['giay bao tu'], ['15 ngay', 'mười lăm ngày']]);
+    expect(
+      missingGroups(
+        [
+          ['ubnd', 'uy ban'],
+          ['mien', 'khong mat'],
+        ],
+        reply,
+      ),
+    ).toEqual([]);
+    expect(missingGroups([['ubnd'], ['giay bao tu'], ['15 ngay', 'mười lăm ngày']], reply)).toEqual([
+      ['giay bao tu'],
+      ['15 ngay', 'mười lăm ngày'],
+    ]);
     expect(forbiddenFound(['Trường học số Google', 'mien'], reply)).toEqual(['mien']);
   });
 });
 
 describe('the whole-question verdict', () => {
-  const base = { answerable: true, answer: '', must: [['mien']], mustNot: [] as string[], document: 'procedures/dang-ky-khai-tu' };
-  const reply = { reply: 'Miễn lệ phí.', refused: false, refusalKind: null, citedDocuments: ['procedures/dang-ky-khai-tu'] };
+  const base = {
+    answerable: true,
+    answer: '',
+    must: [['mien']],
+    mustNot: [] as string[],
+    document: 'procedures/dang-ky-khai-tu',
+  };
+  const reply = {
+    reply: 'Miễn lệ phí.',
+    refused: false,
+    refusalKind: null,
+    citedDocuments: ['procedures/dang-ky-khai-tu'],
+  };
 
   it('is correct when the groups match and the expected document is cited', () => {
     expect(judge(base, reply)).toMatchObject({ correct: true, reasons: [] });
   });
 
   it('fails an answer that cites another document', () => {
-    expect(judge(base, { ...reply, citedDocuments: ['procedures/dang-ky-khai-sinh'] }).reasons).toEqual(['does not cite procedures/dang-ky-khai-tu']);
+    expect(judge(base, { ...reply, citedDocuments: ['procedures/dang-ky-khai-sinh'] }).reasons).toEqual([
+      'does not cite procedures/dang-ky-khai-tu',
+    ]);
   });
 
   it('fails a refusal of the wrong kind and passes one of the right kind', () => {
     const scope = { answerable: false, answer: '', must: [], mustNot: [], refusalKind: 'scope' as const };
-    expect(judge(scope, { reply: 'Xin lỗi…', refused: true, refusalKind: 'not-in-sources', citedDocuments: [] }).reasons).toEqual(['refusal kind not-in-sources, expected scope']);
-    expect(judge(scope, { reply: 'Tôi chỉ có nguồn của Đồng Nai.', refused: true, refusalKind: 'scope', citedDocuments: [] }).correct).toBe(true);
+    expect(
+      judge(scope, { reply: 'Xin lỗi…', refused: true, refusalKind: 'not-in-sources', citedDocuments: [] }).reasons,
+    ).toEqual(['refusal kind not-in-sources, expected scope']);
+    expect(
+      judge(scope, { reply: 'Tôi chỉ có nguồn của Đồng Nai.', refused: true, refusalKind: 'scope', citedDocuments: [] })
+        .correct,
+    ).toBe(true);
     expect(judge(scope, { ...reply, refused: false }).reasons).toContain('answered an unanswerable question');
   });
 
   it('falls back to the gold answer when a row has no must groups', () => {
     const old = { answerable: true, answer: '35.000đ', must: [], mustNot: [] };
     expect(judge(old, { ...reply, reply: 'Cấp lại 35.000đ/thẻ' }).correct).toBe(true);
-    expect(judge(old, { ...reply, reply: 'Cấp lại 70.000đ/thẻ' }).reasons).toEqual(['answer misses gold numbers/words']);
+    expect(judge(old, { ...reply, reply: 'Cấp lại 70.000đ/thẻ' }).reasons).toEqual([
+      'answer misses gold numbers/words',
+    ]);
   });
 
   it('reads the refusal kind from an explicit field or from the refused notice', () => {
@@ -132,8 +166,21 @@ describe('replaying sessions', () => {
   it('passes every earlier turn of the session as history, oldest first, and nothing from other questions', async () => {
     const seen: Array<{ q: string; history: string[]; topics: Array<string | null> }> = [];
     const ask = async (q: string, ctx: AnswerContext): Promise<AnswerResult> => {
-      seen.push({ q, history: (ctx.history ?? []).map((t) => t.question), topics: (ctx.history ?? []).map((t) => t.topicDocumentId) });
-      return { answer: `reply to ${q} x`, refused: false, citations: [], retrieved: [], latencyMs: 1, topicDocumentId: `doc-${q}`, mode: 'extractive', notices: [] };
+      seen.push({
+        q,
+        history: (ctx.history ?? []).map((t) => t.question),
+        topics: (ctx.history ?? []).map((t) => t.topicDocumentId),
+      });
+      return {
+        answer: `reply to ${q} x`,
+        refused: false,
+        citations: [],
+        retrieved: [],
+        latencyMs: 1,
+        topicDocumentId: `doc-${q}`,
+        mode: 'extractive',
+        notices: [],
+      };
     };
     const run = await runOurs(rows, { kb: {} as KnowledgeBase, ask });
     expect(seen).toEqual([

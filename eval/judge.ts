@@ -57,9 +57,16 @@ export function forbiddenFound(mustNot: readonly string[], reply: string): strin
  * has one, otherwise its `refused: <reason>` notice. Reasons are mapped onto the three kinds a question can
  * expect; an unknown reason stays as it is (so it never matches by accident). Null when not refused.
  */
-export function refusalKindOf(result: { refused: boolean; notices?: readonly string[]; refusalKind?: unknown }): string | null {
+export function refusalKindOf(result: {
+  refused: boolean;
+  notices?: readonly string[];
+  refusalKind?: unknown;
+}): string | null {
   if (!result.refused) return null;
-  const raw = typeof result.refusalKind === 'string' ? result.refusalKind : (result.notices ?? []).find((n) => n.startsWith('refused: '))?.slice(9);
+  const raw =
+    typeof result.refusalKind === 'string'
+      ? result.refusalKind
+      : (result.notices ?? []).find((n) => n.startsWith('refused: '))?.slice(9);
   if (raw === undefined) return 'unknown';
   return normaliseKind(raw.trim());
 }
@@ -67,7 +74,8 @@ export function refusalKindOf(result: { refused: boolean; notices?: readonly str
 function normaliseKind(reason: string): string {
   if (/scope|province|year|document|not-held|other-/.test(reason)) return 'scope';
   if (/clarif|ambiguous|which|choose/.test(reason)) return 'clarify';
-  if (/weak-evidence|missing-figure|missing-field|not-in-sources|not-covered|no-index|empty-question/.test(reason)) return 'not-in-sources';
+  if (/weak-evidence|missing-figure|missing-field|not-in-sources|not-covered|no-index|empty-question/.test(reason))
+    return 'not-in-sources';
   return reason;
 }
 
@@ -114,8 +122,10 @@ export function judge(row: JudgedRow, got: JudgedReply): Verdict {
   const mustNotFound = forbiddenFound(row.mustNot, got.reply);
   if (mustNotFound.length > 0) reasons.push(`contains ${mustNotFound.join('; ')}`);
   if (row.answerable && !got.refused) {
-    if (row.document !== undefined && !got.citedDocuments.includes(row.document)) reasons.push(`does not cite ${row.document}`);
-    if (row.must.length === 0 && !answerMatches(row.answer, got.reply)) reasons.push('answer misses gold numbers/words');
+    if (row.document !== undefined && !got.citedDocuments.includes(row.document))
+      reasons.push(`does not cite ${row.document}`);
+    if (row.must.length === 0 && !answerMatches(row.answer, got.reply))
+      reasons.push('answer misses gold numbers/words');
   }
   return { correct: reasons.length === 0, reasons, mustMissing, mustNotFound };
 }

@@ -18,7 +18,12 @@ function run(over: Partial<QuestionRun> = {}): QuestionRun {
     citations: [{ documentId: 'plan', section: '2.4', text: EVIDENCE }],
     retrieved: [
       { documentId: 'plan', section: '2.3', text: 'Tỷ lệ doanh nghiệp sử dụng hợp đồng điện tử đạt 70%.', score: 3 },
-      { documentId: 'plan', section: '2.4', text: `- ${EVIDENCE}.\n- Tỷ lệ dân số trưởng thành có tài khoản định danh điện tử trên 50%.`, score: 2 },
+      {
+        documentId: 'plan',
+        section: '2.4',
+        text: `- ${EVIDENCE}.\n- Tỷ lệ dân số trưởng thành có tài khoản định danh điện tử trên 50%.`,
+        score: 2,
+      },
     ],
     latencyMs: 4,
     ...over,
@@ -45,7 +50,8 @@ describe('evidence matching', () => {
 
 describe('number normalisation', () => {
   it('reads 30.000đ, 30,000 đồng, 30000 and 30 nghìn as the same amount', () => {
-    for (const s of ['30.000đ', '30,000 đồng', '30000', '30 nghìn đồng', '30k']) expect(extractNumbers(s)).toEqual(['30000']);
+    for (const s of ['30.000đ', '30,000 đồng', '30000', '30 nghìn đồng', '30k'])
+      expect(extractNumbers(s)).toEqual(['30000']);
   });
 
   it('keeps Vietnamese decimal commas and splits dates into day, month and year', () => {
@@ -62,15 +68,27 @@ describe('number normalisation', () => {
 
 describe('answer accuracy', () => {
   it('accepts a reply that carries every gold number in another spelling', () => {
-    expect(answerMatches('Lệ phí 15.000đ, trả trong 07 ngày làm việc', 'Phí là 15,000 đồng; có kết quả sau 7 ngày làm việc.')).toBe(true);
+    expect(
+      answerMatches(
+        'Lệ phí 15.000đ, trả trong 07 ngày làm việc',
+        'Phí là 15,000 đồng; có kết quả sau 7 ngày làm việc.',
+      ),
+    ).toBe(true);
   });
 
   it('rejects a reply missing one of the gold numbers', () => {
-    expect(answerMatches('80% cấp sở, 40% cấp huyện, 30% cấp xã', 'Tối thiểu 80% tại cấp sở và 40% tại cấp huyện.')).toBe(false);
+    expect(
+      answerMatches('80% cấp sở, 40% cấp huyện, 30% cấp xã', 'Tối thiểu 80% tại cấp sở và 40% tại cấp huyện.'),
+    ).toBe(false);
   });
 
   it('falls back to word coverage when the gold answer has no number', () => {
-    expect(answerMatches('Thành phố Biên Hòa và thành phố Long Khánh', 'Thí điểm tại thành phố Biên Hòa và thành phố Long Khánh.')).toBe(true);
+    expect(
+      answerMatches(
+        'Thành phố Biên Hòa và thành phố Long Khánh',
+        'Thí điểm tại thành phố Biên Hòa và thành phố Long Khánh.',
+      ),
+    ).toBe(true);
     expect(answerMatches('Thành phố Biên Hòa và thành phố Long Khánh', 'Kế hoạch không nói rõ.')).toBe(false);
   });
 });
@@ -78,7 +96,15 @@ describe('answer accuracy', () => {
 describe('scoring one question', () => {
   it('scores hits, MRR, answer and citation for an answered question', () => {
     const s = scoreQuestion(run());
-    expect(s).toMatchObject({ rank: 2, hit1: false, hit5: true, rr10: 0.5, answerCorrect: true, citationCorrect: true, refusalCorrect: true });
+    expect(s).toMatchObject({
+      rank: 2,
+      hit1: false,
+      hit5: true,
+      rr10: 0.5,
+      answerCorrect: true,
+      citationCorrect: true,
+      refusalCorrect: true,
+    });
   });
 
   it('counts a refusal of an answerable question as a wrong answer and a wrong refusal', () => {
@@ -104,7 +130,15 @@ describe('aggregates', () => {
     const runs = [
       run(),
       run({ id: 'q2', question: 'Tỷ lệ hộ gia đình có cáp quang là bao nhiêu?', reply: 'không rõ', latencyMs: 10 }),
-      run({ id: 'q3', answerable: false, evidence: null, refused: false, question: 'What is the budget?', tags: ['en'], latencyMs: 2 }),
+      run({
+        id: 'q3',
+        answerable: false,
+        evidence: null,
+        refused: false,
+        question: 'What is the budget?',
+        tags: ['en'],
+        latencyMs: 2,
+      }),
     ];
     const scores = runs.map(scoreQuestion);
     const m = aggregate(runs, scores);

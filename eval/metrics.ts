@@ -102,21 +102,59 @@ export function scoreQuestion(run: QuestionRun): QuestionScore {
   const slices = slicesOf(run);
   const refusalCorrect = run.refused === !run.answerable;
   const verdict = judge(
-    { answerable: run.answerable, answer: run.answer, document: run.document, must: run.must ?? [], mustNot: run.mustNot ?? [], refusalKind: run.expectedRefusalKind },
-    { reply: run.reply, refused: run.refused, refusalKind: run.refusalKind ?? null, citedDocuments: run.citations.map((c) => c.documentId) },
+    {
+      answerable: run.answerable,
+      answer: run.answer,
+      document: run.document,
+      must: run.must ?? [],
+      mustNot: run.mustNot ?? [],
+      refusalKind: run.expectedRefusalKind,
+    },
+    {
+      reply: run.reply,
+      refused: run.refused,
+      refusalKind: run.refusalKind ?? null,
+      citedDocuments: run.citations.map((c) => c.documentId),
+    },
   );
   const whole = {
     correct: verdict.correct,
     failures: verdict.reasons,
     shape: replyShape(run.reply),
-    inventedFacts: run.refused ? [] : inventedFigures(run.reply, run.citations.map((c) => c.chunkText ?? c.text), run.question),
+    inventedFacts: run.refused
+      ? []
+      : inventedFigures(
+          run.reply,
+          run.citations.map((c) => c.chunkText ?? c.text),
+          run.question,
+        ),
   };
   if (!run.answerable) {
-    return { rank: null, hit1: null, hit5: null, rr10: null, answerCorrect: run.refused, citationCorrect: null, refusalCorrect, slices, ...whole };
+    return {
+      rank: null,
+      hit1: null,
+      hit5: null,
+      rr10: null,
+      answerCorrect: run.refused,
+      citationCorrect: null,
+      refusalCorrect,
+      slices,
+      ...whole,
+    };
   }
   if (run.evidence === null) {
     // Answerable without an evidence span (judged by `must`): no retrieval figures.
-    return { rank: null, hit1: null, hit5: null, rr10: null, answerCorrect: verdict.correct, citationCorrect: null, refusalCorrect, slices, ...whole };
+    return {
+      rank: null,
+      hit1: null,
+      hit5: null,
+      rr10: null,
+      answerCorrect: verdict.correct,
+      citationCorrect: null,
+      refusalCorrect,
+      slices,
+      ...whole,
+    };
   }
   const evidence = run.evidence;
   const rank = evidenceRank(run.retrieved.slice(0, 10), evidence, run.document);
@@ -125,8 +163,14 @@ export function scoreQuestion(run: QuestionRun): QuestionScore {
     hit1: rank === 1,
     hit5: rank !== null && rank <= 5,
     rr10: rank === null ? 0 : 1 / rank,
-    answerCorrect: !run.refused && (run.must !== undefined && run.must.length > 0 ? verdict.correct : answerMatches(run.answer, run.reply)),
-    citationCorrect: !run.refused && run.citations.some((c) => holds({ documentId: c.documentId, text: c.chunkText ?? c.text }, evidence, run.document)),
+    answerCorrect:
+      !run.refused &&
+      (run.must !== undefined && run.must.length > 0 ? verdict.correct : answerMatches(run.answer, run.reply)),
+    citationCorrect:
+      !run.refused &&
+      run.citations.some((c) =>
+        holds({ documentId: c.documentId, text: c.chunkText ?? c.text }, evidence, run.document),
+      ),
     refusalCorrect,
     slices,
     ...whole,
@@ -161,8 +205,14 @@ export function aggregate(runs: readonly QuestionRun[], scores: readonly Questio
     refusalAccuracy: mean(scores.map((s) => s.refusalCorrect)) ?? 0,
     latencyMs: { p50: percentile(lat, 50), p95: percentile(lat, 95), max: lat.length ? Math.max(...lat) : 0 },
     correct: mean(scores.map((s) => s.correct)),
-    refusalPrecision: ratioOrNull(runs.filter((r) => r.refused && !r.answerable).length, runs.filter((r) => r.refused).length),
-    refusalRecall: ratioOrNull(runs.filter((r) => r.refused && !r.answerable).length, runs.filter((r) => !r.answerable).length),
+    refusalPrecision: ratioOrNull(
+      runs.filter((r) => r.refused && !r.answerable).length,
+      runs.filter((r) => r.refused).length,
+    ),
+    refusalRecall: ratioOrNull(
+      runs.filter((r) => r.refused && !r.answerable).length,
+      runs.filter((r) => !r.answerable).length,
+    ),
     inventedFacts: scores.reduce((a, s) => a + s.inventedFacts.length, 0),
     shape: summariseShapes(scores.map((s, i) => ({ shape: s.shape, refused: runs[i]?.refused ?? false }))),
   };
@@ -187,8 +237,10 @@ export function summarise(runs: readonly QuestionRun[], scores: readonly Questio
     slices[slice] = subset(runs, scores, (i) => scores[i]?.slices.includes(slice) === true);
   }
   const styles: Record<string, Metrics> = {};
-  for (const tag of [...new Set(runs.flatMap((r) => r.tags))].sort()) styles[tag] = subset(runs, scores, (i) => runs[i]?.tags.includes(tag) === true);
+  for (const tag of [...new Set(runs.flatMap((r) => r.tags))].sort())
+    styles[tag] = subset(runs, scores, (i) => runs[i]?.tags.includes(tag) === true);
   const sets: Record<string, Metrics> = {};
-  for (const set of [...new Set(runs.map((r) => r.set).filter((x): x is string => x !== undefined))]) sets[set] = subset(runs, scores, (i) => runs[i]?.set === set);
+  for (const set of [...new Set(runs.map((r) => r.set).filter((x): x is string => x !== undefined))])
+    sets[set] = subset(runs, scores, (i) => runs[i]?.set === set);
   return { ...aggregate(runs, scores), slices, styles, sets };
 }

@@ -41,13 +41,22 @@ export const questionSchema = z
     /** For unanswerable questions: the refusal must be of this kind. */
     refusalKind: z.enum(REFUSAL_KINDS).optional(),
   })
-  .refine((q) => q.answerable || q.evidence === null, { message: 'unanswerable questions must have evidence null', path: ['evidence'] })
+  .refine((q) => q.answerable || q.evidence === null, {
+    message: 'unanswerable questions must have evidence null',
+    path: ['evidence'],
+  })
   .refine((q) => !q.answerable || q.evidence !== null || q.must.length > 0, {
     message: 'answerable questions need evidence or at least one must group',
     path: ['evidence'],
   })
-  .refine((q) => (q.session === undefined) === (q.turn === undefined), { message: 'session and turn go together', path: ['turn'] })
-  .refine((q) => q.answerable === false || q.refusalKind === undefined, { message: 'refusalKind is only for unanswerable questions', path: ['refusalKind'] });
+  .refine((q) => (q.session === undefined) === (q.turn === undefined), {
+    message: 'session and turn go together',
+    path: ['turn'],
+  })
+  .refine((q) => q.answerable === false || q.refusalKind === undefined, {
+    message: 'refusalKind is only for unanswerable questions',
+    path: ['refusalKind'],
+  });
 
 export type EvalQuestion = z.infer<typeof questionSchema> & { /** File the row came from (basename). */ set: string };
 
@@ -72,7 +81,10 @@ export function parseQuestions(text: string, setName: string): EvalQuestion[] {
   }
   problems.push(...sessionProblems(rows, setName));
   if (problems.length > 0) {
-    throw new EvalError('E_QUESTIONS_INVALID', `Question set has ${problems.length} problem(s); fix these lines:\n${problems.join('\n')}`);
+    throw new EvalError(
+      'E_QUESTIONS_INVALID',
+      `Question set has ${problems.length} problem(s); fix these lines:\n${problems.join('\n')}`,
+    );
   }
   return rows;
 }
@@ -85,18 +97,23 @@ function parseLine(line: string): { value: z.infer<typeof questionSchema> } | { 
     return { error: `not valid JSON (${(err as Error).message})` };
   }
   const r = questionSchema.safeParse(json);
-  if (!r.success) return { error: r.error.issues.map((x) => `${x.path.join('.') || '(row)'}: ${x.message}`).join('; ') };
+  if (!r.success)
+    return { error: r.error.issues.map((x) => `${x.path.join('.') || '(row)'}: ${x.message}`).join('; ') };
   return { value: r.data };
 }
 
 /** Every session must have turns 1..n, each once. */
 function sessionProblems(rows: readonly EvalQuestion[], setName: string): string[] {
   const turns = new Map<string, number[]>();
-  for (const r of rows) if (r.session !== undefined) turns.set(r.session, [...(turns.get(r.session) ?? []), r.turn as number]);
+  for (const r of rows)
+    if (r.session !== undefined) turns.set(r.session, [...(turns.get(r.session) ?? []), r.turn as number]);
   const out: string[] = [];
   for (const [session, list] of turns) {
     const sorted = [...list].sort((a, b) => a - b);
-    if (!sorted.every((t, i) => t === i + 1)) out.push(`${setName}: session "${session}" has turns ${sorted.join(', ')}; expected 1..${sorted.length}, each once`);
+    if (!sorted.every((t, i) => t === i + 1))
+      out.push(
+        `${setName}: session "${session}" has turns ${sorted.join(', ')}; expected 1..${sorted.length}, each once`,
+      );
   }
   return out;
 }
@@ -109,20 +126,31 @@ export async function loadQuestionSets(paths: readonly string[]): Promise<EvalQu
     try {
       text = await readFile(p, 'utf8');
     } catch (err) {
-      throw new EvalError('E_QUESTIONS_UNREADABLE', `Cannot read question set "${p}": ${(err as Error).message}. Check the --questions path.`);
+      throw new EvalError(
+        'E_QUESTIONS_UNREADABLE',
+        `Cannot read question set "${p}": ${(err as Error).message}. Check the --questions path.`,
+      );
     }
     all.push(...parseQuestions(text, basename(p)));
   }
   const ids = new Set<string>();
   for (const q of all) {
-    if (ids.has(q.id)) throw new EvalError('E_QUESTIONS_INVALID', `Question id "${q.id}" appears in more than one set; ids must be unique.`);
+    if (ids.has(q.id))
+      throw new EvalError(
+        'E_QUESTIONS_INVALID',
+        `Question id "${q.id}" appears in more than one set; ids must be unique.`,
+      );
     ids.add(q.id);
   }
   const sessions = new Map<string, string>();
   for (const q of all) {
     if (q.session === undefined) continue;
     const owner = sessions.get(q.session);
-    if (owner !== undefined && owner !== q.set) throw new EvalError('E_QUESTIONS_INVALID', `Session "${q.session}" appears in ${owner} and ${q.set}; a session lives in one set.`);
+    if (owner !== undefined && owner !== q.set)
+      throw new EvalError(
+        'E_QUESTIONS_INVALID',
+        `Session "${q.session}" appears in ${owner} and ${q.set}; a session lives in one set.`,
+      );
     sessions.set(q.session, q.set);
   }
   return all;

@@ -12,7 +12,9 @@ import { slicesOf } from './slices.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = join(ROOT, 'knowledge', 'sources');
-const SETS = ['plan.jsonl', 'procedures.jsonl', 'fresh.jsonl', 'fresh-holdout.jsonl'].map((f) => join(ROOT, 'eval', 'questions', f));
+const SETS = ['plan.jsonl', 'procedures.jsonl', 'fresh.jsonl', 'fresh-holdout.jsonl'].map((f) =>
+  join(ROOT, 'eval', 'questions', f),
+);
 /** The questions issue 9 asks to see answered; they belong to the working set, never the holdout. */
 const NAMED_IN_ISSUE_9 = [
   'con tôi 15 tuổi làm căn cước lần đầu có mất tiền không',
@@ -39,7 +41,10 @@ async function sourceTexts(): Promise<Map<string, string[]>> {
       const path = join(dir, e.name);
       if (e.isDirectory()) await walk(path);
       else if (!/\.meta\.ya?ml$/.test(e.name)) {
-        const id = relative(SOURCES, path).replace(/\.[^.]+$/, '').split('\\').join('/');
+        const id = relative(SOURCES, path)
+          .replace(/\.[^.]+$/, '')
+          .split('\\')
+          .join('/');
         const raw = await readFile(path, 'utf8');
         const pieces = /\.ya?ml$/.test(e.name) ? strings(parseYaml(raw)) : [raw];
         out.set(id, pieces.map(squash));
@@ -84,7 +89,10 @@ describe('the dev question sets', async () => {
     });
   }
 
-  for (const [set, min] of [['fresh.jsonl', 120], ['fresh-holdout.jsonl', 60]] as const) {
+  for (const [set, min] of [
+    ['fresh.jsonl', 120],
+    ['fresh-holdout.jsonl', 60],
+  ] as const) {
     it(`${set} has at least ${min} questions, about 12% unanswerable, sessions, English and every style`, () => {
       const rows = questions.filter((q) => q.set === set);
       const tagged = (t: string) => rows.filter((q) => q.tags.includes(t)).length;
@@ -93,7 +101,20 @@ describe('the dev question sets', async () => {
       expect(unanswerable).toBeGreaterThanOrEqual(0.1);
       expect(unanswerable).toBeLessThanOrEqual(0.15);
       expect(new Set(rows.filter((q) => q.session !== undefined).map((q) => q.session)).size).toBeGreaterThanOrEqual(4);
-      for (const t of ['story', 'yesno', 'condition', 'multi', 'en', 'scope', 'covers', 'agency', 'group', 'signer', 'teencode']) expect(tagged(t), t).toBeGreaterThanOrEqual(3);
+      for (const t of [
+        'story',
+        'yesno',
+        'condition',
+        'multi',
+        'en',
+        'scope',
+        'covers',
+        'agency',
+        'group',
+        'signer',
+        'teencode',
+      ])
+        expect(tagged(t), t).toBeGreaterThanOrEqual(3);
       expect(rows.filter((q) => q.answerable && q.must.length === 0 && q.evidence === null)).toEqual([]);
     });
   }
@@ -101,12 +122,16 @@ describe('the dev question sets', async () => {
   it('keeps the questions named in issue 9 in the working set, and no question in two sets', () => {
     const fresh = questions.filter((q) => q.set === 'fresh.jsonl').map((q) => q.question);
     for (const q of NAMED_IN_ISSUE_9) expect(fresh).toContain(q);
-    const texts = questions.filter((q) => q.session === undefined || q.turn === 1).map((q) => squash(q.question).toLowerCase());
+    const texts = questions
+      .filter((q) => q.session === undefined || q.turn === 1)
+      .map((q) => squash(q.question).toLowerCase());
     expect(texts.filter((t, i) => texts.indexOf(t) !== i)).toEqual([]);
   });
 
   it('stores Vietnamese text in NFC', () => {
-    const notNfc = questions.filter((q) => [q.question, q.answer, q.evidence ?? ''].some((s) => s !== s.normalize('NFC')));
+    const notNfc = questions.filter((q) =>
+      [q.question, q.answer, q.evidence ?? ''].some((s) => s !== s.normalize('NFC')),
+    );
     expect(notNfc.map((q) => q.id)).toEqual([]);
   });
 });
@@ -133,11 +158,16 @@ describe('parsing a question set', () => {
   });
 
   it('ignores extra fields and keeps tags and asOf', () => {
-    const [q] = parseQuestions('{"id":"a","question":"q","answerable":true,"answer":"x","evidence":"e","asOf":"2026-11-27","tags":["en"],"note":"hi"}', 's');
+    const [q] = parseQuestions(
+      '{"id":"a","question":"q","answerable":true,"answer":"x","evidence":"e","asOf":"2026-11-27","tags":["en"],"note":"hi"}',
+      's',
+    );
     expect(q).toMatchObject({ id: 'a', asOf: '2026-11-27', tags: ['en'], set: 's' });
   });
 
   it('fails with E_QUESTIONS_UNREADABLE when a set file is missing', async () => {
-    await expect(loadQuestionSets([join(ROOT, 'eval', 'questions', 'nope.jsonl')])).rejects.toMatchObject({ code: 'E_QUESTIONS_UNREADABLE' });
+    await expect(loadQuestionSets([join(ROOT, 'eval', 'questions', 'nope.jsonl')])).rejects.toMatchObject({
+      code: 'E_QUESTIONS_UNREADABLE',
+    });
   });
 });

@@ -42,7 +42,9 @@ describe('quick evaluation on the dev sets', () => {
     await ensureIndex({ sourcesDir: join(ROOT, 'knowledge', 'sources'), indexDir, embedder });
     const kb = await KnowledgeBase.open(indexDir, { embedder });
     openKb = kb;
-    const questions = await loadQuestionSets(['plan.jsonl', 'procedures.jsonl'].map((f) => join(ROOT, 'eval', 'questions', f)));
+    const questions = await loadQuestionSets(
+      ['plan.jsonl', 'procedures.jsonl'].map((f) => join(ROOT, 'eval', 'questions', f)),
+    );
     run = await runOurs(questions, { kb, k: 10 });
   });
 
@@ -76,7 +78,19 @@ describe('quick evaluation on the dev sets', () => {
   it('reports every question in the stable JSON shape', () => {
     const q = run.questions[0];
     expect(q).toBeDefined();
-    for (const key of ['id', 'question', 'answerable', 'answer', 'refused', 'citations', 'retrieved', 'latencyMs', 'hit1', 'hit5', 'answerCorrect']) {
+    for (const key of [
+      'id',
+      'question',
+      'answerable',
+      'answer',
+      'refused',
+      'citations',
+      'retrieved',
+      'latencyMs',
+      'hit1',
+      'hit5',
+      'answerCorrect',
+    ]) {
       expect(q).toHaveProperty(key);
     }
     expect(run.questions.every((x) => x.retrieved.length <= 10)).toBe(true);

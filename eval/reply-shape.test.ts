@@ -13,7 +13,12 @@ describe('the shape of a reply', () => {
     const s = replyShape(
       'Lệ phí 35.000đ. [1]\nTrẻ em, người cao tuổi… [2]\n- …danh mục dữ liệu mở [1]\nHồ sơ gồm tờ khai và\nNộp tại Công an cấp xã,\n- Tờ khai theo mẫu;\n- hạ tầng IOT... [1]',
     );
-    expect(s.cutLines).toEqual(['Trẻ em, người cao tuổi… [2]', '- …danh mục dữ liệu mở [1]', 'Hồ sơ gồm tờ khai và', 'Nộp tại Công an cấp xã,']);
+    expect(s.cutLines).toEqual([
+      'Trẻ em, người cao tuổi… [2]',
+      '- …danh mục dữ liệu mở [1]',
+      'Hồ sơ gồm tờ khai và',
+      'Nộp tại Công an cấp xã,',
+    ]);
   });
 
   it('counts each extra copy of a repeated line or sentence, not short ones nor the source list', () => {
@@ -28,33 +33,61 @@ describe('the shape of a reply', () => {
       { shape: replyShape(`${'b'.repeat(200)}\nrest`), refused: false },
       { shape: replyShape('Xin lỗi, nguồn tài liệu của tôi chưa có thông tin này, và'), refused: true },
     ]);
-    expect(sum).toMatchObject({ replies: 2, firstLineMedian: 150, firstLineMax: 200, firstLineShortShare: 0.5, charsMax: 205, cutLines: 1, repeatedLines: 0 });
+    expect(sum).toMatchObject({
+      replies: 2,
+      firstLineMedian: 150,
+      firstLineMax: 200,
+      firstLineShortShare: 0.5,
+      charsMax: 205,
+      cutLines: 1,
+      repeatedLines: 0,
+    });
   });
 });
 
 describe('invented figures', () => {
   it('finds money amounts, day counts and percentages, not years before a place name', () => {
-    expect(figuresIn('Năm 2026 Đồng Nai thu 30.000 đồng, 2.000đ/trang, trong 15 ngày, đạt 50%, 3 working days, 30 nghìn')).toEqual([
-      '30.000 đồng', '2.000đ', '15 ngày', '50%', '3 working days', '30 nghìn',
-    ]);
+    expect(
+      figuresIn('Năm 2026 Đồng Nai thu 30.000 đồng, 2.000đ/trang, trong 15 ngày, đạt 50%, 3 working days, 30 nghìn'),
+    ).toEqual(['30.000 đồng', '2.000đ', '15 ngày', '50%', '3 working days', '30 nghìn']);
   });
 
   it('flags a figure found in no cited chunk, and accepts other spellings and the question’s own figures', () => {
     const cited = ['Cấp lại thẻ căn cước 35.000đ/thẻ. 07 ngày làm việc kể từ khi nhận đủ hồ sơ.'];
     expect(inventedFigures('Phí 35,000 đồng, có thẻ sau 7 ngày.', cited, 'q')).toEqual([]);
     expect(inventedFigures('Phí 70.000đ, có thẻ sau 15 ngày.', cited, 'q')).toEqual(['70.000đ', '15 ngày']);
-    expect(inventedFigures('Con bạn sinh đã 70 ngày: vẫn đăng ký được.', [], 'con tôi sinh được 70 ngày rồi')).toEqual([]);
+    expect(inventedFigures('Con bạn sinh đã 70 ngày: vẫn đăng ký được.', [], 'con tôi sinh được 70 ngày rồi')).toEqual(
+      [],
+    );
   });
 });
 
 describe('refusal precision and recall', () => {
   const run = (id: string, answerable: boolean, refused: boolean, tags: string[] = []): QuestionRun => ({
-    id, question: id, answerable, answer: '', evidence: null, tags, reply: refused ? 'Xin lỗi' : 'Có', refused, citations: [], retrieved: [],
-    latencyMs: 1, must: answerable ? [['co']] : [], mustNot: [], set: 'fresh.jsonl',
+    id,
+    question: id,
+    answerable,
+    answer: '',
+    evidence: null,
+    tags,
+    reply: refused ? 'Xin lỗi' : 'Có',
+    refused,
+    citations: [],
+    retrieved: [],
+    latencyMs: 1,
+    must: answerable ? [['co']] : [],
+    mustNot: [],
+    set: 'fresh.jsonl',
   });
 
   it('treats refusal as the positive class', () => {
-    const runs = [run('a', false, true), run('b', false, false), run('c', true, true), run('d', true, false), run('e', true, false)];
+    const runs = [
+      run('a', false, true),
+      run('b', false, false),
+      run('c', true, true),
+      run('d', true, false),
+      run('e', true, false),
+    ];
     const m = aggregate(runs, runs.map(scoreQuestion));
     expect(m.refusalPrecision).toBe(0.5);
     expect(m.refusalRecall).toBe(0.5);

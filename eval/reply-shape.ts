@@ -38,12 +38,20 @@ function sentences(lines: readonly string[]): string[] {
   return lines
     .filter((l) => !/^\[\d+\]/.test(l))
     .flatMap((l) => l.replace(BULLET, '').split(/(?<=[.;])\s+/u))
-    .map((x) => x.replace(/\s*\[\d+\]/gu, '').replace(/[.;]$/u, '').trim())
+    .map((x) =>
+      x
+        .replace(/\s*\[\d+\]/gu, '')
+        .replace(/[.;]$/u, '')
+        .trim(),
+    )
     .filter((x) => length(x) >= 20);
 }
 
 export function replyShape(reply: string): ReplyShape {
-  const lines = reply.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = reply
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   const seen = new Set<string>();
   const repeatedLines: string[] = [];
   for (const sentence of sentences(lines)) {

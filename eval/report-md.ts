@@ -3,7 +3,16 @@
  * failed question with what was retrieved.
  */
 import type { AblationRow, RetrievalScore, TuningRow } from './ablation.ts';
-import { comparisonTable, mdTable, pct, refusalLine, shapeTable, sliceBars, sliceComparison, sliceTable } from './report-table.ts';
+import {
+  comparisonTable,
+  mdTable,
+  pct,
+  refusalLine,
+  shapeTable,
+  sliceBars,
+  sliceComparison,
+  sliceTable,
+} from './report-table.ts';
 import type { EvalRun, ScoredQuestion } from './run-eval.ts';
 
 export interface ReportMeta {
@@ -46,7 +55,10 @@ function failedSection(run: EvalRun): string {
   const blocks = failed.map((q) => {
     const top = q.retrieved
       .slice(0, 3)
-      .map((r, i) => `   ${i + 1}. \`${r.documentId}\` › ${r.section || '—'} (${r.score.toFixed(3)}): ${clip(r.text, 140)}`)
+      .map(
+        (r, i) =>
+          `   ${i + 1}. \`${r.documentId}\` › ${r.section || '—'} (${r.score.toFixed(3)}): ${clip(r.text, 140)}`,
+      )
       .join('\n');
     return [
       `- **${q.id}** (${q.set}${q.session ? `, ${q.session} turn ${q.turn}` : ''}) — ${failureReasons(q).join('; ')}`,
@@ -68,7 +80,8 @@ function ablationSection(rows: readonly AblationRow[]): string {
 }
 
 function tuningSection(t: NonNullable<ReportInput['tuning']>): string {
-  const fmt = (x: TuningRow['tuning']) => `lex ${x.lexicalWeight} / vec ${x.vectorWeight}, k1 ${x.bm25.k1}, b ${x.bm25.b}, folded(accented q) ${x.foldedWeightAccentedQuery}`;
+  const fmt = (x: TuningRow['tuning']) =>
+    `lex ${x.lexicalWeight} / vec ${x.vectorWeight}, k1 ${x.bm25.k1}, b ${x.bm25.b}, folded(accented q) ${x.foldedWeightAccentedQuery}`;
   const rows = [
     ['defaults', fmt(t.defaults.tuning), pct(t.defaults.hit1), pct(t.defaults.hit5), pct(t.defaults.mrr10)],
     ...t.rows.slice(0, 8).map((r, i) => [`#${i + 1}`, fmt(r.tuning), pct(r.hit1), pct(r.hit5), pct(r.mrr10)]),
@@ -95,12 +108,21 @@ export function renderReport(input: ReportInput): string {
     '## Whole-question verdict and reply shape — ours',
     refusalLine(ours.summary),
     shapeTable(ours),
-    '```\n' + sliceBars(ours, 'hit@5', (x) => x.hit5) + '\n\n' + sliceBars(ours, 'answer accuracy', (x) => x.answerAccuracy) + '\n```',
+    '```\n' +
+      sliceBars(ours, 'hit@5', (x) => x.hit5) +
+      '\n\n' +
+      sliceBars(ours, 'answer accuracy', (x) => x.answerAccuracy) +
+      '\n```',
   ];
   if (input.runs.length > 1) {
-    parts.push('## Per slice — side by side', sliceComparison(input.runs, 'hit@5', (x) => x.hit5), sliceComparison(input.runs, 'answer accuracy', (x) => x.answerAccuracy));
+    parts.push(
+      '## Per slice — side by side',
+      sliceComparison(input.runs, 'hit@5', (x) => x.hit5),
+      sliceComparison(input.runs, 'answer accuracy', (x) => x.answerAccuracy),
+    );
   }
-  if (input.ablation) parts.push('## Ablation (retrieval only, kb.search on the raw question)', ablationSection(input.ablation));
+  if (input.ablation)
+    parts.push('## Ablation (retrieval only, kb.search on the raw question)', ablationSection(input.ablation));
   if (input.tuning) parts.push('## Tuning grid', tuningSection(input.tuning));
   parts.push(`## Failed questions — ${ours.system}`, failedSection(ours));
   return `${parts.join('\n\n')}\n`;
@@ -110,8 +132,20 @@ export function renderReport(input: ReportInput): string {
 export function renderTerminal(input: ReportInput): string {
   const [ours] = input.runs;
   if (ours === undefined) return '';
-  const lines = [comparisonTable(input.runs), '', sliceTable(ours), '', refusalLine(ours.summary), '', shapeTable(ours)];
+  const lines = [
+    comparisonTable(input.runs),
+    '',
+    sliceTable(ours),
+    '',
+    refusalLine(ours.summary),
+    '',
+    shapeTable(ours),
+  ];
   if (input.ablation) lines.push('', ablationSection(input.ablation));
-  if (input.tuning?.rows[0]) lines.push('', `best tuning: ${JSON.stringify(input.tuning.rows[0].tuning)} MRR@10 ${pct(input.tuning.rows[0].mrr10)} (defaults ${pct(input.tuning.defaults.mrr10)})`);
+  if (input.tuning?.rows[0])
+    lines.push(
+      '',
+      `best tuning: ${JSON.stringify(input.tuning.rows[0].tuning)} MRR@10 ${pct(input.tuning.rows[0].mrr10)} (defaults ${pct(input.tuning.defaults.mrr10)})`,
+    );
   return lines.join('\n');
 }

@@ -51,7 +51,8 @@ export function comparisonTable(runs: readonly EvalRun[]): string {
     pct(get(ours.summary)),
     ...others.flatMap((o) => [pct(get(o.summary)), ratio(get(ours.summary), get(o.summary))]),
   ]);
-  const lat = (r: EvalRun) => `${r.summary.latencyMs.p50.toFixed(1)} / ${r.summary.latencyMs.p95.toFixed(1)} / ${r.summary.latencyMs.max.toFixed(1)}`;
+  const lat = (r: EvalRun) =>
+    `${r.summary.latencyMs.p50.toFixed(1)} / ${r.summary.latencyMs.p95.toFixed(1)} / ${r.summary.latencyMs.max.toFixed(1)}`;
   rows.push(['latency p50/p95/max ms', lat(ours), ...others.flatMap((o) => [lat(o), ''])]);
   return mdTable(header, rows);
 }
@@ -114,7 +115,17 @@ function groupsOf(run: EvalRun): Array<[string, Metrics]> {
  * (median / max) over answered replies; cut and repeated lines and invented figures over all replies.
  */
 export function shapeTable(run: EvalRun): string {
-  const header = ['group', 'n', 'correct', '1st line med/max', '1st ≤160', 'chars med/max', 'cut', 'repeated', 'invented'];
+  const header = [
+    'group',
+    'n',
+    'correct',
+    '1st line med/max',
+    '1st ≤160',
+    'chars med/max',
+    'cut',
+    'repeated',
+    'invented',
+  ];
   const rows = groupsOf(run).map(([name, m]) => [
     name,
     String(m.questions),

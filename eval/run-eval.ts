@@ -1,7 +1,14 @@
 /**
  * Runs a question set through the same `answer()` the bot uses and scores every reply.
  */
-import { answer, type AnswerContext, type AnswerResult, type Citation, type RetrievedChunk, type Turn } from '../answer/index.ts';
+import {
+  answer,
+  type AnswerContext,
+  type AnswerResult,
+  type Citation,
+  type RetrievedChunk,
+  type Turn,
+} from '../answer/index.ts';
 import { refusalKindOf } from './judge.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import { scoreQuestion, summarise, type QuestionRun, type QuestionScore, type Summary } from './metrics.ts';
@@ -61,11 +68,24 @@ export interface EvalRun {
 /** Builds a run record from a question and what a system produced. */
 export function toRun(
   q: EvalQuestion,
-  got: Pick<QuestionRun, 'reply' | 'refused' | 'citations' | 'retrieved' | 'latencyMs'> & { refusalKind?: string | null },
+  got: Pick<QuestionRun, 'reply' | 'refused' | 'citations' | 'retrieved' | 'latencyMs'> & {
+    refusalKind?: string | null;
+  },
 ): QuestionRun {
   return {
-    id: q.id, question: q.question, answerable: q.answerable, answer: q.answer, evidence: q.evidence, document: q.document, tags: q.tags,
-    set: q.set, must: q.must, mustNot: q.mustNot, expectedRefusalKind: q.refusalKind, refusalKind: got.refusalKind ?? (got.refused ? 'unknown' : null), ...got,
+    id: q.id,
+    question: q.question,
+    answerable: q.answerable,
+    answer: q.answer,
+    evidence: q.evidence,
+    document: q.document,
+    tags: q.tags,
+    set: q.set,
+    must: q.must,
+    mustNot: q.mustNot,
+    expectedRefusalKind: q.refusalKind,
+    refusalKind: got.refusalKind ?? (got.refused ? 'unknown' : null),
+    ...got,
   };
 }
 
@@ -76,11 +96,32 @@ export function scoreRuns(system: string, questions: readonly EvalQuestion[], ru
     const s = scores[i] as QuestionScore;
     const q = questions[i] as EvalQuestion;
     return {
-      id: r.id, set: q.set, question: r.question, answerable: r.answerable, answer: r.answer, evidence: r.evidence,
-      reply: r.reply, refused: r.refused, citations: r.citations, retrieved: r.retrieved, latencyMs: r.latencyMs,
-      hit1: s.hit1, hit5: s.hit5, rank: s.rank, answerCorrect: s.answerCorrect, citationCorrect: s.citationCorrect,
-      refusalCorrect: s.refusalCorrect, slices: s.slices, tags: q.tags, session: q.session ?? null, turn: q.turn ?? null,
-      refusalKind: r.refusalKind ?? null, correct: s.correct, failures: s.failures, shape: s.shape, inventedFacts: s.inventedFacts,
+      id: r.id,
+      set: q.set,
+      question: r.question,
+      answerable: r.answerable,
+      answer: r.answer,
+      evidence: r.evidence,
+      reply: r.reply,
+      refused: r.refused,
+      citations: r.citations,
+      retrieved: r.retrieved,
+      latencyMs: r.latencyMs,
+      hit1: s.hit1,
+      hit5: s.hit5,
+      rank: s.rank,
+      answerCorrect: s.answerCorrect,
+      citationCorrect: s.citationCorrect,
+      refusalCorrect: s.refusalCorrect,
+      slices: s.slices,
+      tags: q.tags,
+      session: q.session ?? null,
+      turn: q.turn ?? null,
+      refusalKind: r.refusalKind ?? null,
+      correct: s.correct,
+      failures: s.failures,
+      shape: s.shape,
+      inventedFacts: s.inventedFacts,
     };
   });
   return { system, summary: summarise(runs, scores), questions: scored };
@@ -112,7 +153,10 @@ export function askingOrder(questions: readonly EvalQuestion[]): number[][] {
 }
 
 /** The history a session's next turn is asked with: every earlier turn, oldest first, a minute apart. */
-export function historyOf(earlier: ReadonlyArray<{ question: string; result: Pick<AnswerResult, 'topicDocumentId'> }>, now: Date): Turn[] {
+export function historyOf(
+  earlier: ReadonlyArray<{ question: string; result: Pick<AnswerResult, 'topicDocumentId'> }>,
+  now: Date,
+): Turn[] {
   return earlier.map((t, i) => ({
     question: t.question,
     topicDocumentId: t.result.topicDocumentId,
@@ -131,7 +175,12 @@ export async function runOurs(questions: readonly EvalQuestion[], opts: RunOptio
     const earlier: Array<{ question: string; result: AnswerResult }> = [];
     for (const i of group) {
       const q = questions[i] as EvalQuestion;
-      const ctx: AnswerContext = { kb: opts.kb, k: opts.k ?? 10, history: historyOf(earlier, new Date()), generator: null };
+      const ctx: AnswerContext = {
+        kb: opts.kb,
+        k: opts.k ?? 10,
+        history: historyOf(earlier, new Date()),
+        generator: null,
+      };
       const asOf = q.asOf ?? opts.asOf;
       if (asOf !== undefined) ctx.asOf = asOf;
       const started = performance.now();
@@ -148,7 +197,12 @@ export async function runOurs(questions: readonly EvalQuestion[], opts: RunOptio
           text: c.text,
           chunkText: chunkOfCitation(c, res.retrieved),
         })),
-        retrieved: res.retrieved.map((r) => ({ documentId: r.documentId, section: r.section, text: r.text, score: r.score })),
+        retrieved: res.retrieved.map((r) => ({
+          documentId: r.documentId,
+          section: r.section,
+          text: r.text,
+          score: r.score,
+        })),
         latencyMs: Number((res.latencyMs > 0 ? res.latencyMs : wall).toFixed(2)),
       });
       done++;

@@ -23,14 +23,23 @@ describe('scale corpus', () => {
       await rm(empty, { recursive: true, force: true });
       const sources = join(dir, 'sources');
       const first = await loadFile(join(sources, 'synthetic', 'phu-luc-01.md'), sources);
-      expect(first.documents.map((d) => d.meta.id)).toEqual(syntheticProcedures().slice(0, 10).map((p) => `synthetic/phu-luc-01#${p.code}`));
-      const asked = scaleQuestions().find((q) => q.document)!.document!.split('#')[0]!;
+      expect(first.documents.map((d) => d.meta.id)).toEqual(
+        syntheticProcedures()
+          .slice(0, 10)
+          .map((p) => `synthetic/phu-luc-01#${p.code}`),
+      );
+      const asked = scaleQuestions()
+        .find((q) => q.document)!
+        .document!.split('#')[0]!;
       const file = await loadFile(join(sources, `${asked}.md`), sources);
       const questions = scaleQuestions().filter((q) => q.document?.startsWith(`${asked}#`));
       expect(questions.length).toBeGreaterThan(0);
       for (const q of questions) {
         const doc = file.documents.find((d) => d.meta.id === q.document)!;
-        expect(doc.chunks.some((c) => c.text.includes(q.evidence!)), q.id).toBe(true);
+        expect(
+          doc.chunks.some((c) => c.text.includes(q.evidence!)),
+          q.id,
+        ).toBe(true);
       }
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -38,8 +47,13 @@ describe('scale corpus', () => {
   });
 
   it('matches the committed question set, with every question both accented and without diacritics', async () => {
-    const committed = (await readFile('eval/questions/scale.jsonl', 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { tags: string[] });
+    const committed = (await readFile('eval/questions/scale.jsonl', 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { tags: string[] });
     expect(committed).toEqual(JSON.parse(JSON.stringify(scaleQuestions())));
-    expect(committed.filter((q) => q.tags.includes('accented')).length).toBe(committed.filter((q) => q.tags.includes('folded')).length);
+    expect(committed.filter((q) => q.tags.includes('accented')).length).toBe(
+      committed.filter((q) => q.tags.includes('folded')).length,
+    );
   });
 });

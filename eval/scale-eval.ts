@@ -17,8 +17,12 @@ const rest = at >= 0 ? [...args.slice(0, at), ...args.slice(at + 2)] : args;
 const n = await writeScaleCorpus(dir, 'knowledge/sources');
 process.stderr.write(`scale corpus: ${n} synthetic procedures + knowledge/sources in ${join(dir, 'sources')}\n`);
 const passes = rest.includes('--report') ? rest : [...rest, '--report', join(dir, 'report.md')];
-const child = spawn(process.execPath, ['--import', 'tsx', 'eval/cli.ts', '--questions', 'eval/questions/scale.jsonl', ...passes], {
-  stdio: 'inherit',
-  env: { ...process.env, SOURCES_DIR: join(dir, 'sources'), INDEX_DIR: join(dir, 'index') },
-});
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', 'eval/cli.ts', '--questions', 'eval/questions/scale.jsonl', ...passes],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, SOURCES_DIR: join(dir, 'sources'), INDEX_DIR: join(dir, 'index') },
+  },
+);
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

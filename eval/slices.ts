@@ -8,14 +8,71 @@ export const SLICES: readonly Slice[] = ['accented', 'unaccented/abbrev', 'engli
 
 /** Abbreviations and teencode residents type; a question using one is in the unaccented/abbrev slice. */
 const ABBREVIATIONS = new Set([
-  'cccd', 'cmnd', 'gplx', 'lltp', 'dvc', 'dvcqg', 'ubnd', 'hdnd', 'cds', 'csdl', 'tthc', 'gpxd', 'hkd', 'bhyt', 'xnthn',
-  'xntthn', 'ko', 'k', 'kh', 'dc', 'đc', 'j', 'bn', 'ntn', 'ad', 'z', 'v', 'ng', 'e', 'tk', 'qd', 'sdt', 'tp',
+  'cccd',
+  'cmnd',
+  'gplx',
+  'lltp',
+  'dvc',
+  'dvcqg',
+  'ubnd',
+  'hdnd',
+  'cds',
+  'csdl',
+  'tthc',
+  'gpxd',
+  'hkd',
+  'bhyt',
+  'xnthn',
+  'xntthn',
+  'ko',
+  'k',
+  'kh',
+  'dc',
+  'đc',
+  'j',
+  'bn',
+  'ntn',
+  'ad',
+  'z',
+  'v',
+  'ng',
+  'e',
+  'tk',
+  'qd',
+  'sdt',
+  'tp',
 ]);
 
 // Only words that are not also folded Vietnamese syllables ("the" = thẻ, "can" = cần, "to", "an", "do", "a").
 const ENGLISH_WORDS = new Set([
-  'what', 'how', 'is', 'are', 'does', 'where', 'which', 'who', 'when', 'of', 'for', 'my', 'much', 'many', 'should',
-  'under', 'with', 'your', 'there', 'register', 'fee', 'cost', 'get', 'need', 'it', 'and', 'or', 'from',
+  'what',
+  'how',
+  'is',
+  'are',
+  'does',
+  'where',
+  'which',
+  'who',
+  'when',
+  'of',
+  'for',
+  'my',
+  'much',
+  'many',
+  'should',
+  'under',
+  'with',
+  'your',
+  'there',
+  'register',
+  'fee',
+  'cost',
+  'get',
+  'need',
+  'it',
+  'and',
+  'or',
+  'from',
 ]);
 
 const INTERROGATIVES =
@@ -27,7 +84,10 @@ export function hasDiacritics(text: string): boolean {
 }
 
 function words(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}&]+/u)
+    .filter(Boolean);
 }
 
 /** English when tagged `en`, or when undiacritised text has at least two common English words. */

@@ -10,7 +10,11 @@ import type { DocType, MetaFields } from './types.ts';
 
 const HEADER_SCAN = 40; // lines: official headers are never longer
 const NOISE = /^[|\-_=*.~–—\s]+$/u;
-const MOTTO = [/^CỘNG HÒA XÃ HỘI( CHỦ NGHĨA VIỆT NAM)?$/u, /^CHỦ NGHĨA VIỆT NAM$/u, /^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$/iu];
+const MOTTO = [
+  /^CỘNG HÒA XÃ HỘI( CHỦ NGHĨA VIỆT NAM)?$/u,
+  /^CHỦ NGHĨA VIỆT NAM$/u,
+  /^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$/iu,
+];
 const NUMBER = /^Số\s*:?\s*(\d+[\p{L}\d/.&\-–]*\/[\p{L}\d.&\-–/]+)/u;
 const DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
 const SIGNATURE_START = /^(TM|KT|Q|TL|TUQ)\.\s*\p{Lu}[\p{Lu}\s.]*$/u;
@@ -31,7 +35,10 @@ export interface HeaderResult {
 /** Reads issuer, number, date, title and type from an official header; an empty result when there is none. */
 export function extractHeader(lines: readonly Line[]): HeaderResult {
   // Blank lines carry no meaning in a header (Word exports put one between every paragraph).
-  const at = lines.map((l, i) => (l.text.trim() === '' ? -1 : i)).filter((i) => i >= 0).slice(0, HEADER_SCAN);
+  const at = lines
+    .map((l, i) => (l.text.trim() === '' ? -1 : i))
+    .filter((i) => i >= 0)
+    .slice(0, HEADER_SCAN);
   const head = at.map((i) => lines[i]!.text.trim());
   const numberAt = head.findIndex((s) => NUMBER.test(s));
   const mottoAt = head.findIndex(isMotto);
@@ -55,7 +62,10 @@ export function extractHeader(lines: readonly Line[]): HeaderResult {
 
 /** True when the text opens like an official document (a "Số: …" line or the national motto). */
 export function hasOfficialHeader(lines: readonly Line[]): boolean {
-  const head = lines.map((l) => l.text.trim()).filter((s) => s !== '').slice(0, HEADER_SCAN);
+  const head = lines
+    .map((l) => l.text.trim())
+    .filter((s) => s !== '')
+    .slice(0, HEADER_SCAN);
   return head.some((s) => NUMBER.test(s) || isMotto(s));
 }
 
@@ -63,7 +73,10 @@ export function hasOfficialHeader(lines: readonly Line[]): boolean {
 export function formatIssuer(upper: string): string {
   const m = /^ỦY BAN NHÂN DÂN\s+(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$/u.exec(upper);
   if (!m) return upper;
-  const place = m[2]!.split(/\s+/).map((w) => w.charAt(0) + w.slice(1).toLocaleLowerCase('vi')).join(' ');
+  const place = m[2]!
+    .split(/\s+/)
+    .map((w) => w.charAt(0) + w.slice(1).toLocaleLowerCase('vi'))
+    .join(' ');
   return `UBND ${m[1]!.toLocaleLowerCase('vi')} ${place}`;
 }
 
@@ -98,7 +111,9 @@ function readDate(head: readonly string[]): { iso: string; endLine: number } | n
 }
 
 // "Về việc …" always; another sentence-case line only when it does not read as the body starting.
-const isSubject = (s: string) => /^(Về|V\/v)(?=\s|$)/u.test(s) || (s.length <= 160 && !/^(Căn cứ|Thực hiện|Theo)(?=\s|$)/u.test(s) && !/[;:.]$/u.test(s));
+const isSubject = (s: string) =>
+  /^(Về|V\/v)(?=\s|$)/u.test(s) ||
+  (s.length <= 160 && !/^(Căn cứ|Thực hiện|Theo)(?=\s|$)/u.test(s) && !/[;:.]$/u.test(s));
 
 function readTitle(head: readonly string[], from: number): { text: string | null; end: number } {
   let i = from;

@@ -29,8 +29,15 @@ describe('line repair', () => {
   const lines = (...ls: string[]) => ls.map((text) => ({ text, page: null }));
 
   it('keeps blank-line paragraphs apart and joins the lines inside each', () => {
-    const out = repairLines(lines('Dòng đầu của đoạn một được ngắt', 'ở giữa câu.', '', 'Đoạn hai.', '', 'Đoạn ba.', '', 'Đoạn bốn.', ''));
-    expect(out.map((l) => l.text)).toEqual(['Dòng đầu của đoạn một được ngắt ở giữa câu.', 'Đoạn hai.', 'Đoạn ba.', 'Đoạn bốn.']);
+    const out = repairLines(
+      lines('Dòng đầu của đoạn một được ngắt', 'ở giữa câu.', '', 'Đoạn hai.', '', 'Đoạn ba.', '', 'Đoạn bốn.', ''),
+    );
+    expect(out.map((l) => l.text)).toEqual([
+      'Dòng đầu của đoạn một được ngắt ở giữa câu.',
+      'Đoạn hai.',
+      'Đoạn ba.',
+      'Đoạn bốn.',
+    ]);
   });
 
   it('leaves unwrapped text one paragraph per line', () => {
@@ -39,14 +46,25 @@ describe('line repair', () => {
   });
 
   it('keeps the page of the first line of a joined paragraph', () => {
-    const out = repairLines([{ text: '- Một gạch đầu dòng bị ngắt', page: 2 }, { text: 'sang trang sau', page: 3 }]);
+    const out = repairLines([
+      { text: '- Một gạch đầu dòng bị ngắt', page: 2 },
+      { text: 'sang trang sau', page: 3 },
+    ]);
     expect(out).toEqual([{ text: '- Một gạch đầu dòng bị ngắt sang trang sau', page: 2 }]);
   });
 });
 
 describe('chunkBlocks', () => {
   it('keeps the heading path on every chunk and pops it at a sibling heading', () => {
-    const chunks = chunkBlocks('d', [heading('I. A', 4), heading('1. B', 6), bullet('một'), heading('2. C', 6), bullet('hai'), heading('II. D', 4), para('ba')]);
+    const chunks = chunkBlocks('d', [
+      heading('I. A', 4),
+      heading('1. B', 6),
+      bullet('một'),
+      heading('2. C', 6),
+      bullet('hai'),
+      heading('II. D', 4),
+      para('ba'),
+    ]);
     expect(chunks.map((c) => c.sectionPath)).toEqual([['I. A', '1. B'], ['I. A', '2. C'], ['II. D']]);
   });
 
@@ -96,7 +114,11 @@ describe('chunkBlocks', () => {
   });
 
   it('keeps a heading with nothing under it as a chunk of its own text', () => {
-    const chunks = chunkBlocks('d', [heading('Điều 9. Hiệu lực thi hành', 5), heading('Điều 10. Trách nhiệm thi hành', 5), para('Các cơ quan chịu trách nhiệm thi hành.')]);
+    const chunks = chunkBlocks('d', [
+      heading('Điều 9. Hiệu lực thi hành', 5),
+      heading('Điều 10. Trách nhiệm thi hành', 5),
+      para('Các cơ quan chịu trách nhiệm thi hành.'),
+    ]);
     expect(chunks.map((c) => [c.sectionPath.at(-1), c.text])).toEqual([
       ['Điều 9. Hiệu lực thi hành', 'Điều 9. Hiệu lực thi hành'],
       ['Điều 10. Trách nhiệm thi hành', 'Các cơ quan chịu trách nhiệm thi hành.'],

@@ -19,7 +19,12 @@ export const CHUNK_LIMITS = Object.freeze({
   maxChars: 3000, // and no chunk is longer than this, whatever its syllables (a 10 MiB line without spaces)
 });
 
-interface Unit { text: string; page: number | null; sep: string; row?: boolean }
+interface Unit {
+  text: string;
+  page: number | null;
+  sep: string;
+  row?: boolean;
+}
 
 /** The normalised document text that chunk texts are spans of. */
 export function documentText(blocks: readonly Block[]): string {
@@ -34,7 +39,10 @@ export function syllables(text: string): number {
 
 /** Deterministic chunk id: the same document, section and position always give the same id. */
 export function chunkId(documentId: string, sectionPath: readonly string[], ordinal: number): string {
-  return createHash('sha256').update(`${documentId}\u0000${sectionPath.join(' > ')}\u0000${ordinal}`).digest('hex').slice(0, 20);
+  return createHash('sha256')
+    .update(`${documentId}\u0000${sectionPath.join(' > ')}\u0000${ordinal}`)
+    .digest('hex')
+    .slice(0, 20);
 }
 
 /** Blocks → chunks with heading paths, pages and ordinals. */
@@ -43,7 +51,13 @@ export function chunkBlocks(documentId: string, blocks: readonly Block[]): Chunk
   const stack: Array<{ rank: number; text: string }> = [];
   let units: Unit[] = [];
   const flush = () => {
-    for (const group of packUnits(units)) pushChunk(out, documentId, stack.map((h) => h.text), group);
+    for (const group of packUnits(units))
+      pushChunk(
+        out,
+        documentId,
+        stack.map((h) => h.text),
+        group,
+      );
     units = [];
   };
   blocks.forEach((block, i) => {
@@ -58,7 +72,12 @@ export function chunkBlocks(documentId: string, blocks: readonly Block[]): Chunk
     // A heading with neither content nor sub-headings would vanish from search; keep its own text.
     const next = blocks[i + 1];
     if (!next || (next.kind === 'heading' && (next.rank ?? 99) <= rank)) {
-      pushChunk(out, documentId, stack.map((h) => h.text), [{ text: block.text, page: block.page, sep: '' }]);
+      pushChunk(
+        out,
+        documentId,
+        stack.map((h) => h.text),
+        [{ text: block.text, page: block.page, sep: '' }],
+      );
     }
   });
   flush();
@@ -82,7 +101,14 @@ export function finishPrebuilt(documentId: string, prebuilt: readonly PrebuiltCh
 function pushChunk(out: Chunk[], documentId: string, sectionPath: string[], group: readonly Unit[]): void {
   const ordinal = out.length;
   const text = group.map((u, i) => (i === 0 ? u.text : u.sep + u.text)).join('');
-  out.push({ id: chunkId(documentId, sectionPath, ordinal), documentId, sectionPath, page: group[0]!.page, ordinal, text });
+  out.push({
+    id: chunkId(documentId, sectionPath, ordinal),
+    documentId,
+    sectionPath,
+    page: group[0]!.page,
+    ordinal,
+    text,
+  });
 }
 
 /** Greedy packing up to `pack` syllables; a small tail joins the previous group when it fits under `max`. */
@@ -93,7 +119,13 @@ function packUnits(units: readonly Unit[]): Unit[][] {
     const n = syllables(u.text);
     const current = groups.at(-1);
     // Table rows stay one chunk each: a row already carries its column headers.
-    if (current && !u.row && !current[0]!.row && size + n <= CHUNK_LIMITS.pack && charsOf(current) + u.sep.length + u.text.length <= CHUNK_LIMITS.maxChars) {
+    if (
+      current &&
+      !u.row &&
+      !current[0]!.row &&
+      size + n <= CHUNK_LIMITS.pack &&
+      charsOf(current) + u.sep.length + u.text.length <= CHUNK_LIMITS.maxChars
+    ) {
       current.push(u);
       size += n;
     } else {
@@ -103,7 +135,15 @@ function packUnits(units: readonly Unit[]): Unit[][] {
   }
   const last = groups.at(-1);
   const before = groups.at(-2);
-  if (last && before && !last[0]!.row && !before[0]!.row && size < CHUNK_LIMITS.min && sizeOf(before) + size <= CHUNK_LIMITS.max && charsOf(before) + charsOf(last) <= CHUNK_LIMITS.maxChars) {
+  if (
+    last &&
+    before &&
+    !last[0]!.row &&
+    !before[0]!.row &&
+    size < CHUNK_LIMITS.min &&
+    sizeOf(before) + size <= CHUNK_LIMITS.max &&
+    charsOf(before) + charsOf(last) <= CHUNK_LIMITS.maxChars
+  ) {
     before.push(...groups.pop()!);
   }
   return groups;
@@ -115,18 +155,23 @@ const charsOf = (g: readonly Unit[]) => g.reduce((n, u) => n + u.sep.length + u.
 /** A block as one unit, or as verbatim pieces cut at sentence/';' boundaries (then at spaces) when too long. */
 function splitBlock(block: Block, sep: string): Unit[] {
   const fits = (t: string) => t.length <= CHUNK_LIMITS.maxChars && syllables(t) <= CHUNK_LIMITS.max;
-  if (fits(block.text)) return [{ text: block.text, page: block.page, sep, ...(block.kind === 'row' ? { row: true } : {}) }];
+  if (fits(block.text))
+    return [{ text: block.text, page: block.page, sep, ...(block.kind === 'row' ? { row: true } : {}) }];
   const spans = packSpans(block.text, boundaries(block.text, /[.;!?:]\s+/gu));
-  return spans.flatMap(([start, end]) => {
-    const piece = block.text.slice(start, end);
-    if (fits(piece)) return [[start, end] as const];
-    return packSpans(piece, boundaries(piece, /\s+/gu)).flatMap(([s, e]) => hardCut(block.text, start + s, start + e));
-  }).map(([start, end], i, all) => ({
-    text: block.text.slice(start, end),
-    page: block.page,
-    sep: i === 0 ? sep : block.text.slice(all[i - 1]![1], start),
-    ...(block.kind === 'row' ? { row: true } : {}),
-  }));
+  return spans
+    .flatMap(([start, end]) => {
+      const piece = block.text.slice(start, end);
+      if (fits(piece)) return [[start, end] as const];
+      return packSpans(piece, boundaries(piece, /\s+/gu)).flatMap(([s, e]) =>
+        hardCut(block.text, start + s, start + e),
+      );
+    })
+    .map(([start, end], i, all) => ({
+      text: block.text.slice(start, end),
+      page: block.page,
+      sep: i === 0 ? sep : block.text.slice(all[i - 1]![1], start),
+      ...(block.kind === 'row' ? { row: true } : {}),
+    }));
 }
 
 /** Cuts a span with no usable whitespace into pieces of at most maxChars (never inside a surrogate pair). */

@@ -31,11 +31,15 @@ export interface IngestConfig {
 export function loadIngestConfig(env: Record<string, string | undefined> = process.env): IngestConfig {
   const paths = pathsSchema.safeParse({ SOURCES_DIR: blank(env.SOURCES_DIR), INDEX_DIR: blank(env.INDEX_DIR) });
   const embedder = embedderConfigSchema.safeParse(env);
-  const problems = [...(paths.success ? [] : paths.error.issues), ...(embedder.success ? [] : embedder.error.issues)].map(
-    (i) => `${i.path.join('.') || '(env)'}: ${i.message}`,
-  );
+  const problems = [
+    ...(paths.success ? [] : paths.error.issues),
+    ...(embedder.success ? [] : embedder.error.issues),
+  ].map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`);
   if (!paths.success || !embedder.success) {
-    throw new IngestError('E_CONFIG_INVALID', `Invalid configuration: ${problems.join('; ')}. Fix these environment variables.`);
+    throw new IngestError(
+      'E_CONFIG_INVALID',
+      `Invalid configuration: ${problems.join('; ')}. Fix these environment variables.`,
+    );
   }
   return Object.freeze({
     sourcesDir: resolve(paths.data.SOURCES_DIR),

@@ -6,7 +6,17 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createEmbedder, KnowledgeBase, readStoredIndex, type Embedder } from '../knowledge/index.ts';
 import { ensureIndex, runIngest } from './index.ts';
-import { FIXTURES, PLAN_FILE, PLAN_NAME, copyInto, readCurrent, snapshotTree, tempWorkspace, testEmbedder, writeText } from './test-support.ts';
+import {
+  FIXTURES,
+  PLAN_FILE,
+  PLAN_NAME,
+  copyInto,
+  readCurrent,
+  snapshotTree,
+  tempWorkspace,
+  testEmbedder,
+  writeText,
+} from './test-support.ts';
 
 let ws: Awaited<ReturnType<typeof tempWorkspace>>;
 let embedder: Embedder;
@@ -39,9 +49,17 @@ describe('runIngest', () => {
     expect(report.added.sort()).toEqual(['guides/can-cuoc.html', 'guides/nop-truc-tuyen.md', `plans/${PLAN_NAME}`]);
     expect(report).toMatchObject({ updated: [], unchanged: [], removed: [], failed: [], wrote: true });
     expect(report.chunks).toBeGreaterThan(40);
-    expect(report.inferred).toContainEqual({ path: `plans/${PLAN_NAME}`, fields: ['issueDate', 'issuer', 'number', 'title', 'type'] });
+    expect(report.inferred).toContainEqual({
+      path: `plans/${PLAN_NAME}`,
+      fields: ['issueDate', 'issuer', 'number', 'title', 'type'],
+    });
     const kb = await KnowledgeBase.open(ws.index, { embedder });
-    expect(kb.documents().map((d) => d.id).sort()).toEqual(['guides/can-cuoc', 'guides/nop-truc-tuyen', 'plans/ke-hoach-53-KH-UBND-2024-chuyen-doi-so-dong-nai']);
+    expect(
+      kb
+        .documents()
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual(['guides/can-cuoc', 'guides/nop-truc-tuyen', 'plans/ke-hoach-53-KH-UBND-2024-chuyen-doi-so-dong-nai']);
     const hits = await kb.search('lệ phí cấp lại thẻ căn cước', { k: 3 });
     expect(hits[0]!.chunk.text).toContain('70.000 đồng');
   });
@@ -62,7 +80,10 @@ describe('runIngest', () => {
   it('re-indexes only the edited document', async () => {
     await runIngest(opts());
     const md = join(ws.sources, 'guides/nop-truc-tuyen.md');
-    await writeFile(md, (await readFile(md, 'utf8')).replace('Chọn thủ tục cần làm.', 'Chọn thủ tục cần làm và điền tờ khai điện tử.'));
+    await writeFile(
+      md,
+      (await readFile(md, 'utf8')).replace('Chọn thủ tục cần làm.', 'Chọn thủ tục cần làm và điền tờ khai điện tử.'),
+    );
     const counting = countingEmbedder(embedder);
     const report = await runIngest({ ...opts(), embedder: counting });
     expect(report.updated).toEqual(['guides/nop-truc-tuyen.md']);
@@ -75,11 +96,18 @@ describe('runIngest', () => {
 
   it('treats a changed sidecar as a changed document', async () => {
     await runIngest(opts());
-    await writeText(join(ws.sources, `plans/${PLAN_NAME}.meta.yaml`), 'title: Kế hoạch chuyển đổi số năm 2024\nexpiryDate: 2024-12-31\n');
+    await writeText(
+      join(ws.sources, `plans/${PLAN_NAME}.meta.yaml`),
+      'title: Kế hoạch chuyển đổi số năm 2024\nexpiryDate: 2024-12-31\n',
+    );
     const report = await runIngest(opts());
     expect(report.updated).toEqual([`plans/${PLAN_NAME}`]);
     const kb = await KnowledgeBase.open(ws.index, { embedder });
-    expect(kb.document('plans/ke-hoach-53-KH-UBND-2024-chuyen-doi-so-dong-nai')).toMatchObject({ title: 'Kế hoạch chuyển đổi số năm 2024', expiryDate: '2024-12-31', number: '53/KH-UBND' });
+    expect(kb.document('plans/ke-hoach-53-KH-UBND-2024-chuyen-doi-so-dong-nai')).toMatchObject({
+      title: 'Kế hoạch chuyển đổi số năm 2024',
+      expiryDate: '2024-12-31',
+      number: '53/KH-UBND',
+    });
   });
 
   it('drops the chunks of a deleted document', async () => {
@@ -123,7 +151,13 @@ describe('runIngest', () => {
   it('fails the second of two files that would share one document id with E_DUPLICATE_ID', async () => {
     await copyInto(ws.sources, join(FIXTURES, 'nfd-old-tone.txt'), 'guides/nop-truc-tuyen.txt');
     const report = await runIngest(opts());
-    expect(report.failed).toEqual([{ path: 'guides/nop-truc-tuyen.txt', code: 'E_DUPLICATE_ID', reason: expect.stringContaining('guides/nop-truc-tuyen') }]);
+    expect(report.failed).toEqual([
+      {
+        path: 'guides/nop-truc-tuyen.txt',
+        code: 'E_DUPLICATE_ID',
+        reason: expect.stringContaining('guides/nop-truc-tuyen'),
+      },
+    ]);
     expect(report.added).toContain('guides/nop-truc-tuyen.md');
   });
 
@@ -182,6 +216,8 @@ describe('ensureIndex', () => {
   });
 
   it('fails with E_SOURCES_MISSING when the sources folder does not exist', async () => {
-    await expect(ensureIndex({ ...opts(), sourcesDir: join(ws.root, 'nope') })).rejects.toMatchObject({ code: 'E_SOURCES_MISSING' });
+    await expect(ensureIndex({ ...opts(), sourcesDir: join(ws.root, 'nope') })).rejects.toMatchObject({
+      code: 'E_SOURCES_MISSING',
+    });
   });
 });

@@ -7,7 +7,18 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KnowledgeBase } from '../knowledge/index.ts';
 import type { IngestReport } from './index.ts';
-import { FIXTURES, PLAN_FILE, PLAN_NAME, copyInto, readCurrent, runCli, spawnCli, tempWorkspace, testEmbedder, writeText } from './test-support.ts';
+import {
+  FIXTURES,
+  PLAN_FILE,
+  PLAN_NAME,
+  copyInto,
+  readCurrent,
+  runCli,
+  spawnCli,
+  tempWorkspace,
+  testEmbedder,
+  writeText,
+} from './test-support.ts';
 
 let ws: Awaited<ReturnType<typeof tempWorkspace>>;
 beforeEach(async () => {
@@ -33,13 +44,20 @@ describe('npm run ingest', SLOW, () => {
     const run = await runCli('ingest-cli.ts', ['--json', ...dirs()]);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as IngestReport;
-    expect(report.failed).toEqual([{ path: 'plans/hong.pdf', code: 'E_SOURCE_UNREADABLE', reason: expect.stringContaining('hong.pdf') }]);
+    expect(report.failed).toEqual([
+      { path: 'plans/hong.pdf', code: 'E_SOURCE_UNREADABLE', reason: expect.stringContaining('hong.pdf') },
+    ]);
     expect(report.added).toEqual(['guides/can-cuoc.html']);
     expect(report.unchanged.sort()).toEqual(['guides/ba-trang.pdf', 'guides/nop-truc-tuyen.md']);
     expect(await readCurrent(ws.index)).not.toBe(before);
 
     const kb = await KnowledgeBase.open(ws.index, { embedder: testEmbedder() });
-    expect(kb.documents().map((d) => d.id).sort()).toEqual(['guides/ba-trang', 'guides/can-cuoc', 'guides/nop-truc-tuyen']);
+    expect(
+      kb
+        .documents()
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual(['guides/ba-trang', 'guides/can-cuoc', 'guides/nop-truc-tuyen']);
   });
 
   it('prints a readable summary with failures and inferred metadata when not --json', async () => {
@@ -60,7 +78,10 @@ describe('npm run ingest', SLOW, () => {
   });
 
   it('exits 2 and names the variable when the configuration is invalid', async () => {
-    const run = await runCli('ingest-cli.ts', dirs(), { EMBEDDINGS_PROVIDER: 'openai', EMBEDDINGS_API_KEY: 'sk-secret-value' });
+    const run = await runCli('ingest-cli.ts', dirs(), {
+      EMBEDDINGS_PROVIDER: 'openai',
+      EMBEDDINGS_API_KEY: 'sk-secret-value',
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('E_CONFIG_INVALID');
     expect(run.stderr).toContain('EMBEDDINGS_BASE_URL');
@@ -94,12 +115,26 @@ describe('npm run ingest', SLOW, () => {
 describe('npm run search', SLOW, () => {
   it('builds a missing index, then prints exactly one JSON object with the II.2.2 chunk first', async () => {
     await copyInto(ws.sources, PLAN_FILE, `plans/${PLAN_NAME}`);
-    const run = await runCli('search-cli.ts', ['--json', '--k', '3', ...dirs(), 'ty le ho so giai quyet truc tuyen cap xa']);
+    const run = await runCli('search-cli.ts', [
+      '--json',
+      '--k',
+      '3',
+      ...dirs(),
+      'ty le ho so giai quyet truc tuyen cap xa',
+    ]);
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as { results: Array<Record<string, unknown>> };
     expect(Object.keys(out)).toEqual(['results']);
     expect(out.results).toHaveLength(3);
-    expect(Object.keys(out.results[0]!).sort()).toEqual(['documentId', 'number', 'page', 'score', 'section', 'text', 'title']);
+    expect(Object.keys(out.results[0]!).sort()).toEqual([
+      'documentId',
+      'number',
+      'page',
+      'score',
+      'section',
+      'text',
+      'title',
+    ]);
     expect(out.results[0]).toMatchObject({
       documentId: 'plans/ke-hoach-53-KH-UBND-2024-chuyen-doi-so-dong-nai',
       number: '53/KH-UBND',
@@ -134,15 +169,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Enough plain-text documents that writing the index takes a noticeable while. */
 async function writeBulkCorpus(dir: string, count: number): Promise<void> {
-  const words = 'thủ tục hành chính dịch vụ công trực tuyến hồ sơ giải quyết cấp xã huyện tỉnh người dân doanh nghiệp chuyển đổi số nền tảng dữ liệu'.split(' ');
+  const words =
+    'thủ tục hành chính dịch vụ công trực tuyến hồ sơ giải quyết cấp xã huyện tỉnh người dân doanh nghiệp chuyển đổi số nền tảng dữ liệu'.split(
+      ' ',
+    );
   for (let d = 0; d < count; d++) {
     const lines: string[] = [];
     for (let s = 1; s <= 20; s++) {
       lines.push(`${s}. Mục ${d}-${s}`);
-      for (let b = 0; b < 6; b++) lines.push(`- ${Array.from({ length: 40 }, (_, i) => words[(d * 7 + s * 13 + b * 3 + i * i) % words.length]).join(' ')}.`);
+      for (let b = 0; b < 6; b++)
+        lines.push(
+          `- ${Array.from({ length: 40 }, (_, i) => words[(d * 7 + s * 13 + b * 3 + i * i) % words.length]).join(' ')}.`,
+        );
       lines.push('');
     }
     await writeText(join(dir, `tai-lieu-${String(d).padStart(3, '0')}.txt`), lines.join('\n'));
   }
 }
-

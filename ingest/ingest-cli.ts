@@ -14,7 +14,12 @@ const USAGE = 'usage: npm run ingest -- [--json] [--sources DIR] [--index DIR]';
 function readArgs(): { json: boolean; sources?: string; index?: string } | null {
   try {
     const { values } = parseArgs({
-      options: { json: { type: 'boolean', default: false }, sources: { type: 'string' }, index: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean', default: false },
+        sources: { type: 'string' },
+        index: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: false,
       strict: true,
     });
@@ -33,7 +38,11 @@ async function readConfig(args: { sources?: string; index?: string }): Promise<I
   // Imported after the arguments are checked: knowledge pulls in LangChain, which is slow to load.
   const { loadIngestConfig } = await import('./config.ts');
   try {
-    const env = { ...process.env, ...(args.sources ? { SOURCES_DIR: args.sources } : {}), ...(args.index ? { INDEX_DIR: args.index } : {}) };
+    const env = {
+      ...process.env,
+      ...(args.sources ? { SOURCES_DIR: args.sources } : {}),
+      ...(args.index ? { INDEX_DIR: args.index } : {}),
+    };
     return loadIngestConfig(env);
   } catch (err) {
     console.error(`error [${errorCode(err)}]: ${errorReason(err)}`);
@@ -46,7 +55,10 @@ async function main(): Promise<number> {
   if (!args) return 2;
   const config = await readConfig(args);
   if (!config) return 2;
-  const [{ createEmbedder }, { runIngest }] = await Promise.all([import('../knowledge/index.ts'), import('./run-ingest.ts')]);
+  const [{ createEmbedder }, { runIngest }] = await Promise.all([
+    import('../knowledge/index.ts'),
+    import('./run-ingest.ts'),
+  ]);
   const bar = !args.json && process.stderr.isTTY ? new ProgressBar(process.stderr) : null;
   try {
     const report = await runIngest({

@@ -11,7 +11,10 @@
  */
 import { headingRank, startsWithMarker } from './structure.ts';
 
-export interface Line { text: string; page: number | null }
+export interface Line {
+  text: string;
+  page: number | null;
+}
 
 type Layout = 'unwrapped' | 'blank-separated' | 'web-extract';
 
@@ -24,7 +27,10 @@ const UPPER_START = /^["“(]?\p{Lu}/u;
 
 /** The wrap width: the 95th percentile of line lengths, so a few long outliers do not move it. */
 function wrapWidth(lines: readonly Line[]): number {
-  const lengths = lines.map((l) => l.text.length).filter((n) => n > 0).sort((a, b) => a - b);
+  const lengths = lines
+    .map((l) => l.text.length)
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
   if (lengths.length === 0) return 0;
   return lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.95))] ?? 0;
 }
@@ -70,7 +76,8 @@ function breaksBefore(
   // A heading line is done when a sentence-case paragraph follows it: "I. GIỚI THIỆU" / "Tài liệu …",
   // or "1. Giấy tờ cần có" / a full-width line starting with a capital. Wrapped headings continue in
   // lowercase or stay uppercase ("I. CĂN" / "CỨ LẬP KẾ HOẠCH").
-  if (headingRank(prev) !== null && UPPER_START.test(line) && (isLong(line) || (isAllCaps(prev) && !isAllCaps(line)))) return true;
+  if (headingRank(prev) !== null && UPPER_START.test(line) && (isLong(line) || (isAllCaps(prev) && !isAllCaps(line))))
+    return true;
   // A sentence that ends before the wrap width ends its paragraph when the next one starts a sentence.
   const sentenceBreak = TERMINATOR.test(prev) && !isLong(prev) && UPPER_START.test(line);
   if (layout === 'blank-separated') return sentenceBreak;

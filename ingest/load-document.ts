@@ -44,7 +44,11 @@ export async function loadDocument(path: string, sourcesDir: string): Promise<{ 
 export async function loadFile(path: string, sourcesDir: string): Promise<LoadedFile> {
   const loader = loaderFor(path);
   if (!loader) {
-    throw new IngestError('E_UNSUPPORTED_FORMAT', `No loader for "${path}". Supported: ${SUPPORTED_EXTENSIONS.join(', ')}.`, { path });
+    throw new IngestError(
+      'E_UNSUPPORTED_FORMAT',
+      `No loader for "${path}". Supported: ${SUPPORTED_EXTENSIONS.join(', ')}.`,
+      { path },
+    );
   }
   const loaded = await runLoader(loader, path);
   const sidecar = await readSidecar(path);
@@ -53,11 +57,28 @@ export async function loadFile(path: string, sourcesDir: string): Promise<Loaded
   const declared = { ...loaded.declared, ...sidecar };
   const ocr = loaded.ocr ?? null;
   const file: LoadedFile = loaded.prebuiltChunks
-    ? { documents: [{ meta: assembleMeta({ id, sourcePath, declared, inferred: loaded.inferred }), chunks: finishPrebuilt(id, loaded.prebuiltChunks) }], procedures: [], passage: false, ocr }
+    ? {
+        documents: [
+          {
+            meta: assembleMeta({ id, sourcePath, declared, inferred: loaded.inferred }),
+            chunks: finishPrebuilt(id, loaded.prebuiltChunks),
+          },
+        ],
+        procedures: [],
+        passage: false,
+        ocr,
+      }
     : { ...splitDocuments(loaded, id, sourcePath, declared), ocr };
   if (file.documents.every((d) => d.chunks.length === 0)) {
-    const scan = ocr && ocr.skipped ? ` It looks scanned and OCR was skipped: ${ocr.skipped}` : ' (a scanned PDF or an empty file?)';
-    throw new IngestError('E_SOURCE_UNREADABLE', `No text found in "${path}".${scan} Add a text version or remove it.`, { path });
+    const scan =
+      ocr && ocr.skipped
+        ? ` It looks scanned and OCR was skipped: ${ocr.skipped}`
+        : ' (a scanned PDF or an empty file?)';
+    throw new IngestError(
+      'E_SOURCE_UNREADABLE',
+      `No text found in "${path}".${scan} Add a text version or remove it.`,
+      { path },
+    );
   }
   file.documents = file.documents.filter((d) => d.chunks.length > 0);
   return file;

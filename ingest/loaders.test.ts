@@ -46,14 +46,20 @@ describe('PDF loader', () => {
     });
     expect(doc.chunks).toHaveLength(1);
     expect(doc.chunks[0]).toMatchObject({ sectionPath: ['I. MỤC ĐÍCH'], page: 1 });
-    expect(doc.chunks[0]!.text).toBe('Nâng cao chất lượng phục vụ người dân khi tra cứu thủ tục hành chính qua Zalo và Cổng Dịch vụ công của tỉnh trong năm 2024.');
+    expect(doc.chunks[0]!.text).toBe(
+      'Nâng cao chất lượng phục vụ người dân khi tra cứu thủ tục hành chính qua Zalo và Cổng Dịch vụ công của tỉnh trong năm 2024.',
+    );
   });
 
   it('rejects a corrupt PDF with E_SOURCE_UNREADABLE naming the file', async () => {
     const ws = await tempWorkspace();
     cleanup = ws.cleanup;
     const path = await copyInto(ws.sources, join(FIXTURES, 'corrupt.pdf'));
-    await expect(loadDocument(path, ws.sources)).rejects.toMatchObject({ code: 'E_SOURCE_UNREADABLE', path, message: expect.stringContaining('corrupt.pdf') });
+    await expect(loadDocument(path, ws.sources)).rejects.toMatchObject({
+      code: 'E_SOURCE_UNREADABLE',
+      path,
+      message: expect.stringContaining('corrupt.pdf'),
+    });
   });
 });
 
@@ -80,12 +86,14 @@ describe('DOCX loader', () => {
       issuer: 'UBND tỉnh Đồng Nai',
       issueDate: '2024-03-05',
       type: 'legal',
-      title: 'QUYẾT ĐỊNH Về việc công bố danh mục thủ tục hành chính được tiếp nhận trực tuyến toàn trình trên địa bàn tỉnh',
+      title:
+        'QUYẾT ĐỊNH Về việc công bố danh mục thủ tục hành chính được tiếp nhận trực tuyến toàn trình trên địa bàn tỉnh',
     });
     expect(doc.meta.inferred).toEqual(['issueDate', 'issuer', 'number', 'title', 'type']);
     expect(doc.chunks.map((c) => c.sectionPath.at(-1))).toContain('Điều 2. Quyết định này có hiệu lực kể từ ngày ký.');
     const all = doc.chunks.map((c) => c.text).join('\n');
-    for (const gone of ['CỘNG HÒA', 'Hạnh phúc', 'Nơi nhận', 'Như Điều 2', 'KT. CHỦ TỊCH', 'Nguyễn Văn Mẫu', '-------']) expect(all).not.toContain(gone);
+    for (const gone of ['CỘNG HÒA', 'Hạnh phúc', 'Nơi nhận', 'Như Điều 2', 'KT. CHỦ TỊCH', 'Nguyễn Văn Mẫu', '-------'])
+      expect(all).not.toContain(gone);
   });
 
   it('reports a file that is not a Word document as E_SOURCE_UNREADABLE', async () => {
@@ -101,7 +109,8 @@ describe('HTML loader', () => {
   it('drops nav, header, footer, aside and scripts from HTML', async () => {
     const { doc } = await loadFixture('nav-and-footer.html');
     const all = doc.chunks.map((c) => c.text).join('\n');
-    for (const junk of ['Trang chủ', 'menu', 'CỔNG THÔNG TIN', 'footer', 'quảng cáo', 'tracking', 'color']) expect(all).not.toContain(junk);
+    for (const junk of ['Trang chủ', 'menu', 'CỔNG THÔNG TIN', 'footer', 'quảng cáo', 'tracking', 'color'])
+      expect(all).not.toContain(junk);
     expect(all).toContain('Công dân đã đủ 14 tuổi thực hiện cấp đổi thẻ căn cước tại Công an cấp xã.');
   });
 
@@ -118,10 +127,22 @@ describe('HTML loader', () => {
 describe('HTML official document', () => {
   it('reads the header table into metadata and the bold numbered paragraphs as sections', async () => {
     const { doc } = await loadFixture('official-plan.html', 'plans/kh-88.html');
-    expect(doc.meta).toMatchObject({ number: '88/KH-UBND', issuer: 'UBND tỉnh Đồng Nai', issueDate: '2024-04-02', type: 'plan', title: 'KẾ HOẠCH PHÁT TRIỂN TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG NĂM 2024' });
+    expect(doc.meta).toMatchObject({
+      number: '88/KH-UBND',
+      issuer: 'UBND tỉnh Đồng Nai',
+      issueDate: '2024-04-02',
+      type: 'plan',
+      title: 'KẾ HOẠCH PHÁT TRIỂN TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG NĂM 2024',
+    });
     expect(doc.chunks.map((c) => [c.sectionPath, c.text])).toEqual([
-      [['I. MỤC TIÊU'], '- 100% ấp, khu phố có Tổ công nghệ số cộng đồng hoạt động thường xuyên.\n- Hướng dẫn người dân cài đặt và kích hoạt tài khoản định danh điện tử mức 2.'],
-      [['II. TỔ CHỨC THỰC HIỆN'], 'Sở Thông tin và Truyền thông chủ trì, hướng dẫn các địa phương triển khai Kế hoạch này.'],
+      [
+        ['I. MỤC TIÊU'],
+        '- 100% ấp, khu phố có Tổ công nghệ số cộng đồng hoạt động thường xuyên.\n- Hướng dẫn người dân cài đặt và kích hoạt tài khoản định danh điện tử mức 2.',
+      ],
+      [
+        ['II. TỔ CHỨC THỰC HIỆN'],
+        'Sở Thông tin và Truyền thông chủ trì, hướng dẫn các địa phương triển khai Kế hoạch này.',
+      ],
     ]);
   });
 });

@@ -41,7 +41,11 @@ export function parseDeclaredMeta(data: unknown, path: string): Partial<MetaFiel
   const result = declaredMetaSchema.safeParse(data ?? {});
   if (result.success) return result.data as Partial<MetaFields>;
   const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-  throw new IngestError('E_META_INVALID', `Invalid metadata in "${path}": ${problems}. Allowed keys: ${Object.keys(declaredMetaSchema.shape).join(', ')}.`, { path });
+  throw new IngestError(
+    'E_META_INVALID',
+    `Invalid metadata in "${path}": ${problems}. Allowed keys: ${Object.keys(declaredMetaSchema.shape).join(', ')}.`,
+    { path },
+  );
 }
 
 /** Path of the sidecar for a source file. */
@@ -61,13 +65,22 @@ export async function readSidecar(sourcePath: string): Promise<Partial<MetaField
   try {
     data = parseYaml(raw);
   } catch (err) {
-    throw new IngestError('E_META_INVALID', `Cannot parse "${path}" as YAML: ${(err as Error).message.split('\n')[0]}`, { path, cause: err });
+    throw new IngestError(
+      'E_META_INVALID',
+      `Cannot parse "${path}" as YAML: ${(err as Error).message.split('\n')[0]}`,
+      { path, cause: err },
+    );
   }
   return parseDeclaredMeta(data, path);
 }
 
 // The folder a source sits in says what kind of document it is when nothing else does.
-const TYPE_BY_FOLDER: Record<string, DocType> = { plans: 'plan', procedures: 'procedure', guides: 'guide', legal: 'legal' };
+const TYPE_BY_FOLDER: Record<string, DocType> = {
+  plans: 'plan',
+  procedures: 'procedure',
+  guides: 'guide',
+  legal: 'legal',
+};
 
 /** Merges declared > inferred > defaults into a full DocumentMeta. */
 export function assembleMeta(input: {
@@ -84,8 +97,11 @@ export function assembleMeta(input: {
   };
   const inferredFrom = { ...defaults, ...input.inferred };
   // A declared null ("number: null") means "has none" and must beat inference.
-  const pick = <K extends keyof MetaFields>(key: K): MetaFields[K] | undefined => (key in declared ? declared[key] : (inferredFrom as Partial<MetaFields>)[key]);
-  const inferred = (Object.keys(inferredFrom) as Array<keyof MetaFields>).filter((k) => !(k in declared) && inferredFrom[k] != null);
+  const pick = <K extends keyof MetaFields>(key: K): MetaFields[K] | undefined =>
+    key in declared ? declared[key] : (inferredFrom as Partial<MetaFields>)[key];
+  const inferred = (Object.keys(inferredFrom) as Array<keyof MetaFields>).filter(
+    (k) => !(k in declared) && inferredFrom[k] != null,
+  );
   return {
     id,
     title: pick('title') ?? id,

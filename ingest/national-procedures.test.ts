@@ -34,23 +34,50 @@ describe('a decision whose annex holds three procedures (DOCX)', () => {
 
   it('reads numbered "1.3." parts and the cách thức table into field-tagged chunks, one channel per line', async () => {
     const proc = (await load('quyet-dinh-cong-bo-phu-luc.docx')).documents[1]!;
-    expect(fieldsOf(proc.chunks)).toEqual(['overview', 'agency', 'documents', 'steps', 'timeLimit', 'fee', 'whereToFile', 'conditions', 'legalBasis', 'notes']);
+    expect(fieldsOf(proc.chunks)).toEqual([
+      'overview',
+      'agency',
+      'documents',
+      'steps',
+      'timeLimit',
+      'fee',
+      'whereToFile',
+      'conditions',
+      'legalBasis',
+      'notes',
+    ]);
     const text = (f: string) => proc.chunks.find((c) => c.field === f)!.text;
-    expect(text('timeLimit')).toBe('Thời hạn giải quyết:\n- Trực tiếp: 07 ngày làm việc\n- Trực tuyến: 05 ngày làm việc');
+    expect(text('timeLimit')).toBe(
+      'Thời hạn giải quyết:\n- Trực tiếp: 07 ngày làm việc\n- Trực tuyến: 05 ngày làm việc',
+    );
     expect(text('fee')).toContain('Trực tuyến: Lệ phí: 20.000 đồng/giấy phép');
     expect(text('documents')).toContain('Tên mẫu đơn, tờ khai: Mẫu đơn số 01');
     expect(text('overview')).toContain('Mã thủ tục: 2.990101');
     expect(text('overview')).toContain('Đối tượng thực hiện: Tổ chức, cá nhân kinh doanh.');
-    expect(text('fee')).toBe('Phí, lệ phí:\n- Trực tiếp: Lệ phí: 40.000 đồng/giấy phép\n- Trực tuyến: Lệ phí: 20.000 đồng/giấy phép');
+    expect(text('fee')).toBe(
+      'Phí, lệ phí:\n- Trực tiếp: Lệ phí: 40.000 đồng/giấy phép\n- Trực tuyến: Lệ phí: 20.000 đồng/giấy phép',
+    );
     // The numbering of the next part ("1.3.") never ends up as a line of the previous one.
     expect(proc.chunks.filter((c) => /^-?\s*[\d.]+$/m.test(c.text)).map((c) => c.field)).toEqual([]);
   });
 
   it('reads lettered "c)" parts and bold labels, and reports what each procedure lacks', async () => {
     const file = await load('quyet-dinh-cong-bo-phu-luc.docx');
-    expect(fieldsOf(file.documents[2]!.chunks)).toEqual(['overview', 'agency', 'documents', 'steps', 'timeLimit', 'fee', 'whereToFile', 'legalBasis']);
+    expect(fieldsOf(file.documents[2]!.chunks)).toEqual([
+      'overview',
+      'agency',
+      'documents',
+      'steps',
+      'timeLimit',
+      'fee',
+      'whereToFile',
+      'legalBasis',
+    ]);
     expect(fieldsOf(file.documents[3]!.chunks)).toEqual(['overview', 'documents', 'steps', 'timeLimit', 'fee']);
-    expect(file.procedures[2]).toMatchObject({ code: '2.990103', missing: expect.arrayContaining(['cơ quan thực hiện', 'căn cứ pháp lý']) });
+    expect(file.procedures[2]).toMatchObject({
+      code: '2.990103',
+      missing: expect.arrayContaining(['cơ quan thực hiện', 'căn cứ pháp lý']),
+    });
     expect(file.procedures[0]!.missing).toEqual([]);
   });
 });
@@ -60,14 +87,23 @@ describe('a single procedure', () => {
     const file = await load('trang-thu-tuc.html');
     expect(file.documents).toHaveLength(1);
     const doc = file.documents[0]!;
-    expect(doc.meta).toMatchObject({ id: 'national/trang-thu-tuc', type: 'procedure', code: '2.990201', title: 'Cấp giấy xác nhận tổ chức lễ hội làng quy mô nhỏ' });
-    expect(doc.chunks.find((c) => c.field === 'timeLimit')!.text).toBe('Thời hạn giải quyết:\n- Trực tiếp: 10 ngày làm việc\n- Trực tuyến: 08 ngày làm việc');
+    expect(doc.meta).toMatchObject({
+      id: 'national/trang-thu-tuc',
+      type: 'procedure',
+      code: '2.990201',
+      title: 'Cấp giấy xác nhận tổ chức lễ hội làng quy mô nhỏ',
+    });
+    expect(doc.chunks.find((c) => c.field === 'timeLimit')!.text).toBe(
+      'Thời hạn giải quyết:\n- Trực tiếp: 10 ngày làm việc\n- Trực tuyến: 08 ngày làm việc',
+    );
   });
 
   it('in a PDF keeps a wrapped line whole and turns an all-caps title into a sentence', async () => {
     const doc = (await load('thu-tuc-mot-trang.pdf')).documents[0]!;
     expect(doc.meta.title).toBe('Cấp giấy phép dựng rạp cưới trên vỉa hè');
-    expect(doc.chunks.find((c) => c.field === 'steps')!.text).toBe('Trình tự thực hiện: Gia đình nộp đơn tại Ủy ban nhân dân cấp xã ít nhất 03 ngày trước ngày dựng rạp.');
+    expect(doc.chunks.find((c) => c.field === 'steps')!.text).toBe(
+      'Trình tự thực hiện: Gia đình nộp đơn tại Ủy ban nhân dân cấp xã ít nhất 03 ngày trước ngày dựng rạp.',
+    );
   });
 
   it('in Markdown with a heading per part gets the same field tags as a YAML sheet', async () => {
@@ -89,7 +125,11 @@ describe('parts glued into one paragraph by line repair', () => {
   it('are split where a sentence ends and a part label begins', () => {
     const blocks = [
       { kind: 'paragraph' as const, text: 'Thủ tục mượn sân bóng ấp', page: 1 },
-      { kind: 'paragraph' as const, text: 'Thành phần hồ sơ: Phiếu đăng ký. Thời hạn giải quyết: 01 ngày làm việc. Phí, lệ phí: Không thu.', page: 1 },
+      {
+        kind: 'paragraph' as const,
+        text: 'Thành phần hồ sơ: Phiếu đăng ký. Thời hạn giải quyết: 01 ngày làm việc. Phí, lệ phí: Không thu.',
+        page: 1,
+      },
     ];
     const [proc] = recogniseProcedures(blocks).procedures;
     expect([...proc!.parts].map(([part, lines]) => [part.key, lines])).toEqual([
@@ -104,7 +144,9 @@ describe('a JSON file in another shape', () => {
   it('is read as a document instead of failing as an invalid sheet', async () => {
     const doc = (await load('danh-sach-khac.json')).documents[0]!;
     expect(doc.meta.title).toBe('Danh sách điểm tiếp nhận hồ sơ');
-    expect(doc.chunks.map((c) => c.text).join('\n')).toContain('ten: Điểm tiếp nhận số 2 | diaChi: Số 2 đường Thử Nghiệm');
+    expect(doc.chunks.map((c) => c.text).join('\n')).toContain(
+      'ten: Điểm tiếp nhận số 2 | diaChi: Số 2 đường Thử Nghiệm',
+    );
   });
 
   it('that claims to be a sheet (has a name) and is invalid still fails with E_SHEET_INVALID', async () => {
@@ -124,7 +166,8 @@ describe('ingesting a folder of national procedures', () => {
   let report: IngestReport;
   beforeAll(async () => {
     ws = await tempWorkspace();
-    for (const f of ['quyet-dinh-cong-bo-phu-luc.docx', 'thu-tuc-markdown.md', 'ghi-chu-khong-co-phan.md']) await copyInto(join(ws.sources, 'procedures'), join(NATIONAL, f));
+    for (const f of ['quyet-dinh-cong-bo-phu-luc.docx', 'thu-tuc-markdown.md', 'ghi-chu-khong-co-phan.md'])
+      await copyInto(join(ws.sources, 'procedures'), join(NATIONAL, f));
     report = await runIngest({ sourcesDir: ws.sources, indexDir: ws.index, embedder: testEmbedder() });
   });
   afterAll(() => ws.cleanup());
@@ -135,7 +178,9 @@ describe('ingesting a folder of national procedures', () => {
     expect(annex.procedures.map((p) => p.code)).toEqual(['2.990101', '2.990102', '2.990103']);
     const text = formatReport(report);
     expect(text).toContain('procedures procedures/quyet-dinh-cong-bo-phu-luc.docx: 3 procedures');
-    expect(text).toMatch(/2\.990103 Xác nhận hộ gia đình trồng cây ăn quả: 4 parts \(.*\); not found: .*cơ quan thực hiện/);
+    expect(text).toMatch(
+      /2\.990103 Xác nhận hộ gia đình trồng cây ăn quả: 4 parts \(.*\); not found: .*cơ quan thực hiện/,
+    );
     expect(text).toContain('procedures procedures/ghi-chu-khong-co-phan.md: declared a procedure, but no part');
     expect(text.match(/inferred [^\n]*quyet-dinh-cong-bo-phu-luc\.docx/g)).toHaveLength(1);
   });

@@ -7,7 +7,9 @@ import { normalizeText } from '../knowledge/index.ts';
 
 /** Normalises one line: knowledge's rules, then tabs and runs of spaces collapsed, ends trimmed. */
 export function normalizeLine(line: string): string {
-  return normalizeText(line).replace(/[\t\u00a0 ]+/g, ' ').trim();
+  return normalizeText(line)
+    .replace(/[\t\u00a0 ]+/g, ' ')
+    .trim();
 }
 
 /** Normalises a free-standing value (a title, a sheet field) the same way, keeping its line breaks. */

@@ -12,13 +12,19 @@ import { FIXTURES } from './test-support.ts';
 const ocrMissing = await ocrUnavailable();
 
 describe('OCR of scanned PDF pages', () => {
-  it.skipIf(ocrMissing !== null)('reads a page with no text layer, keeps its diacritics and finds the procedure in it', async () => {
-    const file = await loadFile(join(FIXTURES, 'national', 'thu-tuc-ban-scan.pdf'), FIXTURES);
-    expect(file.ocr).toMatchObject({ pages: [1], read: [1], diacriticsLost: false, skipped: null });
-    expect(file.ocr!.markShare).toBeGreaterThan(0.6);
-    expect(file.procedures[0]).toMatchObject({ code: '2.990401', name: 'Đăng ký sử dụng nhà văn hóa ấp' });
-    expect(file.procedures[0]!.parts).toEqual(expect.arrayContaining(['thời hạn giải quyết', 'phí, lệ phí', 'cơ quan thực hiện']));
-  }, 180_000);
+  it.skipIf(ocrMissing !== null)(
+    'reads a page with no text layer, keeps its diacritics and finds the procedure in it',
+    async () => {
+      const file = await loadFile(join(FIXTURES, 'national', 'thu-tuc-ban-scan.pdf'), FIXTURES);
+      expect(file.ocr).toMatchObject({ pages: [1], read: [1], diacriticsLost: false, skipped: null });
+      expect(file.ocr!.markShare).toBeGreaterThan(0.6);
+      expect(file.procedures[0]).toMatchObject({ code: '2.990401', name: 'Đăng ký sử dụng nhà văn hóa ấp' });
+      expect(file.procedures[0]!.parts).toEqual(
+        expect.arrayContaining(['thời hạn giải quyết', 'phí, lệ phí', 'cơ quan thực hiện']),
+      );
+    },
+    180_000,
+  );
 
   it('says why it cannot run when tesseract is absent, naming the packages to install', async () => {
     const reason = await ocrUnavailable({ tesseract: '/nonexistent/tesseract', pdftoppm: 'pdftoppm' });
@@ -26,8 +32,10 @@ describe('OCR of scanned PDF pages', () => {
   });
 
   it('measures the share of syllables with marks and flags text that lost them', () => {
-    const accented = 'Thời hạn giải quyết là năm ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ tại bộ phận một cửa của ủy ban';
-    const stripped = 'Thoi han giai quyet la nam ngay lam viec ke tu ngay nhan du ho so hop le tai bo phan mot cua cua uy ban';
+    const accented =
+      'Thời hạn giải quyết là năm ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ tại bộ phận một cửa của ủy ban';
+    const stripped =
+      'Thoi han giai quyet la nam ngay lam viec ke tu ngay nhan du ho so hop le tai bo phan mot cua cua uy ban';
     expect(markShare(accented)).toBeGreaterThan(0.7);
     expect(markShare(stripped)).toBe(0);
     expect(diacriticsLost(stripped)).toBe(true);

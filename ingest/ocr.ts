@@ -14,7 +14,10 @@ import { foldText } from '../knowledge/index.ts';
 
 const run = promisify(execFile);
 
-export interface OcrTools { pdftoppm: string; tesseract: string }
+export interface OcrTools {
+  pdftoppm: string;
+  tesseract: string;
+}
 export const DEFAULT_OCR_TOOLS: OcrTools = { pdftoppm: 'pdftoppm', tesseract: 'tesseract' };
 
 /** A page with fewer visible characters than this has no usable text layer. */
@@ -61,13 +64,21 @@ export async function ocrUnavailable(tools: OcrTools = DEFAULT_OCR_TOOLS): Promi
 }
 
 /** OCRs the given 1-based pages of a PDF; returns page → text. */
-export async function ocrPages(pdfPath: string, pages: readonly number[], tools: OcrTools = DEFAULT_OCR_TOOLS): Promise<Map<number, string>> {
+export async function ocrPages(
+  pdfPath: string,
+  pages: readonly number[],
+  tools: OcrTools = DEFAULT_OCR_TOOLS,
+): Promise<Map<number, string>> {
   const dir = await mkdtemp(join(tmpdir(), 'hoidap-ocr-'));
   const out = new Map<number, string>();
   try {
     for (const page of pages) {
       const base = join(dir, `p${page}`);
-      await run(tools.pdftoppm, ['-r', '300', '-gray', '-png', '-singlefile', '-f', String(page), '-l', String(page), pdfPath, base], { timeout: PAGE_TIMEOUT_MS });
+      await run(
+        tools.pdftoppm,
+        ['-r', '300', '-gray', '-png', '-singlefile', '-f', String(page), '-l', String(page), pdfPath, base],
+        { timeout: PAGE_TIMEOUT_MS },
+      );
       await run(tools.tesseract, [`${base}.png`, base, '-l', 'vie'], { timeout: PAGE_TIMEOUT_MS });
       out.set(page, await readFile(`${base}.txt`, 'utf8'));
     }

@@ -41,7 +41,8 @@ describe('the 2024 plan without its sidecar', () => {
   });
 
   it('keeps the II.2.2 target sentence whole, in one chunk, under its repaired section path', () => {
-    const target = 'Tỷ lệ hồ sơ giải quyết trực tuyến trên tổng số hồ sơ đạt tối thiểu 80% tại cấp sở, 40% tại cấp huyện và 30% tại cấp xã.';
+    const target =
+      'Tỷ lệ hồ sơ giải quyết trực tuyến trên tổng số hồ sơ đạt tối thiểu 80% tại cấp sở, 40% tại cấp huyện và 30% tại cấp xã.';
     const holding = chunks.filter((c) => c.text.includes(target));
     expect(holding).toHaveLength(1);
     expect(holding[0]!.sectionPath).toEqual(II_2_2);
@@ -51,18 +52,33 @@ describe('the 2024 plan without its sidecar', () => {
     const paths = new Set(chunks.map((c) => c.sectionPath.join(' > ')));
     expect(paths).toContain('I. CĂN CỨ LẬP KẾ HOẠCH');
     expect(paths).toContain('III. NHIỆM VỤ > 6. Nhân lực số');
-    expect(paths).toContain('IV. GIẢI PHÁP > 1. Đẩy mạnh công tác truyền thông, nâng cao nhận thức, kỹ năng số, tăng cường tương tác với người dân, doanh nghiệp');
-    expect(paths).toContain('V. TỔ CHỨC THỰC HIỆN > 7. Nhiệm vụ trọng tâm của các sở, ban, ngành > 7.13. Ngân hàng nhà nước Việt Nam chi nhánh tỉnh Đồng Nai');
+    expect(paths).toContain(
+      'IV. GIẢI PHÁP > 1. Đẩy mạnh công tác truyền thông, nâng cao nhận thức, kỹ năng số, tăng cường tương tác với người dân, doanh nghiệp',
+    );
+    expect(paths).toContain(
+      'V. TỔ CHỨC THỰC HIỆN > 7. Nhiệm vụ trọng tâm của các sở, ban, ngành > 7.13. Ngân hàng nhà nước Việt Nam chi nhánh tỉnh Đồng Nai',
+    );
     // A heading followed by an unmarked paragraph: the paragraph is not glued to the heading.
     expect(paths).toContain('V. TỔ CHỨC THỰC HIỆN > 7. Nhiệm vụ trọng tâm của các sở, ban, ngành > 7.1. Công an tỉnh');
   });
 
   it('joins wrapped bullets into one line each', () => {
-    expect(text).toContain('- Nghị quyết số 52-NQ/TW ngày 27 tháng 9 năm 2019 của Bộ Chính trị về một số chủ trương, chính sách chủ động tham gia cuộc cách mạng công nghiệp lần thứ tư;\n');
+    expect(text).toContain(
+      '- Nghị quyết số 52-NQ/TW ngày 27 tháng 9 năm 2019 của Bộ Chính trị về một số chủ trương, chính sách chủ động tham gia cuộc cách mạng công nghiệp lần thứ tư;\n',
+    );
   });
 
   it('removes the header, the motto, table pipes, the recipient list and the signature block', () => {
-    for (const gone of ['CỘNG HÒA XÃ HỘI', 'Độc lập - Tự do - Hạnh phúc', 'Số: 53/KH-UBND', 'Nơi nhận', 'Lưu: VT', 'Q. CHỦ TỊCH', 'Võ Tấn Đức', 'TM. ỦY BAN']) {
+    for (const gone of [
+      'CỘNG HÒA XÃ HỘI',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số: 53/KH-UBND',
+      'Nơi nhận',
+      'Lưu: VT',
+      'Q. CHỦ TỊCH',
+      'Võ Tấn Đức',
+      'TM. ỦY BAN',
+    ]) {
       expect(text).not.toContain(gone);
     }
     expect(text.split('\n').some((l) => /^[|\-\s]*$/.test(l))).toBe(false);

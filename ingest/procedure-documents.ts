@@ -23,7 +23,10 @@ export interface ProcedureFinding {
   missing: string[];
 }
 
-export interface LoadedDocument { meta: DocumentMeta; chunks: Chunk[] }
+export interface LoadedDocument {
+  meta: DocumentMeta;
+  chunks: Chunk[];
+}
 
 export interface SplitResult {
   documents: LoadedDocument[];
@@ -36,19 +39,30 @@ export interface SplitResult {
 const TRIVIAL_REST = 40;
 
 /** Splits a loaded (non-sheet) source into its documents. */
-export function splitDocuments(loaded: LoadedSource, id: string, sourcePath: string, declared: Partial<MetaFields>): SplitResult {
+export function splitDocuments(
+  loaded: LoadedSource,
+  id: string,
+  sourcePath: string,
+  declared: Partial<MetaFields>,
+): SplitResult {
   const base = assembleMeta({ id, sourcePath, declared, inferred: loaded.inferred });
   const declaredProcedure = base.type === 'procedure';
-  const { rest: all, procedures } = recogniseProcedures(loaded.blocks, declaredProcedure || base.type === 'legal' ? LENIENT : STRICT);
+  const { rest: all, procedures } = recogniseProcedures(
+    loaded.blocks,
+    declaredProcedure || base.type === 'legal' ? LENIENT : STRICT,
+  );
   if (procedures.length === 0) {
-    if (!declaredProcedure) return { documents: [{ meta: base, chunks: chunkBlocks(id, loaded.blocks) }], procedures: [], passage: false };
+    if (!declaredProcedure)
+      return { documents: [{ meta: base, chunks: chunkBlocks(id, loaded.blocks) }], procedures: [], passage: false };
     const meta = { ...base, type: 'guide' as const, inferred: [...new Set([...base.inferred, 'type'])].sort() };
     return { documents: [{ meta, chunks: chunkBlocks(id, loaded.blocks) }], procedures: [], passage: true };
   }
   // The annex's list table ("STT | Mã | Tên thủ tục") repeats what each procedure document now says in full;
   // left in, its one-line rows outrank the procedures for "thủ tục 1.004222".
   const codes = new Set(procedures.map((p) => p.code).filter((c): c is string => c !== null));
-  const rest = all.filter((b) => !((b.kind === 'row' || b.text.includes(' | ')) && [...codes].some((c) => b.text.includes(c))));
+  const rest = all.filter(
+    (b) => !((b.kind === 'row' || b.text.includes(' | ')) && [...codes].some((c) => b.text.includes(c))),
+  );
   const restSize = rest.filter((b) => b.kind !== 'heading').reduce((n, b) => n + syllables(b.text), 0);
   const single = procedures.length === 1 && restSize < TRIVIAL_REST;
   const documents: LoadedDocument[] = [];
@@ -100,14 +114,19 @@ function procedureChunks(p: RecognisedProcedure, name: string, code: string | nu
   for (const [part, lines] of p.parts) {
     const list = byField.get(part.field) ?? [];
     // Form names join the documents list under their own line, so "mẫu tờ khai" questions find them.
-    const items = part.key === 'forms' || part.key === 'subjects' || part.key === 'count' ? lines.map((l, i) => (i === 0 ? `${capital(part.label)}: ${l}` : l)) : lines;
+    const items =
+      part.key === 'forms' || part.key === 'subjects' || part.key === 'count'
+        ? lines.map((l, i) => (i === 0 ? `${capital(part.label)}: ${l}` : l))
+        : lines;
     list.push(...items.map(clean).filter(Boolean));
     byField.set(part.field, list);
   }
   const overview = [name];
   if (code) overview.push(`Mã thủ tục: ${code}`);
   overview.push(...(byField.get('overview') ?? []), ...p.intro.map(clean).filter(Boolean));
-  const chunks: PrebuiltChunk[] = [{ sectionPath: [name, OVERVIEW_LABEL], text: overview.join('\n'), field: 'overview' }];
+  const chunks: PrebuiltChunk[] = [
+    { sectionPath: [name, OVERVIEW_LABEL], text: overview.join('\n'), field: 'overview' },
+  ];
   for (const { key, label } of PROCEDURE_FIELDS) {
     const lines = byField.get(key);
     if (!lines || lines.length === 0) continue;

@@ -29,7 +29,10 @@ export interface Recognition {
  * needs little; in a guide or plan only a titled segment with most parts does ("Thành phần hồ sơ" and
  * "Lệ phí" lines in a how-to guide are not a procedure).
  */
-export interface RecogniseOptions { titled: number; untitled: number }
+export interface RecogniseOptions {
+  titled: number;
+  untitled: number;
+}
 export const LENIENT: RecogniseOptions = { titled: 1, untitled: 2 };
 export const STRICT: RecogniseOptions = { titled: 3, untitled: Infinity };
 
@@ -40,7 +43,8 @@ export function recogniseProcedures(input: readonly Block[], opts: RecogniseOpti
   const rest: Block[] = [];
   let cur: { proc: RecognisedProcedure; blocks: Block[]; part: NationalPart | null } | null = null;
   for (const [i, block] of blocks.entries()) {
-    const open = block.kind === 'row' || block.text.includes(' | ') ? null : opener(block) ?? titleHeading(block, blocks[i + 1]);
+    const open =
+      block.kind === 'row' || block.text.includes(' | ') ? null : (opener(block) ?? titleHeading(block, blocks[i + 1]));
     // A part (Phần), chapter or roman section that titles no procedure closes the one being read.
     if (!open && block.kind === 'heading' && (block.rank ?? 99) <= 4 && !partOf(block.text)) {
       cur = null;
@@ -49,11 +53,21 @@ export function recogniseProcedures(input: readonly Block[], opts: RecogniseOpti
     }
     if (open) {
       // "Mã thủ tục: 1.004222" then "Tên thủ tục: …" (or the reverse) open one procedure, not two.
-      if (cur && cur.proc.parts.size === 0 && cur.proc.intro.length === 0 && !(open.code && cur.proc.code) && !(open.name && cur.proc.name)) {
+      if (
+        cur &&
+        cur.proc.parts.size === 0 &&
+        cur.proc.intro.length === 0 &&
+        !(open.code && cur.proc.code) &&
+        !(open.name && cur.proc.name)
+      ) {
         cur.proc.code ??= open.code;
         cur.proc.name ??= open.name;
       } else {
-        cur = { proc: { code: open.code, name: open.name, parts: new Map(), intro: [], page: block.page }, blocks: [], part: null };
+        cur = {
+          proc: { code: open.code, name: open.name, parts: new Map(), intro: [], page: block.page },
+          blocks: [],
+          part: null,
+        };
         segments.push(cur);
       }
       cur.blocks.push(block);
@@ -64,7 +78,11 @@ export function recogniseProcedures(input: readonly Block[], opts: RecogniseOpti
     const found = asRow.length > 0 ? asRow : lineParts(block.text);
     if (found.length > 0) {
       if (!cur) {
-        cur = { proc: { code: null, name: null, parts: new Map(), intro: [], page: block.page }, blocks: [], part: null };
+        cur = {
+          proc: { code: null, name: null, parts: new Map(), intro: [], page: block.page },
+          blocks: [],
+          part: null,
+        };
         segments.push(cur);
       }
       for (const { part, text } of found) add(cur.proc, part, text);
@@ -99,7 +117,11 @@ function splitGluedParts(block: Block): Block[] {
   const out: string[] = [];
   for (const piece of pieces) {
     const part = partOf(piece);
-    if (out.length === 0 || (part && part.part.key !== 'name' && part.part.key !== 'code' && /^[^:]{3,60}:/u.test(piece))) out.push(piece);
+    if (
+      out.length === 0 ||
+      (part && part.part.key !== 'name' && part.part.key !== 'code' && /^[^:]{3,60}:/u.test(piece))
+    )
+      out.push(piece);
     else out[out.length - 1] += ` ${piece}`;
   }
   return out.map((text) => ({ ...block, text }));
@@ -122,7 +144,8 @@ function add(proc: RecognisedProcedure, part: NationalPart, text: string): void 
   const lines = proc.parts.get(part) ?? [];
   const last = lines.at(-1);
   // A PDF line that wrapped mid-sentence ("… ít nhất 03" / "ngày trước …") continues the previous line.
-  if (t && last !== undefined && /^\p{Ll}/u.test(t) && !/[.;:!?]$/u.test(last)) lines[lines.length - 1] = `${last} ${t}`;
+  if (t && last !== undefined && /^\p{Ll}/u.test(t) && !/[.;:!?]$/u.test(last))
+    lines[lines.length - 1] = `${last} ${t}`;
   else if (t) lines.push(t);
   proc.parts.set(part, lines);
 }
@@ -141,12 +164,21 @@ function opener(block: Block): { code: string | null; name: string | null } | nu
   const code = CODE_RE.exec(text)?.[0] ?? null;
   // The code leads the line ("1.004222. Đăng ký khai sinh") or closes a title ("Thủ tục … (1.004222)").
   const codeLed = code !== null && text.replace(/^[-–•*\s]*(?:\*\*)?/, '').startsWith(code);
-  const body = stripLead(codeLed ? text.replace(/^[-–•*\s]*(?:\*\*)?/, '').slice(code!.length) : text).replace(/^[-–:.\s]+/, '');
+  const body = stripLead(codeLed ? text.replace(/^[-–•*\s]*(?:\*\*)?/, '').slice(code!.length) : text).replace(
+    /^[-–:.\s]+/,
+    '',
+  );
   const folded = foldText(body).toLowerCase();
   // Line repair may glue the code line to the title: "THỦ TỤC … Mã thủ tục: 1.004222".
-  const glued = /^thu tuc\s+\S/.test(folded) ? /\s+ma (?:so )?(?:thu tuc|tthc)\s*:?\s*[1-3]\.\d{6}\s*$/.exec(folded) : null;
+  const glued = /^thu tuc\s+\S/.test(folded)
+    ? /\s+ma (?:so )?(?:thu tuc|tthc)\s*:?\s*[1-3]\.\d{6}\s*$/.exec(folded)
+    : null;
   if (glued) return { code: CODE_RE.exec(body)?.[0] ?? null, name: cleanName(body.slice(0, glued.index)) };
-  const titled = /^thu tuc\s+\S/.test(folded) && !/^thu tuc hanh chinh\b/.test(folded) && !/[.;,]$/.test(body) && !/:\s*\S/.test(body);
+  const titled =
+    /^thu tuc\s+\S/.test(folded) &&
+    !/^thu tuc hanh chinh\b/.test(folded) &&
+    !/[.;,]$/.test(body) &&
+    !/:\s*\S/.test(body);
   if (titled) return { code, name: cleanName(body) };
   if (codeLed && body.length > 3 && !/[;]$/.test(body)) return { code, name: cleanName(body) };
   return null;

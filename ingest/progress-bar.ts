@@ -14,7 +14,10 @@ export interface ProgressStream {
 export class ProgressBar {
   private drawn = false;
 
-  constructor(private readonly stream: ProgressStream, private readonly label = 'ingest') {}
+  constructor(
+    private readonly stream: ProgressStream,
+    private readonly label = 'ingest',
+  ) {}
 
   /** Redraws the bar for `done` of `total`, naming the current item. */
   update(done: number, total: number, item: string): void {

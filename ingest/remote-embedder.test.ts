@@ -42,17 +42,28 @@ async function standIn(status: number): Promise<{ url: string; calls: () => numb
       const data = [body.input].flat().map((text, index) => {
         const v = Array.from({ length: 8 }, (_, i) => ((text.length * (i + 1)) % 17) / 17 + 0.01);
         // The OpenAI SDK asks for base64 floats unless told otherwise; answer in the format asked.
-        const embedding = body.encoding_format === 'base64' ? Buffer.from(new Float32Array(v).buffer).toString('base64') : v;
+        const embedding =
+          body.encoding_format === 'base64' ? Buffer.from(new Float32Array(v).buffer).toString('base64') : v;
         return { object: 'embedding', index, embedding };
       });
-      res.end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
+      res.end(
+        JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }),
+      );
     });
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', () => resolve()));
   return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}/v1`, calls: () => calls };
 }
 
-const remote = (url: string) => createEmbedder({ provider: 'openai', baseUrl: url, model: 'stand-in-embed', apiKey: 'sk-test-key', maxRetries: 0, timeoutMs: 5_000 });
+const remote = (url: string) =>
+  createEmbedder({
+    provider: 'openai',
+    baseUrl: url,
+    model: 'stand-in-embed',
+    apiKey: 'sk-test-key',
+    maxRetries: 0,
+    timeoutMs: 5_000,
+  });
 
 describe('ingest with a remote embedder', () => {
   it('embeds every chunk through the server and records the model in the manifest', async () => {
@@ -71,7 +82,9 @@ describe('ingest with a remote embedder', () => {
     await runIngest({ sourcesDir: ws.sources, indexDir: ws.index, embedder: testEmbedder() });
     const before = await readCurrent(ws.index);
     const api = await standIn(500);
-    const err = await runIngest({ sourcesDir: ws.sources, indexDir: ws.index, embedder: remote(api.url) }).catch((e: unknown) => e);
+    const err = await runIngest({ sourcesDir: ws.sources, indexDir: ws.index, embedder: remote(api.url) }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ code: 'E_EMBEDDER_REFUSED' });
     expect((err as Error).message).not.toContain('sk-test-key');
     expect(await readCurrent(ws.index)).toBe(before);

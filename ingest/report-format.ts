@@ -29,13 +29,17 @@ function procedureLines(r: IngestReport): string[] {
   const lines: string[] = [];
   for (const f of r.procedures) {
     if (f.passage) {
-      lines.push(`procedures ${f.path}: declared a procedure, but no part (trình tự, hồ sơ, thời hạn, phí…) recognised: indexed as passages`);
+      lines.push(
+        `procedures ${f.path}: declared a procedure, but no part (trình tự, hồ sơ, thời hạn, phí…) recognised: indexed as passages`,
+      );
       continue;
     }
     lines.push(`procedures ${f.path}: ${f.procedures.length} procedure${f.procedures.length === 1 ? '' : 's'}`);
     for (const p of f.procedures) {
       const missing = p.missing.length > 0 ? `; not found: ${p.missing.join('; ')}` : '';
-      lines.push(`  ${p.code ?? '(no code)'} ${p.name}: ${p.parts.length} part${p.parts.length === 1 ? '' : 's'} (${p.parts.join('; ')})${missing}`);
+      lines.push(
+        `  ${p.code ?? '(no code)'} ${p.name}: ${p.parts.length} part${p.parts.length === 1 ? '' : 's'} (${p.parts.join('; ')})${missing}`,
+      );
     }
   }
   return lines;

@@ -73,8 +73,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
       try {
         const file = await loadFile(src.path, opts.sourcesDir);
         (old.length > 0 ? report.updated : report.added).push(src.relPath);
-        for (const { meta, chunks } of file.documents) await plan.replace({ meta, contentHash: src.contentHash, chunks });
-        if (file.procedures.length > 0 || file.passage) report.procedures.push({ path: src.relPath, procedures: file.procedures, passage: file.passage });
+        for (const { meta, chunks } of file.documents)
+          await plan.replace({ meta, contentHash: src.contentHash, chunks });
+        if (file.procedures.length > 0 || file.passage)
+          report.procedures.push({ path: src.relPath, procedures: file.procedures, passage: file.passage });
         if (file.ocr) report.ocr.push({ path: src.relPath, ...file.ocr });
       } catch (err) {
         report.failed.push({ path: src.relPath, code: errorCode(err), reason: errorReason(err) });
@@ -89,7 +91,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
   // One line per source file: an annex's procedure documents share their file's inferred fields.
   const seen = new Set<string>();
   const firstOfFile = documents.filter((d) => !seen.has(d.meta.sourcePath) && seen.add(d.meta.sourcePath));
-  report.inferred = firstOfFile.filter((d) => d.meta.inferred.length > 0).map((d) => ({ path: d.meta.sourcePath, fields: d.meta.inferred }));
+  report.inferred = firstOfFile
+    .filter((d) => d.meta.inferred.length > 0)
+    .map((d) => ({ path: d.meta.sourcePath, fields: d.meta.inferred }));
   if (plan.needsWrite() || report.removed.length > 0) {
     await writeIndex(opts.indexDir, { documents, vectors: plan.vectors, embedder: opts.embedder.info });
     report.wrote = true;
@@ -120,13 +124,22 @@ function sameBuild(stored: StoredIndex, embedder: Embedder): boolean {
 
 function emptyReport(scan: ScanResult): IngestReport {
   return {
-    added: [], updated: [], unchanged: [], removed: [],
+    added: [],
+    updated: [],
+    unchanged: [],
+    removed: [],
     failed: scan.duplicates.map((d) => ({
       path: d.path,
       code: 'E_DUPLICATE_ID',
       reason: `Another source already has the id "${d.id}" (same name, other extension); rename one of them.`,
     })),
-    skipped: scan.skipped, chunks: 0, seconds: 0, wrote: false, inferred: [], procedures: [], ocr: [],
+    skipped: scan.skipped,
+    chunks: 0,
+    seconds: 0,
+    wrote: false,
+    inferred: [],
+    procedures: [],
+    ocr: [],
   };
 }
 
@@ -138,8 +151,12 @@ class Plan {
   private readonly reuseVectors: boolean;
   private changed: boolean;
 
-  constructor(private readonly live: StoredIndex | null, private readonly embedder: Embedder) {
-    for (const d of live?.documents ?? []) this.bySource.set(sourceIdOf(d), [...(this.bySource.get(sourceIdOf(d)) ?? []), d]);
+  constructor(
+    private readonly live: StoredIndex | null,
+    private readonly embedder: Embedder,
+  ) {
+    for (const d of live?.documents ?? [])
+      this.bySource.set(sourceIdOf(d), [...(this.bySource.get(sourceIdOf(d)) ?? []), d]);
     // Vectors from another model are meaningless here; analyser changes only need the lexical side rewritten.
     this.reuseVectors = live !== null && live.manifest.embedder.id === embedder.info.id;
     this.changed = live === null || !sameBuild(live, embedder);

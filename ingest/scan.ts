@@ -28,8 +28,15 @@ export interface ScanResult {
 
 /** Lists and hashes the sources, sorted by relative path so runs are deterministic. */
 export async function scanSources(sourcesDir: string): Promise<ScanResult> {
-  const isDir = await stat(sourcesDir).then((s) => s.isDirectory(), () => false);
-  if (!isDir) throw new IngestError('E_SOURCES_MISSING', `Sources folder "${sourcesDir}" does not exist; set SOURCES_DIR or pass --sources DIR.`);
+  const isDir = await stat(sourcesDir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!isDir)
+    throw new IngestError(
+      'E_SOURCES_MISSING',
+      `Sources folder "${sourcesDir}" does not exist; set SOURCES_DIR or pass --sources DIR.`,
+    );
   const files = (await walk(sourcesDir)).sort();
   const result: ScanResult = { sources: [], skipped: [], duplicates: [] };
   const seen = new Set<string>();
@@ -37,7 +44,10 @@ export async function scanSources(sourcesDir: string): Promise<ScanResult> {
     const relPath = relativeSourcePath(path, sourcesDir);
     if (isNotASource(path)) continue;
     if (!loaderFor(path)) {
-      result.skipped.push({ path: relPath, reason: `unsupported format (supported: ${SUPPORTED_EXTENSIONS.join(', ')})` });
+      result.skipped.push({
+        path: relPath,
+        reason: `unsupported format (supported: ${SUPPORTED_EXTENSIONS.join(', ')})`,
+      });
       continue;
     }
     const id = documentIdOf(relPath);

@@ -12,13 +12,24 @@ import { formatReport } from './report-format.ts';
 const USAGE = 'usage: npm run search -- [--json] [--k N] [--sources DIR] [--index DIR] "query"';
 const MAX_K = 100;
 
-interface Args { json: boolean; k: number; query: string; sources?: string; index?: string }
+interface Args {
+  json: boolean;
+  k: number;
+  query: string;
+  sources?: string;
+  index?: string;
+}
 
 function readArgs(): Args | string {
   let parsed;
   try {
     parsed = parseArgs({
-      options: { json: { type: 'boolean', default: false }, k: { type: 'string' }, sources: { type: 'string' }, index: { type: 'string' } },
+      options: {
+        json: { type: 'boolean', default: false },
+        k: { type: 'string' },
+        sources: { type: 'string' },
+        index: { type: 'string' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -29,7 +40,8 @@ function readArgs(): Args | string {
   const query = positionals.join(' ').trim();
   if (!query) return 'missing the query';
   const k = values.k === undefined ? 5 : Number(values.k);
-  if (!Number.isInteger(k) || k < 1 || k > MAX_K) return `--k must be a whole number from 1 to ${MAX_K}, got "${values.k}"`;
+  if (!Number.isInteger(k) || k < 1 || k > MAX_K)
+    return `--k must be a whole number from 1 to ${MAX_K}, got "${values.k}"`;
   return { json: values.json ?? false, k, query, sources: values.sources, index: values.index };
 }
 
@@ -55,13 +67,14 @@ async function main(): Promise<number> {
     return 2;
   }
   // Imported after the arguments are checked: knowledge pulls in LangChain, which is slow to load.
-  const [{ createEmbedder, KnowledgeBase, sectionLabel, toSearchResultJson }, { loadIngestConfig }, { ensureIndex }] = await Promise.all([
-    import('../knowledge/index.ts'),
-    import('./config.ts'),
-    import('./run-ingest.ts'),
-  ]);
+  const [{ createEmbedder, KnowledgeBase, sectionLabel, toSearchResultJson }, { loadIngestConfig }, { ensureIndex }] =
+    await Promise.all([import('../knowledge/index.ts'), import('./config.ts'), import('./run-ingest.ts')]);
   try {
-    const env = { ...process.env, ...(args.sources ? { SOURCES_DIR: args.sources } : {}), ...(args.index ? { INDEX_DIR: args.index } : {}) };
+    const env = {
+      ...process.env,
+      ...(args.sources ? { SOURCES_DIR: args.sources } : {}),
+      ...(args.index ? { INDEX_DIR: args.index } : {}),
+    };
     const config = loadIngestConfig(env);
     const embedder = createEmbedder({ ...config.embedder });
     const built = await ensureIndex({ sourcesDir: config.sourcesDir, indexDir: config.indexDir, embedder });

@@ -48,16 +48,27 @@ async function load(name: string, body: string) {
 describe('procedure sheets', () => {
   it('makes an overview chunk and one chunk per field, in the shared field order', async () => {
     const { doc } = await load('the-can-cuoc.yaml', SHEET);
-    expect(doc.chunks.map((c) => c.field)).toEqual(['overview', 'agency', 'documents', 'timeLimit', 'fee', 'legalBasis']);
+    expect(doc.chunks.map((c) => c.field)).toEqual([
+      'overview',
+      'agency',
+      'documents',
+      'timeLimit',
+      'fee',
+      'legalBasis',
+    ]);
     expect(doc.chunks[0]!.sectionPath).toEqual(['Cấp đổi thẻ căn cước', 'Tổng quan']);
-    expect(doc.chunks[0]!.text).toBe('Cấp đổi thẻ căn cước\nTên gọi khác: làm lại căn cước; đổi CCCD\nMã thủ tục: 1.001234\nCông dân đổi thẻ căn cước tại Công an cấp xã.');
+    expect(doc.chunks[0]!.text).toBe(
+      'Cấp đổi thẻ căn cước\nTên gọi khác: làm lại căn cước; đổi CCCD\nMã thủ tục: 1.001234\nCông dân đổi thẻ căn cước tại Công an cấp xã.',
+    );
     expect(doc.chunks.find((c) => c.field === 'fee')!.sectionPath).toEqual(['Cấp đổi thẻ căn cước', 'Phí, lệ phí']);
   });
 
   it('renders a plain field as "Label: value" and a list one item per line', async () => {
     const { doc } = await load('the-can-cuoc.yaml', SHEET);
     expect(doc.chunks.find((c) => c.field === 'agency')!.text).toBe('Cơ quan giải quyết: Công an cấp xã nơi cư trú.');
-    expect(doc.chunks.find((c) => c.field === 'documents')!.text).toBe('Thành phần hồ sơ:\n- Tờ khai căn cước.\n- Thẻ căn cước cũ.');
+    expect(doc.chunks.find((c) => c.field === 'documents')!.text).toBe(
+      'Thành phần hồ sơ:\n- Tờ khai căn cước.\n- Thẻ căn cước cũ.',
+    );
   });
 
   it('spells out every dated variant with its dates, condition and legal basis, and keeps the variants', async () => {
@@ -72,9 +83,27 @@ describe('procedure sheets', () => {
       ].join('\n'),
     );
     expect(fee.variants).toEqual([
-      { value: '30.000 đồng', validFrom: null, validTo: '2025-06-30', condition: null, legalBasis: 'Thông tư 73/2024/TT-BTC' },
-      { value: '15.000 đồng', validFrom: '2025-07-01', validTo: '2026-12-31', condition: null, legalBasis: 'Thông tư 64/2025/TT-BTC' },
-      { value: 'Miễn phí', validFrom: '2026-08-15', validTo: '2027-02-28', condition: 'có tài khoản VNeID mức 2', legalBasis: null },
+      {
+        value: '30.000 đồng',
+        validFrom: null,
+        validTo: '2025-06-30',
+        condition: null,
+        legalBasis: 'Thông tư 73/2024/TT-BTC',
+      },
+      {
+        value: '15.000 đồng',
+        validFrom: '2025-07-01',
+        validTo: '2026-12-31',
+        condition: null,
+        legalBasis: 'Thông tư 64/2025/TT-BTC',
+      },
+      {
+        value: 'Miễn phí',
+        validFrom: '2026-08-15',
+        validTo: '2027-02-28',
+        condition: 'có tài khoản VNeID mức 2',
+        legalBasis: null,
+      },
     ]);
   });
 
@@ -96,11 +125,20 @@ describe('procedure sheets', () => {
   it('reads the same sheet written as JSON', async () => {
     const { parse } = await import('yaml');
     const { doc } = await load('the-can-cuoc.json', JSON.stringify(parse(SHEET)));
-    expect(doc.chunks.map((c) => c.field)).toEqual(['overview', 'agency', 'documents', 'timeLimit', 'fee', 'legalBasis']);
+    expect(doc.chunks.map((c) => c.field)).toEqual([
+      'overview',
+      'agency',
+      'documents',
+      'timeLimit',
+      'fee',
+      'legalBasis',
+    ]);
   });
 
   it('rejects an invalid sheet with E_SHEET_INVALID listing every problem and the file path', async () => {
-    const bad = SHEET.replace('lastChecked: 2026-11-27', 'lastChecked: 27/11/2026').replace(/^timeLimit:.*\n/m, '').concat('color: red\n');
+    const bad = SHEET.replace('lastChecked: 2026-11-27', 'lastChecked: 27/11/2026')
+      .replace(/^timeLimit:.*\n/m, '')
+      .concat('color: red\n');
     const err = await load('hong.yaml', bad).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'E_SHEET_INVALID' });
     const message = (err as Error).message;

@@ -4,7 +4,11 @@
  */
 import type { Block } from './types.ts';
 
-interface HeadingPattern { re: RegExp; rank: number; needsShort: boolean }
+interface HeadingPattern {
+  re: RegExp;
+  rank: number;
+  needsShort: boolean;
+}
 
 // Ranks leave gaps so explicit heading levels (h1–h6, #) and numbering can share one stack.
 const HEADINGS: HeadingPattern[] = [

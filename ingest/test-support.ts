@@ -21,7 +21,12 @@ export function testEmbedder(): Embedder {
 }
 
 /** A fresh temp folder with `sources/` and an `index/` path inside; `cleanup()` removes it. */
-export async function tempWorkspace(): Promise<{ root: string; sources: string; index: string; cleanup: () => Promise<void> }> {
+export async function tempWorkspace(): Promise<{
+  root: string;
+  sources: string;
+  index: string;
+  cleanup: () => Promise<void>;
+}> {
   const root = await mkdtemp(join(tmpdir(), 'hoidap-ingest-'));
   const sources = join(root, 'sources');
   await mkdir(sources, { recursive: true });
@@ -60,7 +65,12 @@ export async function snapshotTree(dir: string): Promise<Record<string, string>>
 
 export const readCurrent = (indexDir: string) => readFile(join(indexDir, 'CURRENT'), 'utf8');
 
-export interface CliResult { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** Starts `ingest/<script>` with tsx as a real child process (environment cleared of EMBEDDINGS_*). */
 export function spawnCli(script: string, args: string[], env: Record<string, string> = {}): ChildProcess {

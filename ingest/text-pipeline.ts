@@ -10,14 +10,20 @@ import type { Block, MetaFields } from './types.ts';
 
 /** Splits raw text into normalised lines, all tagged with one page (null when unpaged). */
 export function toLines(raw: string, page: number | null): Line[] {
-  return raw.replace(/\r\n?/g, '\n').split('\n').map((text) => ({ text: normalizeLine(text), page }));
+  return raw
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((text) => ({ text: normalizeLine(text), page }));
 }
 
 /**
  * Lines in, blocks and header metadata out. `wrapped: false` is for text whose lines are already whole
  * paragraphs (the block structure of an HTML page): nothing is joined.
  */
-export function blocksFromLines(lines: readonly Line[], opts: { wrapped?: boolean } = {}): { blocks: Block[]; inferred: Partial<MetaFields> } {
+export function blocksFromLines(
+  lines: readonly Line[],
+  opts: { wrapped?: boolean } = {},
+): { blocks: Block[]; inferred: Partial<MetaFields> } {
   const header = extractHeader(lines);
   const body = stripBoilerplate(lines.slice(header.bodyStart));
   const paragraphs = opts.wrapped === false ? body.filter((l) => l.text !== '') : repairLines(body);

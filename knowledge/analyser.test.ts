@@ -17,12 +17,24 @@ describe('normalizeText', () => {
     expect(normalizeText(input)).toBe(expected);
   });
 
-  it.each(['hoàng', 'toán', 'người', 'khuỷu', 'hoài', 'giữa', 'gìn', 'quá', 'rượu', 'huỳnh', 'thủy', 'mía', 'múa', 'chuyển đổi số'])(
-    'leaves the already canonical "%s" alone',
-    (word) => {
-      expect(normalizeText(word)).toBe(word);
-    },
-  );
+  it.each([
+    'hoàng',
+    'toán',
+    'người',
+    'khuỷu',
+    'hoài',
+    'giữa',
+    'gìn',
+    'quá',
+    'rượu',
+    'huỳnh',
+    'thủy',
+    'mía',
+    'múa',
+    'chuyển đổi số',
+  ])('leaves the already canonical "%s" alone', (word) => {
+    expect(normalizeText(word)).toBe(word);
+  });
 
   it('leaves words that are not Vietnamese syllables unchanged', () => {
     expect(normalizeText('café Zalo VNeID')).toBe('café Zalo VNeID');
@@ -159,9 +171,15 @@ describe('analyseQuery', () => {
   });
 
   it('gives the Vietnamese words of the plan and the residence sheets for English questions', () => {
-    expect(termsOf('Does the plan say anything about artificial intelligence?')).toEqual(expect.arrayContaining(['trí_tuệ', 'nhân_tạo']));
-    expect(termsOf('What share of online payments does the plan target?')).toEqual(expect.arrayContaining(['thanh_toán', 'trực_tuyến']));
-    expect(termsOf('What is the monthly unemployment benefit?')).toEqual(expect.arrayContaining(['trợ_cấp', 'thất_nghiệp']));
+    expect(termsOf('Does the plan say anything about artificial intelligence?')).toEqual(
+      expect.arrayContaining(['trí_tuệ', 'nhân_tạo']),
+    );
+    expect(termsOf('What share of online payments does the plan target?')).toEqual(
+      expect.arrayContaining(['thanh_toán', 'trực_tuyến']),
+    );
+    expect(termsOf('What is the monthly unemployment benefit?')).toEqual(
+      expect.arrayContaining(['trợ_cấp', 'thất_nghiệp']),
+    );
   });
 
   it('keeps Vietnamese typed without accents that looks like English ("the can cuoc")', () => {

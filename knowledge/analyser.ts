@@ -179,7 +179,9 @@ export function analyseQuery(question: string, opts: { expand?: boolean } = {}):
   };
   for (const id of identifiersOf(normalised)) add(id, 'identifier');
   // English function words would match Vietnamese typed without accents (the → thẻ), so drop them.
-  const own = english ? tokens.filter((t) => !ENGLISH_STOPWORDS.has(t.term)).map((t) => ({ ...t, joinsPrevious: false })) : tokens;
+  const own = english
+    ? tokens.filter((t) => !ENGLISH_STOPWORDS.has(t.term)).map((t) => ({ ...t, joinsPrevious: false }))
+    : tokens;
   for (const g of gramsOf(own)) add(g, g.includes('_') ? 'bigram' : 'word');
   const phrases: string[] = [];
   const expand = (list: readonly string[], weight: number) => {

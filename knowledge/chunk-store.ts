@@ -19,7 +19,11 @@ export class ChunkStore {
   private readonly ranges = new Map<string, [number, number]>();
   private fd: number | null;
 
-  private constructor(private readonly offsets: Uint32Array, fd: number, private readonly manifest: Manifest) {
+  private constructor(
+    private readonly offsets: Uint32Array,
+    fd: number,
+    private readonly manifest: Manifest,
+  ) {
     this.fd = fd;
     const n = manifest.chunkCount;
     this.docOf = new Uint32Array(n);
@@ -39,7 +43,8 @@ export class ChunkStore {
     if (raw.length < (n + 1) * 4) throw corrupt(`${FILES.chunkOffsets} is too short for ${n} chunks`);
     const offsets = new Uint32Array(n + 1);
     for (let i = 0; i <= n; i++) offsets[i] = raw.readUInt32LE(i * 4);
-    if (offsets[n] !== manifest.files[FILES.chunks]?.bytes) throw corrupt(`${FILES.chunkOffsets} does not match ${FILES.chunks}`);
+    if (offsets[n] !== manifest.files[FILES.chunks]?.bytes)
+      throw corrupt(`${FILES.chunkOffsets} does not match ${FILES.chunks}`);
     const fd = openSync(join(versionDir, FILES.chunks), 'r');
     try {
       return new ChunkStore(offsets, fd, manifest);

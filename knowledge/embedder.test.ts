@@ -40,10 +40,13 @@ async function standIn(status = 200): Promise<StandIn> {
       const data = inputs.map((text, index) => {
         const v = fakeVector(text);
         // The OpenAI SDK asks for base64 floats unless told otherwise; answer in the format asked.
-        const embedding = body.encoding_format === 'base64' ? Buffer.from(new Float32Array(v).buffer).toString('base64') : v;
+        const embedding =
+          body.encoding_format === 'base64' ? Buffer.from(new Float32Array(v).buffer).toString('base64') : v;
         return { object: 'embedding', index, embedding };
       });
-      res.end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
+      res.end(
+        JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }),
+      );
       return;
     }
     if (req.url === '/api/embed') {
@@ -55,7 +58,11 @@ async function standIn(status = 200): Promise<StandIn> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const s = { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise<void>((r) => server.close(() => r())) };
+  const s = {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
   servers.push(s);
   return s;
 }
@@ -83,7 +90,11 @@ describe('hashed embedder', () => {
 
   it('puts text typed without accents near the accented text', async () => {
     const e = createEmbedder({ provider: 'hashed', dimensions: 256 });
-    const [accented, plain, other] = await e.embedDocuments(['lệ phí làm căn cước', 'le phi lam can cuoc', 'kinh tế số']);
+    const [accented, plain, other] = await e.embedDocuments([
+      'lệ phí làm căn cước',
+      'le phi lam can cuoc',
+      'kinh tế số',
+    ]);
     const cos = (x: number[], y: number[]) => x.reduce((s, v, i) => s + v * (y[i] as number), 0);
     expect(cos(accented as number[], plain as number[])).toBeCloseTo(1, 10);
     expect(cos(accented as number[], other as number[])).toBeLessThan(0.5);
@@ -93,7 +104,13 @@ describe('hashed embedder', () => {
 describe('OpenAI-compatible embedder', () => {
   it('embeds through POST /v1/embeddings and learns the vector length', async () => {
     const server = await standIn();
-    const e = createEmbedder({ provider: 'openai', baseUrl: `${server.url}/v1`, model: 'bge-m3', apiKey: 'sk-test', maxRetries: 0 });
+    const e = createEmbedder({
+      provider: 'openai',
+      baseUrl: `${server.url}/v1`,
+      model: 'bge-m3',
+      apiKey: 'sk-test',
+      maxRetries: 0,
+    });
     expect(e.info.dimensions).toBe(0);
     const vectors = await e.embedDocuments(['abc', 'hello']);
     expect(vectors).toEqual([fakeVector('abc'), fakeVector('hello')]);
@@ -105,7 +122,13 @@ describe('OpenAI-compatible embedder', () => {
 
   it('reports a 500 answer as E_EMBEDDER_REFUSED without the API key in the message', async () => {
     const server = await standIn(500);
-    const e = createEmbedder({ provider: 'openai', baseUrl: `${server.url}/v1`, model: 'bge-m3', apiKey: 'sk-secret-123', maxRetries: 0 });
+    const e = createEmbedder({
+      provider: 'openai',
+      baseUrl: `${server.url}/v1`,
+      model: 'bge-m3',
+      apiKey: 'sk-secret-123',
+      maxRetries: 0,
+    });
     const err = await e.embedQuery('xin chào').catch((x: unknown) => x);
     expect(err).toBeInstanceOf(KnowledgeError);
     expect((err as KnowledgeError).code).toBe('E_EMBEDDER_REFUSED');
@@ -138,7 +161,12 @@ describe('Ollama embedder', () => {
 
   it('reports a closed port as E_EMBEDDER_UNREACHABLE', async () => {
     const port = await closedPort();
-    const e = createEmbedder({ provider: 'ollama', baseUrl: `http://127.0.0.1:${port}`, model: 'bge-m3', maxRetries: 0 });
+    const e = createEmbedder({
+      provider: 'ollama',
+      baseUrl: `http://127.0.0.1:${port}`,
+      model: 'bge-m3',
+      maxRetries: 0,
+    });
     await expect(e.embedDocuments(['a'])).rejects.toMatchObject({ code: 'E_EMBEDDER_UNREACHABLE' });
   });
 });

@@ -14,8 +14,17 @@ import type { Embedder, EmbedderConfig, EmbedderInfo } from './embedder-types.ts
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_RETRIES = 2;
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE',
-  'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_HEADERS_TIMEOUT',
 ]);
 
 /** Where the server is, for messages: origin only, so credentials in a URL never reach a log. */
@@ -36,9 +45,19 @@ function httpStatusOf(err: unknown): number | null {
 }
 
 function isNetworkFailure(err: unknown): boolean {
-  for (let e = err as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (
+    let e = err as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
     if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return true;
-    if (e.name === 'APIConnectionError' || e.name === 'APIConnectionTimeoutError' || e.name === 'AbortError' || e.name === 'TimeoutError') return true;
+    if (
+      e.name === 'APIConnectionError' ||
+      e.name === 'APIConnectionTimeoutError' ||
+      e.name === 'AbortError' ||
+      e.name === 'TimeoutError'
+    )
+      return true;
     if (typeof e.message === 'string' && /fetch failed|Connection error|timed? ?out/i.test(e.message)) return true;
   }
   return false;
@@ -73,7 +92,11 @@ export function classifyRemoteError(err: unknown, info: EmbedderInfo, endpoint: 
 class RemoteEmbeddings extends Embeddings {
   private current: EmbedderInfo;
 
-  constructor(private readonly inner: Embeddings, info: EmbedderInfo, private readonly endpoint: string) {
+  constructor(
+    private readonly inner: Embeddings,
+    info: EmbedderInfo,
+    private readonly endpoint: string,
+  ) {
     super({});
     this.current = info;
   }
@@ -123,7 +146,9 @@ class RemoteEmbeddings extends Embeddings {
 }
 
 function requireRemote(cfg: EmbedderConfig): { baseUrl: string; model: string } {
-  const missing = [!cfg.baseUrl && 'baseUrl (EMBEDDINGS_BASE_URL)', !cfg.model && 'model (EMBEDDINGS_MODEL)'].filter(Boolean);
+  const missing = [!cfg.baseUrl && 'baseUrl (EMBEDDINGS_BASE_URL)', !cfg.model && 'model (EMBEDDINGS_MODEL)'].filter(
+    Boolean,
+  );
   if (missing.length > 0) {
     throw new KnowledgeError('E_EMBEDDER_CONFIG', `the ${cfg.provider} embedder needs ${missing.join(' and ')}`);
   }
@@ -134,7 +159,12 @@ function requireRemote(cfg: EmbedderConfig): { baseUrl: string; model: string } 
 export function createEmbedder(cfg: EmbedderConfig): Embedder {
   if (cfg.provider === 'hashed') return new HashedEmbeddings(cfg.dimensions ?? HASHED_DEFAULT_DIMENSIONS);
   const { baseUrl, model } = requireRemote(cfg);
-  const info: EmbedderInfo = { id: `${cfg.provider}:${model}`, kind: cfg.provider, model, dimensions: cfg.dimensions ?? 0 };
+  const info: EmbedderInfo = {
+    id: `${cfg.provider}:${model}`,
+    kind: cfg.provider,
+    model,
+    dimensions: cfg.dimensions ?? 0,
+  };
   const timeout = cfg.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRetries = cfg.maxRetries ?? DEFAULT_RETRIES;
   const inner =
@@ -177,7 +207,12 @@ export const embedderConfigSchema = z
   .superRefine((env, ctx) => {
     if (env.EMBEDDINGS_PROVIDER === 'hashed') return;
     for (const key of ['EMBEDDINGS_BASE_URL', 'EMBEDDINGS_MODEL'] as const) {
-      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `required when EMBEDDINGS_PROVIDER=${env.EMBEDDINGS_PROVIDER}` });
+      if (!env[key])
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `required when EMBEDDINGS_PROVIDER=${env.EMBEDDINGS_PROVIDER}`,
+        });
     }
   })
   .transform((env): EmbedderConfig => {

@@ -13,7 +13,10 @@ function supersededOn(meta: DocumentMeta, day: string, byKey: ReadonlyMap<string
 }
 
 /** Documents a filter lets through, by id; null when the filter lets everything through. */
-export function allowedDocumentIds(docs: readonly DocumentMeta[], filter: SearchFilter | undefined): Set<string> | null {
+export function allowedDocumentIds(
+  docs: readonly DocumentMeta[],
+  filter: SearchFilter | undefined,
+): Set<string> | null {
   if (!filter) return null;
   const { types, audience, inForceOn, excludeDocuments, documentIds } = filter;
   const active = types || (audience && audience !== 'both') || inForceOn || excludeDocuments?.length || documentIds;

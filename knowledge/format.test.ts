@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { KnowledgeBase, createEmbedder, readStoredIndex, writeIndex, FORMAT_VERSION, type Manifest } from './index.ts';
 import { CHUNKS, DOCS, KHAI_SINH, PLAN, corpusInput, writeCorpus } from './test-corpus.ts';
 
-const currentDir = async (indexDir: string) => join(indexDir, (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim());
+const currentDir = async (indexDir: string) =>
+  join(indexDir, (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim());
 const versionDirs = async (indexDir: string) => (await readdir(indexDir)).filter((n) => n.startsWith('v-')).sort();
 
 async function editManifest(indexDir: string, edit: (m: Manifest) => void): Promise<void> {
@@ -34,7 +35,9 @@ describe('writeIndex and KnowledgeBase.open', () => {
     const dir = await writeCorpus(input);
     const stored = await readStoredIndex(dir);
     expect(stored?.documents.find((d) => d.meta.id === KHAI_SINH.id)).toEqual({
-      meta: KHAI_SINH, contentHash: `hash-of-${KHAI_SINH.id}`, chunks: CHUNKS[KHAI_SINH.id],
+      meta: KHAI_SINH,
+      contentHash: `hash-of-${KHAI_SINH.id}`,
+      chunks: CHUNKS[KHAI_SINH.id],
     });
     const original = input.vectors.get('ks-le-phi') as number[];
     const back = stored?.vectors.get('ks-le-phi') as number[];
@@ -47,9 +50,21 @@ describe('writeIndex and KnowledgeBase.open', () => {
     const b = await writeCorpus(await corpusInput());
     expect(await versionDirs(a)).toEqual(await versionDirs(b));
     const files = await readdir(await currentDir(a));
-    expect(files.sort()).toEqual(['chunks.idx', 'chunks.jsonl', 'lexical.bin', 'lexical.json', 'manifest.json', 'vector-ids.json', 'vectors.f32', 'vectors.hnsw']);
+    expect(files.sort()).toEqual([
+      'chunks.idx',
+      'chunks.jsonl',
+      'lexical.bin',
+      'lexical.json',
+      'manifest.json',
+      'vector-ids.json',
+      'vectors.f32',
+      'vectors.hnsw',
+    ]);
     for (const f of files) {
-      expect(Buffer.compare(await readFile(join(await currentDir(a), f)), await readFile(join(await currentDir(b), f))), f).toBe(0);
+      expect(
+        Buffer.compare(await readFile(join(await currentDir(a), f)), await readFile(join(await currentDir(b), f))),
+        f,
+      ).toBe(0);
     }
   });
 
@@ -114,7 +129,10 @@ describe('writeIndex and KnowledgeBase.open', () => {
 describe('opening an index that cannot be used', () => {
   it('reports a missing index with E_INDEX_MISSING and tells to run ingest', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hoidap-knowledge-'));
-    await expect(KnowledgeBase.open(dir)).rejects.toMatchObject({ code: 'E_INDEX_MISSING', message: expect.stringContaining('npm run ingest') });
+    await expect(KnowledgeBase.open(dir)).rejects.toMatchObject({
+      code: 'E_INDEX_MISSING',
+      message: expect.stringContaining('npm run ingest'),
+    });
     expect(await readStoredIndex(dir)).toBeNull();
   });
 

@@ -116,8 +116,12 @@ export async function readManifest(versionDir: string, opts: { checkAnalyser: bo
     );
   }
   for (const [name, { bytes }] of Object.entries(manifest.files)) {
-    const size = await stat(join(versionDir, name)).then((s) => s.size, () => -1);
-    if (size !== bytes) throw corrupt(`${join(versionDir, name)} is ${size < 0 ? 'missing' : `${size} bytes, expected ${bytes}`}`);
+    const size = await stat(join(versionDir, name)).then(
+      (s) => s.size,
+      () => -1,
+    );
+    if (size !== bytes)
+      throw corrupt(`${join(versionDir, name)} is ${size < 0 ? 'missing' : `${size} bytes, expected ${bytes}`}`);
   }
   return manifest;
 }
@@ -157,6 +161,8 @@ export async function readVectors(versionDir: string, manifest: Manifest): Promi
 export function stableStringify(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return Object.fromEntries(
+      Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
   });
 }

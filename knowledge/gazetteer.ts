@@ -36,13 +36,53 @@ const at = (name: string, kind: PlaceKind, nowIn: string, ...extra: string[]): E
 });
 
 const PROVINCES: Entry[] = [
-  'Hà Nội', 'Huế', 'Lai Châu', 'Điện Biên', 'Sơn La', 'Lạng Sơn', 'Quảng Ninh', 'Thanh Hóa', 'Nghệ An', 'Hà Tĩnh',
-  'Cao Bằng', 'Tuyên Quang', 'Lào Cai', 'Thái Nguyên', 'Phú Thọ', 'Bắc Ninh', 'Hưng Yên', 'Hải Phòng', 'Ninh Bình',
-  'Quảng Trị', 'Đà Nẵng', 'Quảng Ngãi', 'Gia Lai', 'Khánh Hòa', 'Lâm Đồng', 'Đắk Lắk', 'Tây Ninh', 'Cần Thơ',
-  'Vĩnh Long', 'Đồng Tháp', 'Cà Mau', 'An Giang',
+  'Hà Nội',
+  'Huế',
+  'Lai Châu',
+  'Điện Biên',
+  'Sơn La',
+  'Lạng Sơn',
+  'Quảng Ninh',
+  'Thanh Hóa',
+  'Nghệ An',
+  'Hà Tĩnh',
+  'Cao Bằng',
+  'Tuyên Quang',
+  'Lào Cai',
+  'Thái Nguyên',
+  'Phú Thọ',
+  'Bắc Ninh',
+  'Hưng Yên',
+  'Hải Phòng',
+  'Ninh Bình',
+  'Quảng Trị',
+  'Đà Nẵng',
+  'Quảng Ngãi',
+  'Gia Lai',
+  'Khánh Hòa',
+  'Lâm Đồng',
+  'Đắk Lắk',
+  'Tây Ninh',
+  'Cần Thơ',
+  'Vĩnh Long',
+  'Đồng Tháp',
+  'Cà Mau',
+  'An Giang',
 ].map((n) => at(n, 'province', n));
 PROVINCES.push(
-  at(HCM, 'province', HCM, 'ho chi minh', 'hcm', 'tphcm', 'tp hcm', 'hcmc', 'sai gon', 'saigon', 'thanh pho ho chi minh'),
+  at(
+    HCM,
+    'province',
+    HCM,
+    'ho chi minh',
+    'hcm',
+    'tphcm',
+    'tp hcm',
+    'hcmc',
+    'sai gon',
+    'saigon',
+    'thanh pho ho chi minh',
+  ),
   at(DONG_NAI, 'province', DONG_NAI, 'dong nai city'),
   at('Hà Nội', 'province', 'Hà Nội', 'hanoi'),
   at('Đắk Lắk', 'province', 'Đắk Lắk', 'dac lac', 'daklak'),
@@ -50,28 +90,72 @@ PROVINCES.push(
 
 /** Provinces merged on 01/7/2025 → the unit that holds them now. */
 const MERGED: Record<string, string> = {
-  'Hà Giang': 'Tuyên Quang', 'Yên Bái': 'Lào Cai', 'Bắc Kạn': 'Thái Nguyên', 'Vĩnh Phúc': 'Phú Thọ', 'Hòa Bình': 'Phú Thọ',
-  'Bắc Giang': 'Bắc Ninh', 'Thái Bình': 'Hưng Yên', 'Hải Dương': 'Hải Phòng', 'Nam Định': 'Ninh Bình', 'Hà Nam': 'Ninh Bình',
-  'Quảng Bình': 'Quảng Trị', 'Quảng Nam': 'Đà Nẵng', 'Kon Tum': 'Quảng Ngãi', 'Bình Định': 'Gia Lai', 'Ninh Thuận': 'Khánh Hòa',
-  'Đắk Nông': 'Lâm Đồng', 'Bình Thuận': 'Lâm Đồng', 'Phú Yên': 'Đắk Lắk', 'Bình Dương': HCM, 'Bà Rịa - Vũng Tàu': HCM,
-  'Vũng Tàu': HCM, 'Long An': 'Tây Ninh', 'Sóc Trăng': 'Cần Thơ', 'Hậu Giang': 'Cần Thơ', 'Bến Tre': 'Vĩnh Long',
-  'Trà Vinh': 'Vĩnh Long', 'Tiền Giang': 'Đồng Tháp', 'Bạc Liêu': 'Cà Mau', 'Kiên Giang': 'An Giang',
-  'Thừa Thiên Huế': 'Huế', 'Bình Phước': DONG_NAI,
+  'Hà Giang': 'Tuyên Quang',
+  'Yên Bái': 'Lào Cai',
+  'Bắc Kạn': 'Thái Nguyên',
+  'Vĩnh Phúc': 'Phú Thọ',
+  'Hòa Bình': 'Phú Thọ',
+  'Bắc Giang': 'Bắc Ninh',
+  'Thái Bình': 'Hưng Yên',
+  'Hải Dương': 'Hải Phòng',
+  'Nam Định': 'Ninh Bình',
+  'Hà Nam': 'Ninh Bình',
+  'Quảng Bình': 'Quảng Trị',
+  'Quảng Nam': 'Đà Nẵng',
+  'Kon Tum': 'Quảng Ngãi',
+  'Bình Định': 'Gia Lai',
+  'Ninh Thuận': 'Khánh Hòa',
+  'Đắk Nông': 'Lâm Đồng',
+  'Bình Thuận': 'Lâm Đồng',
+  'Phú Yên': 'Đắk Lắk',
+  'Bình Dương': HCM,
+  'Bà Rịa - Vũng Tàu': HCM,
+  'Vũng Tàu': HCM,
+  'Long An': 'Tây Ninh',
+  'Sóc Trăng': 'Cần Thơ',
+  'Hậu Giang': 'Cần Thơ',
+  'Bến Tre': 'Vĩnh Long',
+  'Trà Vinh': 'Vĩnh Long',
+  'Tiền Giang': 'Đồng Tháp',
+  'Bạc Liêu': 'Cà Mau',
+  'Kiên Giang': 'An Giang',
+  'Thừa Thiên Huế': 'Huế',
+  'Bình Phước': DONG_NAI,
 };
 const FORMER: Entry[] = Object.entries(MERGED).map(([name, now]) => at(name, 'former-province', now));
 FORMER.push(at('Bà Rịa - Vũng Tàu', 'former-province', HCM, 'ba ria vung tau', 'brvt', 'br vt'));
 
 /** Districts that ended on 01/7/2025: Đồng Nai's 11 and former Bình Phước's 11 (all in Đồng Nai now). */
 const DISTRICTS: Entry[] = [
-  'Biên Hòa', 'Long Khánh', 'Tân Phú', 'Vĩnh Cửu', 'Định Quán', 'Trảng Bom', 'Cẩm Mỹ', 'Long Thành', 'Xuân Lộc',
-  'Nhơn Trạch', 'Đồng Xoài', 'Bình Long', 'Phước Long', 'Chơn Thành', 'Đồng Phú', 'Bù Đăng', 'Bù Đốp', 'Bù Gia Mập',
-  'Hớn Quản', 'Lộc Ninh', 'Phú Riềng',
+  'Biên Hòa',
+  'Long Khánh',
+  'Tân Phú',
+  'Vĩnh Cửu',
+  'Định Quán',
+  'Trảng Bom',
+  'Cẩm Mỹ',
+  'Long Thành',
+  'Xuân Lộc',
+  'Nhơn Trạch',
+  'Đồng Xoài',
+  'Bình Long',
+  'Phước Long',
+  'Chơn Thành',
+  'Đồng Phú',
+  'Bù Đăng',
+  'Bù Đốp',
+  'Bù Gia Mập',
+  'Hớn Quản',
+  'Lộc Ninh',
+  'Phú Riềng',
 ].map((n) => at(n, 'former-district', DONG_NAI));
 // "Thống Nhất" is also an everyday word ("thống nhất" = agree): only "huyện Thống Nhất" is the place.
 DISTRICTS.push({ name: 'Thống Nhất', kind: 'former-district', nowIn: DONG_NAI, spellings: ['huyen thong nhat'] });
 
 /** Communes and wards of today's Đồng Nai named in the facts file (not the full list of 95). */
-const COMMUNES: Entry[] = ['Trấn Biên', 'Phước Bình', 'Dầu Giây', 'Tân Khai', 'Trị An'].map((n) => at(n, 'commune', DONG_NAI));
+const COMMUNES: Entry[] = ['Trấn Biên', 'Phước Bình', 'Dầu Giây', 'Tân Khai', 'Trị An'].map((n) =>
+  at(n, 'commune', DONG_NAI),
+);
 
 const ENTRIES: Entry[] = [...PROVINCES, ...FORMER, ...DISTRICTS, ...COMMUNES];
 

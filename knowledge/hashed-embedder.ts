@@ -28,7 +28,9 @@ function fnv1a(s: string, seed = 0x811c9dc5): number {
 
 /** The features of one text: syllables (weight 1) and character n-grams inside each padded word. */
 function addFeatures(text: string, v: Float64Array): void {
-  const words = foldText(normalizeText(text)).split(/[^\p{L}\p{N}%]+/u).filter(Boolean);
+  const words = foldText(normalizeText(text))
+    .split(/[^\p{L}\p{N}%]+/u)
+    .filter(Boolean);
   const dims = v.length;
   const bump = (feature: string, weight: number) => {
     const h = fnv1a(feature);

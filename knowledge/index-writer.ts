@@ -7,7 +7,16 @@ import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat } from 'node:
 import { join } from 'node:path';
 import { ANALYSER_VERSION, analyseForIndex } from './analyser.ts';
 import { KnowledgeError } from './errors.ts';
-import { CURRENT_FILE, FILES, FORMAT_VERSION, VERSION_DIR, stableStringify, type IndexedDocument, type LexicalHeader, type Manifest } from './format.ts';
+import {
+  CURRENT_FILE,
+  FILES,
+  FORMAT_VERSION,
+  VERSION_DIR,
+  stableStringify,
+  type IndexedDocument,
+  type LexicalHeader,
+  type Manifest,
+} from './format.ts';
 import { indexTextOf } from './index-text.ts';
 import { FieldBuilder, packArrays, type Bm25Params } from './lexical-index.ts';
 import { SEARCH_DEFAULTS } from './search-defaults.ts';
@@ -29,7 +38,8 @@ export interface WriteOptions {
   onStage?: (stage: 'files-written' | 'before-swap') => void | Promise<void>;
 }
 
-const inputError = (msg: string) => new KnowledgeError('E_INDEX_INPUT', `${msg}; this is a bug in the caller of writeIndex`);
+const inputError = (msg: string) =>
+  new KnowledgeError('E_INDEX_INPUT', `${msg}; this is a bug in the caller of writeIndex`);
 
 /** Sorted documents and chunks, validated, plus the vector length. */
 function prepare(input: BuildInput): { docs: IndexedDocument[]; chunks: Chunk[]; vectors: number[][]; dims: number } {
@@ -41,7 +51,8 @@ function prepare(input: BuildInput): { docs: IndexedDocument[]; chunks: Chunk[];
     seen.add(`doc:${d.meta.id}`);
     for (const c of [...d.chunks].sort((a, b) => a.ordinal - b.ordinal)) {
       if (seen.has(c.id)) throw inputError(`chunk id "${c.id}" appears twice`);
-      if (c.documentId !== d.meta.id) throw inputError(`chunk "${c.id}" says document "${c.documentId}" but sits in "${d.meta.id}"`);
+      if (c.documentId !== d.meta.id)
+        throw inputError(`chunk "${c.id}" says document "${c.documentId}" but sits in "${d.meta.id}"`);
       seen.add(c.id);
       chunks.push(c);
     }
@@ -75,7 +86,11 @@ async function writeDurably(path: string, data: string | Uint8Array): Promise<{ 
 }
 
 /** Writes vectors as little-endian float32 in batches, so 100k vectors never need one big copy. */
-async function writeVectors(path: string, vectors: readonly number[][], dims: number): Promise<{ bytes: number; sha256: string }> {
+async function writeVectors(
+  path: string,
+  vectors: readonly number[][],
+  dims: number,
+): Promise<{ bytes: number; sha256: string }> {
   const hash = createHash('sha256');
   const fh = await open(path, 'w');
   const batch = 1024;
@@ -116,7 +131,12 @@ async function writeFiles(dir: string, input: BuildInput, opts: WriteOptions): P
   }
   const accented = accentedBuilder.finish().serialise();
   const folded = foldedBuilder.finish().serialise();
-  const header: LexicalHeader = { littleEndian: true, chunkCount: chunks.length, accented: accented.header, folded: folded.header };
+  const header: LexicalHeader = {
+    littleEndian: true,
+    chunkCount: chunks.length,
+    accented: accented.header,
+    folded: folded.header,
+  };
   const files: Manifest['files'] = {};
   const lines = chunks.map((c) => Buffer.from(`${storedChunk(c)}\n`, 'utf8'));
   const offsets = new Uint32Array(lines.length + 1);
@@ -124,7 +144,10 @@ async function writeFiles(dir: string, input: BuildInput, opts: WriteOptions): P
   files[FILES.chunks] = await writeDurably(join(dir, FILES.chunks), Buffer.concat(lines));
   files[FILES.chunkOffsets] = await writeDurably(join(dir, FILES.chunkOffsets), packArrays([offsets]));
   files[FILES.lexicalHeader] = await writeDurably(join(dir, FILES.lexicalHeader), JSON.stringify(header));
-  files[FILES.lexicalData] = await writeDurably(join(dir, FILES.lexicalData), packArrays([...accented.arrays, ...folded.arrays]));
+  files[FILES.lexicalData] = await writeDurably(
+    join(dir, FILES.lexicalData),
+    packArrays([...accented.arrays, ...folded.arrays]),
+  );
   files[FILES.vectorIds] = await writeDurably(join(dir, FILES.vectorIds), JSON.stringify(chunks.map((c) => c.id)));
   if (chunks.length > 0) {
     files[FILES.vectors] = await writeVectors(join(dir, FILES.vectors), vectors, dims);
@@ -138,7 +161,11 @@ async function writeFiles(dir: string, input: BuildInput, opts: WriteOptions): P
     embedder: { ...input.embedder, dimensions: dims },
     bm25: opts.bm25 ?? SEARCH_DEFAULTS.bm25,
     chunkCount: chunks.length,
-    documents: docs.map((d) => ({ meta: d.meta, contentHash: d.contentHash, chunkIds: [...d.chunks].sort((a, b) => a.ordinal - b.ordinal).map((c) => c.id) })),
+    documents: docs.map((d) => ({
+      meta: d.meta,
+      contentHash: d.contentHash,
+      chunkIds: [...d.chunks].sort((a, b) => a.ordinal - b.ordinal).map((c) => c.id),
+    })),
     files,
   };
   const text = `${stableStringify(manifest)}\n`;
@@ -174,7 +201,11 @@ async function pruneVersions(indexDir: string, keep: ReadonlyArray<string | null
  * Builds the index for `input` into `<indexDir>/v-<hash>/` and makes it live. Same input, same bytes,
  * same version name. Errors: E_INDEX_INPUT (bad input), E_INDEX_WRITE (disk); the old index stays live.
  */
-export async function writeIndex(indexDir: string, input: BuildInput, opts: WriteOptions = {}): Promise<{ version: string; path: string }> {
+export async function writeIndex(
+  indexDir: string,
+  input: BuildInput,
+  opts: WriteOptions = {},
+): Promise<{ version: string; path: string }> {
   let building: string | null = null;
   try {
     await mkdir(indexDir, { recursive: true });
@@ -183,7 +214,10 @@ export async function writeIndex(indexDir: string, input: BuildInput, opts: Writ
     const version = `v-${createHash('sha256').update(manifestText).digest('hex').slice(0, 16)}`;
     await opts.onStage?.('files-written');
     const target = join(indexDir, version);
-    const exists = await stat(join(target, FILES.manifest)).then(() => true, () => false);
+    const exists = await stat(join(target, FILES.manifest)).then(
+      () => true,
+      () => false,
+    );
     if (exists) {
       await rm(building, { recursive: true, force: true });
     } else {
@@ -202,6 +236,10 @@ export async function writeIndex(indexDir: string, input: BuildInput, opts: Writ
   } catch (err) {
     if (building) await rm(building, { recursive: true, force: true }).catch(() => undefined);
     if (err instanceof KnowledgeError) throw err;
-    throw new KnowledgeError('E_INDEX_WRITE', `could not write the index in ${indexDir}: ${(err as Error).message}; the previous index (if any) is still live`, { cause: err });
+    throw new KnowledgeError(
+      'E_INDEX_WRITE',
+      `could not write the index in ${indexDir}: ${(err as Error).message}; the previous index (if any) is still live`,
+      { cause: err },
+    );
   }
 }

@@ -16,7 +16,11 @@ async function ollamaStandIn(dims: number): Promise<string> {
     for await (const chunk of req) raw += chunk;
     const inputs = ([] as string[]).concat((JSON.parse(raw) as { input: string | string[] }).input);
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ embeddings: inputs.map((t) => Array.from({ length: dims }, (_, i) => ((t.length + i) % 7) - 3)) }));
+    res.end(
+      JSON.stringify({
+        embeddings: inputs.map((t) => Array.from({ length: dims }, (_, i) => ((t.length + i) % 7) - 3)),
+      }),
+    );
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   closers.push(() => new Promise<void>((r) => server.close(() => r())));
@@ -33,7 +37,9 @@ describe('KnowledgeBase with a remote embedder', () => {
     const url = await ollamaStandIn(8);
     const embedder = createEmbedder({ provider: 'ollama', baseUrl: url, model: 'bge-m3', maxRetries: 0 });
     const dir = await remoteIndex(embedder);
-    const kb = await KnowledgeBase.open(dir, { embedder: createEmbedder({ provider: 'ollama', baseUrl: url, model: 'bge-m3', maxRetries: 0 }) });
+    const kb = await KnowledgeBase.open(dir, {
+      embedder: createEmbedder({ provider: 'ollama', baseUrl: url, model: 'bge-m3', maxRetries: 0 }),
+    });
     expect(kb.manifest.embedder).toEqual({ id: 'ollama:bge-m3', kind: 'ollama', model: 'bge-m3', dimensions: 8 });
     const hits = await kb.search('lệ phí căn cước');
     expect(hits[0]?.chunk.id).toBe('cc-le-phi');
@@ -60,14 +66,25 @@ describe('KnowledgeBase with a remote embedder', () => {
     const url = await ollamaStandIn(8);
     const dir = await remoteIndex(createEmbedder({ provider: 'ollama', baseUrl: url, model: 'bge-m3', maxRetries: 0 }));
     await closers.pop()?.();
-    const kb = await KnowledgeBase.open(dir, { embedder: createEmbedder({ provider: 'ollama', baseUrl: url, model: 'bge-m3', maxRetries: 0 }) });
-    await expect(kb.search('lệ phí', { legs: { lexical: false } })).rejects.toMatchObject({ code: 'E_EMBEDDER_UNREACHABLE' });
+    const kb = await KnowledgeBase.open(dir, {
+      embedder: createEmbedder({ provider: 'ollama', baseUrl: url, model: 'bge-m3', maxRetries: 0 }),
+    });
+    await expect(kb.search('lệ phí', { legs: { lexical: false } })).rejects.toMatchObject({
+      code: 'E_EMBEDDER_UNREACHABLE',
+    });
   });
 
   it('refuses query vectors of another length with E_EMBEDDER_MISMATCH', async () => {
-    const dir = await remoteIndex(createEmbedder({ provider: 'ollama', baseUrl: await ollamaStandIn(8), model: 'bge-m3', maxRetries: 0 }));
+    const dir = await remoteIndex(
+      createEmbedder({ provider: 'ollama', baseUrl: await ollamaStandIn(8), model: 'bge-m3', maxRetries: 0 }),
+    );
     const kb = await KnowledgeBase.open(dir, {
-      embedder: createEmbedder({ provider: 'ollama', baseUrl: await ollamaStandIn(16), model: 'bge-m3', maxRetries: 0 }),
+      embedder: createEmbedder({
+        provider: 'ollama',
+        baseUrl: await ollamaStandIn(16),
+        model: 'bge-m3',
+        maxRetries: 0,
+      }),
     });
     await expect(kb.search('lệ phí')).rejects.toMatchObject({ code: 'E_EMBEDDER_MISMATCH' });
   });

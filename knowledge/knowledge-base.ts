@@ -92,10 +92,12 @@ export class KnowledgeBase {
       const a = FieldIndex.deserialise(header.accented, header.chunkCount, blob, 0);
       const f = FieldIndex.deserialise(header.folded, header.chunkCount, blob, a.end);
       [accented, folded] = [a.field, f.field];
-      if (header.chunkCount !== manifest.chunkCount) throw new Error('lexical index and chunks disagree on the chunk count');
+      if (header.chunkCount !== manifest.chunkCount)
+        throw new Error('lexical index and chunks disagree on the chunk count');
       const graph = manifest.files[FILES.graph] ? join(dir, FILES.graph) : null;
       vectors = VectorIndex.read(graph, manifest.embedder.dimensions);
-      if (vectors.size !== (graph ? manifest.chunkCount : 0)) throw new Error('vector graph and chunks disagree on the chunk count');
+      if (vectors.size !== (graph ? manifest.chunkCount : 0))
+        throw new Error('vector graph and chunks disagree on the chunk count');
     } catch (err) {
       throw corrupt(`cannot load the index in ${dir}: ${(err as Error).message}`, err);
     }
@@ -145,7 +147,8 @@ export class KnowledgeBase {
   private vectorCandidates(query: number[], allowed: Uint8Array | null, k: number) {
     if (!allowed) return this.vectors.search(query, k);
     const labels: number[] = [];
-    for (let i = 0; i < allowed.length && labels.length <= EXACT_VECTOR_LIMIT; i++) if (allowed[i] === 1) labels.push(i);
+    for (let i = 0; i < allowed.length && labels.length <= EXACT_VECTOR_LIMIT; i++)
+      if (allowed[i] === 1) labels.push(i);
     if (labels.length <= EXACT_VECTOR_LIMIT) return this.vectors.exact(query, labels, k);
     return this.vectors.search(query, k, (label) => allowed[label] === 1);
   }
@@ -185,7 +188,8 @@ export class KnowledgeBase {
     const chunk = this.chunks.get(c.label);
     const matchedTerms: string[] = [];
     for (const t of plan.terms) {
-      if (this.accented.has(t.term, c.label) || this.folded.has(t.folded, c.label)) matchedTerms.push(t.term.replace(/_/g, ' '));
+      if (this.accented.has(t.term, c.label) || this.folded.has(t.folded, c.label))
+        matchedTerms.push(t.term.replace(/_/g, ' '));
     }
     return {
       chunk,

@@ -111,7 +111,12 @@ export class FieldIndex {
   }
 
   /** Rebuilds a field from its header and the binary blob; throws RangeError on a size mismatch. */
-  static deserialise(header: FieldHeader, docCount: number, blob: Buffer, at: number): { field: FieldIndex; end: number } {
+  static deserialise(
+    header: FieldHeader,
+    docCount: number,
+    blob: Buffer,
+    at: number,
+  ): { field: FieldIndex; end: number } {
     const take = <T>(make: (buf: ArrayBuffer, off: number, len: number) => T, bytesPer: number, len: number): T => {
       const bytes = bytesPer * len;
       if (at + bytes > blob.length) throw new RangeError('lexical index is shorter than its header says');
@@ -169,11 +174,13 @@ export class FieldBuilder {
   }
 
   finish(): FieldIndex {
-    const order = this.vocabulary.map((_, i) => i).sort((a, b) => {
-      const x = this.vocabulary[a] as string;
-      const y = this.vocabulary[b] as string;
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
+    const order = this.vocabulary
+      .map((_, i) => i)
+      .sort((a, b) => {
+        const x = this.vocabulary[a] as string;
+        const y = this.vocabulary[b] as string;
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
     const rank = new Uint32Array(order.length);
     order.forEach((id, r) => (rank[id] = r));
     const df = new Uint32Array(order.length);

@@ -18,12 +18,18 @@ const lexical = { legs: { vector: false } };
 describe('lexical ranking', () => {
   it('puts the 80%/40%/30% target first for the accented question about online files at commune level', async () => {
     // Only plan-2-2-a has "hồ sơ giải quyết trực tuyến … cấp xã"; plan-2-4 shares "tỷ lệ … trực tuyến".
-    expect((await ids('tỷ lệ hồ sơ giải quyết trực tuyến cấp xã', lexical)).slice(0, 2)).toEqual(['plan-2-2-a', 'plan-2-4']);
+    expect((await ids('tỷ lệ hồ sơ giải quyết trực tuyến cấp xã', lexical)).slice(0, 2)).toEqual([
+      'plan-2-2-a',
+      'plan-2-4',
+    ]);
   });
 
   it('ranks the same question typed without accents the same way', async () => {
     // The folded field carries the whole match when nothing is accented.
-    expect((await ids('ty le ho so giai quyet truc tuyen cap xa', lexical)).slice(0, 2)).toEqual(['plan-2-2-a', 'plan-2-4']);
+    expect((await ids('ty le ho so giai quyet truc tuyen cap xa', lexical)).slice(0, 2)).toEqual([
+      'plan-2-2-a',
+      'plan-2-4',
+    ]);
   });
 
   it('finds the plan by the abbreviation "cds"', async () => {
@@ -66,7 +72,11 @@ describe('lexical ranking', () => {
   it('answers "lam giay khai sinh can giay to gi" with the birth-registration file list first', async () => {
     // "khai sinh" in the title and text of ks-ho-so; "giấy tờ gì" asks for "thành phần hồ sơ", so the
     // other file list (cc-ho-so) comes next, above the birth-registration fee.
-    expect((await ids('lam giay khai sinh can giay to gi', lexical)).slice(0, 3)).toEqual(['ks-ho-so', 'cc-ho-so', 'ks-le-phi']);
+    expect((await ids('lam giay khai sinh can giay to gi', lexical)).slice(0, 3)).toEqual([
+      'ks-ho-so',
+      'cc-ho-so',
+      'ks-le-phi',
+    ]);
   });
 
   it('lets the field asked for decide between chunks of the same procedure', async () => {
@@ -166,10 +176,15 @@ describe('in-force filter', () => {
   it('drops expired and superseded documents on the asked day, but not before', async () => {
     const { corpusInput, DOCS } = await import('./test-corpus.ts');
     const docs = DOCS.map((d) =>
-      d.id === KET_HON.id ? { ...d, expiryDate: '2025-06-30' } : d.id === KHAI_SINH.id ? { ...d, supersededBy: '99/2026/NĐ-CP' } : d,
+      d.id === KET_HON.id
+        ? { ...d, expiryDate: '2025-06-30' }
+        : d.id === KHAI_SINH.id
+          ? { ...d, supersededBy: '99/2026/NĐ-CP' }
+          : d,
     );
     const dated = await KnowledgeBase.open(await writeCorpus(await corpusInput(undefined, docs)));
-    const docIds = async (day: string) => new Set((await dated.search('đăng ký', { k: 50, filter: { inForceOn: day } })).map((h) => h.document.id));
+    const docIds = async (day: string) =>
+      new Set((await dated.search('đăng ký', { k: 50, filter: { inForceOn: day } })).map((h) => h.document.id));
     expect(await docIds('2025-06-30')).toContain(KET_HON.id);
     expect(await docIds('2025-07-01')).not.toContain(KET_HON.id);
     // The successor is not in the index, so the superseded sheet is out on any day.

@@ -30,7 +30,8 @@ export function topLabels(scores: Float64Array, allowed: Uint8Array | null, n: n
   if (n <= 0) return [];
   const heap: number[] = [];
   // a is worse than b: lower score, or same score and higher label.
-  const worse = (a: number, b: number) => (scores[a] as number) < (scores[b] as number) || (scores[a] === scores[b] && a > b);
+  const worse = (a: number, b: number) =>
+    (scores[a] as number) < (scores[b] as number) || (scores[a] === scores[b] && a > b);
   const siftDown = (i: number) => {
     for (;;) {
       const l = 2 * i + 1;
@@ -48,7 +49,7 @@ export function topLabels(scores: Float64Array, allowed: Uint8Array | null, n: n
     if (s <= 0 || (allowed !== null && allowed[label] !== 1)) continue;
     if (heap.length < n) {
       heap.push(label);
-      for (let i = heap.length - 1; i > 0; ) {
+      for (let i = heap.length - 1; i > 0;) {
         const parent = (i - 1) >> 1;
         if (!worse(heap[i] as number, heap[parent] as number)) break;
         [heap[i], heap[parent]] = [heap[parent] as number, heap[i] as number];

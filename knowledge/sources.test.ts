@@ -7,7 +7,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { PROCEDURE_FIELDS, procedureSheetSchema, toVariants, variantInForce, type ProcedureSheet } from './procedure-sheet.ts';
+import {
+  PROCEDURE_FIELDS,
+  procedureSheetSchema,
+  toVariants,
+  variantInForce,
+  type ProcedureSheet,
+} from './procedure-sheet.ts';
 import type { DatedVariant } from './types.ts';
 
 const SOURCES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sources');
@@ -17,17 +23,42 @@ const RECHECK_DAYS = ['2026-11-27', '2026-11-29'];
 
 /** One sheet per section 1–14 of /work/shared/facts/procedures.md. */
 const FIRST_SLUGS = [
-  'chung-thuc-ban-sao', 'dang-ky-ho-kinh-doanh', 'dang-ky-ket-hon', 'dang-ky-khai-sinh', 'dang-ky-khai-tu',
-  'dang-ky-tam-tru', 'dang-ky-thuong-tru', 'dich-vu-cong-truc-tuyen-thanh-toan', 'doi-giay-phep-lai-xe',
-  'giay-phep-xay-dung-nha-o', 'phieu-ly-lich-tu-phap', 'tai-khoan-vneid-muc-2', 'the-can-cuoc', 'xac-nhan-tinh-trang-hon-nhan',
+  'chung-thuc-ban-sao',
+  'dang-ky-ho-kinh-doanh',
+  'dang-ky-ket-hon',
+  'dang-ky-khai-sinh',
+  'dang-ky-khai-tu',
+  'dang-ky-tam-tru',
+  'dang-ky-thuong-tru',
+  'dich-vu-cong-truc-tuyen-thanh-toan',
+  'doi-giay-phep-lai-xe',
+  'giay-phep-xay-dung-nha-o',
+  'phieu-ly-lich-tu-phap',
+  'tai-khoan-vneid-muc-2',
+  'the-can-cuoc',
+  'xac-nhan-tinh-trang-hon-nhan',
 ];
 
 /** One sheet per section 1–10 of procedures-civil-land-residence.md and B1–B8 of procedures-business-insurance-units.md. */
 const MORE_SLUGS = [
-  'cap-ban-sao-trich-luc-ho-tich', 'thay-doi-cai-chinh-ho-tich', 'ket-hon-co-yeu-to-nuoc-ngoai', 'khai-sinh-yeu-to-nuoc-ngoai-qua-han',
-  'xac-nhan-thong-tin-cu-tru', 'khai-bao-tam-vang-luu-tru', 'cap-ho-chieu-pho-thong', 'dang-ky-sang-ten-xe-may', 'sang-ten-so-do',
-  'tro-cap-that-nghiep', 'dang-ky-thanh-lap-doanh-nghiep', 'cap-so-do-lan-dau', 'dang-ky-giam-ho-nhan-cha-me-con',
-  'cap-lai-giay-phep-lai-xe-bi-mat', 'huong-bhxh-mot-lan', 'the-bhyt-tre-duoi-6-tuoi', 'thue-ho-kinh-doanh-2026', 'chung-thuc-chu-ky-hop-dong',
+  'cap-ban-sao-trich-luc-ho-tich',
+  'thay-doi-cai-chinh-ho-tich',
+  'ket-hon-co-yeu-to-nuoc-ngoai',
+  'khai-sinh-yeu-to-nuoc-ngoai-qua-han',
+  'xac-nhan-thong-tin-cu-tru',
+  'khai-bao-tam-vang-luu-tru',
+  'cap-ho-chieu-pho-thong',
+  'dang-ky-sang-ten-xe-may',
+  'sang-ten-so-do',
+  'tro-cap-that-nghiep',
+  'dang-ky-thanh-lap-doanh-nghiep',
+  'cap-so-do-lan-dau',
+  'dang-ky-giam-ho-nhan-cha-me-con',
+  'cap-lai-giay-phep-lai-xe-bi-mat',
+  'huong-bhxh-mot-lan',
+  'the-bhyt-tre-duoi-6-tuoi',
+  'thue-ho-kinh-doanh-2026',
+  'chung-thuc-chu-ky-hop-dong',
 ];
 const EXPECTED_SLUGS = [...FIRST_SLUGS, ...MORE_SLUGS].sort();
 
@@ -131,7 +162,8 @@ describe('procedure sheets', () => {
     for (const { file, sheet } of parsed) {
       for (const [field, variants] of fieldVariants(sheet)) {
         for (const v of variants) {
-          if (v.validFrom && v.validTo && v.validFrom > v.validTo) bad.push(`${file} ${field}: ${v.validFrom} > ${v.validTo}`);
+          if (v.validFrom && v.validTo && v.validFrom > v.validTo)
+            bad.push(`${file} ${field}: ${v.validFrom} > ${v.validTo}`);
           const dated = v.validFrom !== null || v.validTo !== null || v.condition !== null;
           if (dated && !v.legalBasis) bad.push(`${file} ${field}: dated variant without legalBasis`);
         }
@@ -223,7 +255,9 @@ describe('procedure sheets', () => {
   it('stops asking for the marital-status certificate at marriage registration from 2025-01-09', () => {
     const kh = sheet('dang-ky-ket-hon');
     expect(fold(inForce(kh, 'documents', '2025-01-08')[0]!.value)).toContain('xac nhan tinh trang hon nhan');
-    expect(fold(inForce(kh, 'documents', '2025-01-09')[0]!.value)).toMatch(/khong (con )?(phai|can)[^\n]*xac nhan tinh trang hon nhan/);
+    expect(fold(inForce(kh, 'documents', '2025-01-09')[0]!.value)).toMatch(
+      /khong (con )?(phai|can)[^\n]*xac nhan tinh trang hon nhan/,
+    );
   });
 
   it('announces the register-anywhere rule for births only from 2027-03-01', () => {
@@ -251,12 +285,28 @@ describe('online-services guide and plan sidecar', () => {
   it('describes the 2024 plan in its sidecar with exactly the agreed keys', async () => {
     const file = path.join(SOURCES, 'plans', 'ke-hoach-53-KH-UBND-2024-chuyen-doi-so-dong-nai.txt.meta.yaml');
     const meta = parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(meta).sort()).toEqual(
-      ['audience', 'effectiveDate', 'expiryDate', 'issueDate', 'issuer', 'number', 'sourceUrl', 'supersededBy', 'title', 'type'],
-    );
+    expect(Object.keys(meta).sort()).toEqual([
+      'audience',
+      'effectiveDate',
+      'expiryDate',
+      'issueDate',
+      'issuer',
+      'number',
+      'sourceUrl',
+      'supersededBy',
+      'title',
+      'type',
+    ]);
     expect(meta).toMatchObject({
-      number: '53/KH-UBND', issuer: 'UBND tỉnh Đồng Nai', issueDate: '2024-02-15', effectiveDate: '2024-02-15',
-      expiryDate: '2024-12-31', type: 'plan', audience: 'both', sourceUrl: null, supersededBy: null,
+      number: '53/KH-UBND',
+      issuer: 'UBND tỉnh Đồng Nai',
+      issueDate: '2024-02-15',
+      effectiveDate: '2024-02-15',
+      expiryDate: '2024-12-31',
+      type: 'plan',
+      audience: 'both',
+      sourceUrl: null,
+      supersededBy: null,
     });
   });
 });

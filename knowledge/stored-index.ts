@@ -32,13 +32,18 @@ export async function readStoredIndex(indexDir: string, opts: { strict?: boolean
       contentHash: d.contentHash,
       chunks: d.chunkIds.map((id) => {
         const chunk = byId.get(id);
-        if (!chunk) throw new KnowledgeError('E_INDEX_CORRUPT', `chunk ${id} of ${d.meta.id} is missing from chunks.jsonl; delete the index folder and run npm run ingest`);
+        if (!chunk)
+          throw new KnowledgeError(
+            'E_INDEX_CORRUPT',
+            `chunk ${id} of ${d.meta.id} is missing from chunks.jsonl; delete the index folder and run npm run ingest`,
+          );
         return chunk;
       }),
     }));
     return { manifest, documents, vectors };
   } catch (err) {
-    const unusable = err instanceof KnowledgeError && (err.code === 'E_INDEX_VERSION' || err.code === 'E_INDEX_CORRUPT');
+    const unusable =
+      err instanceof KnowledgeError && (err.code === 'E_INDEX_VERSION' || err.code === 'E_INDEX_CORRUPT');
     if (unusable && !opts.strict) return null;
     throw err;
   }

@@ -73,7 +73,10 @@ export function canonicalSyllable(word: string): string {
     }
   }
   if (toneCount > 1) return word;
-  const base = [...decomposed].filter((ch) => !TONE_MARKS.has(ch)).join('').normalize('NFC');
+  const base = [...decomposed]
+    .filter((ch) => !TONE_MARKS.has(ch))
+    .join('')
+    .normalize('NFC');
   const lower = base.toLowerCase();
   // A cheap exit for the common case: nothing to move and no "qui" to respell.
   if (toneCount === 0 && !lower.startsWith('qui')) return word;

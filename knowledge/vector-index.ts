@@ -16,7 +16,10 @@ export interface VectorHit {
 }
 
 export class VectorIndex {
-  private constructor(private readonly graph: Hnsw | null, readonly dimensions: number) {}
+  private constructor(
+    private readonly graph: Hnsw | null,
+    readonly dimensions: number,
+  ) {}
 
   /** Builds the graph from vectors in label order (label i = chunk i). */
   static build(vectors: readonly number[][], dimensions: number): VectorIndex {

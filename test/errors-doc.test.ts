@@ -24,7 +24,8 @@ function productFiles(dir: string): string[] {
 function codesInCode(): Map<string, string> {
   const where = new Map<string, string>();
   for (const file of PRODUCT.flatMap((d) => productFiles(join(ROOT, d)))) {
-    for (const [code] of readFileSync(file, 'utf8').matchAll(CODE)) if (!where.has(code)) where.set(code, file.slice(ROOT.length + 1));
+    for (const [code] of readFileSync(file, 'utf8').matchAll(CODE))
+      if (!where.has(code)) where.set(code, file.slice(ROOT.length + 1));
   }
   return where;
 }

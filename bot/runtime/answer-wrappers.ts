@@ -15,27 +15,48 @@ export type AnswerChannel = 'zalo-oa' | 'zalo-bot' | 'web' | 'api';
  * The context every channel passes to the one answer entry point (bot's Answerer): the conversation so far,
  * the date, and the channel and session that travel into the question log.
  */
-export interface AnswerCallContext { history?: Turn[]; asOf?: string; channel?: AnswerChannel; session?: string | null }
+export interface AnswerCallContext {
+  history?: Turn[];
+  asOf?: string;
+  channel?: AnswerChannel;
+  session?: string | null;
+}
 
-export type AnswerFn<C extends AnswerCallContext = AnswerCallContext> = (question: string, ctx: C) => Promise<AnswerResult>;
+export type AnswerFn<C extends AnswerCallContext = AnswerCallContext> = (
+  question: string,
+  ctx: C,
+) => Promise<AnswerResult>;
 
 /** AnswerResult plus what the web layer adds. `curated` is set when the reply is the team's approved one. */
-export type WebAnswerResult = AnswerResult & { curated?: { id: number; updatedAt: string }; questionId?: number | null };
+export type WebAnswerResult = AnswerResult & {
+  curated?: { id: number; updatedAt: string };
+  questionId?: number | null;
+};
 
 /**
  * Answers with the curated reply when the question matches one, else with `answerFn`. A curated reply
  * that cites a document no longer live (withdrawn) is skipped, so it can never cite a withdrawn source.
  * Curated replies have mode 'curated', the notice "curated answer: <id>" and `curated` set.
  */
-export function withCurated<C extends AnswerCallContext>(answerFn: AnswerFn<C>, store: WebStore, opts: { holder?: KnowledgeHolder; now?: () => number } = {}): (q: string, ctx: C) => Promise<WebAnswerResult> {
+export function withCurated<C extends AnswerCallContext>(
+  answerFn: AnswerFn<C>,
+  store: WebStore,
+  opts: { holder?: KnowledgeHolder; now?: () => number } = {},
+): (q: string, ctx: C) => Promise<WebAnswerResult> {
   const now = opts.now ?? Date.now;
   return async (question, ctx) => {
     const started = now();
     const hit = store.curated.find(question);
     if (!hit || !citesLiveDocuments(hit, opts.holder)) return answerFn(question, ctx);
     return {
-      answer: hit.answer, refused: false, citations: hit.citations, retrieved: [], latencyMs: now() - started,
-      topicDocumentId: hit.citations[0]?.documentId ?? null, mode: 'curated', notices: [`curated answer: ${hit.id}`],
+      answer: hit.answer,
+      refused: false,
+      citations: hit.citations,
+      retrieved: [],
+      latencyMs: now() - started,
+      topicDocumentId: hit.citations[0]?.documentId ?? null,
+      mode: 'curated',
+      notices: [`curated answer: ${hit.id}`],
       curated: { id: hit.id, updatedAt: hit.updatedAt },
     };
   };
@@ -51,16 +72,26 @@ function citesLiveDocuments(hit: CuratedAnswer, holder: KnowledgeHolder | undefi
  * Records each answered question (masked) with its topic and cited documents; the result gets
  * `questionId` (null when the store could not write: answering never fails because of the log).
  */
-export function withQuestionLog<C extends AnswerCallContext>(answerFn: (q: string, ctx: C) => Promise<WebAnswerResult>, store: WebStore,
-  opts: { channel?: AnswerChannel; holder?: KnowledgeHolder; onError?: (err: unknown) => void } = {}): (q: string, ctx: C) => Promise<WebAnswerResult> {
+export function withQuestionLog<C extends AnswerCallContext>(
+  answerFn: (q: string, ctx: C) => Promise<WebAnswerResult>,
+  store: WebStore,
+  opts: { channel?: AnswerChannel; holder?: KnowledgeHolder; onError?: (err: unknown) => void } = {},
+): (q: string, ctx: C) => Promise<WebAnswerResult> {
   return async (question, ctx) => {
     const result = await answerFn(question, ctx);
     const topicId = result.topicDocumentId ?? result.citations[0]?.documentId ?? null;
     try {
       const questionId = store.recordQuestion({
-        channel: ctx.channel ?? opts.channel ?? 'api', session: ctx.session ?? null, question, answer: result.answer, refused: result.refused,
-        mode: result.mode, topicDocumentId: topicId, topic: topicId ? (opts.holder?.live().document(topicId)?.title ?? topicId) : null,
-        citedDocuments: [...new Set(result.citations.map((c) => c.documentId))], curatedId: result.curated?.id ?? null,
+        channel: ctx.channel ?? opts.channel ?? 'api',
+        session: ctx.session ?? null,
+        question,
+        answer: result.answer,
+        refused: result.refused,
+        mode: result.mode,
+        topicDocumentId: topicId,
+        topic: topicId ? (opts.holder?.live().document(topicId)?.title ?? topicId) : null,
+        citedDocuments: [...new Set(result.citations.map((c) => c.documentId))],
+        curatedId: result.curated?.id ?? null,
       });
       return { ...result, questionId };
     } catch (err) {
@@ -75,6 +106,19 @@ export function withQuestionLog<C extends AnswerCallContext>(answerFn: (q: strin
  * also shows (notices, mode, topic) and what the web layer added (questionId for 👍/👎, curated).
  * Pass it as buildApp's `toJson`.
  */
-export function toWebAskJson(r: WebAnswerResult): AskJson & Pick<AnswerResult, 'notices' | 'mode' | 'topicDocumentId'> & { questionId: number | null; curated: WebAnswerResult['curated'] | null } {
-  return { ...toAskJson(r), notices: r.notices, mode: r.mode, topicDocumentId: r.topicDocumentId, questionId: r.questionId ?? null, curated: r.curated ?? null };
+export function toWebAskJson(
+  r: WebAnswerResult,
+): AskJson &
+  Pick<AnswerResult, 'notices' | 'mode' | 'topicDocumentId'> & {
+    questionId: number | null;
+    curated: WebAnswerResult['curated'] | null;
+  } {
+  return {
+    ...toAskJson(r),
+    notices: r.notices,
+    mode: r.mode,
+    topicDocumentId: r.topicDocumentId,
+    questionId: r.questionId ?? null,
+    curated: r.curated ?? null,
+  };
 }

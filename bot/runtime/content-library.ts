@@ -19,12 +19,25 @@ export const DOC_FOLDERS = ['plans', 'procedures', 'guides', 'legal'] as const;
 export type DocFolder = (typeof DOC_FOLDERS)[number];
 
 /** A file that passed parsing and was written into the sources folder. */
-export interface StoredSource { id: string; relPath: string; title: string; chunks: number; meta: DocumentMeta }
+export interface StoredSource {
+  id: string;
+  relPath: string;
+  title: string;
+  chunks: number;
+  meta: DocumentMeta;
+}
 
 export class ContentLibrary {
   private readonly caps: ParseCaps;
 
-  constructor(private readonly o: { sourcesDir: string; dataDir: string; uploadLimitBytes?: number; parseCaps?: Partial<ParseCaps> }) {
+  constructor(
+    private readonly o: {
+      sourcesDir: string;
+      dataDir: string;
+      uploadLimitBytes?: number;
+      parseCaps?: Partial<ParseCaps>;
+    },
+  ) {
     this.caps = { ...DEFAULT_PARSE_CAPS, ...o.parseCaps };
   }
 
@@ -50,7 +63,10 @@ export class ContentLibrary {
     const relPath = `${folder ?? (SHEET_EXTENSIONS.has(ext) ? 'procedures' : 'guides')}/${name}`;
     const existing = await this.findSource(idOf(relPath));
     if (existing) {
-      throw new WebError('E_DOCUMENT_EXISTS', `a document with the id "${idOf(relPath)}" exists (${existing}); replace it instead, or rename the file`);
+      throw new WebError(
+        'E_DOCUMENT_EXISTS',
+        `a document with the id "${idOf(relPath)}" exists (${existing}); replace it instead, or rename the file`,
+      );
     }
     return this.store(relPath, bytes, null);
   }
@@ -87,7 +103,10 @@ export class ContentLibrary {
    */
   async editMeta(id: string, patch: Record<string, string | null>): Promise<DocumentMeta> {
     const relPath = await this.requireSource(id);
-    const current = await readFile(this.abs(`${relPath}.meta.yaml`), 'utf8').then((t) => (parseYaml(t) ?? {}) as Record<string, unknown>, () => ({}));
+    const current = await readFile(this.abs(`${relPath}.meta.yaml`), 'utf8').then(
+      (t) => (parseYaml(t) ?? {}) as Record<string, unknown>,
+      () => ({}),
+    );
     const next: Record<string, unknown> = { ...current };
     for (const [key, value] of Object.entries(patch)) {
       if (value === '') delete next[key];
@@ -104,7 +123,13 @@ export class ContentLibrary {
     const folder = dirname(id) === '.' ? '' : dirname(id);
     const names = await readdir(this.abs(folder)).catch(() => [] as string[]);
     const base = id.slice(folder ? folder.length + 1 : 0);
-    const hit = names.find((n) => !n.startsWith('.') && !/\.meta\.ya?ml$/i.test(n) && n.slice(0, n.length - extname(n).length) === base && extname(n) !== '');
+    const hit = names.find(
+      (n) =>
+        !n.startsWith('.') &&
+        !/\.meta\.ya?ml$/i.test(n) &&
+        n.slice(0, n.length - extname(n).length) === base &&
+        extname(n) !== '',
+    );
     return hit ? (folder ? `${folder}/${hit}` : hit) : null;
   }
 
@@ -123,7 +148,12 @@ export class ContentLibrary {
   }
 
   /** Parses the file (with its sidecar) in a private staging folder, exactly as ingest will. */
-  private async stage(relPath: string, bytes: Buffer, sidecar: Buffer | null, code: 'E_UPLOAD_UNREADABLE' | 'E_META_INVALID'): Promise<StoredSource> {
+  private async stage(
+    relPath: string,
+    bytes: Buffer,
+    sidecar: Buffer | null,
+    code: 'E_UPLOAD_UNREADABLE' | 'E_META_INVALID',
+  ): Promise<StoredSource> {
     await mkdir(join(this.o.dataDir, 'staging'), { recursive: true });
     const dir = await mkdtemp(join(this.o.dataDir, 'staging', 'up-'));
     try {
@@ -135,8 +165,13 @@ export class ContentLibrary {
       checkSourceUrl(meta.sourceUrl);
       return { id: meta.id, relPath, title: meta.title, chunks, meta };
     } catch (err) {
-      const detail = typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'E_UNKNOWN';
-      const reason = String((err as Error).message ?? err).split(dir + sep).join('').split(dir).join('');
+      const detail =
+        typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'E_UNKNOWN';
+      const reason = String((err as Error).message ?? err)
+        .split(dir + sep)
+        .join('')
+        .split(dir)
+        .join('');
       throw new WebError(code, `"${relPath}" was not added: ${reason}`, { detail, cause: err });
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -145,7 +180,8 @@ export class ContentLibrary {
 
   private abs(relPath: string): string {
     const path = join(this.o.sourcesDir, relPath);
-    if (relative(this.o.sourcesDir, path).startsWith('..')) throw new WebError('E_BAD_REQUEST', `"${relPath}" is outside the sources folder`);
+    if (relative(this.o.sourcesDir, path).startsWith('..'))
+      throw new WebError('E_BAD_REQUEST', `"${relPath}" is outside the sources folder`);
     return path;
   }
 }
@@ -157,9 +193,18 @@ export class ContentLibrary {
 function checkSourceUrl(url: string | null | undefined): void {
   if (!url) return;
   let scheme = '';
-  try { scheme = new URL(url).protocol; } catch { scheme = 'invalid'; }
+  try {
+    scheme = new URL(url).protocol;
+  } catch {
+    scheme = 'invalid';
+  }
   if (scheme !== 'http:' && scheme !== 'https:') {
-    throw Object.assign(new Error(`sourceUrl must be an http:// or https:// address (got ${scheme === 'invalid' ? 'an invalid URL' : scheme})`), { code: 'E_SOURCE_URL' });
+    throw Object.assign(
+      new Error(
+        `sourceUrl must be an http:// or https:// address (got ${scheme === 'invalid' ? 'an invalid URL' : scheme})`,
+      ),
+      { code: 'E_SOURCE_URL' },
+    );
   }
 }
 

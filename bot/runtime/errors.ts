@@ -43,5 +43,7 @@ export function isWebError(err: unknown): err is WebError {
 
 /** The JSON body of an error reply. */
 export function errorBody(err: WebError): { code: string; message: string; detail?: string } {
-  return err.detail ? { code: err.code, message: err.message, detail: err.detail } : { code: err.code, message: err.message };
+  return err.detail
+    ? { code: err.code, message: err.message, detail: err.detail }
+    : { code: err.code, message: err.message };
 }

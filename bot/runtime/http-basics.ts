@@ -8,17 +8,31 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
 
 /** Same-origin only; no inline script; no framing (clickjacking on the console). */
 export const CSP_DIRECTIVES = {
-  defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"],
-  frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"],
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
 };
 
 /** What a route puts in `config` to be limited: requests per minute per client address, and a metric label. */
-export interface RouteLimit { perMinute: number; scope: string }
+export interface RouteLimit {
+  perMinute: number;
+  scope: string;
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -56,7 +70,10 @@ export async function httpBasics(app: FastifyInstance, o: HttpBasicsOptions = {}
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES }, referrerPolicy: { policy: 'no-referrer' } });
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
 
   // Routes say `config: { limit }`; this turns that into @fastify/rate-limit's per-route option. It must run
   // before the plugin's own onRoute hook, so it is added first.
@@ -65,8 +82,13 @@ export async function httpBasics(app: FastifyInstance, o: HttpBasicsOptions = {}
     const limit = route.config?.limit ?? o.limitFor?.(method, route.url);
     if (limit) route.config = { ...route.config, limit, rateLimit: { max: limit.perMinute, timeWindow: 60_000 } };
   });
-  const redis = o.redisUrl ? new Redis(o.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false }) : undefined;
-  if (redis) app.addHook('onClose', async () => { await redis.quit(); });
+  const redis = o.redisUrl
+    ? new Redis(o.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false })
+    : undefined;
+  if (redis)
+    app.addHook('onClose', async () => {
+      await redis.quit();
+    });
   await app.register(rateLimit, {
     global: false,
     ...(redis ? { redis } : {}),
@@ -75,40 +97,64 @@ export async function httpBasics(app: FastifyInstance, o: HttpBasicsOptions = {}
     skipOnError: true,
     onExceeded: (req) => o.onLimited?.(req.routeOptions.config.limit?.scope ?? 'other'),
     errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429, code: 'E_RATE_LIMITED', message: `too many requests from this address; try again in ${Math.ceil(ctx.ttl / 1000)} s`,
+      statusCode: 429,
+      code: 'E_RATE_LIMITED',
+      message: `too many requests from this address; try again in ${Math.ceil(ctx.ttl / 1000)} s`,
     }),
   });
 }
 
-const API_DESCRIPTION = 'POST /api/ask answers a question with citations. The /admin/api operations need '
-  + 'Authorization: Bearer <ADMIN_TOKEN> or the console session cookie; otherwise 401 E_UNAUTHORIZED. '
-  + 'Every error has the body { code, message, detail? } (codes in ERRORS.md).';
+const API_DESCRIPTION =
+  'POST /api/ask answers a question with citations. The /admin/api operations need ' +
+  'Authorization: Bearer <ADMIN_TOKEN> or the console session cookie; otherwise 401 E_UNAUTHORIZED. ' +
+  'Every error has the body { code, message, detail? } (codes in ERRORS.md).';
 
 /** The one error shape of every HTTP reply that is not a success. */
-export interface ErrorBody { code: string; message: string; detail?: string }
+export interface ErrorBody {
+  code: string;
+  message: string;
+  detail?: string;
+}
 
 /** The one error handler: coded errors keep their code and status, anything unexpected is a logged 500. */
-export function errorHandler(err: FastifyError & { status?: number; detail?: string | null }, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function errorHandler(
+  err: FastifyError & { status?: number; detail?: string | null },
+  req: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   const { status, body } = errorReply(err, req);
   if (status >= 500) req.log.error({ code: err.code }, 'request failed');
   return reply.code(status).send(body);
 }
 
-export function errorReply(err: FastifyError & { status?: number; detail?: string | null }, req: FastifyRequest): { status: number; body: ErrorBody } {
+export function errorReply(
+  err: FastifyError & { status?: number; detail?: string | null },
+  req: FastifyRequest,
+): { status: number; body: ErrorBody } {
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const message = err.validation.map((v) => `${v.instancePath.replace(/^\//, '').replace(/\//g, '.') || err.validationContext || 'body'}: ${v.message}`).join('; ');
+    const message = err.validation
+      .map(
+        (v) =>
+          `${v.instancePath.replace(/^\//, '').replace(/\//g, '.') || err.validationContext || 'body'}: ${v.message}`,
+      )
+      .join('; ');
     return { status: 400, body: { code: 'E_BAD_REQUEST', message } };
   }
   if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     const over = req.routeOptions.config?.tooLarge;
     return { status: 413, body: over ?? { code: 'E_BODY_TOO_LARGE', message: 'the request body is too large' } };
   }
-  const status = typeof err.status === 'number' ? err.status : err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
+  const status =
+    typeof err.status === 'number' ? err.status : err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
   const coded = typeof err.code === 'string' && err.code.startsWith('E_') ? err.code : null;
   // A 5xx keeps its code (E_DB_UNREACHABLE tells Zalo's re-send apart from a bug) but never its message.
-  if (status >= 500) return { status, body: { code: coded ?? 'E_INTERNAL', message: 'internal error; see the service log' } };
+  if (status >= 500)
+    return { status, body: { code: coded ?? 'E_INTERNAL', message: 'internal error; see the service log' } };
   const code = coded ?? 'E_BAD_REQUEST';
-  return { status, body: err.detail ? { code, message: err.message, detail: err.detail } : { code, message: err.message } };
+  return {
+    status,
+    body: err.detail ? { code, message: err.message, detail: err.detail } : { code, message: err.message },
+  };
 }
 
 // Query parameters whose values are secrets (a token pasted into a URL must not reach the request log).

@@ -7,15 +7,39 @@
 
 // Wiring: built once at start-up (bot/start-cli.ts) and handed to buildApp.
 export { createWebRuntime, type WebRuntime, type WebRuntimeOptions } from './runtime.ts';
-export { httpBasics, errorHandler, errorReply, redactUrl, CSP_DIRECTIVES, type HttpBasicsOptions, type RouteLimit, type ErrorBody } from './http-basics.ts';
+export {
+  httpBasics,
+  errorHandler,
+  errorReply,
+  redactUrl,
+  CSP_DIRECTIVES,
+  type HttpBasicsOptions,
+  type RouteLimit,
+  type ErrorBody,
+} from './http-basics.ts';
 
 // The pieces, for the console and for wiring them differently.
 export { KnowledgeHolder, type KnowledgeHolderOptions } from './knowledge-holder.ts';
 export { Reindexer, type ReindexStatus, type ReindexerOptions } from './reindexer.ts';
 export { ContentLibrary, DOC_FOLDERS, type DocFolder, type StoredSource } from './content-library.ts';
-export { WebStore, QUESTION_STATUSES, type QuestionRecord, type QuestionRow, type QuestionStatus, type FeedbackInput } from './web-store.ts';
+export {
+  WebStore,
+  QUESTION_STATUSES,
+  type QuestionRecord,
+  type QuestionRow,
+  type QuestionStatus,
+  type FeedbackInput,
+} from './web-store.ts';
 export { questionKey, type CuratedAnswer, type CuratedCitation, type CuratedInput } from './curated-store.ts';
-export { withCurated, withQuestionLog, toWebAskJson, type AnswerFn, type AnswerCallContext, type AnswerChannel, type WebAnswerResult } from './answer-wrappers.ts';
+export {
+  withCurated,
+  withQuestionLog,
+  toWebAskJson,
+  type AnswerFn,
+  type AnswerCallContext,
+  type AnswerChannel,
+  type WebAnswerResult,
+} from './answer-wrappers.ts';
 export { UPLOAD_LIMIT_BYTES, UPLOAD_EXTENSIONS, checkUpload, safeFileName } from './upload-check.ts';
 export { maskPersonalData } from './mask.ts';
 

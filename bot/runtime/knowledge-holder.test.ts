@@ -53,7 +53,12 @@ describe('KnowledgeHolder', () => {
     await runIngest({ sourcesDir: sources(), indexDir: index(), embedder });
     await holder.reload();
     expect(holder.withdrawn()).toEqual([]);
-    expect(holder.current().documents().map((d) => d.id)).toEqual(['guides/be-boi', 'guides/ho-boi']);
+    expect(
+      holder
+        .current()
+        .documents()
+        .map((d) => d.id),
+    ).toEqual(['guides/be-boi', 'guides/ho-boi']);
     expect(holder.generation()).toBe(2);
     // An answer that started on the old base can still read its chunks.
     expect(before.chunksOf('guides/thu-vien')[0]?.text).toContain('Thẻ thư viện số');

@@ -35,7 +35,11 @@ export class KnowledgeHolder {
   private follower: NodeJS.Timeout | null = null;
   private reloading: Promise<KnowledgeBase> | null = null;
 
-  private constructor(private readonly opts: KnowledgeHolderOptions, kb: KnowledgeBase, version: string | null) {
+  private constructor(
+    private readonly opts: KnowledgeHolderOptions,
+    kb: KnowledgeBase,
+    version: string | null,
+  ) {
     this.kb = kb;
     this.served = version;
     this.loadedAt = Date.now();
@@ -54,17 +58,27 @@ export class KnowledgeHolder {
 
   /** For /readyz: which knowledge version this instance serves and since when. */
   describe(): { knowledgeVersion: string | null; knowledgeLoadedAt: string; knowledgeGeneration: number } {
-    return { knowledgeVersion: this.served, knowledgeLoadedAt: new Date(this.loadedAt).toISOString(), knowledgeGeneration: this.loads };
+    return {
+      knowledgeVersion: this.served,
+      knowledgeLoadedAt: new Date(this.loadedAt).toISOString(),
+      knowledgeGeneration: this.loads,
+    };
   }
 
   /**
    * Swaps to a version another instance published in the shared INDEX_DIR. Polls every `intervalMs`; a failed
    * load (half-copied folder, disk error) keeps the current base and is reported to `onError`.
    */
-  follow(intervalMs = 1000, onError: (err: unknown) => void = () => undefined, onSwap?: (kb: KnowledgeBase) => void): void {
+  follow(
+    intervalMs = 1000,
+    onError: (err: unknown) => void = () => undefined,
+    onSwap?: (kb: KnowledgeBase) => void,
+  ): void {
     if (this.follower) return;
     this.follower = setInterval(() => {
-      void this.syncWithDisk().then((kb) => { if (kb) onSwap?.(kb); }, onError);
+      void this.syncWithDisk().then((kb) => {
+        if (kb) onSwap?.(kb);
+      }, onError);
     }, intervalMs);
     this.follower.unref();
   }
@@ -102,7 +116,11 @@ export class KnowledgeHolder {
     // Chained, never shared: a reload asked for after a re-index wrote CURRENT must read that CURRENT.
     const run = (this.reloading ?? Promise.resolve(null)).catch(() => null).then(() => this.load());
     this.reloading = run;
-    void run.finally(() => { if (this.reloading === run) this.reloading = null; }).catch(() => undefined);
+    void run
+      .finally(() => {
+        if (this.reloading === run) this.reloading = null;
+      })
+      .catch(() => undefined);
     return run;
   }
 

@@ -18,7 +18,10 @@ export interface ReindexStatus {
   finishedAt: string | null;
   progress: { done: number; total: number; path: string | null };
   /** The last finished run's report (paths relative to the sources folder). */
-  report: Pick<IngestReport, 'added' | 'updated' | 'removed' | 'failed' | 'chunks' | 'seconds' | 'wrote' | 'procedures' | 'ocr'> | null;
+  report: Pick<
+    IngestReport,
+    'added' | 'updated' | 'removed' | 'failed' | 'chunks' | 'seconds' | 'wrote' | 'procedures' | 'ocr'
+  > | null;
   error: { code: string; message: string } | null;
 }
 
@@ -34,8 +37,15 @@ export interface ReindexerOptions {
 
 export class Reindexer {
   private s: ReindexStatus = {
-    state: 'idle', runs: 0, queued: false, reason: null, startedAt: null, finishedAt: null,
-    progress: { done: 0, total: 0, path: null }, report: null, error: null,
+    state: 'idle',
+    runs: 0,
+    queued: false,
+    reason: null,
+    startedAt: null,
+    finishedAt: null,
+    progress: { done: 0, total: 0, path: null },
+    report: null,
+    error: null,
   };
   private running: Promise<void> | null = null;
   private readonly now: () => Date;
@@ -77,22 +87,37 @@ export class Reindexer {
 
   private async runOnce(reason: string): Promise<void> {
     Object.assign(this.s, {
-      state: 'running', runs: this.s.runs + 1, reason, startedAt: this.now().toISOString(), finishedAt: null,
-      progress: { done: 0, total: 0, path: null }, error: null,
+      state: 'running',
+      runs: this.s.runs + 1,
+      reason,
+      startedAt: this.now().toISOString(),
+      finishedAt: null,
+      progress: { done: 0, total: 0, path: null },
+      error: null,
     });
     try {
       const report = await runIngest({
-        sourcesDir: this.o.sourcesDir, indexDir: this.o.indexDir, embedder: this.o.embedder,
-        onProgress: (p) => { this.s.progress = { done: p.done, total: p.total, path: p.path }; },
+        sourcesDir: this.o.sourcesDir,
+        indexDir: this.o.indexDir,
+        embedder: this.o.embedder,
+        onProgress: (p) => {
+          this.s.progress = { done: p.done, total: p.total, path: p.path };
+        },
       });
       const kb = await this.o.holder.reload();
       this.o.onSwap?.(kb.manifest.documents.map((d) => ({ id: d.meta.id, contentHash: d.contentHash })));
       const { added, updated, removed, failed, chunks, seconds, wrote, procedures, ocr } = report;
-      Object.assign(this.s, { state: 'done', report: { added, updated, removed, failed, chunks, seconds, wrote, procedures, ocr } });
+      Object.assign(this.s, {
+        state: 'done',
+        report: { added, updated, removed, failed, chunks, seconds, wrote, procedures, ocr },
+      });
     } catch (err) {
       const code = (err as { code?: unknown }).code;
       this.s.state = 'failed';
-      this.s.error = { code: typeof code === 'string' ? code : 'E_REINDEX_FAILED', message: (err as Error).message ?? String(err) };
+      this.s.error = {
+        code: typeof code === 'string' ? code : 'E_REINDEX_FAILED',
+        message: (err as Error).message ?? String(err),
+      };
     }
     this.s.finishedAt = this.now().toISOString();
   }

@@ -41,16 +41,37 @@ export async function createWebRuntime(o: WebRuntimeOptions): Promise<WebRuntime
   const holder = await KnowledgeHolder.open({ indexDir: o.indexDir, embedder: o.embedder });
   const store = WebStore.open(o.dataDir);
   store.noteIndexed(holder.live().manifest.documents.map((d) => ({ id: d.meta.id, contentHash: d.contentHash })));
-  const library = new ContentLibrary({ sourcesDir: o.sourcesDir, dataDir: join(o.dataDir), uploadLimitBytes: o.uploadLimitBytes });
+  const library = new ContentLibrary({
+    sourcesDir: o.sourcesDir,
+    dataDir: join(o.dataDir),
+    uploadLimitBytes: o.uploadLimitBytes,
+  });
   await library.cleanStaging();
-  const reindexer = new Reindexer({ sourcesDir: o.sourcesDir, indexDir: o.indexDir, embedder: o.embedder, holder, onSwap: (docs) => store.noteIndexed(docs) });
+  const reindexer = new Reindexer({
+    sourcesDir: o.sourcesDir,
+    indexDir: o.indexDir,
+    embedder: o.embedder,
+    holder,
+    onSwap: (docs) => store.noteIndexed(docs),
+  });
   // Another instance sharing INDEX_DIR may publish a new version: swap to it within about a second.
-  holder.follow(o.followIntervalMs ?? 1000, undefined, (kb) => store.noteIndexed(kb.manifest.documents.map((d) => ({ id: d.meta.id, contentHash: d.contentHash }))));
-  const curated = withCurated((q: string, ctx: AnswerCallContext) => composeAnswer(q, { kb: holder.current(), generator: o.generator ?? null, history: ctx.history, asOf: ctx.asOf }), store, { holder });
+  holder.follow(o.followIntervalMs ?? 1000, undefined, (kb) =>
+    store.noteIndexed(kb.manifest.documents.map((d) => ({ id: d.meta.id, contentHash: d.contentHash }))),
+  );
+  const curated = withCurated(
+    (q: string, ctx: AnswerCallContext) =>
+      composeAnswer(q, { kb: holder.current(), generator: o.generator ?? null, history: ctx.history, asOf: ctx.asOf }),
+    store,
+    { holder },
+  );
   // The channel and session come with each call (bot's worker and /api/ask pass them); 'api' only as a default.
   const logged = withQuestionLog(curated, store, { holder });
   return {
-    store, holder, library, reindexer, answer: logged,
+    store,
+    holder,
+    library,
+    reindexer,
+    answer: logged,
     async close() {
       await reindexer.idle();
       holder.close();

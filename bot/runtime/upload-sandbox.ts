@@ -21,7 +21,12 @@ export interface ParseCaps {
   maxHeapMb: number;
 }
 
-export const DEFAULT_PARSE_CAPS: ParseCaps = { maxUncompressedBytes: 40 * 1024 * 1024, maxTextChars: 5_000_000, timeoutMs: 60_000, maxHeapMb: 512 };
+export const DEFAULT_PARSE_CAPS: ParseCaps = {
+  maxUncompressedBytes: 40 * 1024 * 1024,
+  maxTextChars: 5_000_000,
+  timeoutMs: 60_000,
+  maxHeapMb: 512,
+};
 
 /**
  * Sum of the uncompressed sizes a zip declares in its central directory (null when it is not a readable zip;
@@ -30,7 +35,11 @@ export const DEFAULT_PARSE_CAPS: ParseCaps = { maxUncompressedBytes: 40 * 1024 *
 export function zipUncompressedBytes(bytes: Buffer): number | null {
   const from = Math.max(0, bytes.length - 65_557);
   let eocd = -1;
-  for (let i = bytes.length - 22; i >= from; i--) if (bytes.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  for (let i = bytes.length - 22; i >= from; i--)
+    if (bytes.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   if (eocd < 0) return null;
   const entries = bytes.readUInt16LE(eocd + 10);
   let p = bytes.readUInt32LE(eocd + 16);
@@ -49,11 +58,18 @@ export function checkInflatedSize(filename: string, ext: string, bytes: Buffer, 
   if (ext !== '.docx') return;
   const total = zipUncompressedBytes(bytes);
   if (total !== null && total > caps.maxUncompressedBytes) {
-    throw new WebError('E_UPLOAD_TOO_LARGE', `"${filename}" unpacks to ${Math.round(total / 1048576)} MB; the limit is ${Math.round(caps.maxUncompressedBytes / 1048576)} MB`, { detail: 'E_UNCOMPRESSED_TOO_LARGE' });
+    throw new WebError(
+      'E_UPLOAD_TOO_LARGE',
+      `"${filename}" unpacks to ${Math.round(total / 1048576)} MB; the limit is ${Math.round(caps.maxUncompressedBytes / 1048576)} MB`,
+      { detail: 'E_UNCOMPRESSED_TOO_LARGE' },
+    );
   }
 }
 
-export interface ParsedUpload { meta: DocumentMeta; chunks: number }
+export interface ParsedUpload {
+  meta: DocumentMeta;
+  chunks: number;
+}
 
 type ChildAnswer = { ok: true; meta: DocumentMeta; chunks: number } | { ok: false; code: string; message: string };
 
@@ -61,20 +77,41 @@ type ChildAnswer = { ok: true; meta: DocumentMeta; chunks: number } | { ok: fals
 export function parseInChild(path: string, root: string, caps: ParseCaps): Promise<ParsedUpload> {
   return new Promise((resolve, reject) => {
     const child = fork(join(import.meta.dirname, 'parse-child.ts'), [], {
-      execArgv: ['--import', 'tsx', `--max-old-space-size=${caps.maxHeapMb}`], stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      execArgv: ['--import', 'tsx', `--max-old-space-size=${caps.maxHeapMb}`],
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
     let answer: ChildAnswer | null = null;
     let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, caps.timeoutMs);
-    child.once('message', (m) => { answer = m as ChildAnswer; });
-    child.once('error', (err) => { clearTimeout(timer); reject(Object.assign(new Error(`parser could not start: ${err.message}`), { code: 'E_PARSE_CRASHED' })); });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, caps.timeoutMs);
+    child.once('message', (m) => {
+      answer = m as ChildAnswer;
+    });
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(Object.assign(new Error(`parser could not start: ${err.message}`), { code: 'E_PARSE_CRASHED' }));
+    });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       const a = answer as ChildAnswer | null;
       if (a?.ok) return resolve({ meta: a.meta, chunks: a.chunks });
       if (a) return reject(Object.assign(new Error(a.message), { code: a.code }));
-      if (timedOut) return reject(Object.assign(new Error(`parsing took longer than ${Math.round(caps.timeoutMs / 1000)} s`), { code: 'E_PARSE_TIMEOUT' }));
-      reject(Object.assign(new Error(`the parser stopped (${signal ?? `exit ${code}`}; usually out of memory: the document is too large once unpacked)`), { code: 'E_PARSE_CRASHED' }));
+      if (timedOut)
+        return reject(
+          Object.assign(new Error(`parsing took longer than ${Math.round(caps.timeoutMs / 1000)} s`), {
+            code: 'E_PARSE_TIMEOUT',
+          }),
+        );
+      reject(
+        Object.assign(
+          new Error(
+            `the parser stopped (${signal ?? `exit ${code}`}; usually out of memory: the document is too large once unpacked)`,
+          ),
+          { code: 'E_PARSE_CRASHED' },
+        ),
+      );
     });
     child.send({ path, root, maxTextChars: caps.maxTextChars });
   });

@@ -39,7 +39,13 @@ export interface QuestionRow extends QuestionRecord {
   comments: string[];
 }
 
-export interface FeedbackInput { questionId: number | null; session: string | null; rating: 1 | -1; comment: string | null; question: string | null }
+export interface FeedbackInput {
+  questionId: number | null;
+  session: string | null;
+  rating: 1 | -1;
+  comment: string | null;
+  question: string | null;
+}
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS questions(
@@ -67,7 +73,10 @@ ORDER BY (q.refused = 1 OR rating < 0) DESC, q.id DESC LIMIT ?`;
 export class WebStore {
   readonly curated: CuratedAnswers;
 
-  private constructor(private readonly db: Database.Database, private readonly now: () => Date) {
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date,
+  ) {
     this.curated = new CuratedAnswers(db, now);
   }
 
@@ -85,7 +94,11 @@ export class WebStore {
       db.exec(SCHEMA);
       return new WebStore(db, opts.now ?? (() => new Date()));
     } catch (err) {
-      throw new WebError('E_STORE', `cannot open ${join(dataDir, 'web.sqlite')}: ${(err as Error).message}; check DATA_DIR permissions and free space`, { cause: err });
+      throw new WebError(
+        'E_STORE',
+        `cannot open ${join(dataDir, 'web.sqlite')}: ${(err as Error).message}; check DATA_DIR permissions and free space`,
+        { cause: err },
+      );
     }
   }
 
@@ -95,9 +108,24 @@ export class WebStore {
 
   /** Stores one answered question with personal data masked; returns its id. */
   recordQuestion(r: QuestionRecord): number {
-    const row = this.db.prepare(`INSERT INTO questions(at, channel, session, question, answer, refused, mode, topic_document_id, topic, cited, curated_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(this.now().toISOString(), r.channel, r.session, maskPersonalData(r.question),
-      maskPersonalData(r.answer), r.refused ? 1 : 0, r.mode, r.topicDocumentId, r.topic, JSON.stringify(r.citedDocuments), r.curatedId);
+    const row = this.db
+      .prepare(
+        `INSERT INTO questions(at, channel, session, question, answer, refused, mode, topic_document_id, topic, cited, curated_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        this.now().toISOString(),
+        r.channel,
+        r.session,
+        maskPersonalData(r.question),
+        maskPersonalData(r.answer),
+        r.refused ? 1 : 0,
+        r.mode,
+        r.topicDocumentId,
+        r.topic,
+        JSON.stringify(r.citedDocuments),
+        r.curatedId,
+      );
     return Number(row.lastInsertRowid);
   }
 
@@ -107,7 +135,8 @@ export class WebStore {
       throw new WebError('E_NOT_FOUND', `no question ${f.questionId}; send the questionId returned with the answer`);
     }
     const mask = (s: string | null) => (s === null ? null : maskPersonalData(s));
-    const row = this.db.prepare('INSERT INTO feedback(question_id, at, rating, comment, session, question) VALUES (?, ?, ?, ?, ?, ?)')
+    const row = this.db
+      .prepare('INSERT INTO feedback(question_id, at, rating, comment, session, question) VALUES (?, ?, ?, ?, ?, ?)')
       .run(f.questionId, this.now().toISOString(), f.rating, mask(f.comment), f.session, mask(f.question));
     return Number(row.lastInsertRowid);
   }
@@ -124,13 +153,23 @@ export class WebStore {
   }
 
   /** Marks a question (needs a document / assigned / resolved) and sets assignee and note. */
-  updateQuestion(id: number, patch: { status?: QuestionStatus; assignee?: string | null; note?: string | null }): QuestionRow {
+  updateQuestion(
+    id: number,
+    patch: { status?: QuestionStatus; assignee?: string | null; note?: string | null },
+  ): QuestionRow {
     const current = this.db.prepare('SELECT status, assignee, note FROM questions WHERE id = ?').get(id) as
       { status: QuestionStatus; assignee: string | null; note: string | null } | undefined;
     if (!current) throw new WebError('E_NOT_FOUND', `no question ${id}`);
     const next = { ...current, ...patch };
-    this.db.prepare('UPDATE questions SET status = ?, assignee = ?, note = ?, updated_at = ? WHERE id = ?')
-      .run(next.status, next.assignee, next.note === null ? null : maskPersonalData(next.note), this.now().toISOString(), id);
+    this.db
+      .prepare('UPDATE questions SET status = ?, assignee = ?, note = ?, updated_at = ? WHERE id = ?')
+      .run(
+        next.status,
+        next.assignee,
+        next.note === null ? null : maskPersonalData(next.note),
+        this.now().toISOString(),
+        id,
+      );
     return this.question(id) as QuestionRow;
   }
 
@@ -147,25 +186,39 @@ export class WebStore {
   purge(before: number): { questions: number; feedback: number } {
     const cutoff = new Date(before).toISOString();
     return this.db.transaction(() => {
-      const feedback = this.db.prepare(`DELETE FROM feedback WHERE at < ? OR question_id IN (SELECT id FROM questions WHERE at < ?)`).run(cutoff, cutoff).changes;
+      const feedback = this.db
+        .prepare(`DELETE FROM feedback WHERE at < ? OR question_id IN (SELECT id FROM questions WHERE at < ?)`)
+        .run(cutoff, cutoff).changes;
       const questions = this.db.prepare('DELETE FROM questions WHERE at < ?').run(cutoff).changes;
       return { questions, feedback };
     })();
   }
 
   indexedAt(id: string): string | null {
-    const row = this.db.prepare('SELECT indexed_at FROM indexed WHERE document_id = ?').get(id) as { indexed_at: string } | undefined;
+    const row = this.db.prepare('SELECT indexed_at FROM indexed WHERE document_id = ?').get(id) as
+      { indexed_at: string } | undefined;
     return row?.indexed_at ?? null;
   }
 }
 
 function toQuestionRow(r: Record<string, unknown>): QuestionRow {
   return {
-    id: r.id as number, at: r.at as string, channel: r.channel as string, session: (r.session as string | null) ?? null,
-    question: r.question as string, answer: r.answer as string, refused: r.refused === 1, mode: r.mode as string,
-    topicDocumentId: (r.topic_document_id as string | null) ?? null, topic: (r.topic as string | null) ?? null,
-    citedDocuments: JSON.parse(r.cited as string) as string[], curatedId: (r.curated_id as number | null) ?? null,
-    status: r.status as QuestionStatus, assignee: (r.assignee as string | null) ?? null, note: (r.note as string | null) ?? null,
-    rating: r.rating as number, comments: JSON.parse((r.comments as string | null) ?? '[]') as string[],
+    id: r.id as number,
+    at: r.at as string,
+    channel: r.channel as string,
+    session: (r.session as string | null) ?? null,
+    question: r.question as string,
+    answer: r.answer as string,
+    refused: r.refused === 1,
+    mode: r.mode as string,
+    topicDocumentId: (r.topic_document_id as string | null) ?? null,
+    topic: (r.topic as string | null) ?? null,
+    citedDocuments: JSON.parse(r.cited as string) as string[],
+    curatedId: (r.curated_id as number | null) ?? null,
+    status: r.status as QuestionStatus,
+    assignee: (r.assignee as string | null) ?? null,
+    note: (r.note as string | null) ?? null,
+    rating: r.rating as number,
+    comments: JSON.parse((r.comments as string | null) ?? '[]') as string[],
   };
 }

@@ -17,17 +17,27 @@ try {
   let where: string;
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 1, connectionTimeoutMillis: 5000 });
-    try { applied = await migratePostgres(pool); } finally { await pool.end(); }
+    try {
+      applied = await migratePostgres(pool);
+    } finally {
+      await pool.end();
+    }
     where = `PostgreSQL ${new URL(config.databaseUrl).host}${new URL(config.databaseUrl).pathname}`;
   } else {
     fs.mkdirSync(config.dataDir, { recursive: true });
     const file = path.join(config.dataDir, 'bot.sqlite');
     createPrivateFile(file);
     const db = new Database(file);
-    try { applied = migrateSqlite(db); } finally { db.close(); }
+    try {
+      applied = migrateSqlite(db);
+    } finally {
+      db.close();
+    }
     where = file;
   }
-  console.log(applied.length ? `${where}: applied migrations ${applied.join(', ')}` : `${where}: schema already current`);
+  console.log(
+    applied.length ? `${where}: applied migrations ${applied.join(', ')}` : `${where}: schema already current`,
+  );
 } catch (err) {
   console.error(`${(err as { code?: string }).code ?? 'E_DB_MIGRATION'}: ${(err as Error).message}`);
   process.exit(1);

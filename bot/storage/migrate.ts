@@ -6,16 +6,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export interface Migration { version: number; name: string; sql: string }
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
 
 const DIR = path.join(import.meta.dirname, 'migrations');
 
 /** The migration files of one engine, oldest first. */
 export function migrationsFor(engine: 'sqlite' | 'postgres'): Migration[] {
   const dir = path.join(DIR, engine);
-  return fs.readdirSync(dir).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f)).sort().map((f) => ({
-    version: Number(f.slice(0, 3)), name: f.replace(/\.sql$/, ''), sql: fs.readFileSync(path.join(dir, f), 'utf8'),
-  }));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({
+      version: Number(f.slice(0, 3)),
+      name: f.replace(/\.sql$/, ''),
+      sql: fs.readFileSync(path.join(dir, f), 'utf8'),
+    }));
 }
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -13,14 +13,21 @@ import type { BotStorage, Completion, InboxEvent, InboxRow, OutboxRow, PurgeCoun
 /** BIGINT (epoch ms, ids) as JS numbers: every value we store is far below 2^53. */
 const types = {
   getTypeParser: ((oid: number, format?: string) =>
-    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    oid === 20
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
 /** SQLSTATE classes and socket errors that mean "the server is gone", not "the statement is wrong". */
 export function isConnectionError(err: unknown): boolean {
   const code = String((err as { code?: unknown }).code ?? '');
-  return /^(08|57P0|53300)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code)
-    || /Connection terminated|connection timeout|Client has encountered a connection error/i.test((err as Error)?.message ?? '');
+  return (
+    /^(08|57P0|53300)/.test(code) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code) ||
+    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
+      (err as Error)?.message ?? '',
+    )
+  );
 }
 
 export function pgError(err: unknown): BotError {
@@ -48,13 +55,19 @@ export async function migratePostgres(pool: pg.Pool, now = Date.now()): Promise<
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     await client.query(MIGRATIONS_TABLE);
-    const done = new Set((await client.query('SELECT version FROM schema_migrations')).rows.map((r: Row) => Number(r.version)));
+    const done = new Set(
+      (await client.query('SELECT version FROM schema_migrations')).rows.map((r: Row) => Number(r.version)),
+    );
     for (const m of migrationsFor('postgres')) {
       if (done.has(m.version)) continue;
       try {
         await client.query('BEGIN');
         await client.query(m.sql);
-        await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, now]);
+        await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+          m.version,
+          m.name,
+          now,
+        ]);
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -84,7 +97,13 @@ export class PostgresStorage implements BotStorage {
 
   /** Connects, applies pending migrations and returns the engine. */
   static async open(url: string, opts: PostgresOptions = {}): Promise<PostgresStorage> {
-    const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000, types });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: opts.max ?? 10,
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 30_000,
+      types,
+    });
     // An idle client losing its server must not crash the process: log it with a code; the pool reconnects.
     pool.on('error', (err) => opts.onError?.(pgError(err)));
     try {
@@ -111,7 +130,11 @@ export class PostgresStorage implements BotStorage {
    */
   private async checkout(): Promise<pg.PoolClient> {
     let client: pg.PoolClient;
-    try { client = await this.pool.connect(); } catch (err) { throw pgError(err); }
+    try {
+      client = await this.pool.connect();
+    } catch (err) {
+      throw pgError(err);
+    }
     client.on('error', noteDroppedConnection);
     return client;
   }
@@ -127,7 +150,9 @@ export class PostgresStorage implements BotStorage {
       return result;
     } catch (err) {
       broken = isConnectionError(err);
-      await client.query('ROLLBACK').catch(() => { broken = true; });
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
       throw pgError(err);
     } finally {
       giveBack(client, broken);
@@ -150,7 +175,10 @@ export class PostgresStorage implements BotStorage {
   }
 
   async countRecent(userKey: string, since: number, uptoId: number): Promise<number> {
-    const r = await this.q(`SELECT COUNT(*)::int AS n FROM inbox WHERE user_key = $1 AND received_at >= $2 AND id <= $3`, [userKey, since, uptoId]);
+    const r = await this.q(
+      `SELECT COUNT(*)::int AS n FROM inbox WHERE user_key = $1 AND received_at >= $2 AND id <= $3`,
+      [userKey, since, uptoId],
+    );
     return Number(r.rows[0]!.n);
   }
 
@@ -184,42 +212,67 @@ export class PostgresStorage implements BotStorage {
   }
 
   async markSent(id: number, remoteId: string | null, now: number): Promise<void> {
-    await this.q(`UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = $1, remote_id = $2, last_code = NULL, lease_owner = NULL, lease_until = NULL WHERE id = $3`, [now, remoteId, id]);
+    await this.q(
+      `UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = $1, remote_id = $2, last_code = NULL, lease_owner = NULL, lease_until = NULL WHERE id = $3`,
+      [now, remoteId, id],
+    );
   }
 
   async markRetry(id: number, nextAt: number, code: string): Promise<void> {
-    await this.q(`UPDATE outbox SET state = 'pending', attempts = attempts + 1, next_at = $1, last_code = $2, lease_owner = NULL, lease_until = NULL WHERE id = $3`, [nextAt, code, id]);
+    await this.q(
+      `UPDATE outbox SET state = 'pending', attempts = attempts + 1, next_at = $1, last_code = $2, lease_owner = NULL, lease_until = NULL WHERE id = $3`,
+      [nextAt, code, id],
+    );
   }
 
   async markFailed(id: number, state: 'refused' | 'expired', code: string): Promise<void> {
-    await this.q(`UPDATE outbox SET state = $1, attempts = attempts + 1, last_code = $2, lease_owner = NULL, lease_until = NULL WHERE id = $3`, [state, code, id]);
+    await this.q(
+      `UPDATE outbox SET state = $1, attempts = attempts + 1, last_code = $2, lease_owner = NULL, lease_until = NULL WHERE id = $3`,
+      [state, code, id],
+    );
   }
 
   async releaseClaims(owner: string): Promise<void> {
     await this.tx(async (db) => {
-      await db.query(`UPDATE inbox SET state = 'queued', lease_owner = NULL, lease_until = NULL WHERE state = 'answering' AND lease_owner = $1`, [owner]);
-      await db.query(`UPDATE outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL WHERE state = 'sending' AND lease_owner = $1`, [owner]);
+      await db.query(
+        `UPDATE inbox SET state = 'queued', lease_owner = NULL, lease_until = NULL WHERE state = 'answering' AND lease_owner = $1`,
+        [owner],
+      );
+      await db.query(
+        `UPDATE outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL WHERE state = 'sending' AND lease_owner = $1`,
+        [owner],
+      );
     });
   }
 
   async counts(): Promise<{ inbox: Record<string, number>; outbox: Record<string, number> }> {
-    const group = async (table: string) => Object.fromEntries(
-      (await this.q(`SELECT state, COUNT(*)::int AS n FROM ${table} GROUP BY state`)).rows.map((r) => [r.state as string, Number(r.n)]),
-    );
+    const group = async (table: string) =>
+      Object.fromEntries(
+        (await this.q(`SELECT state, COUNT(*)::int AS n FROM ${table} GROUP BY state`)).rows.map((r) => [
+          r.state as string,
+          Number(r.n),
+        ]),
+      );
     return { inbox: await group('inbox'), outbox: await group('outbox') };
   }
 
   async pendingOutboxCount(): Promise<number> {
-    return Number((await this.q(`SELECT COUNT(*)::int AS n FROM outbox WHERE state IN ('pending', 'sending')`)).rows[0]?.n ?? 0);
+    return Number(
+      (await this.q(`SELECT COUNT(*)::int AS n FROM outbox WHERE state IN ('pending', 'sending')`)).rows[0]?.n ?? 0,
+    );
   }
 
   async getTokens(name: string): Promise<StoredTokens | null> {
     const r = (await this.q(`SELECT * FROM tokens WHERE name = $1`, [name])).rows[0];
-    return r ? {
-      accessToken: r.access_token as string, refreshToken: r.refresh_token as string,
-      expiresAt: r.expires_at === null ? null : Number(r.expires_at), seededRefresh: r.seeded_refresh as string,
-      updatedAt: Number(r.updated_at),
-    } : null;
+    return r
+      ? {
+          accessToken: r.access_token as string,
+          refreshToken: r.refresh_token as string,
+          expiresAt: r.expires_at === null ? null : Number(r.expires_at),
+          seededRefresh: r.seeded_refresh as string,
+          updatedAt: Number(r.updated_at),
+        }
+      : null;
   }
 
   async putTokens(name: string, t: StoredTokens, now: number): Promise<void> {
@@ -245,7 +298,9 @@ export class PostgresStorage implements BotStorage {
     try {
       return await fn();
     } finally {
-      await client.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`tokens:${name}`]).catch(() => { broken = true; });
+      await client.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`tokens:${name}`]).catch(() => {
+        broken = true;
+      });
       giveBack(client, broken);
     }
   }
@@ -256,7 +311,11 @@ export class PostgresStorage implements BotStorage {
   }
 
   async putConversation(userKey: string, turns: unknown[], now: number): Promise<void> {
-    try { await upsertConversation(this.pool, userKey, turns, now); } catch (err) { throw pgError(err); }
+    try {
+      await upsertConversation(this.pool, userKey, turns, now);
+    } catch (err) {
+      throw pgError(err);
+    }
   }
 
   async deleteConversation(userKey: string): Promise<void> {
@@ -265,9 +324,20 @@ export class PostgresStorage implements BotStorage {
 
   purge(before: number): Promise<PurgeCounts> {
     return this.tx(async (db) => ({
-      outbox: (await db.query(`DELETE FROM outbox WHERE state IN ('sent', 'refused', 'expired') AND created_at < $1`, [before])).rowCount ?? 0,
-      inbox: (await db.query(`DELETE FROM inbox WHERE state = 'done' AND received_at < $1 AND NOT EXISTS
-        (SELECT 1 FROM outbox o WHERE o.inbox_id = inbox.id)`, [before])).rowCount ?? 0,
+      outbox:
+        (
+          await db.query(`DELETE FROM outbox WHERE state IN ('sent', 'refused', 'expired') AND created_at < $1`, [
+            before,
+          ])
+        ).rowCount ?? 0,
+      inbox:
+        (
+          await db.query(
+            `DELETE FROM inbox WHERE state = 'done' AND received_at < $1 AND NOT EXISTS
+        (SELECT 1 FROM outbox o WHERE o.inbox_id = inbox.id)`,
+            [before],
+          )
+        ).rowCount ?? 0,
       conversations: (await db.query(`DELETE FROM conversations WHERE updated_at < $1`, [before])).rowCount ?? 0,
     }));
   }
@@ -280,7 +350,10 @@ export class PostgresStorage implements BotStorage {
   async checkWritable(now: number): Promise<boolean> {
     if (this.closed) return false;
     try {
-      await this.q(`INSERT INTO meta (key, value) VALUES ('ready_check', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [String(now)]);
+      await this.q(
+        `INSERT INTO meta (key, value) VALUES ('ready_check', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        [String(now)],
+      );
       return true;
     } catch {
       return false;
@@ -298,7 +371,12 @@ export class PostgresStorage implements BotStorage {
   }
 }
 
-async function upsertConversation(db: pg.Pool | pg.PoolClient, userKey: string, turns: unknown[], now: number): Promise<void> {
+async function upsertConversation(
+  db: pg.Pool | pg.PoolClient,
+  userKey: string,
+  turns: unknown[],
+  now: number,
+): Promise<void> {
   await db.query(
     `INSERT INTO conversations (user_key, turns, updated_at) VALUES ($1, $2, $3)
      ON CONFLICT (user_key) DO UPDATE SET turns = excluded.turns, updated_at = excluded.updated_at`,

@@ -7,7 +7,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { PurgeCounts } from './types.ts';
 
 /** Something with old rows to delete (the bot storage, the web store). */
-export interface Purgeable { purge(before: number): Promise<PurgeCounts> | PurgeCounts }
+export interface Purgeable {
+  purge(before: number): Promise<PurgeCounts> | PurgeCounts;
+}
 
 /** How often the job runs; the first pass runs at start. */
 export const RETENTION_INTERVAL_MS = 3600_000;
@@ -16,7 +18,15 @@ export class RetentionJob {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<PurgeCounts> | null = null;
 
-  constructor(private readonly o: { stores: Purgeable[]; days: number; now: () => number; log: FastifyBaseLogger; intervalMs?: number }) {}
+  constructor(
+    private readonly o: {
+      stores: Purgeable[];
+      days: number;
+      now: () => number;
+      log: FastifyBaseLogger;
+      intervalMs?: number;
+    },
+  ) {}
 
   start(): void {
     if (this.timer) return;
@@ -27,7 +37,9 @@ export class RetentionJob {
 
   /** One pass over every store; failures are logged with their code and tried again next pass. */
   runOnce(): Promise<PurgeCounts> {
-    this.running ??= this.pass().finally(() => { this.running = null; });
+    this.running ??= this.pass().finally(() => {
+      this.running = null;
+    });
     return this.running;
   }
 
@@ -41,7 +53,8 @@ export class RetentionJob {
         this.o.log.error({ code: (err as { code?: string }).code }, 'retention pass failed; trying again next hour');
       }
     }
-    if (Object.values(total).some((n) => n > 0)) this.o.log.info({ deleted: total, days: this.o.days }, 'retention: old rows deleted');
+    if (Object.values(total).some((n) => n > 0))
+      this.o.log.info({ deleted: total, days: this.o.days }, 'retention: old rows deleted');
     return total;
   }
 

@@ -50,7 +50,10 @@ WHERE id IN (
   AND ((state = 'pending' AND next_at <= :now) OR (state = 'sending' AND lease_until < :now))
 RETURNING *`;
 
-export interface ClaimSql { text: string; order: string[] }
+export interface ClaimSql {
+  text: string;
+  order: string[];
+}
 
 function claim(engine: Engine, template: string): ClaimSql {
   const text = template.replace('__LOCK__', engine === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '');
@@ -69,14 +72,26 @@ export function claimValues(sql: ClaimSql, v: { owner: string; until: number; no
 const num = (v: unknown): number => (typeof v === 'string' ? Number(v) : (v as number));
 
 export const toInbox = (r: Row): InboxRow => ({
-  id: num(r.id), channel: r.channel as InboxRow['channel'], eventId: r.event_id as string,
-  userKey: r.user_key as string, recipient: r.recipient as string, kind: r.kind as InboxRow['kind'],
-  text: r.text as string, quoteId: (r.quote_id as string | null) ?? null, receivedAt: num(r.received_at),
+  id: num(r.id),
+  channel: r.channel as InboxRow['channel'],
+  eventId: r.event_id as string,
+  userKey: r.user_key as string,
+  recipient: r.recipient as string,
+  kind: r.kind as InboxRow['kind'],
+  text: r.text as string,
+  quoteId: (r.quote_id as string | null) ?? null,
+  receivedAt: num(r.received_at),
 });
 
 export const toOutbox = (r: Row): OutboxRow => ({
-  id: num(r.id), inboxId: num(r.inbox_id), channel: r.channel as OutboxRow['channel'],
-  recipient: r.recipient as string, part: num(r.part), text: r.text as string,
-  quoteId: (r.quote_id as string | null) ?? null, attempts: num(r.attempts), nextAt: num(r.next_at),
+  id: num(r.id),
+  inboxId: num(r.inbox_id),
+  channel: r.channel as OutboxRow['channel'],
+  recipient: r.recipient as string,
+  part: num(r.part),
+  text: r.text as string,
+  quoteId: (r.quote_id as string | null) ?? null,
+  attempts: num(r.attempts),
+  nextAt: num(r.next_at),
   createdAt: num(r.created_at),
 });

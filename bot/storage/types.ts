@@ -29,15 +29,29 @@ export interface InboxEvent {
   receivedAt: number;
 }
 
-export interface InboxRow extends InboxEvent { id: number; userKey: string }
+export interface InboxRow extends InboxEvent {
+  id: number;
+  userKey: string;
+}
 
 export interface OutboxRow {
-  id: number; inboxId: number; channel: 'oa' | 'bot'; recipient: string; part: number; text: string;
-  quoteId: string | null; attempts: number; nextAt: number; createdAt: number;
+  id: number;
+  inboxId: number;
+  channel: 'oa' | 'bot';
+  recipient: string;
+  part: number;
+  text: string;
+  quoteId: string | null;
+  attempts: number;
+  nextAt: number;
+  createdAt: number;
 }
 
 export interface StoredTokens {
-  accessToken: string; refreshToken: string; expiresAt: number | null; seededRefresh: string;
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: number | null;
+  seededRefresh: string;
   /** When the row was last written (= when the stored refresh token was issued or seeded); read-only. */
   updatedAt?: number;
 }

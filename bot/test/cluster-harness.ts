@@ -40,18 +40,33 @@ export interface ClusterOptions {
 const ON_THE_WIRE_GRACE_MS = 1000;
 
 export interface ClusterResult {
-  sent: number; acked: number; answeredOnce: number; twice: number; lost: number; outOfOrderUsers: number;
+  sent: number;
+  acked: number;
+  answeredOnce: number;
+  twice: number;
+  lost: number;
+  outOfOrderUsers: number;
   /** Answered twice although the first copy did NOT reach Zalo before the kill: never allowed. */
   twiceUnexplained: number;
   unackedAnswered: number;
   /** OA token refreshes at the Zalo stand-in during the −216 storm (the start-up refresh of the pasted token is apart). */
   refreshes: number;
   /** Refreshes before the storm: the pasted token of unknown age is refreshed once at start, by one instance. */
-  startRefreshes: number; killedAtS: number | null; restartS: number | null;
-  ackMs: Percentiles; ackedPerSecond: number; answeredPerSecond: number; drainS: number;
+  startRefreshes: number;
+  killedAtS: number | null;
+  restartS: number | null;
+  ackMs: Percentiles;
+  ackedPerSecond: number;
+  answeredPerSecond: number;
+  drainS: number;
 }
 
-interface Instance { proc: ChildProcess; port: number; id: string; output: string }
+interface Instance {
+  proc: ChildProcess;
+  port: number;
+  id: string;
+  output: string;
+}
 
 async function freePort(): Promise<number> {
   const srv = net.createServer();
@@ -62,21 +77,30 @@ async function freePort(): Promise<number> {
 }
 
 async function healthy(port: number): Promise<boolean> {
-  try { return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok; } catch { return false; }
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
+  } catch {
+    return false;
+  }
 }
 
 function startInstance(env: Record<string, string>, port: number, id: string): Promise<Instance> {
   const proc = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
-    env: { PATH: process.env.PATH, ...env, PORT: String(port), INSTANCE_ID: id }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH, ...env, PORT: String(port), INSTANCE_ID: id },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const inst: Instance = { proc, port, id, output: '' };
-  const keep = (c: Buffer) => { inst.output = (inst.output + c.toString()).slice(-4000); };
+  const keep = (c: Buffer) => {
+    inst.output = (inst.output + c.toString()).slice(-4000);
+  };
   proc.stdout!.on('data', keep);
   proc.stderr!.on('data', keep);
-  return waitFor(async () => proc.exitCode !== null || await healthy(port), `instance ${id} to listen`, 90_000).then(() => {
-    if (proc.exitCode !== null) throw new Error(`instance ${id} exited:\n${inst.output}`);
-    return inst;
-  });
+  return waitFor(async () => proc.exitCode !== null || (await healthy(port)), `instance ${id} to listen`, 90_000).then(
+    () => {
+      if (proc.exitCode !== null) throw new Error(`instance ${id} exited:\n${inst.output}`);
+      return inst;
+    },
+  );
 }
 
 async function kill(inst: Instance): Promise<void> {
@@ -90,11 +114,20 @@ const ANSWER = /Trả lời cho: (u\d+) #(\d+)/;
 
 export async function runCluster(o: ClusterOptions): Promise<ClusterResult> {
   const log = o.log ?? (() => undefined);
-  const zalo = new ZaloStandIn({ accessToken: 'access-0', refreshToken: 'refresh-0', appSecret: APP_SECRET, botToken: BOT_TOKEN });
+  const zalo = new ZaloStandIn({
+    accessToken: 'access-0',
+    refreshToken: 'refresh-0',
+    appSecret: APP_SECRET,
+    botToken: BOT_TOKEN,
+  });
   await zalo.start();
   const dataDir = await tempDir('hoidap-cluster-');
   const env = testEnv(dataDir, zalo.url, {
-    LOG_LEVEL: 'warn', USER_RATE_LIMIT_PER_MIN: '1000', ANSWER_CONCURRENCY: '8', SEND_CONCURRENCY: '16', SEND_TIMEOUT_MS: '10000',
+    LOG_LEVEL: 'warn',
+    USER_RATE_LIMIT_PER_MIN: '1000',
+    ANSWER_CONCURRENCY: '8',
+    SEND_CONCURRENCY: '16',
+    SEND_TIMEOUT_MS: '10000',
     ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}),
   });
   const ports = await Promise.all(Array.from({ length: o.instances }, () => freePort()));
@@ -111,7 +144,10 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterResult> {
     let sent = 0;
     const total = Math.round(o.rate * o.seconds);
     const started = performance.now();
-    const killAt = o.killWithin && o.instances > 0 ? (o.killWithin[0] + Math.random() * (o.killWithin[1] - o.killWithin[0])) * o.seconds * 1000 : null;
+    const killAt =
+      o.killWithin && o.instances > 0
+        ? (o.killWithin[0] + Math.random() * (o.killWithin[1] - o.killWithin[0])) * o.seconds * 1000
+        : null;
     let killedAtS: number | null = null;
     let killedWall = -Infinity;
     let refreshesBeforeStorm: number | null = null;
@@ -119,15 +155,16 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterResult> {
     let restarting: Promise<void> | null = null;
     let stormed = false;
 
-    const postOnce = (payload: string, headers: Record<string, string>): Promise<number> => new Promise((resolve) => {
-      const req = http.request(`${proxy.url}/webhooks/zalo-oa`, { method: 'POST', headers, agent }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', () => resolve(0));
+    const postOnce = (payload: string, headers: Record<string, string>): Promise<number> =>
+      new Promise((resolve) => {
+        const req = http.request(`${proxy.url}/webhooks/zalo-oa`, { method: 'POST', headers, agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('error', () => resolve(0));
+        });
+        req.on('error', () => resolve(0));
+        req.end(payload);
       });
-      req.on('error', () => resolve(0));
-      req.end(payload);
-    });
 
     // Like Zalo: an event not acknowledged is sent again (same msg_id, freshly signed) a little later.
     const deliver = async (user: string, seq: number): Promise<void> => {
@@ -154,11 +191,13 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterResult> {
         killedAtS = elapsed / 1000;
         killedWall = Date.now();
         log(`  SIGKILL inst-0 at ${killedAtS.toFixed(1)} s`);
-        restarting = kill(instances[0]!).then(() => startInstance(env, ports[0]!, 'inst-0')).then((inst) => {
-          instances[0] = inst;
-          restartS = (performance.now() - started) / 1000;
-          log(`  inst-0 back at ${restartS.toFixed(1)} s`);
-        });
+        restarting = kill(instances[0]!)
+          .then(() => startInstance(env, ports[0]!, 'inst-0'))
+          .then((inst) => {
+            instances[0] = inst;
+            restartS = (performance.now() - started) / 1000;
+            log(`  inst-0 back at ${restartS.toFixed(1)} s`);
+          });
       }
       if (o.stormAt !== undefined && !stormed && elapsed >= o.stormAt * o.seconds * 1000) {
         stormed = true;
@@ -179,13 +218,23 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterResult> {
     const loadEnd = performance.now();
     storage = o.databaseUrl ? await PostgresStorage.open(o.databaseUrl) : SqliteStorage.open(dataDir);
     const store = storage;
-    const answered = () => new Set(zalo.oaDeliveries.map((d) => ANSWER.exec(d.text)).filter(Boolean).map((m) => `${m![1]}-${m![2]}`));
-    await waitFor(async () => {
-      const got = answered();
-      if (![...acked].every((id) => got.has(id))) return false;
-      const c = await store.counts();
-      return !c.inbox.queued && !c.inbox.answering && !c.outbox.pending && !c.outbox.sending;
-    }, 'every acknowledged event answered and nothing left to send', o.drainMs ?? 120_000).catch((err: Error) => log(`  ${err.message}`));
+    const answered = () =>
+      new Set(
+        zalo.oaDeliveries
+          .map((d) => ANSWER.exec(d.text))
+          .filter(Boolean)
+          .map((m) => `${m![1]}-${m![2]}`),
+      );
+    await waitFor(
+      async () => {
+        const got = answered();
+        if (![...acked].every((id) => got.has(id))) return false;
+        const c = await store.counts();
+        return !c.inbox.queued && !c.inbox.answering && !c.outbox.pending && !c.outbox.sending;
+      },
+      'every acknowledged event answered and nothing left to send',
+      o.drainMs ?? 120_000,
+    ).catch((err: Error) => log(`  ${err.message}`));
     const drainS = (performance.now() - loadEnd) / 1000;
     const perEvent = new Map<string, number>();
     const firstAt = new Map<string, number>();
@@ -199,20 +248,33 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterResult> {
       // Order is judged on first copies: a re-sent copy of an earlier reply (at least once) is not a reordering.
       if (perEvent.get(id) === 1) perUser.set(m[1]!, [...(perUser.get(m[1]!) ?? []), Number(m[2])]);
     }
-    const outOfOrderUsers = [...perUser.values()].filter((seqs) => seqs.some((s, i) => i > 0 && s <= seqs[i - 1]!)).length;
+    const outOfOrderUsers = [...perUser.values()].filter((seqs) =>
+      seqs.some((s, i) => i > 0 && s <= seqs[i - 1]!),
+    ).length;
     const counts = [...acked].map((id) => perEvent.get(id) ?? 0);
     const seconds = (loadEnd - started) / 1000;
     return {
-      sent, acked: acked.size, answeredOnce: counts.filter((n) => n === 1).length, twice: [...perEvent.values()].filter((n) => n > 1).length,
-      lost: counts.filter((n) => n === 0).length, outOfOrderUsers,
+      sent,
+      acked: acked.size,
+      answeredOnce: counts.filter((n) => n === 1).length,
+      twice: [...perEvent.values()].filter((n) => n > 1).length,
+      lost: counts.filter((n) => n === 0).length,
+      outOfOrderUsers,
       // At least once: a reply on the wire when its instance was killed may go out again after the restart.
       // The stand-in shares this process's event loop with the load generator, so a request the killed instance
       // wrote before its death can be read (and time-stamped) a little after the kill: a short grace covers it.
-      twiceUnexplained: [...perEvent.entries()].filter(([id, n]) => n > 1 && !((firstAt.get(id) ?? 0) <= killedWall + ON_THE_WIRE_GRACE_MS)).length,
+      twiceUnexplained: [...perEvent.entries()].filter(
+        ([id, n]) => n > 1 && !((firstAt.get(id) ?? 0) <= killedWall + ON_THE_WIRE_GRACE_MS),
+      ).length,
       unackedAnswered: [...perEvent.keys()].filter((id) => !acked.has(id)).length,
       refreshes: zalo.refreshes.length - (refreshesBeforeStorm ?? zalo.refreshes.length),
-      startRefreshes: refreshesBeforeStorm ?? zalo.refreshes.length, killedAtS, restartS, ackMs: percentiles(ackMs),
-      ackedPerSecond: acked.size / seconds, answeredPerSecond: perEvent.size / ((loadEnd - started) / 1000 + drainS), drainS,
+      startRefreshes: refreshesBeforeStorm ?? zalo.refreshes.length,
+      killedAtS,
+      restartS,
+      ackMs: percentiles(ackMs),
+      ackedPerSecond: acked.size / seconds,
+      answeredPerSecond: perEvent.size / ((loadEnd - started) / 1000 + drainS),
+      drainS,
     };
   } finally {
     agent.destroy();

@@ -9,11 +9,22 @@ import { freshDatabase, type TestDatabase } from './postgres.ts';
 
 describe('two instances on one PostgreSQL', { timeout: 180_000 }, () => {
   let db: TestDatabase | null = null;
-  afterEach(async () => { await db?.drop(); });
+  afterEach(async () => {
+    await db?.drop();
+  });
 
   it('answers every acknowledged event once, in order per user, across a kill -9 and a −216 storm with one refresh', async () => {
     db = await freshDatabase();
-    const r = await runCluster({ databaseUrl: db.url, instances: 2, rate: 40, seconds: 6, users: 60, killWithin: [0.15, 0.45], stormAt: 0.7, drainMs: 60_000 });
+    const r = await runCluster({
+      databaseUrl: db.url,
+      instances: 2,
+      rate: 40,
+      seconds: 6,
+      users: 60,
+      killWithin: [0.15, 0.45],
+      stormAt: 0.7,
+      drainMs: 60_000,
+    });
     expect(r.killedAtS).not.toBeNull();
     expect(r.acked).toBeGreaterThan(200);
     expect(r.lost).toBe(0);

@@ -11,7 +11,11 @@ import { ZaloStandIn } from './zalo-stand-in.ts';
 
 const ENTRY = path.join(import.meta.dirname, 'echo-main.ts');
 
-interface Child { proc: ChildProcess; url: string; output: () => string }
+interface Child {
+  proc: ChildProcess;
+  url: string;
+  output: () => string;
+}
 
 async function startChild(dataDir: string, standIn: string, args: string[] = []): Promise<Child> {
   const proc = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
@@ -19,9 +23,17 @@ async function startChild(dataDir: string, standIn: string, args: string[] = [])
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  proc.stdout!.on('data', (c: Buffer) => { out += c.toString(); });
-  proc.stderr!.on('data', (c: Buffer) => { out += c.toString(); });
-  await waitFor(() => /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.test(out) || exited(proc), 'the child to listen', 90_000);
+  proc.stdout!.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  proc.stderr!.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  await waitFor(
+    () => /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.test(out) || exited(proc),
+    'the child to listen',
+    90_000,
+  );
   const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
   if (!m) throw new Error(`child did not start:\n${out}`);
   return { proc, url: m[1]!, output: () => out };
@@ -30,12 +42,19 @@ async function startChild(dataDir: string, standIn: string, args: string[] = [])
 /** One read-only query on the child's database (WAL lets us read while it writes). */
 function query<T>(dataDir: string, sql: string): T {
   const db = new Database(path.join(dataDir, 'bot.sqlite'), { readonly: true, fileMustExist: true });
-  try { return db.prepare(sql).get() as T; } finally { db.close(); }
+  try {
+    return db.prepare(sql).get() as T;
+  } finally {
+    db.close();
+  }
 }
 
 /** The child has nothing left to answer or send: every inbox row done, no outbox row waiting or in flight. */
-const childSettled = (dataDir: string) => query<{ n: number }>(dataDir,
-  `SELECT (SELECT COUNT(*) FROM inbox WHERE state <> 'done') + (SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')) AS n`).n === 0;
+const childSettled = (dataDir: string) =>
+  query<{ n: number }>(
+    dataDir,
+    `SELECT (SELECT COUNT(*) FROM inbox WHERE state <> 'done') + (SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')) AS n`,
+  ).n === 0;
 
 const exited = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
 
@@ -51,7 +70,12 @@ describe('crash recovery with a killed process', { timeout: 240_000 }, () => {
   let children: Child[] = [];
 
   beforeEach(async () => {
-    zalo = new ZaloStandIn({ accessToken: 'access-0', refreshToken: 'refresh-0', appSecret: 'app-secret-for-tests', botToken: '12345:bot-token-for-tests' });
+    zalo = new ZaloStandIn({
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+      appSecret: 'app-secret-for-tests',
+      botToken: '12345:bot-token-for-tests',
+    });
     await zalo.start();
     children = [];
   });
@@ -60,7 +84,12 @@ describe('crash recovery with a killed process', { timeout: 240_000 }, () => {
     await zalo.stop();
   });
 
-  async function ackThenKill(dataDir: string, args: string[], text: string, before: () => Promise<void> | void): Promise<void> {
+  async function ackThenKill(
+    dataDir: string,
+    args: string[],
+    text: string,
+    before: () => Promise<void> | void,
+  ): Promise<void> {
     const first = await startChild(dataDir, zalo.url, args);
     children.push(first);
     const { payload, headers } = signOa(oaTextEvent('u-crash', text));
@@ -73,20 +102,31 @@ describe('crash recovery with a killed process', { timeout: 240_000 }, () => {
   async function restartAndExpectOne(dataDir: string, text: string): Promise<void> {
     const second = await startChild(dataDir, zalo.url);
     children.push(second);
-    await waitFor(() => zalo.oaDeliveries.length >= 1 && childSettled(dataDir), 'delivery after restart, nothing left to send', 60_000);
+    await waitFor(
+      () => zalo.oaDeliveries.length >= 1 && childSettled(dataDir),
+      'delivery after restart, nothing left to send',
+      60_000,
+    );
     expect(zalo.oaDeliveries.map((d) => d.text)).toEqual([expect.stringContaining(`Trả lời cho: ${text}`)]);
   }
 
   it('answers an event acknowledged just before the kill, while it was being answered', async () => {
     const dataDir = await tempDir();
-    await ackThenKill(dataDir, ['--delay', '5000'], 'dang tra loi thi chet', () => new Promise((r) => setTimeout(r, 300)));
+    await ackThenKill(
+      dataDir,
+      ['--delay', '5000'],
+      'dang tra loi thi chet',
+      () => new Promise((r) => setTimeout(r, 300)),
+    );
     await restartAndExpectOne(dataDir, 'dang tra loi thi chet');
   });
 
   it('delivers a reply whose send was in flight when the process was killed', async () => {
     const dataDir = await tempDir();
     zalo.script.push('hang');
-    await ackThenKill(dataDir, [], 'dang gui thi chet', () => waitFor(() => zalo.hangingCount === 1, 'the send to be in flight'));
+    await ackThenKill(dataDir, [], 'dang gui thi chet', () =>
+      waitFor(() => zalo.hangingCount === 1, 'the send to be in flight'),
+    );
     await restartAndExpectOne(dataDir, 'dang gui thi chet');
   });
 
@@ -94,7 +134,10 @@ describe('crash recovery with a killed process', { timeout: 240_000 }, () => {
     const dataDir = await tempDir();
     await zalo.stop();
     await ackThenKill(dataDir, [], 'zalo sap luc do', async () => {
-      await waitFor(() => query<{ n: number }>(dataDir, 'SELECT COALESCE(MAX(attempts), 0) AS n FROM outbox').n >= 1, 'a failed send attempt');
+      await waitFor(
+        () => query<{ n: number }>(dataDir, 'SELECT COALESCE(MAX(attempts), 0) AS n FROM outbox').n >= 1,
+        'a failed send attempt',
+      );
     });
     await zalo.start();
     await restartAndExpectOne(dataDir, 'zalo sap luc do');

@@ -12,7 +12,12 @@ describe('defect 9: ids are parsed as strings, never through a JS number', () =>
   let app: FastifyInstance;
   let base: string;
   beforeEach(async () => {
-    zalo = new ZaloStandIn({ accessToken: 'access-0', refreshToken: 'refresh-0', appSecret: 'app-secret-for-tests', botToken: '12345:bot-token-for-tests' });
+    zalo = new ZaloStandIn({
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+      appSecret: 'app-secret-for-tests',
+      botToken: '12345:bot-token-for-tests',
+    });
     await zalo.start();
     app = await buildApp(testConfig(await tempDir(), zalo.url), { answer: echoAnswer(), logStream: false });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -25,9 +30,13 @@ describe('defect 9: ids are parsed as strings, never through a JS number', () =>
   it('replies to the exact 19-digit sender id that arrived as a bare JSON number', async () => {
     const ts = Date.now();
     // Hand-written JSON: the ids are numbers, larger than 2^53, as a PHP or Java sender might write them.
-    const payload = `{"app_id":"${APP_ID}","event_name":"user_send_text","sender":{"id":8470145023958276123},"recipient":{"id":7770000000000000001},`
-      + `"message":{"text":"le phi cccd","msg_id":9007199254740993123},"timestamp":"${ts}"}`;
-    const headers = { 'content-type': 'application/json', 'x-zevent-signature': `mac=${oaSignature(APP_ID, payload, String(ts), OA_SECRET)}` };
+    const payload =
+      `{"app_id":"${APP_ID}","event_name":"user_send_text","sender":{"id":8470145023958276123},"recipient":{"id":7770000000000000001},` +
+      `"message":{"text":"le phi cccd","msg_id":9007199254740993123},"timestamp":"${ts}"}`;
+    const headers = {
+      'content-type': 'application/json',
+      'x-zevent-signature': `mac=${oaSignature(APP_ID, payload, String(ts), OA_SECRET)}`,
+    };
     expect((await post(`${base}/webhooks/zalo-oa`, payload, headers)).status).toBe(200);
     await waitFor(() => zalo.oaDeliveries.length === 1, 'the reply');
     expect(zalo.oaDeliveries[0]).toMatchObject({ to: '8470145023958276123', quote: '9007199254740993123' });
@@ -51,17 +60,21 @@ describe('defect 3: masking catches the formats residents actually type', () => 
   });
 
   it('leaves short numbers, years and fees alone', () => {
-    expect(maskPersonalData('Lệ phí 14.000 đồng, 15 ngày, Nghị định 13/2023/NĐ-CP')).toBe('Lệ phí 14.000 đồng, 15 ngày, Nghị định 13/2023/NĐ-CP');
+    expect(maskPersonalData('Lệ phí 14.000 đồng, 15 ngày, Nghị định 13/2023/NĐ-CP')).toBe(
+      'Lệ phí 14.000 đồng, 15 ngày, Nghị định 13/2023/NĐ-CP',
+    );
   });
 });
 
 describe('raw-body JSON parse', () => {
   it('quotes only unsafe integers outside strings', async () => {
     const { quoteUnsafeIntegers } = await import('../raw-json.ts');
-    expect(quoteUnsafeIntegers('{"a":"12345678901234567890","b":12345678901234567890,"c":-1.5e3,"d":42}'))
-      .toBe('{"a":"12345678901234567890","b":"12345678901234567890","c":-1.5e3,"d":42}');
-    expect(quoteUnsafeIntegers('{"s":"say \\"99999999999999999999\\"","n":[9007199254740993]}'))
-      .toBe('{"s":"say \\"99999999999999999999\\"","n":["9007199254740993"]}');
+    expect(quoteUnsafeIntegers('{"a":"12345678901234567890","b":12345678901234567890,"c":-1.5e3,"d":42}')).toBe(
+      '{"a":"12345678901234567890","b":"12345678901234567890","c":-1.5e3,"d":42}',
+    );
+    expect(quoteUnsafeIntegers('{"s":"say \\"99999999999999999999\\"","n":[9007199254740993]}')).toBe(
+      '{"s":"say \\"99999999999999999999\\"","n":["9007199254740993"]}',
+    );
   });
 });
 
@@ -69,7 +82,9 @@ describe('defect 8: /api/ask returns citations, and passages only when asked, tr
   it('answers a short question with a small body even when the cited chunk is 10 MiB', async () => {
     const huge = 'x'.repeat(10 * 1024 * 1024);
     const answer = async () => ({
-      answer: 'Trả lời.', refused: false, topicDocumentId: 'guides/big',
+      answer: 'Trả lời.',
+      refused: false,
+      topicDocumentId: 'guides/big',
       citations: [{ n: 1, documentId: 'guides/big', text: huge }],
       retrieved: Array.from({ length: 5 }, () => ({ documentId: 'guides/big', text: huge, score: 1 })),
     });
@@ -80,7 +95,11 @@ describe('defect 8: /api/ask returns citations, and passages only when asked, tr
       expect(plain.body.length).toBeLessThan(2000);
       expect(plain.json()).not.toHaveProperty('retrieved');
       expect(plain.json().citations[0].text).toHaveLength(401);
-      const asked = await app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'le phi', passages: true } });
+      const asked = await app.inject({
+        method: 'POST',
+        url: '/api/ask',
+        payload: { question: 'le phi', passages: true },
+      });
       expect(asked.json().retrieved).toHaveLength(5);
       expect(asked.body.length).toBeLessThan(5000);
     } finally {

@@ -27,7 +27,10 @@ async function tinyRuntime(): Promise<{ web: WebRuntime; dataDir: string }> {
   const dir = await tempDir();
   const sourcesDir = path.join(dir, 'sources');
   await fs.mkdir(path.join(sourcesDir, 'guides'), { recursive: true });
-  await fs.writeFile(path.join(sourcesDir, 'guides', 'le-phi.md'), '# Lệ phí cấp đổi\n\nLệ phí cấp đổi căn cước là 30.000 đồng.\n');
+  await fs.writeFile(
+    path.join(sourcesDir, 'guides', 'le-phi.md'),
+    '# Lệ phí cấp đổi\n\nLệ phí cấp đổi căn cước là 30.000 đồng.\n',
+  );
   const embedder = createEmbedder({ provider: 'hashed' });
   const indexDir = path.join(dir, 'index');
   await ensureIndex({ sourcesDir, indexDir, embedder });
@@ -45,13 +48,32 @@ describe('HTTP plumbing', { timeout: 120_000 }, () => {
     const rt = await tinyRuntime();
     web = rt.web;
     const answer = echoAnswer();
-    app = await buildApp(testConfig(rt.dataDir, NOWHERE, { ADMIN_TOKEN, TRUST_PROXY: PROXY, API_RATE_LIMIT_PER_MIN: '3', LOG_LEVEL: 'info' }), {
-      answer: async (q, ctx) => { asked.push(ctx.asOf); return answer(q); }, web,
-      logStream: new Writable({ write(chunk, _enc, done) { logged.push(String(chunk)); done(); } }),
-    });
+    app = await buildApp(
+      testConfig(rt.dataDir, NOWHERE, {
+        ADMIN_TOKEN,
+        TRUST_PROXY: PROXY,
+        API_RATE_LIMIT_PER_MIN: '3',
+        LOG_LEVEL: 'info',
+      }),
+      {
+        answer: async (q, ctx) => {
+          asked.push(ctx.asOf);
+          return answer(q);
+        },
+        web,
+        logStream: new Writable({
+          write(chunk, _enc, done) {
+            logged.push(String(chunk));
+            done();
+          },
+        }),
+      },
+    );
     await app.ready();
   });
-  afterAll(async () => { await app?.close(); });
+  afterAll(async () => {
+    await app?.close();
+  });
 
   const ask = (remoteAddress: string, headers: Record<string, string> = {}, body: object = { question: 'lệ phí?' }) =>
     app.inject({ method: 'POST', url: '/api/ask', remoteAddress, headers, payload: body });
@@ -82,35 +104,73 @@ describe('HTTP plumbing', { timeout: 120_000 }, () => {
     const from = someAddress();
     const statuses = [];
     for (let i = 0; i < 11; i += 1) {
-      statuses.push((await app.inject({ url: '/admin/api/reindex', remoteAddress: from, headers: { authorization: `Bearer wrong-${i}` } })).statusCode);
+      statuses.push(
+        (
+          await app.inject({
+            url: '/admin/api/reindex',
+            remoteAddress: from,
+            headers: { authorization: `Bearer wrong-${i}` },
+          })
+        ).statusCode,
+      );
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses[10]).toBe(429);
-    const right = await app.inject({ url: '/admin/api/reindex', remoteAddress: from, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const right = await app.inject({
+      url: '/admin/api/reindex',
+      remoteAddress: from,
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
     expect(right.statusCode).toBe(200);
   });
 
   it('does not lock the real admin out of the login after someone else tried wrong tokens from the same address', async () => {
     const shared = someAddress();
-    for (let i = 0; i < 12; i += 1) await app.inject({ method: 'POST', url: '/admin/login', remoteAddress: shared, payload: { token: `guess-${i}` } });
-    const guess = await app.inject({ method: 'POST', url: '/admin/login', remoteAddress: shared, payload: { token: 'guess-again' } });
+    for (let i = 0; i < 12; i += 1)
+      await app.inject({
+        method: 'POST',
+        url: '/admin/login',
+        remoteAddress: shared,
+        payload: { token: `guess-${i}` },
+      });
+    const guess = await app.inject({
+      method: 'POST',
+      url: '/admin/login',
+      remoteAddress: shared,
+      payload: { token: 'guess-again' },
+    });
     expect(guess.json().code).toBe('E_RATE_LIMITED');
-    const admin = await app.inject({ method: 'POST', url: '/admin/login', remoteAddress: shared, payload: { token: ADMIN_TOKEN } });
+    const admin = await app.inject({
+      method: 'POST',
+      url: '/admin/login',
+      remoteAddress: shared,
+      payload: { token: ADMIN_TOKEN },
+    });
     expect(admin.statusCode).toBe(200);
     expect(admin.headers['set-cookie']).toMatch(/^hoidap_admin=/);
   });
 
   async function login(headers: Record<string, string> = {}, remoteAddress = someAddress()) {
-    const res = await app.inject({ method: 'POST', url: '/admin/login', remoteAddress, headers, payload: { token: ADMIN_TOKEN } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/admin/login',
+      remoteAddress,
+      headers,
+      payload: { token: ADMIN_TOKEN },
+    });
     return String(res.headers['set-cookie']);
   }
 
   it('refuses body-less cross-site POSTs (reindex, logout) made with the session cookie', async () => {
     const cookie = (await login()).split(';')[0]!;
-    const post = (url: string, headers: Record<string, string>) => app.inject({ method: 'POST', url, headers: { cookie, host: 'hoidap.example', ...headers } });
+    const post = (url: string, headers: Record<string, string>) =>
+      app.inject({ method: 'POST', url, headers: { cookie, host: 'hoidap.example', ...headers } });
     expect((await post('/admin/api/reindex', { 'sec-fetch-site': 'cross-site' })).json().code).toBe('E_CROSS_SITE');
     expect((await post('/admin/logout', { origin: 'https://evil.example' })).json().code).toBe('E_CROSS_SITE');
-    expect((await post('/admin/api/reindex', { 'sec-fetch-site': 'same-origin', origin: 'http://hoidap.example' })).statusCode).toBe(202);
+    expect(
+      (await post('/admin/api/reindex', { 'sec-fetch-site': 'same-origin', origin: 'http://hoidap.example' }))
+        .statusCode,
+    ).toBe(202);
     expect((await post('/admin/logout', { 'sec-fetch-site': 'same-origin' })).statusCode).toBe(200);
   });
 
@@ -122,10 +182,16 @@ describe('HTTP plumbing', { timeout: 120_000 }, () => {
   it('accepts a session cookie at a second instance that has the same ADMIN_TOKEN and no shared session table', async () => {
     const cookie = (await login()).split(';')[0]!;
     const other = await tinyRuntime();
-    const second = await buildApp(testConfig(other.dataDir, NOWHERE, { ADMIN_TOKEN }), { answer: echoAnswer(), web: other.web, logStream: false });
+    const second = await buildApp(testConfig(other.dataDir, NOWHERE, { ADMIN_TOKEN }), {
+      answer: echoAnswer(),
+      web: other.web,
+      logStream: false,
+    });
     try {
       expect((await second.inject({ url: '/admin/api/reindex', headers: { cookie } })).statusCode).toBe(200);
-      expect((await second.inject({ url: '/admin/api/reindex', headers: { cookie: `${cookie}x` } })).statusCode).toBe(401);
+      expect((await second.inject({ url: '/admin/api/reindex', headers: { cookie: `${cookie}x` } })).statusCode).toBe(
+        401,
+      );
     } finally {
       await second.close();
     }
@@ -142,9 +208,19 @@ describe('HTTP plumbing', { timeout: 120_000 }, () => {
     expect(icon.statusCode).toBe(200);
     expect(icon.headers['content-type']).toBe('image/svg+xml');
     const metrics = (await app.inject({ url: '/metrics' })).body;
-    for (const name of ['hoidap_messages_in_total', 'hoidap_duplicates_total', 'hoidap_messages_out_total', 'hoidap_refusals_total',
-      'hoidap_send_errors_total', 'hoidap_webhook_rejected_total', 'hoidap_rate_limited_total', 'hoidap_answer_failures_total',
-      'hoidap_answer_seconds_bucket', 'process_cpu_user_seconds_total', 'nodejs_eventloop_lag_seconds']) {
+    for (const name of [
+      'hoidap_messages_in_total',
+      'hoidap_duplicates_total',
+      'hoidap_messages_out_total',
+      'hoidap_refusals_total',
+      'hoidap_send_errors_total',
+      'hoidap_webhook_rejected_total',
+      'hoidap_rate_limited_total',
+      'hoidap_answer_failures_total',
+      'hoidap_answer_seconds_bucket',
+      'process_cpu_user_seconds_total',
+      'nodejs_eventloop_lag_seconds',
+    ]) {
       expect(metrics, name).toContain(`# TYPE ${name.replace(/_bucket$/, '')} `);
     }
   });
@@ -153,7 +229,11 @@ describe('HTTP plumbing', { timeout: 120_000 }, () => {
 describe('the console turned off', () => {
   it('explains at /admin how to turn it on instead of a bare 404', async () => {
     const rt = await tinyRuntime();
-    const app = await buildApp(testConfig(rt.dataDir, NOWHERE), { answer: echoAnswer(), web: rt.web, logStream: false });
+    const app = await buildApp(testConfig(rt.dataDir, NOWHERE), {
+      answer: echoAnswer(),
+      web: rt.web,
+      logStream: false,
+    });
     try {
       const page = await app.inject({ url: '/admin', headers: { accept: 'text/html' } });
       expect(page.statusCode).toBe(404);
@@ -175,7 +255,16 @@ describe('rate limits with REDIS_URL', () => {
       const client = someAddress();
       const codes = [];
       for (const instance of [one, two, one, two]) {
-        codes.push((await instance.inject({ method: 'POST', url: '/api/ask', remoteAddress: client, payload: { question: 'lệ phí?' } })).statusCode);
+        codes.push(
+          (
+            await instance.inject({
+              method: 'POST',
+              url: '/api/ask',
+              remoteAddress: client,
+              payload: { question: 'lệ phí?' },
+            })
+          ).statusCode,
+        );
       }
       expect(codes).toEqual([200, 200, 200, 429]);
     } finally {

@@ -18,6 +18,14 @@ if (file) {
     signals += 1;
     if (signals === 1) return h.reset();
     const ms = (ns: number) => Number((ns / 1e6).toFixed(1));
-    fs.writeFileSync(file, JSON.stringify({ p50: ms(h.percentile(50)), p90: ms(h.percentile(90)), p99: ms(h.percentile(99)), max: ms(h.max) }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        p50: ms(h.percentile(50)),
+        p90: ms(h.percentile(90)),
+        p99: ms(h.percentile(99)),
+        max: ms(h.max),
+      }),
+    );
   });
 }

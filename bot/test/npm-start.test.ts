@@ -38,12 +38,22 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       const port = await freePort();
       const npm = spawn('npm', ['start'], {
         cwd: ROOT,
-        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: path.join(dir, 'data'), INDEX_DIR: path.join(dir, 'index'), LOG_LEVEL: 'info' },
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATA_DIR: path.join(dir, 'data'),
+          INDEX_DIR: path.join(dir, 'index'),
+          LOG_LEVEL: 'info',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let out = '';
       const listening = new Promise<void>((resolve, reject) => {
-        npm.stdout.on('data', (b: Buffer) => { out += b.toString(); if (out.includes('Server listening')) resolve(); });
+        npm.stdout.on('data', (b: Buffer) => {
+          out += b.toString();
+          if (out.includes('Server listening')) resolve();
+        });
         npm.once('exit', (code) => reject(new Error(`npm start exited (${code}) before listening:\n${out}`)));
       });
       await listening;

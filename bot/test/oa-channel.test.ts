@@ -17,7 +17,12 @@ describe('Zalo OA channel over a real socket', () => {
   }
 
   beforeEach(async () => {
-    zalo = new ZaloStandIn({ accessToken: 'access-0', refreshToken: 'refresh-0', appSecret: 'app-secret-for-tests', botToken: '12345:bot-token-for-tests' });
+    zalo = new ZaloStandIn({
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+      appSecret: 'app-secret-for-tests',
+      botToken: '12345:bot-token-for-tests',
+    });
     await zalo.start();
     await startService();
   });
@@ -32,7 +37,11 @@ describe('Zalo OA channel over a real socket', () => {
     const res = await post(`${base}/webhooks/zalo-oa`, payload, headers);
     expect(res.status).toBe(200);
     await waitFor(() => zalo.oaDeliveries.length === 1, 'one delivery');
-    expect(zalo.oaDeliveries[0]).toMatchObject({ to: 'u-100', text: expect.stringContaining('Trả lời cho: lam cccd can gi'), quote: 'msg-a1' });
+    expect(zalo.oaDeliveries[0]).toMatchObject({
+      to: 'u-100',
+      text: expect.stringContaining('Trả lời cho: lam cccd can gi'),
+      quote: 'msg-a1',
+    });
     expect(zalo.oaDeliveries[0]!.text).toContain('Nguồn: [1] Kế hoạch 53/KH-UBND');
   });
 
@@ -43,7 +52,11 @@ describe('Zalo OA channel over a real socket', () => {
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({ code: 'E_SIGNATURE' });
     const tampered = signOa(oaTextEvent('u-101', 'xin chao'));
-    const res2 = await post(`${base}/webhooks/zalo-oa`, tampered.payload.replace('xin chao', 'xin chao!'), tampered.headers);
+    const res2 = await post(
+      `${base}/webhooks/zalo-oa`,
+      tampered.payload.replace('xin chao', 'xin chao!'),
+      tampered.headers,
+    );
     expect(res2.status).toBe(401);
     // Nothing reached the inbox, so nothing can be answered later: no need to wait before checking.
     expect((await app.hoidap.store.counts()).inbox).toEqual({});
@@ -64,7 +77,10 @@ describe('Zalo OA channel over a real socket', () => {
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await post(`${base}/webhooks/zalo-oa`, payload, headers)).status);
     expect(statuses).toEqual([200, 200, 200]);
-    await waitFor(async () => zalo.oaDeliveries.length >= 1 && (await settled(app.hoidap.store)), 'the delivery, with nothing left to send');
+    await waitFor(
+      async () => zalo.oaDeliveries.length >= 1 && (await settled(app.hoidap.store)),
+      'the delivery, with nothing left to send',
+    );
     expect(zalo.oaDeliveries).toHaveLength(1);
     expect(app.hoidap.metrics.duplicates.get({ channel: 'oa' })).toBe(2);
   });
@@ -88,13 +104,22 @@ describe('Zalo OA channel over a real socket', () => {
     const { payload, headers } = signOa(oaTextEvent('u-105', 'thu tuc cap ho chieu'));
     // The webhook itself is ours, so it still acks while Zalo's API is unreachable.
     expect((await post(`${base}/webhooks/zalo-oa`, payload, headers)).status).toBe(200);
-    await waitFor(() => app.hoidap.metrics.sendErrors.get({ channel: 'oa', code: 'E_ZALO_UNREACHABLE' }) >= 1, 'a failed attempt');
+    await waitFor(
+      () => app.hoidap.metrics.sendErrors.get({ channel: 'oa', code: 'E_ZALO_UNREACHABLE' }) >= 1,
+      'a failed attempt',
+    );
     // The error is counted before the retry is committed: wait for the row to be back to pending, not just counted.
-    await waitFor(async () => JSON.stringify((await app.hoidap.store.counts()).outbox) === '{"pending":1}', 'the reply kept, pending');
+    await waitFor(
+      async () => JSON.stringify((await app.hoidap.store.counts()).outbox) === '{"pending":1}',
+      'the reply kept, pending',
+    );
     await zalo.start();
     await waitFor(() => zalo.oaDeliveries.length === 1, 'delivery after the stand-in returns', 20_000);
     // Zalo has the message before our commit of "sent": wait for the commit.
-    await waitFor(async () => JSON.stringify((await app.hoidap.store.counts()).outbox) === '{"sent":1}', 'the reply marked sent');
+    await waitFor(
+      async () => JSON.stringify((await app.hoidap.store.counts()).outbox) === '{"sent":1}',
+      'the reply marked sent',
+    );
   });
 
   it('retries -32 with backoff and records -230 without retrying', async () => {
@@ -105,14 +130,24 @@ describe('Zalo OA channel over a real socket', () => {
     zalo.script.push({ error: -230 });
     const second = signOa(oaTextEvent('u-107', 'cau hoi hai'));
     await post(`${base}/webhooks/zalo-oa`, second.payload, second.headers);
-    await waitFor(async () => (await app.hoidap.store.counts()).outbox.refused === 1 && (await settled(app.hoidap.store)), 'the refusal recorded, nothing left to send');
+    await waitFor(
+      async () => (await app.hoidap.store.counts()).outbox.refused === 1 && (await settled(app.hoidap.store)),
+      'the refusal recorded, nothing left to send',
+    );
     expect(zalo.oaDeliveries).toHaveLength(1);
     expect(app.hoidap.metrics.sendErrors.get({ channel: 'oa', code: '-230' })).toBe(1);
     expect(app.hoidap.metrics.sendErrors.get({ channel: 'oa', code: '-32' })).toBe(1);
   });
 
   it('welcomes a follower and tells a picture sender it reads text only', async () => {
-    const follow = { app_id: APP_ID, event_name: 'follow', oa_id: '777', follower: { id: 'u-108' }, source: 'oa_profile', timestamp: String(Date.now()) };
+    const follow = {
+      app_id: APP_ID,
+      event_name: 'follow',
+      oa_id: '777',
+      follower: { id: 'u-108' },
+      source: 'oa_profile',
+      timestamp: String(Date.now()),
+    };
     const image = { ...oaTextEvent('u-109', ''), event_name: 'user_send_image' };
     for (const e of [follow, image]) {
       const { payload, headers } = signOa(e);
@@ -127,7 +162,10 @@ describe('Zalo OA channel over a real socket', () => {
   it('acknowledges other events and the unsigned {} URL check without answering', async () => {
     const seen = { ...oaTextEvent('u-110', ''), event_name: 'user_seen_message' };
     const { payload, headers } = signOa(seen);
-    expect((await post(`${base}/webhooks/zalo-oa`, payload, headers)).body).toMatchObject({ ok: true, result: 'ignored' });
+    expect((await post(`${base}/webhooks/zalo-oa`, payload, headers)).body).toMatchObject({
+      ok: true,
+      result: 'ignored',
+    });
     expect((await post(`${base}/webhooks/zalo-oa`, '{}', { 'content-type': 'application/json' })).status).toBe(200);
     expect((await app.hoidap.store.counts()).inbox).toEqual({});
   });
@@ -135,18 +173,36 @@ describe('Zalo OA channel over a real socket', () => {
 
 describe('Zalo OA log-only verification (onboarding)', () => {
   it('warns loudly at start, logs which candidate secret verifies each event, and answers nothing', async () => {
-    const zalo = new ZaloStandIn({ accessToken: 'access-0', refreshToken: 'refresh-0', appSecret: 'app-secret-for-tests', botToken: 'x' });
+    const zalo = new ZaloStandIn({
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+      appSecret: 'app-secret-for-tests',
+      botToken: 'x',
+    });
     await zalo.start();
     let logs = '';
-    const logStream = { write: (line: string) => { logs += line; } };
-    const app = await buildApp(testConfig(await tempDir(), zalo.url, { ZALO_OA_VERIFY: 'log-only', LOG_LEVEL: 'info' }), { answer: echoAnswer(), logStream });
+    const logStream = {
+      write: (line: string) => {
+        logs += line;
+      },
+    };
+    const app = await buildApp(
+      testConfig(await tempDir(), zalo.url, { ZALO_OA_VERIFY: 'log-only', LOG_LEVEL: 'info' }),
+      { answer: echoAnswer(), logStream },
+    );
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       expect(logs).toContain('ZALO_OA_VERIFY=log-only');
       expect(logs).toContain('Zalo OA on (verify=log-only)');
       const forged = signOa(oaTextEvent('u-120', 'khong ky'));
-      expect((await post(`${base}/webhooks/zalo-oa`, forged.payload, { 'content-type': 'application/json', 'x-zevent-signature': 'mac=00' })).body)
-        .toMatchObject({ ok: true, result: 'logged' });
+      expect(
+        (
+          await post(`${base}/webhooks/zalo-oa`, forged.payload, {
+            'content-type': 'application/json',
+            'x-zevent-signature': 'mac=00',
+          })
+        ).body,
+      ).toMatchObject({ ok: true, result: 'logged' });
       const byApp = signOa(oaTextEvent('u-121', 'ky bang app secret'), 'app-secret-for-tests');
       expect((await post(`${base}/webhooks/zalo-oa`, byApp.payload, byApp.headers)).status).toBe(200);
       const byOa = signOa(oaTextEvent('u-122', 'ky dung'));

@@ -5,7 +5,18 @@ import { buildApp } from '../app.ts';
 import { BotError } from '../errors.ts';
 import { OaTokens } from '../oa-tokens.ts';
 import { SqliteStorage, type BotStorage } from '../storage/index.ts';
-import { APP_SECRET, BOT_TOKEN, FakeClock, echoAnswer, oaTextEvent, post, signOa, tempDir, testConfig, waitFor } from './helpers.ts';
+import {
+  APP_SECRET,
+  BOT_TOKEN,
+  FakeClock,
+  echoAnswer,
+  oaTextEvent,
+  post,
+  signOa,
+  tempDir,
+  testConfig,
+  waitFor,
+} from './helpers.ts';
 import { ZaloStandIn } from './zalo-stand-in.ts';
 
 const DAY = 24 * 3600_000;
@@ -14,7 +25,12 @@ describe('OA token life with a fake clock', () => {
   let zalo: ZaloStandIn;
   let store: BotStorage | null = null;
   beforeEach(async () => {
-    zalo = new ZaloStandIn({ accessToken: 'access-0', refreshToken: 'refresh-0', appSecret: APP_SECRET, botToken: BOT_TOKEN });
+    zalo = new ZaloStandIn({
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+      appSecret: APP_SECRET,
+      botToken: BOT_TOKEN,
+    });
     await zalo.start();
   });
   afterEach(async () => {
@@ -26,7 +42,15 @@ describe('OA token life with a fake clock', () => {
   async function tokens(clock: FakeClock): Promise<OaTokens> {
     const dir = await tempDir();
     store = await SqliteStorage.open(dir);
-    return new OaTokens(store, testConfig(dir, zalo.url).oa!, axios.create(), clock.now, Fastify({ logger: false }).log, 2000, { schedule: clock.schedule });
+    return new OaTokens(
+      store,
+      testConfig(dir, zalo.url).oa!,
+      axios.create(),
+      clock.now,
+      Fastify({ logger: false }).log,
+      2000,
+      { schedule: clock.schedule },
+    );
   }
 
   it('refreshes a pasted token of unknown age at start, then on the timer at 80% of expires_in, before expiry', async () => {
@@ -56,9 +80,19 @@ describe('OA token life with a fake clock', () => {
     // The real store, with writes of the token pair failing while "the database is down".
     const flaky = Object.assign(Object.create(real) as BotStorage, {
       putTokens: (...args: Parameters<BotStorage['putTokens']>) =>
-        (databaseDown ? Promise.reject(new BotError('E_DB_UNREACHABLE', 'database down', { retryable: true })) : real.putTokens(...args)),
+        databaseDown
+          ? Promise.reject(new BotError('E_DB_UNREACHABLE', 'database down', { retryable: true }))
+          : real.putTokens(...args),
     });
-    const t = new OaTokens(flaky, testConfig(dir, zalo.url).oa!, axios.create(), clock.now, Fastify({ logger: false }).log, 2000, { schedule: clock.schedule });
+    const t = new OaTokens(
+      flaky,
+      testConfig(dir, zalo.url).oa!,
+      axios.create(),
+      clock.now,
+      Fastify({ logger: false }).log,
+      2000,
+      { schedule: clock.schedule },
+    );
     await t.start();
     databaseDown = true;
     // Zalo spends refresh-1 for this refresh: losing its answer would lose the OA.
@@ -104,7 +138,12 @@ describe('OA token life in the running service', () => {
   let base: string;
   let logs: string;
   beforeEach(async () => {
-    zalo = new ZaloStandIn({ accessToken: 'access-0', refreshToken: 'refresh-0', appSecret: APP_SECRET, botToken: BOT_TOKEN });
+    zalo = new ZaloStandIn({
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+      appSecret: APP_SECRET,
+      botToken: BOT_TOKEN,
+    });
     await zalo.start();
     logs = '';
   });
@@ -114,8 +153,18 @@ describe('OA token life in the running service', () => {
   });
 
   async function startService(clock: FakeClock): Promise<void> {
-    const logStream = { write: (line: string) => { logs += line; } };
-    app = await buildApp(testConfig(await tempDir(), zalo.url), { answer: echoAnswer(), logStream, now: clock.now, schedule: clock.schedule, random: () => 0 });
+    const logStream = {
+      write: (line: string) => {
+        logs += line;
+      },
+    };
+    app = await buildApp(testConfig(await tempDir(), zalo.url), {
+      answer: echoAnswer(),
+      logStream,
+      now: clock.now,
+      schedule: clock.schedule,
+      random: () => 0,
+    });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
   }
 
@@ -144,7 +193,10 @@ describe('OA token life in the running service', () => {
     expect(logs).not.toContain('refresh-0');
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toMatchObject({ ready: false, zalo: { ok: false, oa: { problem: 'E_ZALO_TOKEN_DEAD' } } });
+    expect(await ready.json()).toMatchObject({
+      ready: false,
+      zalo: { ok: false, oa: { problem: 'E_ZALO_TOKEN_DEAD' } },
+    });
     expect(await (await fetch(`${base}/metrics`)).text()).toContain('hoidap_zalo_oa_reauthorization_needed 1');
   });
 
@@ -155,7 +207,10 @@ describe('OA token life in the running service', () => {
     await zalo.stop();
     const { payload, headers } = signOa(oaTextEvent('u-out', 'thu tuc', { timestamp: clock.t }));
     await post(`${base}/webhooks/zalo-oa`, payload, headers);
-    await waitFor(() => app.hoidap.metrics.sendErrors.get({ channel: 'oa', code: 'E_ZALO_UNREACHABLE' }) >= 1, 'a failed send');
+    await waitFor(
+      () => app.hoidap.metrics.sendErrors.get({ channel: 'oa', code: 'E_ZALO_UNREACHABLE' }) >= 1,
+      'a failed send',
+    );
     expect((await fetch(`${base}/readyz`)).status).toBe(200); // one blip is not an outage
     clock.advance(61_000);
     const res = await fetch(`${base}/readyz`);

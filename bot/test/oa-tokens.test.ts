@@ -10,7 +10,12 @@ describe('OA token rotation', () => {
   let zalo: ZaloStandIn;
   let store: SqliteStorage;
   beforeEach(async () => {
-    zalo = new ZaloStandIn({ accessToken: 'access-0', refreshToken: 'refresh-0', appSecret: APP_SECRET, botToken: BOT_TOKEN });
+    zalo = new ZaloStandIn({
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+      appSecret: APP_SECRET,
+      botToken: BOT_TOKEN,
+    });
     await zalo.start();
   });
   afterEach(async () => {

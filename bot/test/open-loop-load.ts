@@ -33,11 +33,20 @@ export interface OpenLoopOptions {
   timeoutMs?: number;
 }
 
-export interface Percentiles { p50: number; p90: number; p99: number; max: number }
+export interface Percentiles {
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
 
 export interface OpenLoopResult {
   /** Counts include the warm-up requests. */
-  sent: number; completed: number; non2xx: number; errors: number; timeouts: number;
+  sent: number;
+  completed: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
   /** Due time → response complete, ms (timed requests only). */
   latencyMs: Percentiles;
   /** Due time → the generator started the request: how late the generator itself was. */
@@ -74,9 +83,20 @@ export async function openLoopLoad(o: OpenLoopOptions): Promise<OpenLoopResult> 
       if (timed) lags.push(performance.now() - due);
       const { body, headers } = o.request(i);
       let timedOut = false;
-      const req = http.request(o.url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } });
-      req.setTimeout(o.timeoutMs ?? 10_000, () => { timedOut = true; counts.timeouts += 1; req.destroy(new Error('timeout')); });
-      req.on('error', () => { if (!timedOut) counts.errors += 1; settle(); });
+      const req = http.request(o.url, {
+        method: 'POST',
+        agent,
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      });
+      req.setTimeout(o.timeoutMs ?? 10_000, () => {
+        timedOut = true;
+        counts.timeouts += 1;
+        req.destroy(new Error('timeout'));
+      });
+      req.on('error', () => {
+        if (!timedOut) counts.errors += 1;
+        settle();
+      });
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

@@ -25,7 +25,10 @@ class Relay {
       for (const s of [client, upstream]) {
         this.sockets.add(s);
         s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => { client.destroy(); upstream.destroy(); });
+        s.on('error', () => {
+          client.destroy();
+          upstream.destroy();
+        });
       }
       client.pipe(upstream).pipe(client);
     });
@@ -63,9 +66,17 @@ describe('PostgreSQL outage', () => {
     relay = new Relay({ host: url.hostname, port: Number(url.port || 5432) });
     await relay.open();
     url.port = String(relay.port);
-    zalo = new ZaloStandIn({ accessToken: 'access-0', refreshToken: 'refresh-0', appSecret: APP_SECRET, botToken: BOT_TOKEN });
+    zalo = new ZaloStandIn({
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+      appSecret: APP_SECRET,
+      botToken: BOT_TOKEN,
+    });
     await zalo.start();
-    app = await buildApp(testConfig(await tempDir(), zalo.url, { DATABASE_URL: url.toString() }), { answer: echoAnswer(), logStream: false });
+    app = await buildApp(testConfig(await tempDir(), zalo.url, { DATABASE_URL: url.toString() }), {
+      answer: echoAnswer(),
+      logStream: false,
+    });
     await app.ready();
     expect((await app.inject('/readyz')).json()).toMatchObject({ ready: true, db: true, engine: 'postgres' });
 
@@ -79,9 +90,15 @@ describe('PostgreSQL outage', () => {
     expect(refused.json()).toMatchObject({ code: 'E_DB_UNREACHABLE' });
 
     await relay.open();
-    await waitFor(async () => (await app!.inject('/readyz')).statusCode === 200, 'readiness back after the database returns');
+    await waitFor(
+      async () => (await app!.inject('/readyz')).statusCode === 200,
+      'readiness back after the database returns',
+    );
     const again = signOa(oaTextEvent('u-outage', 'mat ket noi', { msgId: 'outage-1' }));
-    expect((await app.inject({ method: 'POST', url: '/webhooks/zalo-oa', headers: again.headers, payload: again.payload })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'POST', url: '/webhooks/zalo-oa', headers: again.headers, payload: again.payload }))
+        .statusCode,
+    ).toBe(200);
     await waitFor(() => zalo.oaDeliveries.length === 1, 'the re-sent event answered');
     expect((await app.hoidap.store.counts()).inbox).toEqual({ done: 1 });
   });

@@ -29,11 +29,19 @@ describe('the service with the real answer()', { timeout: 180_000 }, () => {
     await ensureIndex({ sourcesDir: SOURCES, indexDir, embedder });
     // Only reads happen in this file, so the committed sources folder is safe to hand to the console.
     web = await createWebRuntime({ dataDir, sourcesDir: SOURCES, indexDir, embedder, generator: null });
-    zalo = new ZaloStandIn({ accessToken: 'access-0', refreshToken: 'refresh-0', appSecret: APP_SECRET, botToken: BOT_TOKEN });
+    zalo = new ZaloStandIn({
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+      appSecret: APP_SECRET,
+      botToken: BOT_TOKEN,
+    });
     await zalo.start();
     app = await buildApp(testConfig(dataDir, zalo.url, { ADMIN_TOKEN }), {
-      answer: (q, ctx) => web.answer(q, ctx), toJson: toWebAskJson, logStream: false,
-      ready: () => web.holder.current().documents().length > 0, web,
+      answer: (q, ctx) => web.answer(q, ctx),
+      toJson: toWebAskJson,
+      logStream: false,
+      ready: () => web.holder.current().documents().length > 0,
+      web,
     });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
   }, 180_000);
@@ -43,9 +51,18 @@ describe('the service with the real answer()', { timeout: 180_000 }, () => {
   });
 
   it('answers POST /api/ask with the ask JSON plus the web fields, citing a source', async () => {
-    const res = await post(`${base}/api/ask`, JSON.stringify({ question: 'lam cccd can giay to gi', sessionId: 's-1' }), { 'content-type': 'application/json' });
+    const res = await post(
+      `${base}/api/ask`,
+      JSON.stringify({ question: 'lam cccd can giay to gi', sessionId: 's-1' }),
+      { 'content-type': 'application/json' },
+    );
     expect(res.status).toBe(200);
-    const body = res.body as { answer: string; refused: boolean; citations: Array<{ documentId: string }>; questionId: number | null };
+    const body = res.body as {
+      answer: string;
+      refused: boolean;
+      citations: Array<{ documentId: string }>;
+      questionId: number | null;
+    };
     // Retrieved passages only when asked for ({ passages: true }): issue 10, defect 8.
     expect(Object.keys(body).slice(0, 4)).toEqual(['answer', 'refused', 'citations', 'latencyMs']);
     expect(body.refused).toBe(false);
@@ -57,7 +74,11 @@ describe('the service with the real answer()', { timeout: 180_000 }, () => {
   it('delivers a cited answer to a resident on Zalo OA in messages of at most 2000 characters', async () => {
     const { payload, headers } = signOa(oaTextEvent('u-real', 'dk khai sinh o dau ad'));
     expect((await post(`${base}/webhooks/zalo-oa`, payload, headers)).status).toBe(200);
-    await waitFor(async () => (await app.hoidap.store.counts()).inbox.done === 1 && zalo.oaDeliveries.length >= 1, 'the answer delivered', 60_000);
+    await waitFor(
+      async () => (await app.hoidap.store.counts()).inbox.done === 1 && zalo.oaDeliveries.length >= 1,
+      'the answer delivered',
+      60_000,
+    );
     const texts = zalo.oaDeliveries.map((d) => d.text);
     expect(texts.every((t) => t.length <= 2000)).toBe(true);
     expect(texts.join('\n')).toMatch(/Nguồn|1022/);
@@ -74,7 +95,11 @@ describe('the service with the real answer()', { timeout: 180_000 }, () => {
   });
 
   it('logs the questions from every channel, masked, for the content console', async () => {
-    await post(`${base}/api/ask`, JSON.stringify({ question: 'so cua toi 0912345678 lam lai cccd', sessionId: 's-2' }), { 'content-type': 'application/json' });
+    await post(
+      `${base}/api/ask`,
+      JSON.stringify({ question: 'so cua toi 0912345678 lam lai cccd', sessionId: 's-2' }),
+      { 'content-type': 'application/json' },
+    );
     const res = await fetch(`${base}/admin/api/questions`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     const text = JSON.stringify(await res.json());
     expect(text).toContain('dk khai sinh o dau ad');
@@ -87,4 +112,3 @@ describe('the service with the real answer()', { timeout: 180_000 }, () => {
     expect(res.status).toBe(200);
   });
 });
-

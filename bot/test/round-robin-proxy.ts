@@ -39,16 +39,28 @@ export class RoundRobinProxy {
     res.writeHead(503).end('no backend');
   }
 
-  private forward(target: string, req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): Promise<'done' | 'refused'> {
+  private forward(
+    target: string,
+    req: http.IncomingMessage,
+    body: Buffer,
+    res: http.ServerResponse,
+  ): Promise<'done' | 'refused'> {
     return new Promise((resolve) => {
       let answered = false;
-      const up = http.request(`${target}${req.url}`, { method: req.method, headers: { ...req.headers, host: new URL(target).host }, agent: this.agent }, (r) => {
-        answered = true;
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-        r.on('end', () => resolve('done'));
-        r.on('error', () => { res.destroy(); resolve('done'); });
-      });
+      const up = http.request(
+        `${target}${req.url}`,
+        { method: req.method, headers: { ...req.headers, host: new URL(target).host }, agent: this.agent },
+        (r) => {
+          answered = true;
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+          r.on('end', () => resolve('done'));
+          r.on('error', () => {
+            res.destroy();
+            resolve('done');
+          });
+        },
+      );
       up.on('error', (err: NodeJS.ErrnoException) => {
         if (answered) return;
         if (err.code === 'ECONNREFUSED') return resolve('refused');

@@ -32,7 +32,7 @@ describe('two instances sharing one knowledge version', { timeout: 300_000 }, ()
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('cites a document uploaded through one instance\'s console from the other instance within 5 s, without a restart', async () => {
+  it("cites a document uploaded through one instance's console from the other instance within 5 s, without a restart", async () => {
     dir = await mkdtemp(join(tmpdir(), 'hoidap-shared-'));
     const sourcesDir = join(dir, 'sources');
     const indexDir = join(dir, 'index');
@@ -40,7 +40,12 @@ describe('two instances sharing one knowledge version', { timeout: 300_000 }, ()
     const embedder = createEmbedder({ provider: 'hashed' });
     await ensureIndex({ sourcesDir, indexDir, embedder });
     db = await freshDatabase();
-    zalo = new ZaloStandIn({ accessToken: 'access-0', refreshToken: 'refresh-0', appSecret: APP_SECRET, botToken: BOT_TOKEN });
+    zalo = new ZaloStandIn({
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+      appSecret: APP_SECRET,
+      botToken: BOT_TOKEN,
+    });
     await zalo.start();
     const urls: string[] = [];
     for (const name of ['a', 'b']) {
@@ -48,27 +53,42 @@ describe('two instances sharing one knowledge version', { timeout: 300_000 }, ()
       const web = await createWebRuntime({ dataDir, sourcesDir, indexDir, embedder });
       const config = testConfig(dataDir, zalo.url, { DATABASE_URL: db.url, ADMIN_TOKEN, INSTANCE_ID: `inst-${name}` });
       const app = await buildApp(config, {
-        answer: (q, ctx) => web.answer(q, ctx), toJson: toWebAskJson, ready: () => web.holder.current().documents().length > 0, web, logStream: false,
+        answer: (q, ctx) => web.answer(q, ctx),
+        toJson: toWebAskJson,
+        ready: () => web.holder.current().documents().length > 0,
+        web,
+        logStream: false,
       });
       apps.push(app);
       urls.push(await app.listen({ host: '127.0.0.1', port: 0 }));
     }
     const [a, b] = urls as [string, string];
-    const readyz = async (url: string) => (await (await fetch(`${url}/readyz`)).json()) as { knowledgeVersion: string; instance: string };
+    const readyz = async (url: string) =>
+      (await (await fetch(`${url}/readyz`)).json()) as { knowledgeVersion: string; instance: string };
     const before = await readyz(b);
     expect(before.instance).toBe('inst-b');
 
     const md = `# ${UPLOAD_FACT.title}\n\n## ${UPLOAD_FACT.section}\n\n${UPLOAD_FACT.text}\n`;
     const upload = await fetch(`${a}/admin/api/documents?filename=the-thu-vien.md&folder=guides`, {
-      method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/octet-stream' }, body: md,
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/octet-stream' },
+      body: md,
     });
     expect(upload.status).toBe(202);
-    await waitFor(async () => (await readyz(a)).knowledgeVersion !== before.knowledgeVersion, 'instance A to swap to its new index', 120_000);
+    await waitFor(
+      async () => (await readyz(a)).knowledgeVersion !== before.knowledgeVersion,
+      'instance A to swap to its new index',
+      120_000,
+    );
     const published = (await readyz(a)).knowledgeVersion;
 
     // From the moment A serves the new version, B has 5 s to serve and cite it.
     const cites = async () => {
-      const res = await fetch(`${b}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: UPLOAD_FACT.question }) });
+      const res = await fetch(`${b}/api/ask`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ question: UPLOAD_FACT.question }),
+      });
       const body = (await res.json()) as { citations?: Array<{ documentId: string }> };
       return (body.citations ?? []).some((c) => c.documentId === 'guides/the-thu-vien');
     };

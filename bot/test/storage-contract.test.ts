@@ -7,7 +7,11 @@ import { PostgresStorage, SqliteStorage, type BotStorage, type InboxEvent } from
 import { tempDir } from './helpers.ts';
 import { freshDatabase, type TestDatabase } from './postgres.ts';
 
-interface Engine { name: 'sqlite' | 'postgres'; open(): Promise<BotStorage>; second(): Promise<BotStorage> | null }
+interface Engine {
+  name: 'sqlite' | 'postgres';
+  open(): Promise<BotStorage>;
+  second(): Promise<BotStorage> | null;
+}
 
 const opened: BotStorage[] = [];
 const databases: TestDatabase[] = [];
@@ -52,7 +56,10 @@ function event(user: string, text = 'câu hỏi', receivedAt = 1000): InboxEvent
 }
 const done = (outcome = 'answered', parts = ['đáp']) => ({ outcome, parts, maskedText: 'masked', now: 2000 });
 
-describe.each([['sqlite', sqliteEngine], ['postgres', postgresEngine]] as const)('bot storage contract on %s', (_name, make) => {
+describe.each([
+  ['sqlite', sqliteEngine],
+  ['postgres', postgresEngine],
+] as const)('bot storage contract on %s', (_name, make) => {
   it('stores an event once: the same channel and event id again is a duplicate', async () => {
     const s = await make().open();
     const e = event('u1');
@@ -64,7 +71,13 @@ describe.each([['sqlite', sqliteEngine], ['postgres', postgresEngine]] as const)
 
   it('claims only the oldest open question of each user, and the next one after the first is completed', async () => {
     const s = await make().open();
-    for (const [u, t] of [['a', 'a1'], ['a', 'a2'], ['b', 'b1'], ['a', 'a3']]) await s.enqueue(event(u!, t));
+    for (const [u, t] of [
+      ['a', 'a1'],
+      ['a', 'a2'],
+      ['b', 'b1'],
+      ['a', 'a3'],
+    ])
+      await s.enqueue(event(u!, t));
     const first = await s.claimAnswers('i1', 10, 30_000, 5000);
     expect(first.map((r) => r.text)).toEqual(['a1', 'b1']);
     expect(await s.claimAnswers('i1', 10, 30_000, 5000)).toEqual([]);
@@ -135,14 +148,21 @@ describe.each([['sqlite', sqliteEngine], ['postgres', postgresEngine]] as const)
     const a = await engine.open();
     const b = (await engine.second()) ?? a;
     await a.putTokens('zalo-oa', { accessToken: 'x', refreshToken: 'y', expiresAt: null, seededRefresh: 'y' }, 1);
-    expect(await b.getTokens('zalo-oa')).toEqual({ accessToken: 'x', refreshToken: 'y', expiresAt: null, seededRefresh: 'y', updatedAt: 1 });
-    const log: string[] = [];
-    const work = (s: BotStorage, name: string) => s.withTokenLock('zalo-oa', async () => {
-      log.push(`${name} in`);
-      await new Promise((r) => setImmediate(r));
-      await s.getTokens('zalo-oa');
-      log.push(`${name} out`);
+    expect(await b.getTokens('zalo-oa')).toEqual({
+      accessToken: 'x',
+      refreshToken: 'y',
+      expiresAt: null,
+      seededRefresh: 'y',
+      updatedAt: 1,
     });
+    const log: string[] = [];
+    const work = (s: BotStorage, name: string) =>
+      s.withTokenLock('zalo-oa', async () => {
+        log.push(`${name} in`);
+        await new Promise((r) => setImmediate(r));
+        await s.getTokens('zalo-oa');
+        log.push(`${name} out`);
+      });
     await Promise.all([work(a, 'a'), work(b, 'b'), work(a, 'c')]);
     for (let i = 0; i < log.length; i += 2) expect(log[i + 1]).toBe(log[i]!.replace(' in', ' out'));
     await a.putConversation('oa:u', [{ question: 'q' }], 10);
@@ -176,6 +196,8 @@ describe.each([['sqlite', sqliteEngine], ['postgres', postgresEngine]] as const)
 
 describe('PostgreSQL engine failures', () => {
   it('reports an unreachable server with E_DB_UNREACHABLE instead of hanging', async () => {
-    await expect(PostgresStorage.open('postgres://postgres@127.0.0.1:1/none')).rejects.toMatchObject({ code: 'E_DB_UNREACHABLE' });
+    await expect(PostgresStorage.open('postgres://postgres@127.0.0.1:1/none')).rejects.toMatchObject({
+      code: 'E_DB_UNREACHABLE',
+    });
   });
 });

@@ -8,29 +8,62 @@ import { WebStore } from '../runtime/index.ts';
 import { RetentionJob, SqliteStorage } from '../storage/index.ts';
 import { tempDir } from './helpers.ts';
 
-const OLD_SCHEMA = fs.readFileSync(path.join(import.meta.dirname, '..', 'storage', 'migrations', 'sqlite', '001_initial.sql'), 'utf8');
+const OLD_SCHEMA = fs.readFileSync(
+  path.join(import.meta.dirname, '..', 'storage', 'migrations', 'sqlite', '001_initial.sql'),
+  'utf8',
+);
 
 describe('SQLite storage', () => {
   it('upgrades a database made before migrations were versioned, keeping its queued events and putting interrupted sends back', async () => {
     const dir = await tempDir();
     const old = new Database(path.join(dir, 'bot.sqlite'));
     old.exec(OLD_SCHEMA);
-    old.prepare(`INSERT INTO inbox (channel, event_id, user_key, recipient, kind, text, received_at) VALUES ('oa', 'e1', 'oa:u', 'u', 'text', 'hỏi', 1)`).run();
-    old.prepare(`INSERT INTO outbox (inbox_id, channel, recipient, part, text, state, next_at, created_at) VALUES (9, 'oa', 'v', 0, 'đáp', 'sending', 1, 1)`).run();
+    old
+      .prepare(
+        `INSERT INTO inbox (channel, event_id, user_key, recipient, kind, text, received_at) VALUES ('oa', 'e1', 'oa:u', 'u', 'text', 'hỏi', 1)`,
+      )
+      .run();
+    old
+      .prepare(
+        `INSERT INTO outbox (inbox_id, channel, recipient, part, text, state, next_at, created_at) VALUES (9, 'oa', 'v', 0, 'đáp', 'sending', 1, 1)`,
+      )
+      .run();
     old.close();
     const s = SqliteStorage.open(dir);
     expect(await s.counts()).toEqual({ inbox: { queued: 1 }, outbox: { pending: 1 } });
     expect((await s.claimAnswers('i', 5, 1000, 2)).map((r) => r.text)).toEqual(['hỏi']);
-    expect(s.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(s.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([
+      { version: 1 },
+      { version: 2 },
+    ]);
     await s.close();
   });
 
   it('creates the bot and web databases readable by their owner only', async () => {
     const dir = await tempDir();
     const s = SqliteStorage.open(dir);
-    await s.enqueue({ channel: 'oa', eventId: 'e', recipient: 'u', kind: 'text', text: 't', quoteId: null, receivedAt: 1 });
+    await s.enqueue({
+      channel: 'oa',
+      eventId: 'e',
+      recipient: 'u',
+      kind: 'text',
+      text: 't',
+      quoteId: null,
+      receivedAt: 1,
+    });
     const web = WebStore.open(dir);
-    web.recordQuestion({ channel: 'api', session: null, question: 'q', answer: 'a', refused: false, mode: 'extractive', topicDocumentId: null, topic: null, citedDocuments: [], curatedId: null });
+    web.recordQuestion({
+      channel: 'api',
+      session: null,
+      question: 'q',
+      answer: 'a',
+      refused: false,
+      mode: 'extractive',
+      topicDocumentId: null,
+      topic: null,
+      citedDocuments: [],
+      curatedId: null,
+    });
     for (const f of ['bot.sqlite', 'bot.sqlite-wal', 'web.sqlite', 'web.sqlite-wal']) {
       expect({ f, mode: fs.statSync(path.join(dir, f)).mode & 0o777 }).toEqual({ f, mode: 0o600 });
     }
@@ -44,12 +77,45 @@ describe('SQLite storage', () => {
     const now = 200 * day;
     const s = SqliteStorage.open(dir);
     const web = WebStore.open(dir, { now: () => new Date(now - 100 * day) });
-    const oldQ = web.recordQuestion({ channel: 'api', session: null, question: 'cũ', answer: 'a', refused: false, mode: 'extractive', topicDocumentId: null, topic: null, citedDocuments: [], curatedId: null });
+    const oldQ = web.recordQuestion({
+      channel: 'api',
+      session: null,
+      question: 'cũ',
+      answer: 'a',
+      refused: false,
+      mode: 'extractive',
+      topicDocumentId: null,
+      topic: null,
+      citedDocuments: [],
+      curatedId: null,
+    });
     web.addFeedback({ questionId: oldQ, session: null, rating: -1, comment: 'tệ', question: null });
     const fresh = WebStore.open(dir, { now: () => new Date(now - day) });
-    fresh.recordQuestion({ channel: 'api', session: null, question: 'mới', answer: 'a', refused: false, mode: 'extractive', topicDocumentId: null, topic: null, citedDocuments: [], curatedId: null });
-    for (const [id, at] of [['old', now - 100 * day], ['new', now - day]] as const) {
-      await s.enqueue({ channel: 'oa', eventId: id, recipient: id, kind: 'text', text: id, quoteId: null, receivedAt: at });
+    fresh.recordQuestion({
+      channel: 'api',
+      session: null,
+      question: 'mới',
+      answer: 'a',
+      refused: false,
+      mode: 'extractive',
+      topicDocumentId: null,
+      topic: null,
+      citedDocuments: [],
+      curatedId: null,
+    });
+    for (const [id, at] of [
+      ['old', now - 100 * day],
+      ['new', now - day],
+    ] as const) {
+      await s.enqueue({
+        channel: 'oa',
+        eventId: id,
+        recipient: id,
+        kind: 'text',
+        text: id,
+        quoteId: null,
+        receivedAt: at,
+      });
       const [row] = await s.claimAnswers('i', 1, 1000, at);
       await s.complete(row!, 'i', { outcome: 'answered', parts: ['đáp'], maskedText: id, now: at, conversation: [] });
       const [send] = await s.claimSends('i', 1, 1000, at);

@@ -44,7 +44,10 @@ describe('splitReply', () => {
   });
 
   it('sends at most three messages and keeps the final sources paragraph when shortening', () => {
-    const text = [...Array.from({ length: 8 }, (_, i) => String(i).repeat(1500)), 'Nguồn: [1] Quyết định 1/QĐ, mục 2'].join('\n\n');
+    const text = [
+      ...Array.from({ length: 8 }, (_, i) => String(i).repeat(1500)),
+      'Nguồn: [1] Quyết định 1/QĐ, mục 2',
+    ].join('\n\n');
     const parts = splitReply(text);
     expect(parts).toHaveLength(3);
     expect(parts.every((p) => p.length <= 2000)).toBe(true);
@@ -68,39 +71,71 @@ describe('OA signature', () => {
     expect(verifyOaSignature(undefined, 'app', raw, '1700000000000', 'secret')).toBe(false);
     expect(verifyOaSignature(`mac=${hex}`, 'app', raw, '1700000000000', 'other')).toBe(false);
     expect(verifyOaSignature(`mac=${hex}`, 'app', raw, '1700000000001', 'secret')).toBe(false);
-    expect(verifyOaSignature(`mac=${hex}`, 'app', Buffer.concat([raw, Buffer.from(' ')]), '1700000000000', 'secret')).toBe(false);
+    expect(
+      verifyOaSignature(`mac=${hex}`, 'app', Buffer.concat([raw, Buffer.from(' ')]), '1700000000000', 'secret'),
+    ).toBe(false);
     expect(verifyOaSignature('mac=abc', 'app', raw, '1700000000000', 'secret')).toBe(false);
   });
 });
 
 describe('event parsing', () => {
   it('keeps big numeric ids as strings and uses msg_id as the event id', () => {
-    const parsed = parseOaEvent({ event_name: 'user_send_text', sender: { id: '8901234567890123456' }, message: { text: 'hi', msg_id: 'abc' }, timestamp: '1' }, 5);
-    expect(parsed).toEqual({ action: 'store', event: { channel: 'oa', eventId: 'abc', recipient: '8901234567890123456', kind: 'text', text: 'hi', quoteId: 'abc', receivedAt: 5 } });
+    const parsed = parseOaEvent(
+      {
+        event_name: 'user_send_text',
+        sender: { id: '8901234567890123456' },
+        message: { text: 'hi', msg_id: 'abc' },
+        timestamp: '1',
+      },
+      5,
+    );
+    expect(parsed).toEqual({
+      action: 'store',
+      event: {
+        channel: 'oa',
+        eventId: 'abc',
+        recipient: '8901234567890123456',
+        kind: 'text',
+        text: 'hi',
+        quoteId: 'abc',
+        receivedAt: 5,
+      },
+    });
   });
 
   it('ignores delivery receipts, echoes of our own sends and events without ids', () => {
     for (const name of ['user_seen_message', 'oa_send_text', 'unfollow']) {
-      expect(parseOaEvent({ event_name: name, sender: { id: '1' }, message: { msg_id: 'x' } }, 0).action).toBe('ignore');
+      expect(parseOaEvent({ event_name: name, sender: { id: '1' }, message: { msg_id: 'x' } }, 0).action).toBe(
+        'ignore',
+      );
     }
     expect(parseOaEvent({ event_name: 'user_send_text', message: { text: 'x' } }, 0).action).toBe('ignore');
   });
 
   it('reads Bot updates bare or wrapped, keyed by chat and message id', () => {
-    const update = { event_name: 'message.text.received', message: { chat: { id: 'c1' }, message_id: 'm1', text: 'hỏi' } };
+    const update = {
+      event_name: 'message.text.received',
+      message: { chat: { id: 'c1' }, message_id: 'm1', text: 'hỏi' },
+    };
     const bare = parseBotUpdate(update, 0);
     expect(bare).toMatchObject({ action: 'store', event: { eventId: 'c1:m1', recipient: 'c1', kind: 'text' } });
     expect(parseBotUpdate({ ok: true, result: update }, 0)).toEqual(bare);
-    expect(parseBotUpdate({ event_name: 'message.sticker.received', message: { chat: { id: 'c1' }, message_id: 'm2' } }, 0))
-      .toMatchObject({ event: { kind: 'unsupported' } });
-    expect(parseBotUpdate({ event_name: 'message.unsupported.received', message: { chat: { id: 'c1' }, message_id: 'm3' } }, 0))
-      .toMatchObject({ action: 'store', event: { kind: 'unsupported' } });
+    expect(
+      parseBotUpdate({ event_name: 'message.sticker.received', message: { chat: { id: 'c1' }, message_id: 'm2' } }, 0),
+    ).toMatchObject({ event: { kind: 'unsupported' } });
+    expect(
+      parseBotUpdate(
+        { event_name: 'message.unsupported.received', message: { chat: { id: 'c1' }, message_id: 'm3' } },
+        0,
+      ),
+    ).toMatchObject({ action: 'store', event: { kind: 'unsupported' } });
   });
 });
 
 describe('small helpers', () => {
   it('recognises "bắt đầu lại" typed with or without diacritics', () => {
-    for (const t of ['bắt đầu lại', 'Bat dau lai!', 'BẮT ĐẦU LẠI', ' bat  dau lai ']) expect(isResetCommand(t)).toBe(true);
+    for (const t of ['bắt đầu lại', 'Bat dau lai!', 'BẮT ĐẦU LẠI', ' bat  dau lai '])
+      expect(isResetCommand(t)).toBe(true);
     expect(isResetCommand('bắt đầu lại thủ tục khai sinh')).toBe(false);
   });
 
@@ -117,9 +152,19 @@ describe('SQLite storage durability modes', () => {
     for (const mode of ['FULL', 'FSYNC_ACK', 'NORMAL'] as const) {
       const dir = await tempDir();
       const store = SqliteStorage.open(dir, { synchronous: mode });
-      const results = await Promise.all([1, 2, 3].map((i) => store.enqueue({
-        channel: 'oa', eventId: `e${i % 2}`, recipient: 'u', kind: 'text', text: 't', quoteId: null, receivedAt: 1,
-      })));
+      const results = await Promise.all(
+        [1, 2, 3].map((i) =>
+          store.enqueue({
+            channel: 'oa',
+            eventId: `e${i % 2}`,
+            recipient: 'u',
+            kind: 'text',
+            text: 't',
+            quoteId: null,
+            receivedAt: 1,
+          }),
+        ),
+      );
       await Promise.all([store.durable(), store.durable(), store.durable()]);
       expect(results).toEqual(['queued', 'queued', 'duplicate']);
       await store.close();

@@ -16,7 +16,12 @@ describe.each(['sqlite', 'postgres'] as const)('fairness between users on %s', (
   let db: TestDatabase | null = null;
 
   beforeEach(async () => {
-    zalo = new ZaloStandIn({ accessToken: 'access-0', refreshToken: 'refresh-0', appSecret: APP_SECRET, botToken: BOT_TOKEN });
+    zalo = new ZaloStandIn({
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+      appSecret: APP_SECRET,
+      botToken: BOT_TOKEN,
+    });
     await zalo.start();
   });
   afterEach(async () => {
@@ -38,12 +43,15 @@ describe.each(['sqlite', 'postgres'] as const)('fairness between users on %s', (
     expect(res.statusCode).toBe(200);
   }
 
-  it('delivers healthy users\' replies while 40 replies to 8 failing users keep being retried', async () => {
+  it("delivers healthy users' replies while 40 replies to 8 failing users keep being retried", async () => {
     const failing = Array.from({ length: 8 }, (_, i) => `failing-${i}`);
     failing.forEach((u) => zalo.failingUsers.add(u));
     await build(echoAnswer(), { USER_RATE_LIMIT_PER_MIN: '100' });
     for (let round = 0; round < 5; round++) for (const u of failing) await send(u, `hỏi ${round}`);
-    await waitFor(async () => (await app.hoidap.store.counts()).inbox.done === 40, 'the 40 failing users\' questions answered');
+    await waitFor(
+      async () => (await app.hoidap.store.counts()).inbox.done === 40,
+      "the 40 failing users' questions answered",
+    );
     const healthy = Array.from({ length: 5 }, (_, i) => `healthy-${i}`);
     for (const u of healthy) await send(u, 'lệ phí làm căn cước');
     await waitFor(() => healthy.every((u) => zalo.oaDeliveries.some((d) => d.to === u)), 'every healthy user answered');
@@ -54,19 +62,29 @@ describe.each(['sqlite', 'postgres'] as const)('fairness between users on %s', (
     expect((outbox.pending ?? 0) + (outbox.sending ?? 0)).toBe(40);
   });
 
-  it('answers another user while one user\'s long queue waits on a slow answer', async () => {
+  it("answers another user while one user's long queue waits on a slow answer", async () => {
     let release: () => void = () => undefined;
-    const slow = new Promise<void>((r) => { release = r; });
-    await build(async (q) => {
-      if (q.startsWith('chậm')) await slow;
-      return { answer: `đáp ${q}`, refused: false, topicDocumentId: null };
-    }, { ANSWER_CONCURRENCY: '2', USER_RATE_LIMIT_PER_MIN: '100' });
+    const slow = new Promise<void>((r) => {
+      release = r;
+    });
+    await build(
+      async (q) => {
+        if (q.startsWith('chậm')) await slow;
+        return { answer: `đáp ${q}`, refused: false, topicDocumentId: null };
+      },
+      { ANSWER_CONCURRENCY: '2', USER_RATE_LIMIT_PER_MIN: '100' },
+    );
     for (let i = 0; i < 12; i++) await send('slow-user', `chậm ${i}`);
     await send('quick-user', 'nhanh');
     await waitFor(() => zalo.oaDeliveries.some((d) => d.to === 'quick-user'), 'the quick user answered');
     expect(zalo.oaDeliveries.filter((d) => d.to === 'slow-user')).toEqual([]);
     release();
-    await waitFor(() => zalo.oaDeliveries.filter((d) => d.to === 'slow-user').length === 12, 'the slow user answered in full');
-    expect(zalo.oaDeliveries.filter((d) => d.to === 'slow-user').map((d) => d.text)).toEqual(Array.from({ length: 12 }, (_, i) => `đáp chậm ${i}`));
+    await waitFor(
+      () => zalo.oaDeliveries.filter((d) => d.to === 'slow-user').length === 12,
+      'the slow user answered in full',
+    );
+    expect(zalo.oaDeliveries.filter((d) => d.to === 'slow-user').map((d) => d.text)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `đáp chậm ${i}`),
+    );
   });
 });

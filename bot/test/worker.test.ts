@@ -12,7 +12,12 @@ describe('worker', () => {
   let app: FastifyInstance;
 
   beforeEach(async () => {
-    zalo = new ZaloStandIn({ accessToken: 'access-0', refreshToken: 'refresh-0', appSecret: APP_SECRET, botToken: BOT_TOKEN });
+    zalo = new ZaloStandIn({
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+      appSecret: APP_SECRET,
+      botToken: BOT_TOKEN,
+    });
     await zalo.start();
   });
   afterEach(async () => {
@@ -32,11 +37,14 @@ describe('worker', () => {
   const textsTo = (user: string) => zalo.oaDeliveries.filter((d) => d.to === user).map((d) => d.text);
 
   it('answers one user in the order the questions came, even when later answers are faster', async () => {
-    const delays: Record<string, number> = { 'mot': 300, 'hai': 10, 'ba': 100 };
-    await build(async (q) => {
-      await new Promise((r) => setTimeout(r, delays[q] ?? 0));
-      return { answer: `đáp ${q}`, refused: false, topicDocumentId: null };
-    }, { ANSWER_CONCURRENCY: '4' });
+    const delays: Record<string, number> = { mot: 300, hai: 10, ba: 100 };
+    await build(
+      async (q) => {
+        await new Promise((r) => setTimeout(r, delays[q] ?? 0));
+        return { answer: `đáp ${q}`, refused: false, topicDocumentId: null };
+      },
+      { ANSWER_CONCURRENCY: '4' },
+    );
     for (const q of ['mot', 'hai', 'ba']) await send('u-order', q);
     await send('u-other', 'hai');
     await waitFor(() => zalo.oaDeliveries.length === 4, 'four replies');
@@ -44,7 +52,9 @@ describe('worker', () => {
   });
 
   it('gives a user over the per-minute limit one polite reply, then stays quiet', async () => {
-    await build(async (q) => ({ answer: `đáp ${q}`, refused: false, topicDocumentId: null }), { USER_RATE_LIMIT_PER_MIN: '2' });
+    await build(async (q) => ({ answer: `đáp ${q}`, refused: false, topicDocumentId: null }), {
+      USER_RATE_LIMIT_PER_MIN: '2',
+    });
     for (const q of ['1', '2', '3', '4']) await send('u-fast', q);
     await waitFor(async () => (await app.hoidap.store.counts()).inbox.done === 4, 'all four handled');
     await waitFor(() => zalo.oaDeliveries.length === 3, 'three replies');
@@ -73,7 +83,9 @@ describe('worker', () => {
   });
 
   it('sends the polite fallback when answer() throws, and counts the failure', async () => {
-    await build(async () => { throw Object.assign(new Error('index exploded'), { code: 'E_INDEX_MISSING' }); });
+    await build(async () => {
+      throw Object.assign(new Error('index exploded'), { code: 'E_INDEX_MISSING' });
+    });
     await send('u-err', 'bat ky cau gi');
     await waitFor(() => zalo.oaDeliveries.length === 1, 'the fallback');
     expect(zalo.oaDeliveries[0]!.text).toBe(FALLBACK_REPLY);
@@ -81,7 +93,9 @@ describe('worker', () => {
   });
 
   it('refreshes the OA token only once when several sends hit -216 together', async () => {
-    await build(async (q) => ({ answer: `đáp ${q}`, refused: false, topicDocumentId: null }), { SEND_CONCURRENCY: '8' });
+    await build(async (q) => ({ answer: `đáp ${q}`, refused: false, topicDocumentId: null }), {
+      SEND_CONCURRENCY: '8',
+    });
     zalo.accessToken = 'changed-by-zalo';
     for (let i = 0; i < 6; i++) await send(`u-tok-${i}`, `cau ${i}`);
     await waitFor(() => zalo.oaDeliveries.length === 6, 'all six delivered');

@@ -11,16 +11,37 @@ import { ZaloStandIn } from './zalo-stand-in.ts';
 const MIN = 60_000;
 const SCHEDULE = [0, 30_000, 5 * MIN, 15 * MIN, 30 * MIN, 60 * MIN];
 
-interface Outcome { acked: number; lost: number; answered: number; answeredTwice: number }
+interface Outcome {
+  acked: number;
+  lost: number;
+  answered: number;
+  answeredTwice: number;
+}
 
-async function outage(opts: { windowMs?: number; outageMs: number; events: number; lost200: number }): Promise<Outcome> {
-  const zalo = new ZaloStandIn({ accessToken: 'access-0', refreshToken: 'refresh-0', appSecret: 'app-secret-for-tests', botToken: '12345:bot-token-for-tests' });
+async function outage(opts: {
+  windowMs?: number;
+  outageMs: number;
+  events: number;
+  lost200: number;
+}): Promise<Outcome> {
+  const zalo = new ZaloStandIn({
+    accessToken: 'access-0',
+    refreshToken: 'refresh-0',
+    appSecret: 'app-secret-for-tests',
+    botToken: '12345:bot-token-for-tests',
+  });
   await zalo.start();
   const clock = new FakeClock(Date.now());
   const dir = await tempDir();
   const extra: Record<string, string> = opts.windowMs ? { ZALO_OA_TIMESTAMP_WINDOW_MS: String(opts.windowMs) } : {};
   // Learn a free port, then stay down: every delivery attempt during the outage is refused by the OS.
-  let app: FastifyInstance = await buildApp(testConfig(dir, zalo.url, extra), { answer: echoAnswer(), logStream: false, now: clock.now, schedule: clock.schedule, random: () => 0 });
+  let app: FastifyInstance = await buildApp(testConfig(dir, zalo.url, extra), {
+    answer: echoAnswer(),
+    logStream: false,
+    now: clock.now,
+    schedule: clock.schedule,
+    random: () => 0,
+  });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const port = Number(new URL(base).port);
   await app.close();
@@ -28,9 +49,16 @@ async function outage(opts: { windowMs?: number; outageMs: number; events: numbe
   const start = clock.t;
   const events = Array.from({ length: opts.events }, (_, i) => {
     const created = start + Math.round((i * opts.outageMs) / opts.events);
-    return { created, ...signOa(oaTextEvent(`u-${i}`, `cau hoi ${i}`, { msgId: `retry-${i}`, timestamp: created })), done: false, extra: i < opts.lost200 ? 3 : 0 };
+    return {
+      created,
+      ...signOa(oaTextEvent(`u-${i}`, `cau hoi ${i}`, { msgId: `retry-${i}`, timestamp: created })),
+      done: false,
+      extra: i < opts.lost200 ? 3 : 0,
+    };
   });
-  const attempts = events.flatMap((e) => SCHEDULE.map((offset, n) => ({ e, at: e.created + offset, n }))).sort((a, b) => a.at - b.at);
+  const attempts = events
+    .flatMap((e) => SCHEDULE.map((offset, n) => ({ e, at: e.created + offset, n })))
+    .sort((a, b) => a.at - b.at);
   let acked = 0;
   try {
     for (const a of attempts) {
@@ -39,18 +67,38 @@ async function outage(opts: { windowMs?: number; outageMs: number; events: numbe
       if (a.e.done) a.e.extra -= 1;
       clock.advance(a.at - clock.t);
       if (!up && clock.t >= start + opts.outageMs) {
-        app = await buildApp(testConfig(dir, zalo.url, extra), { answer: echoAnswer(), logStream: false, now: clock.now, schedule: clock.schedule, random: () => 0 });
+        app = await buildApp(testConfig(dir, zalo.url, extra), {
+          answer: echoAnswer(),
+          logStream: false,
+          now: clock.now,
+          schedule: clock.schedule,
+          random: () => 0,
+        });
         await app.listen({ port, host: '127.0.0.1' });
         up = true;
       }
-      const res = await fetch(`http://127.0.0.1:${port}/webhooks/zalo-oa`, { method: 'POST', body: a.e.payload, headers: a.e.headers }).catch(() => null);
-      if (res?.status === 200 && !a.e.done) { a.e.done = true; acked += 1; }
+      const res = await fetch(`http://127.0.0.1:${port}/webhooks/zalo-oa`, {
+        method: 'POST',
+        body: a.e.payload,
+        headers: a.e.headers,
+      }).catch(() => null);
+      if (res?.status === 200 && !a.e.done) {
+        a.e.done = true;
+        acked += 1;
+      }
     }
-    if (acked > 0) await waitFor(async () => (await app.hoidap.store.counts()).outbox.sent === acked, 'every accepted event answered');
+    if (acked > 0)
+      await waitFor(
+        async () => (await app.hoidap.store.counts()).outbox.sent === acked,
+        'every accepted event answered',
+      );
     const perUser = new Map<string, number>();
     for (const d of zalo.oaDeliveries) perUser.set(d.to, (perUser.get(d.to) ?? 0) + 1);
     return {
-      acked, lost: opts.events - acked, answered: perUser.size, answeredTwice: [...perUser.values()].filter((n) => n > 1).length,
+      acked,
+      lost: opts.events - acked,
+      answered: perUser.size,
+      answeredTwice: [...perUser.values()].filter((n) => n > 1).length,
     };
   } finally {
     if (up) await app.close();

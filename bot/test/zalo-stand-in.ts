@@ -11,7 +11,14 @@ import type { AddressInfo } from 'node:net';
 /** A scripted answer for the next OA send: a Zalo error number, an HTTP status, or no answer at all. */
 export type Scripted = { error: number } | { status: number } | 'hang';
 
-export interface Delivery { channel: 'oa' | 'bot'; to: string; text: string; quote: string | null; accessToken?: string; at?: number }
+export interface Delivery {
+  channel: 'oa' | 'bot';
+  to: string;
+  text: string;
+  quote: string | null;
+  accessToken?: string;
+  at?: number;
+}
 
 export class ZaloStandIn {
   readonly oaDeliveries: Delivery[] = [];
@@ -84,15 +91,37 @@ export class ZaloStandIn {
 
   private oaSend(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
     const next = this.script.shift();
-    if (next === 'hang') { this.hanging.add(res); return; }
+    if (next === 'hang') {
+      this.hanging.add(res);
+      return;
+    }
     if (next && 'status' in next) return json(res, next.status, { message: 'stand-in failure' });
     if (next) return json(res, 200, { error: next.error, message: `scripted error ${next.error}` });
     const token = req.headers.access_token;
-    if (token !== this.accessToken) return json(res, 200, { error: this.tokenErrorCode, message: this.tokenErrorCode === -220 ? 'access_token is expired or removed' : 'Access token is invalid' });
-    const body = JSON.parse(raw) as { recipient: { user_id: string }; message: { text: string; quote_message_id?: string } };
-    if (this.failingUsers.has(body.recipient.user_id)) return json(res, 200, { error: -32, message: 'stand-in: this user keeps failing' });
-    this.oaDeliveries.push({ channel: 'oa', to: body.recipient.user_id, text: body.message.text, quote: body.message.quote_message_id ?? null, accessToken: token, at: Date.now() });
-    json(res, 200, { error: 0, message: 'Success', data: { message_id: `m${this.oaDeliveries.length}`, user_id: body.recipient.user_id } });
+    if (token !== this.accessToken)
+      return json(res, 200, {
+        error: this.tokenErrorCode,
+        message: this.tokenErrorCode === -220 ? 'access_token is expired or removed' : 'Access token is invalid',
+      });
+    const body = JSON.parse(raw) as {
+      recipient: { user_id: string };
+      message: { text: string; quote_message_id?: string };
+    };
+    if (this.failingUsers.has(body.recipient.user_id))
+      return json(res, 200, { error: -32, message: 'stand-in: this user keeps failing' });
+    this.oaDeliveries.push({
+      channel: 'oa',
+      to: body.recipient.user_id,
+      text: body.message.text,
+      quote: body.message.quote_message_id ?? null,
+      accessToken: token,
+      at: Date.now(),
+    });
+    json(res, 200, {
+      error: 0,
+      message: 'Success',
+      data: { message_id: `m${this.oaDeliveries.length}`, user_id: body.recipient.user_id },
+    });
   }
 
   /** The OA admin allows access: Zalo redirects the browser to redirect_uri with a code (notes §1.8). */
@@ -107,8 +136,15 @@ export class ZaloStandIn {
   private exchangeCode(res: http.ServerResponse, form: URLSearchParams): void {
     const challenge = this.authCodes.get(form.get('code') ?? '');
     const verifier = form.get('code_verifier') ?? '';
-    const hashed = crypto.createHash('sha256').update(verifier).digest('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-    if (challenge === undefined || hashed !== challenge) return json(res, 200, { error: -14019, error_name: 'Invalid code or code verifier' });
+    const hashed = crypto
+      .createHash('sha256')
+      .update(verifier)
+      .digest('base64')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
+    if (challenge === undefined || hashed !== challenge)
+      return json(res, 200, { error: -14019, error_name: 'Invalid code or code verifier' });
     this.authCodes.delete(form.get('code')!);
     this.generation += 1;
     this.accessToken = `access-${this.generation}`;
@@ -119,14 +155,16 @@ export class ZaloStandIn {
   private oauth(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
     const form = new URLSearchParams(raw);
     const secretKey = req.headers.secret_key as string | undefined;
-    if (secretKey === this.opts.appSecret && form.get('grant_type') === 'authorization_code') return this.exchangeCode(res, form);
+    if (secretKey === this.opts.appSecret && form.get('grant_type') === 'authorization_code')
+      return this.exchangeCode(res, form);
     const refreshToken = form.get('refresh_token') ?? '';
     this.refreshes.push({ refreshToken, secretKey, appId: form.get('app_id') });
     if (secretKey !== this.opts.appSecret || form.get('grant_type') !== 'refresh_token') {
       return json(res, 200, { error: -14002, error_name: 'Invalid secret key' });
     }
     // Single-use: the presented refresh token must be the latest one, and is spent now.
-    if (refreshToken !== this.refreshToken) return json(res, 200, { error: -14014, error_name: 'Invalid refresh token' });
+    if (refreshToken !== this.refreshToken)
+      return json(res, 200, { error: -14014, error_name: 'Invalid refresh token' });
     this.generation += 1;
     this.accessToken = `access-${this.generation}`;
     this.refreshToken = `refresh-${this.generation}`;
@@ -134,7 +172,8 @@ export class ZaloStandIn {
   }
 
   private async botCall(res: http.ServerResponse, token: string, method: string, raw: string): Promise<void> {
-    if (token !== this.opts.botToken) return json(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    if (token !== this.opts.botToken)
+      return json(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const body = (raw ? JSON.parse(raw) : {}) as Record<string, string>;
     if (method === 'sendChatAction') {
       this.chatActions.push({ chat_id: body.chat_id!, action: body.action! });
@@ -142,7 +181,10 @@ export class ZaloStandIn {
     }
     if (method === 'sendMessage') {
       const next = this.script.shift();
-      if (next === 'hang') { this.hanging.add(res); return; }
+      if (next === 'hang') {
+        this.hanging.add(res);
+        return;
+      }
       if (next) {
         const code = 'status' in next ? next.status : next.error;
         return json(res, code, { ok: false, error_code: code, description: 'scripted failure' });
@@ -150,14 +192,23 @@ export class ZaloStandIn {
       this.botDeliveries.push({ channel: 'bot', to: body.chat_id!, text: body.text!, quote: null });
       return json(res, 200, { ok: true, result: { message_id: `b${this.botDeliveries.length}`, date: Date.now() } });
     }
-    if (method === 'deleteWebhook') { this.deleteWebhookCalls += 1; this.botWebhook = null; return json(res, 200, { ok: true, result: true }); }
+    if (method === 'deleteWebhook') {
+      this.deleteWebhookCalls += 1;
+      this.botWebhook = null;
+      return json(res, 200, { ok: true, result: true });
+    }
     if (method === 'setWebhook') {
       const secret = body.secret_token ?? '';
-      if (!body.url?.startsWith('https://') || secret.length < 8 || secret.length > 256) return json(res, 400, { ok: false, error_code: 400, description: 'Bad request' });
+      if (!body.url?.startsWith('https://') || secret.length < 8 || secret.length > 256)
+        return json(res, 400, { ok: false, error_code: 400, description: 'Bad request' });
       this.botWebhook = { url: body.url, secret_token: secret };
       return json(res, 200, { ok: true, result: { url: body.url, updated_at: Date.now() } });
     }
-    if (method === 'getWebhookInfo') return json(res, 200, { ok: true, result: this.botWebhook ? { url: this.botWebhook.url, updated_at: Date.now() } : { url: '' } });
+    if (method === 'getWebhookInfo')
+      return json(res, 200, {
+        ok: true,
+        result: this.botWebhook ? { url: this.botWebhook.url, updated_at: Date.now() } : { url: '' },
+      });
     if (method === 'getUpdates') {
       const update = this.botUpdates.shift();
       if (update) return json(res, 200, { ok: true, result: update });

@@ -30,14 +30,21 @@ export function sessionSecret(token: string): string {
   return createHmac('sha256', token).update('hoidap console session v1').digest('base64url');
 }
 
-
 export class AdminAuth {
   private readonly countFailure: ReturnType<FastifyInstance['createRateLimit']>;
 
-  constructor(app: FastifyInstance, private readonly token: string, private readonly now: () => number,
-    private readonly secure: 'auto' | 'always') {
+  constructor(
+    app: FastifyInstance,
+    private readonly token: string,
+    private readonly now: () => number,
+    private readonly secure: 'auto' | 'always',
+  ) {
     // createRateLimit exists once @fastify/rate-limit is registered (httpBasics); called only on a failure.
-    this.countFailure = app.createRateLimit({ max: MAX_FAILURES_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req) => `admin-fail:${req.ip}` });
+    this.countFailure = app.createRateLimit({
+      max: MAX_FAILURES_PER_MINUTE,
+      timeWindow: 60_000,
+      keyGenerator: (req) => `admin-fail:${req.ip}`,
+    });
   }
 
   /** 'bearer' or 'session' when the request is authenticated; throws on a wrong bearer token; null otherwise. */
@@ -60,7 +67,11 @@ export class AdminAuth {
   /** Sets the session cookie for a right token; throws E_UNAUTHORIZED (or E_RATE_LIMITED) for a wrong one. */
   async login(req: FastifyRequest, reply: FastifyReply, candidate: string): Promise<void> {
     if (!tokenMatches(this.token, candidate)) await this.fail(req);
-    reply.setCookie(SESSION_COOKIE, String(this.now() + SESSION_TTL_MS), { ...this.cookieOptions(req), maxAge: SESSION_TTL_MS / 1000, signed: true });
+    reply.setCookie(SESSION_COOKIE, String(this.now() + SESSION_TTL_MS), {
+      ...this.cookieOptions(req),
+      maxAge: SESSION_TTL_MS / 1000,
+      signed: true,
+    });
   }
 
   logout(req: FastifyRequest, reply: FastifyReply): void {
@@ -68,7 +79,12 @@ export class AdminAuth {
   }
 
   private cookieOptions(req: FastifyRequest) {
-    return { path: '/admin', httpOnly: true, sameSite: 'strict' as const, secure: this.secure === 'always' || req.protocol === 'https' };
+    return {
+      path: '/admin',
+      httpOnly: true,
+      sameSite: 'strict' as const,
+      secure: this.secure === 'always' || req.protocol === 'https',
+    };
   }
 
   private async fail(req: FastifyRequest): Promise<never> {
@@ -95,8 +111,13 @@ export function assertSameOrigin(req: FastifyRequest): void {
   const origin = req.headers.origin;
   if (typeof origin === 'string' && origin !== 'null') {
     let host: string | null = null;
-    try { host = new URL(origin).host; } catch { host = null; }
-    if (host !== req.host) throw new WebError('E_CROSS_SITE', 'refused a request from another origin; use the console page itself');
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = null;
+    }
+    if (host !== req.host)
+      throw new WebError('E_CROSS_SITE', 'refused a request from another origin; use the console page itself');
   } else if (origin === 'null') {
     throw new WebError('E_CROSS_SITE', 'refused a request from an opaque origin');
   }

@@ -12,18 +12,32 @@ import type { AdminPluginOptions } from './admin-options.ts';
 export type DocumentStatus = 'in_force' | 'not_yet_in_force' | 'expired' | 'superseded' | 'withdrawn';
 
 /** One row of the console's document list. */
-export interface DocumentRow extends DocumentMeta { status: DocumentStatus; chunks: number; lastIndexed: string | null }
+export interface DocumentRow extends DocumentMeta {
+  status: DocumentStatus;
+  chunks: number;
+  lastIndexed: string | null;
+}
 
 const uploadQuery = z.object({ filename: z.string().trim().min(1).max(300), folder: z.enum(DOC_FOLDERS).optional() });
 const replaceQuery = z.object({ filename: z.string().trim().min(1).max(300) });
 const isoOrEmpty = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')]).nullable();
 const textOrEmpty = z.string().trim().max(500).nullable();
-const metaPatch = z.object({
-  title: z.string().trim().min(1).max(500), number: textOrEmpty, issuer: textOrEmpty, issueDate: isoOrEmpty,
-  effectiveDate: isoOrEmpty, expiryDate: isoOrEmpty, supersededBy: textOrEmpty, lastChecked: isoOrEmpty,
-  type: z.enum(['plan', 'procedure', 'guide', 'legal']), audience: z.enum(['residents', 'officials', 'both']),
-  sourceUrl: z.union([z.literal(''), z.string().url()]).nullable(),
-}).partial().strict();
+const metaPatch = z
+  .object({
+    title: z.string().trim().min(1).max(500),
+    number: textOrEmpty,
+    issuer: textOrEmpty,
+    issueDate: isoOrEmpty,
+    effectiveDate: isoOrEmpty,
+    expiryDate: isoOrEmpty,
+    supersededBy: textOrEmpty,
+    lastChecked: isoOrEmpty,
+    type: z.enum(['plan', 'procedure', 'guide', 'legal']),
+    audience: z.enum(['residents', 'officials', 'both']),
+    sourceUrl: z.union([z.literal(''), z.string().url()]).nullable(),
+  })
+  .partial()
+  .strict();
 
 /** Today in Vietnam (UTC+7) as YYYY-MM-DD. */
 export function vietnamToday(ms: number): string {
@@ -39,7 +53,11 @@ export function documentStatus(meta: DocumentMeta, day: string, withdrawn: boole
 }
 
 function bodyBytes(body: unknown): Buffer {
-  if (!Buffer.isBuffer(body)) throw new WebError('E_BAD_REQUEST', 'send the file as the request body with Content-Type: application/octet-stream');
+  if (!Buffer.isBuffer(body))
+    throw new WebError(
+      'E_BAD_REQUEST',
+      'send the file as the request body with Content-Type: application/octet-stream',
+    );
   return body;
 }
 
@@ -53,48 +71,98 @@ export async function documentRoutes(root: FastifyInstance, o: AdminPluginOption
   const tooLarge = { code: 'E_UPLOAD_TOO_LARGE', message: `the upload is larger than ${mb} MB` };
   const upload = `Upload at most ${mb} MB: pdf, docx, html, md, txt, or a procedure sheet (yaml/json); parsed before it is stored, then re-indexed in the background`;
 
-  app.get('/api/documents', { schema: { summary: 'Documents with metadata, status, chunk count and when each was indexed' } }, async () => {
-    const kb = o.holder.live();
-    const withdrawn = new Set(o.holder.withdrawn());
-    const day = vietnamToday(now());
-    const documents: DocumentRow[] = kb.documents().map((meta) => ({
-      ...meta, status: documentStatus(meta, day, withdrawn.has(meta.id)), chunks: kb.chunksOf(meta.id).length, lastIndexed: o.store.indexedAt(meta.id),
-    }));
-    return { documents, generation: o.holder.generation(), reindex: o.reindexer.status() };
-  });
+  app.get(
+    '/api/documents',
+    { schema: { summary: 'Documents with metadata, status, chunk count and when each was indexed' } },
+    async () => {
+      const kb = o.holder.live();
+      const withdrawn = new Set(o.holder.withdrawn());
+      const day = vietnamToday(now());
+      const documents: DocumentRow[] = kb.documents().map((meta) => ({
+        ...meta,
+        status: documentStatus(meta, day, withdrawn.has(meta.id)),
+        chunks: kb.chunksOf(meta.id).length,
+        lastIndexed: o.store.indexedAt(meta.id),
+      }));
+      return { documents, generation: o.holder.generation(), reindex: o.reindexer.status() };
+    },
+  );
 
-  app.post('/api/documents', { schema: { summary: upload, querystring: uploadQuery, body: binary }, config: { tooLarge } }, async (req, reply) => {
-    const q = req.query;
-    const stored = await o.library.add(q.filename, bodyBytes(req.body), q.folder);
-    o.holder.restore(stored.id);
-    const reindex = o.reindexer.request(`upload ${stored.relPath}`);
-    return reply.code(202).send({ document: summary(stored), reindex });
-  });
+  app.post(
+    '/api/documents',
+    { schema: { summary: upload, querystring: uploadQuery, body: binary }, config: { tooLarge } },
+    async (req, reply) => {
+      const q = req.query;
+      const stored = await o.library.add(q.filename, bodyBytes(req.body), q.folder);
+      o.holder.restore(stored.id);
+      const reindex = o.reindexer.request(`upload ${stored.relPath}`);
+      return reply.code(202).send({ document: summary(stored), reindex });
+    },
+  );
 
-  app.put('/api/documents/:id/file', { schema: { summary: `Replace a document with a new version (same id). ${upload}`, params: docId, querystring: replaceQuery, body: binary }, config: { tooLarge } }, async (req, reply) => {
-    const { id } = req.params;
-    const q = req.query;
-    const stored = await o.library.replace(id, q.filename, bodyBytes(req.body));
-    o.holder.restore(stored.id);
-    return reply.code(202).send({ document: summary(stored), reindex: o.reindexer.request(`replace ${stored.relPath}`) });
-  });
+  app.put(
+    '/api/documents/:id/file',
+    {
+      schema: {
+        summary: `Replace a document with a new version (same id). ${upload}`,
+        params: docId,
+        querystring: replaceQuery,
+        body: binary,
+      },
+      config: { tooLarge },
+    },
+    async (req, reply) => {
+      const { id } = req.params;
+      const q = req.query;
+      const stored = await o.library.replace(id, q.filename, bodyBytes(req.body));
+      o.holder.restore(stored.id);
+      return reply
+        .code(202)
+        .send({ document: summary(stored), reindex: o.reindexer.request(`replace ${stored.relPath}`) });
+    },
+  );
 
-  app.patch('/api/documents/:id', { schema: { summary: "Edit metadata (written to <file>.meta.yaml); '' removes a declared value, null declares none", params: docId, body: metaPatch } }, async (req, reply) => {
-    const { id } = req.params;
-    const patch = req.body as Record<string, string | null>;
-    const meta = await o.library.editMeta(id, patch);
-    return reply.code(202).send({ meta, reindex: o.reindexer.request(`metadata ${id}`) });
-  });
+  app.patch(
+    '/api/documents/:id',
+    {
+      schema: {
+        summary: "Edit metadata (written to <file>.meta.yaml); '' removes a declared value, null declares none",
+        params: docId,
+        body: metaPatch,
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params;
+      const patch = req.body as Record<string, string | null>;
+      const meta = await o.library.editMeta(id, patch);
+      return reply.code(202).send({ meta, reindex: o.reindexer.request(`metadata ${id}`) });
+    },
+  );
 
-  app.delete('/api/documents/:id', { schema: { summary: 'Withdraw: stops citing it at once, moves the file to DATA_DIR/withdrawn, re-indexes', params: docId } }, async (req, reply) => {
-    const { id } = req.params;
-    const moved = await o.library.withdraw(id);
-    o.holder.withdraw(id); // stops citations now; the re-index then drops the chunks
-    return reply.code(202).send({ withdrawn: id, relPath: moved.relPath, reindex: o.reindexer.request(`withdraw ${moved.relPath}`) });
-  });
+  app.delete(
+    '/api/documents/:id',
+    {
+      schema: {
+        summary: 'Withdraw: stops citing it at once, moves the file to DATA_DIR/withdrawn, re-indexes',
+        params: docId,
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params;
+      const moved = await o.library.withdraw(id);
+      o.holder.withdraw(id); // stops citations now; the re-index then drops the chunks
+      return reply
+        .code(202)
+        .send({ withdrawn: id, relPath: moved.relPath, reindex: o.reindexer.request(`withdraw ${moved.relPath}`) });
+    },
+  );
 
   app.get('/api/reindex', { schema: { summary: 'Re-index status and progress' } }, async () => o.reindexer.status());
-  app.post('/api/reindex', { schema: { summary: 'Start a re-index (or queue one after the running one)' } }, async (_req, reply) => reply.code(202).send(o.reindexer.request('manual')));
+  app.post(
+    '/api/reindex',
+    { schema: { summary: 'Start a re-index (or queue one after the running one)' } },
+    async (_req, reply) => reply.code(202).send(o.reindexer.request('manual')),
+  );
 }
 
 function summary(s: { id: string; relPath: string; title: string; chunks: number }) {

@@ -19,13 +19,21 @@ export type { AdminPluginOptions } from './admin-options.ts';
 const MIN_TOKEN_LENGTH = 16;
 const ASSETS = ['admin.js', 'admin.css', 'api-docs.js', 'login.js', 'base.css', 'dom.js'];
 // The login form and what it loads; everything else needs the token.
-const PUBLIC = new Set(['GET /admin/login', 'POST /admin/login', 'GET /admin/static/login.js', 'GET /admin/static/base.css']);
+const PUBLIC = new Set([
+  'GET /admin/login',
+  'POST /admin/login',
+  'GET /admin/static/login.js',
+  'GET /admin/static/base.css',
+]);
 const hidden = { hide: true };
 
 /** The console plugin (see the file comment for how to register it). Error: E_ADMIN_TOKEN_WEAK. */
 export const adminPlugin: FastifyPluginAsync<AdminPluginOptions> = async (app, opts) => {
   if (!opts.token || opts.token.length < MIN_TOKEN_LENGTH) {
-    throw new WebError('E_ADMIN_TOKEN_WEAK', `ADMIN_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters; generate one with: openssl rand -hex 24`);
+    throw new WebError(
+      'E_ADMIN_TOKEN_WEAK',
+      `ADMIN_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters; generate one with: openssl rand -hex 24`,
+    );
   }
   await app.register(async (admin) => consoleRoutes(admin, opts), { prefix: '/admin' });
 };
@@ -35,7 +43,9 @@ async function consoleRoutes(root: FastifyInstance, opts: AdminPluginOptions): P
   await app.register(cookie, { secret: sessionSecret(opts.token) });
   const auth = new AdminAuth(app, opts.token, opts.now ?? Date.now, opts.cookieSecure ?? 'auto');
   const limit = opts.uploadLimitBytes ?? UPLOAD_LIMIT_BYTES;
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) =>
+    done(null, body),
+  );
 
   app.addHook('onRequest', async (req, reply) => {
     assertSameOrigin(req);
@@ -50,13 +60,20 @@ async function consoleRoutes(root: FastifyInstance, opts: AdminPluginOptions): P
   });
 
   app.get('/login', { schema: hidden }, async (_req, reply) => sendStatic(reply, 'login.html'));
-  app.post('/login', {
-    schema: { summary: 'Trade ADMIN_TOKEN for a session cookie (12 h)', body: z.object({ token: z.string().max(500) }) },
-    config: { limit: { perMinute: 60, scope: 'admin-login' } },
-  }, async (req, reply) => {
-    await auth.login(req, reply, req.body.token);
-    return reply.send({ ok: true });
-  });
+  app.post(
+    '/login',
+    {
+      schema: {
+        summary: 'Trade ADMIN_TOKEN for a session cookie (12 h)',
+        body: z.object({ token: z.string().max(500) }),
+      },
+      config: { limit: { perMinute: 60, scope: 'admin-login' } },
+    },
+    async (req, reply) => {
+      await auth.login(req, reply, req.body.token);
+      return reply.send({ ok: true });
+    },
+  );
   app.post('/logout', { schema: { summary: 'Clear the session cookie' } }, async (req, reply) => {
     auth.logout(req, reply);
     return reply.send({ ok: true });
@@ -82,5 +99,7 @@ async function deny(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     await sendStatic(reply, 'login.html', 401);
     return;
   }
-  await reply.code(401).send({ code: 'E_UNAUTHORIZED', message: 'log in at /admin or send Authorization: Bearer <ADMIN_TOKEN>' });
+  await reply
+    .code(401)
+    .send({ code: 'E_UNAUTHORIZED', message: 'log in at /admin or send Authorization: Bearer <ADMIN_TOKEN>' });
 }

@@ -11,7 +11,8 @@ import { HAS_CHROMIUM, askInChat, launchChromium, loginConsole, waitForReindex }
 import { BROKEN_DOCX, UPLOAD_FACT, factDocx } from './test/fixtures.ts';
 import { TEST_ADMIN_TOKEN, startTestServer, type TestServer } from './test/server.ts';
 
-if (!HAS_CHROMIUM) console.warn('web browser tests SKIPPED: /usr/bin/chromium is missing (apt-get install -y chromium)');
+if (!HAS_CHROMIUM)
+  console.warn('web browser tests SKIPPED: /usr/bin/chromium is missing (apt-get install -y chromium)');
 
 describe.skipIf(!HAS_CHROMIUM)('web chat and console in Chromium', () => {
   let server: TestServer;
@@ -24,7 +25,8 @@ describe.skipIf(!HAS_CHROMIUM)('web chat and console in Chromium', () => {
     page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
     // Error statuses (401, 422) are expected and asserted where they happen; any other logged error (CSP) is not.
     page.on('console', (msg) => {
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: ${msg.text()}`);
+      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
+        pageErrors.push(`${page.url()}: ${msg.text()}`);
     });
   };
 
@@ -53,7 +55,9 @@ describe.skipIf(!HAS_CHROMIUM)('web chat and console in Chromium', () => {
     expect(await source.locator('summary').innerText()).toContain('Mục:');
 
     const followUp = await askInChat(chat, 'con le phi thi sao');
-    expect(await followUp.locator('details.source').first().getAttribute('data-document-id')).toBe('procedures/the-can-cuoc');
+    expect(await followUp.locator('details.source').first().getAttribute('data-document-id')).toBe(
+      'procedures/the-can-cuoc',
+    );
   });
 
   it('takes a 👎 with a comment and stores it against the question, phone number masked', async () => {
@@ -82,7 +86,10 @@ describe.skipIf(!HAS_CHROMIUM)('web chat and console in Chromium', () => {
     await admin.fill('#token', 'wrong-token-wrong-token');
     await admin.click('#login-submit');
     await expect.poll(() => admin.locator('#login-error').innerText()).toContain('401');
-    const api = await admin.evaluate(async () => (await fetch('/admin/api/documents', { headers: { authorization: 'Bearer wrong-token-0000000000' } })).status);
+    const api = await admin.evaluate(
+      async () =>
+        (await fetch('/admin/api/documents', { headers: { authorization: 'Bearer wrong-token-0000000000' } })).status,
+    );
     expect(api).toBe(401);
   });
 
@@ -124,7 +131,9 @@ describe.skipIf(!HAS_CHROMIUM)('web chat and console in Chromium', () => {
     await admin.fill('#meta-fields input[name=number]', '12/HD-TV');
     await admin.fill('#meta-fields input[name=issueDate]', '2026-11-01');
     await admin.click('#meta-save');
-    await expect.poll(() => admin.locator(`#documents tr[data-id="${uploadedId}"]`).innerText(), { timeout: 20_000 }).toContain('12/HD-TV');
+    await expect
+      .poll(() => admin.locator(`#documents tr[data-id="${uploadedId}"]`).innerText(), { timeout: 20_000 })
+      .toContain('12/HD-TV');
     expect(await admin.locator(`#documents tr[data-id="${uploadedId}"]`).innerText()).toContain('01/11/2026');
   });
 
@@ -152,8 +161,12 @@ describe.skipIf(!HAS_CHROMIUM)('web chat and console in Chromium', () => {
     await admin.locator('#curated-list .curated-item').first().waitFor();
     const answer = await askInChat(chat, 'khai tu bao lau xong');
     expect(await answer.locator('.curated').count()).toBe(1);
-    expect(await answer.locator('.answer-text').innerText()).toBe('Câu trả lời đã duyệt: xem thời hạn trong phiếu thủ tục đăng ký khai tử.');
-    expect(await answer.locator('details.source').first().getAttribute('data-document-id')).toBe('procedures/dang-ky-khai-tu');
+    expect(await answer.locator('.answer-text').innerText()).toBe(
+      'Câu trả lời đã duyệt: xem thời hạn trong phiếu thủ tục đăng ký khai tử.',
+    );
+    expect(await answer.locator('details.source').first().getAttribute('data-document-id')).toBe(
+      'procedures/dang-ky-khai-tu',
+    );
   });
 
   it('lists the asked questions with the 👎 one first, and shows ranked chunks in the retrieval test', async () => {

@@ -20,13 +20,17 @@ export interface WebChatPluginOptions {
 const ASSETS = ['chat.js', 'chat.css', 'base.css', 'dom.js', 'favicon.svg'];
 const hidden = { hide: true };
 
-const feedbackBody = z.object({
-  questionId: z.number().int().positive().nullable().optional(),
-  sessionId: z.string().trim().max(100).optional(),
-  question: z.string().trim().max(2000).optional(),
-  rating: z.enum(['up', 'down']),
-  comment: z.string().trim().max(2000).optional(),
-}).refine((b) => b.questionId != null || (b.question ?? '') !== '', { message: 'send questionId (or the question text)' });
+const feedbackBody = z
+  .object({
+    questionId: z.number().int().positive().nullable().optional(),
+    sessionId: z.string().trim().max(100).optional(),
+    question: z.string().trim().max(2000).optional(),
+    rating: z.enum(['up', 'down']),
+    comment: z.string().trim().max(2000).optional(),
+  })
+  .refine((b) => b.questionId != null || (b.question ?? '') !== '', {
+    message: 'send questionId (or the question text)',
+  });
 
 /** The chat page plugin. Register it without a prefix: `await app.register(webChatPlugin, { store, holder })`. */
 export const webChatPlugin: FastifyPluginAsync<WebChatPluginOptions> = async (root, opts) => {
@@ -41,23 +45,56 @@ export const webChatPlugin: FastifyPluginAsync<WebChatPluginOptions> = async (ro
     return sendStatic(reply, name);
   });
 
-  app.post('/api/feedback', { schema: { summary: '👍/👎 with an optional comment on one answer', body: feedbackBody }, config: { limit } }, async (req, reply) => {
-    const b = req.body;
-    const id = opts.store.addFeedback({
-      questionId: b.questionId ?? null, session: b.sessionId ?? null, rating: b.rating === 'up' ? 1 : -1,
-      comment: b.comment ? b.comment : null, question: b.question ?? null,
-    });
-    return reply.code(201).send({ id });
-  });
+  app.post(
+    '/api/feedback',
+    { schema: { summary: '👍/👎 with an optional comment on one answer', body: feedbackBody }, config: { limit } },
+    async (req, reply) => {
+      const b = req.body;
+      const id = opts.store.addFeedback({
+        questionId: b.questionId ?? null,
+        session: b.sessionId ?? null,
+        rating: b.rating === 'up' ? 1 : -1,
+        comment: b.comment ? b.comment : null,
+        question: b.question ?? null,
+      });
+      return reply.code(201).send({ id });
+    },
+  );
 
-  app.get('/api/sources', { schema: { summary: 'Dates and status of cited documents (ids: comma-separated)', querystring: z.object({ ids: z.string().max(2000).default('') }) } }, async (req) => {
-    const { ids } = req.query;
-    const kb = opts.holder?.current();
-    const sources = ids.split(',').filter(Boolean).slice(0, 20).flatMap((id) => {
-      const m = kb?.document(id);
-      return m ? [{ id: m.id, title: m.title, number: m.number, issueDate: m.issueDate, effectiveDate: m.effectiveDate,
-        expiryDate: m.expiryDate, supersededBy: m.supersededBy, lastChecked: m.lastChecked ?? null, sourceUrl: m.sourceUrl }] : [];
-    });
-    return { sources };
-  });
+  app.get(
+    '/api/sources',
+    {
+      schema: {
+        summary: 'Dates and status of cited documents (ids: comma-separated)',
+        querystring: z.object({ ids: z.string().max(2000).default('') }),
+      },
+    },
+    async (req) => {
+      const { ids } = req.query;
+      const kb = opts.holder?.current();
+      const sources = ids
+        .split(',')
+        .filter(Boolean)
+        .slice(0, 20)
+        .flatMap((id) => {
+          const m = kb?.document(id);
+          return m
+            ? [
+                {
+                  id: m.id,
+                  title: m.title,
+                  number: m.number,
+                  issueDate: m.issueDate,
+                  effectiveDate: m.effectiveDate,
+                  expiryDate: m.expiryDate,
+                  supersededBy: m.supersededBy,
+                  lastChecked: m.lastChecked ?? null,
+                  sourceUrl: m.sourceUrl,
+                },
+              ]
+            : [];
+        });
+      return { sources };
+    },
+  );
 };

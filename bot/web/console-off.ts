@@ -3,8 +3,9 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 
-const HOW = 'The content console is off because ADMIN_TOKEN is not set. Set ADMIN_TOKEN (at least 16 characters, '
-  + 'e.g. `openssl rand -hex 24`) in the environment or in .env, restart with `npm start`, then open /admin.';
+const HOW =
+  'The content console is off because ADMIN_TOKEN is not set. Set ADMIN_TOKEN (at least 16 characters, ' +
+  'e.g. `openssl rand -hex 24`) in the environment or in .env, restart with `npm start`, then open /admin.';
 
 export const consoleOffPlugin: FastifyPluginAsync = async (app) => {
   const reply404 = { code: 'E_CONSOLE_OFF', message: HOW };

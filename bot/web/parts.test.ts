@@ -8,12 +8,20 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sessionSecret, tokenMatches } from './admin-auth.ts';
 import { questionsCsv } from './csv.ts';
-import { WebStore, checkUpload, maskPersonalData, questionKey, safeFileName, type QuestionRecord } from '../runtime/index.ts';
+import {
+  WebStore,
+  checkUpload,
+  maskPersonalData,
+  questionKey,
+  safeFileName,
+  type QuestionRecord,
+} from '../runtime/index.ts';
 
 describe('masking and keys', () => {
   it('masks phone and ID-card digits in any grouping and leaves short numbers alone', () => {
     expect(maskPersonalData('goi 0912.345.678 hoac +84 912-345-678, cccd 079123456789, phi 50000')).toBe(
-      'goi ****.***.*** hoac +** ***-***-***, cccd ************, phi 50000');
+      'goi ****.***.*** hoac +** ***-***-***, cccd ************, phi 50000',
+    );
   });
 
   it('gives the same curated key to accented, unaccented and shouted phrasings', () => {
@@ -28,7 +36,14 @@ describe('upload checks', () => {
   });
 
   it('refuses empty, oversize, unsupported and mislabelled files with their codes', () => {
-    const code = (f: () => unknown) => { try { f(); return 'none'; } catch (e) { return (e as { code: string }).code; } };
+    const code = (f: () => unknown) => {
+      try {
+        f();
+        return 'none';
+      } catch (e) {
+        return (e as { code: string }).code;
+      }
+    };
     expect(code(() => checkUpload('a.pdf', Buffer.alloc(0)))).toBe('E_UPLOAD_UNREADABLE');
     expect(code(() => checkUpload('a.pdf', Buffer.from('%PDF-1.7 ....'), 5))).toBe('E_UPLOAD_TOO_LARGE');
     expect(code(() => checkUpload('a.xlsx', Buffer.from('PK\x03\x04')))).toBe('E_UPLOAD_TYPE');
@@ -50,7 +65,18 @@ describe('console auth helpers', () => {
 describe('WebStore', () => {
   let dir: string;
   let store: WebStore;
-  const base: QuestionRecord = { channel: 'api', session: null, question: 'q', answer: 'a', refused: false, mode: 'extractive', topicDocumentId: null, topic: 'T', citedDocuments: [], curatedId: null };
+  const base: QuestionRecord = {
+    channel: 'api',
+    session: null,
+    question: 'q',
+    answer: 'a',
+    refused: false,
+    mode: 'extractive',
+    topicDocumentId: null,
+    topic: 'T',
+    citedDocuments: [],
+    curatedId: null,
+  };
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'hoidap-webstore-'));
@@ -72,9 +98,16 @@ describe('WebStore', () => {
 
   it('keeps curated phrasings unique across answers and finds an answer by any of them', () => {
     const cite = [{ n: 1, documentId: 'd', title: 't', number: null, section: 's', page: null, text: 'x' }];
-    const a = store.curated.save({ question: 'Lệ phí làm căn cước?', variants: ['phi lam cccd'], answer: 'A', citations: cite });
+    const a = store.curated.save({
+      question: 'Lệ phí làm căn cước?',
+      variants: ['phi lam cccd'],
+      answer: 'A',
+      citations: cite,
+    });
     expect(store.curated.find('PHÍ làm CCCD')?.id).toBe(a.id);
-    expect(() => store.curated.save({ question: 'le phi lam can cuoc', variants: [], answer: 'B', citations: cite })).toThrow(expect.objectContaining({ code: 'E_BAD_REQUEST' }));
+    expect(() =>
+      store.curated.save({ question: 'le phi lam can cuoc', variants: [], answer: 'B', citations: cite }),
+    ).toThrow(expect.objectContaining({ code: 'E_BAD_REQUEST' }));
     store.curated.remove(a.id);
     expect(store.curated.find('phi lam cccd')).toBeUndefined();
   });

@@ -28,7 +28,12 @@ async function main(): Promise<void> {
     await askInChat(chat, 'xin giay phep ban phao hoa o dau');
     await chat.screenshot({ path: `${out}/chat-desktop.png`, fullPage: true });
 
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const phone = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     await phone.goto(server.url);
     const a = await askInChat(phone, 'dk khai sinh o dau ad');
     await a.locator('details.source summary').first().click();

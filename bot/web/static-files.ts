@@ -10,9 +10,11 @@ import type { FastifyReply } from 'fastify';
 const DIR = join(import.meta.dirname, 'static');
 
 const TYPES: Record<string, string> = {
-  html: 'text/html; charset=utf-8', svg: 'image/svg+xml', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  svg: 'image/svg+xml',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
 };
-
 
 const cache = new Map<string, Buffer>();
 

@@ -40,11 +40,17 @@ function officialLines(html: string): ReturnType<typeof toLines> {
     const rows = cells.map((r) => r.map((c) => c.structuredText.replace(/\s+/g, ' ').trim()));
     const [head, ...body] = rows;
     // The first table is the header layout (issuer | motto): its lines stay as they were, for the header reader.
-    const lines = t === 0
-      ? cells.flat().flatMap((c) => c.structuredText.split('\n'))
-      : head && head.length > 1 && body.length > 0
-      ? body.map((r) => r.map((c, i) => (head[i] ? `${head[i]}: ${c}` : c)).filter((c) => !/:\s*$/.test(c)).join(' | '))
-      : rows.flat();
+    const lines =
+      t === 0
+        ? cells.flat().flatMap((c) => c.structuredText.split('\n'))
+        : head && head.length > 1 && body.length > 0
+          ? body.map((r) =>
+              r
+                .map((c, i) => (head[i] ? `${head[i]}: ${c}` : c))
+                .filter((c) => !/:\s*$/.test(c))
+                .join(' | '),
+            )
+          : rows.flat();
     table.replaceWith(lines.map((l) => `<p>${escapeHtml(l)}</p>`).join(''));
   }
   return toLines(root.structuredText, null);
@@ -57,6 +63,10 @@ async function convert(path: string, run: () => Promise<{ value: string }>): Pro
     return (await run()).value;
   } catch (err) {
     const why = err instanceof Error ? err.message.split('\n')[0]! : String(err);
-    throw new IngestError('E_SOURCE_UNREADABLE', `Cannot read "${path}" as a Word document (${why}). Re-save it as .docx or remove it.`, { path, cause: err });
+    throw new IngestError(
+      'E_SOURCE_UNREADABLE',
+      `Cannot read "${path}" as a Word document (${why}). Re-save it as .docx or remove it.`,
+      { path, cause: err },
+    );
   }
 }

@@ -10,7 +10,19 @@ import { normalizeLine } from '../normalise-line.ts';
 import { blocksFromLines, toLines } from '../text-pipeline.ts';
 import type { Block, LoadedSource } from '../types.ts';
 
-const DROP = new Set(['nav', 'header', 'footer', 'script', 'style', 'aside', 'noscript', 'template', 'form', 'iframe', 'svg']);
+const DROP = new Set([
+  'nav',
+  'header',
+  'footer',
+  'script',
+  'style',
+  'aside',
+  'noscript',
+  'template',
+  'form',
+  'iframe',
+  'svg',
+]);
 const HEADING = /^h([1-6])$/;
 const PARAGRAPH = new Set(['p', 'pre', 'blockquote', 'dd', 'dt', 'figcaption', 'caption', 'address']);
 const LIST_ITEM_SKIP = new Set(['ul', 'ol']);
@@ -86,7 +98,8 @@ function listItem(el: HTMLElement, out: Block[], headerRow: boolean): void {
   const own = el.childNodes.filter((n) => !(isElement(n) && LIST_ITEM_SKIP.has(n.tagName.toLowerCase())));
   const text = clean(own.map((n) => n.text).join(' '));
   if (text) out.push({ kind: 'bullet', text: `- ${text}`, page: null });
-  for (const n of el.childNodes) if (isElement(n) && LIST_ITEM_SKIP.has(n.tagName.toLowerCase())) visit(n, out, headerRow);
+  for (const n of el.childNodes)
+    if (isElement(n) && LIST_ITEM_SKIP.has(n.tagName.toLowerCase())) visit(n, out, headerRow);
 }
 
 function table(el: HTMLElement, out: Block[], headerRow: boolean): void {
@@ -99,13 +112,35 @@ function table(el: HTMLElement, out: Block[], headerRow: boolean): void {
   for (const row of headers ? rows.slice(1) : rows) {
     if (row.cells.every((c) => c === '')) continue;
     const text = headers
-      ? row.cells.map((c, i) => (headers[i] ? `${headers[i]}: ${c}` : c)).filter((s) => s.trim() !== '').join(' | ')
+      ? row.cells
+          .map((c, i) => (headers[i] ? `${headers[i]}: ${c}` : c))
+          .filter((s) => s.trim() !== '')
+          .join(' | ')
       : row.cells.filter((c) => c !== '').join(' | ');
     out.push({ kind: 'row', text, page: null });
   }
 }
 
-const INLINE = new Set(['a', 'abbr', 'b', 'strong', 'i', 'em', 'u', 's', 'span', 'small', 'sub', 'sup', 'code', 'mark', 'q', 'time', 'font', 'label']);
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  's',
+  'span',
+  'small',
+  'sub',
+  'sup',
+  'code',
+  'mark',
+  'q',
+  'time',
+  'font',
+  'label',
+]);
 
 function isInline(el: HTMLElement): boolean {
   return INLINE.has(el.tagName.toLowerCase());

@@ -28,13 +28,22 @@ function readFrontMatter(yamlText: string, path: string): unknown {
   try {
     return parseYaml(yamlText);
   } catch (err) {
-    throw new IngestError('E_META_INVALID', `Cannot parse the front matter of "${path}": ${(err as Error).message.split('\n')[0]}`, { path, cause: err });
+    throw new IngestError(
+      'E_META_INVALID',
+      `Cannot parse the front matter of "${path}": ${(err as Error).message.split('\n')[0]}`,
+      { path, cause: err },
+    );
   }
 }
 
 // Inline markup is dropped so the cited text reads cleanly: **bold**, `code`, [label](url) → label.
 const inline = (s: string) =>
-  normalizeLine(s.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/(\*\*|__|`)/g, ''));
+  normalizeLine(
+    s
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+      .replace(/(\*\*|__|`)/g, ''),
+  );
 
 function parseBody(body: string): Block[] {
   const lines = body.replace(/\r\n?/g, '\n').split('\n');
@@ -74,7 +83,11 @@ function parseBody(body: string): Block[] {
 
 /** One table line: the header row (returns headers) or a body row (pushes a block). */
 function tableRow(line: string, next: string | undefined, headers: string[] | null, out: Block[]): string[] | null {
-  const cells = line.trim().replace(/^\||\|$/g, '').split('|').map((c) => inline(c));
+  const cells = line
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((c) => inline(c));
   if (TABLE_RULE.test(line.trim())) return headers;
   if (!headers && next !== undefined && TABLE_RULE.test(next.trim())) return cells;
   const text = headers ? cells.map((c, i) => (headers[i] ? `${headers[i]}: ${c}` : c)).join(' | ') : cells.join(' | ');

@@ -19,7 +19,11 @@ export async function loadPdf(path: string): Promise<LoadedSource> {
     pages = (await parser.getText()).pages;
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new IngestError('E_SOURCE_UNREADABLE', `Cannot read "${path}" as a PDF (${why}). Replace it with a valid PDF or remove it.`, { path, cause: err });
+    throw new IngestError(
+      'E_SOURCE_UNREADABLE',
+      `Cannot read "${path}" as a PDF (${why}). Replace it with a valid PDF or remove it.`,
+      { path, cause: err },
+    );
   } finally {
     await parser.destroy().catch(() => undefined);
   }
@@ -38,5 +42,11 @@ async function readScannedPages(path: string, pages: Array<{ num: number; text: 
   const texts = await ocrPages(path, scanned);
   for (const p of pages) if (texts.has(p.num)) p.text = texts.get(p.num)!;
   const all = [...texts.values()].join('\n');
-  return { pages: scanned, read: [...texts.keys()], markShare: markShare(all), diacriticsLost: diacriticsLost(all), skipped: null };
+  return {
+    pages: scanned,
+    read: [...texts.keys()],
+    markShare: markShare(all),
+    diacriticsLost: diacriticsLost(all),
+    skipped: null,
+  };
 }

@@ -6,7 +6,10 @@ import type { Loader } from '../types.ts';
 
 // Loaded on first use: pdf-parse and mammoth take seconds to import, and `npm run search` on a fresh
 // index never needs them.
-const lazy = (load: () => Promise<Loader>): Loader => async (path) => (await load())(path);
+const lazy =
+  (load: () => Promise<Loader>): Loader =>
+  async (path) =>
+    (await load())(path);
 const pdf = lazy(async () => (await import('./pdf.ts')).loadPdf);
 const docx = lazy(async () => (await import('./docx.ts')).loadDocx);
 const html = lazy(async () => (await import('./html.ts')).loadHtml);
@@ -41,5 +44,7 @@ export function loaderFor(path: string): Loader | null {
  */
 export function isNotASource(path: string): boolean {
   const name = basename(path);
-  return name.startsWith('.') || name.endsWith('~') || /\.meta\.ya?ml$/i.test(name) || /^readme(\.[a-z]+)?$/i.test(name);
+  return (
+    name.startsWith('.') || name.endsWith('~') || /\.meta\.ya?ml$/i.test(name) || /^readme(\.[a-z]+)?$/i.test(name)
+  );
 }

@@ -5,7 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
-import { PROCEDURE_FIELDS, procedureSheetSchema, toVariants, type DatedVariant, type ProcedureSheet } from '../../knowledge/index.ts';
+import {
+  PROCEDURE_FIELDS,
+  procedureSheetSchema,
+  toVariants,
+  type DatedVariant,
+  type ProcedureSheet,
+} from '../../knowledge/index.ts';
 import { IngestError } from '../errors.ts';
 import { normalizeValue } from '../normalise-line.ts';
 import type { Block, LoadedSource, PrebuiltChunk } from '../types.ts';
@@ -49,7 +55,11 @@ function parseFile(raw: string, path: string): unknown {
   try {
     return path.endsWith('.json') ? JSON.parse(raw) : parseYaml(raw);
   } catch (err) {
-    throw new IngestError('E_SHEET_INVALID', `Cannot parse "${path}": ${(err as Error).message.split('\n')[0]}. Fix the syntax.`, { path, cause: err });
+    throw new IngestError(
+      'E_SHEET_INVALID',
+      `Cannot parse "${path}": ${(err as Error).message.split('\n')[0]}. Fix the syntax.`,
+      { path, cause: err },
+    );
   }
 }
 
@@ -75,8 +85,21 @@ function dataDocument(data: unknown): LoadedSource {
     }
     if (Array.isArray(value)) {
       for (const item of value) {
-        const flat = item && typeof item === 'object' && !Array.isArray(item) && Object.values(item).every((v) => scalar(v) !== null);
-        if (flat) blocks.push({ kind: 'row', text: normalizeValue(Object.entries(item as object).map(([k, v]) => `${k}: ${String(v)}`).join(' | ')), page: null });
+        const flat =
+          item &&
+          typeof item === 'object' &&
+          !Array.isArray(item) &&
+          Object.values(item).every((v) => scalar(v) !== null);
+        if (flat)
+          blocks.push({
+            kind: 'row',
+            text: normalizeValue(
+              Object.entries(item as object)
+                .map(([k, v]) => `${k}: ${String(v)}`)
+                .join(' | '),
+            ),
+            page: null,
+          });
         else walk(item, label);
       }
       return;
@@ -95,7 +118,11 @@ function validate(data: unknown, path: string): ProcedureSheet {
   const result = procedureSheetSchema.safeParse(data);
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-  throw new IngestError('E_SHEET_INVALID', `Invalid procedure sheet "${path}" (${problems.length} problem${problems.length > 1 ? 's' : ''}): ${problems.join('; ')}`, { path });
+  throw new IngestError(
+    'E_SHEET_INVALID',
+    `Invalid procedure sheet "${path}" (${problems.length} problem${problems.length > 1 ? 's' : ''}): ${problems.join('; ')}`,
+    { path },
+  );
 }
 
 function overview(sheet: ProcedureSheet): string {

@@ -26,20 +26,32 @@ describe('upload sandbox', () => {
     expect(bomb.length).toBeLessThan(200_000);
     expect(zipUncompressedBytes(bomb)).toBeGreaterThan(2 * 1024 * 1024);
     const { lib, sourcesDir } = await library({ maxUncompressedBytes: 2 * 1024 * 1024 });
-    await expect(lib.add('bom.docx', bomb)).rejects.toMatchObject({ code: 'E_UPLOAD_TOO_LARGE', detail: 'E_UNCOMPRESSED_TOO_LARGE' });
+    await expect(lib.add('bom.docx', bomb)).rejects.toMatchObject({
+      code: 'E_UPLOAD_TOO_LARGE',
+      detail: 'E_UNCOMPRESSED_TOO_LARGE',
+    });
     expect(await readdir(sourcesDir).catch(() => [])).toEqual([]);
   });
 
   it('turns a parser that runs out of memory into E_UPLOAD_UNREADABLE (E_PARSE_CRASHED); the service lives on', async () => {
     const { lib, sourcesDir } = await library({ maxHeapMb: 16, maxUncompressedBytes: 1024 * 1024 * 1024 });
-    await expect(lib.add('lon.docx', await docx(6_000_000))).rejects.toMatchObject({ code: 'E_UPLOAD_UNREADABLE', detail: 'E_PARSE_CRASHED' });
+    await expect(lib.add('lon.docx', await docx(6_000_000))).rejects.toMatchObject({
+      code: 'E_UPLOAD_UNREADABLE',
+      detail: 'E_PARSE_CRASHED',
+    });
     expect(await readdir(sourcesDir).catch(() => [])).toEqual([]);
   });
 
   it('stops a parse that runs over its time (E_PARSE_TIMEOUT) and one with too much text (E_TEXT_TOO_LONG)', async () => {
     const slow = await library({ timeoutMs: 1 });
-    await expect(slow.lib.add('cham.docx', await docx(10_000))).rejects.toMatchObject({ code: 'E_UPLOAD_UNREADABLE', detail: 'E_PARSE_TIMEOUT' });
+    await expect(slow.lib.add('cham.docx', await docx(10_000))).rejects.toMatchObject({
+      code: 'E_UPLOAD_UNREADABLE',
+      detail: 'E_PARSE_TIMEOUT',
+    });
     const wordy = await library({ maxTextChars: 5_000 });
-    await expect(wordy.lib.add('dai.docx', await docx(50_000))).rejects.toMatchObject({ code: 'E_UPLOAD_UNREADABLE', detail: 'E_TEXT_TOO_LONG' });
+    await expect(wordy.lib.add('dai.docx', await docx(50_000))).rejects.toMatchObject({
+      code: 'E_UPLOAD_UNREADABLE',
+      detail: 'E_TEXT_TOO_LONG',
+    });
   });
 });

@@ -9,22 +9,27 @@ const input = document.getElementById('question');
 const send = document.getElementById('send');
 
 function newSessionId() {
-  return (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2));
+  return crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2);
 }
 let sessionId = sessionStorage.getItem('hoidap-session') || newSessionId();
 sessionStorage.setItem('hoidap-session', sessionId);
 
-
-const vnDate = (iso) => (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.slice(8, 10) + '/' + iso.slice(5, 7) + '/' + iso.slice(0, 4) : iso);
+const vnDate = (iso) =>
+  iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.slice(8, 10) + '/' + iso.slice(5, 7) + '/' + iso.slice(0, 4) : iso;
 
 /** The answer's machine notices as sentences for officials; internal ones are not shown. */
 function noticeText(n) {
   let m;
-  if ((m = /^dated source: (.+)$/.exec(n))) return 'Nguồn ' + m[1] + ' đã ban hành khá lâu: hãy kiểm tra văn bản mới nhất trước khi áp dụng.';
-  if ((m = /^superseded source: (.+) → (.+)$/.exec(n))) return 'Văn bản nguồn đã được thay thế bởi ' + m[2] + '; nội dung có thể không còn áp dụng.';
-  if ((m = /^rule changes on (\d{4}-\d{2}-\d{2})$/.exec(n))) return 'Quy định này thay đổi từ ngày ' + vnDate(m[1]) + '.';
-  if (n === 'no district level since 2025-07-01') return 'Từ 01/07/2025 không còn cấp huyện: nơi giải quyết ghi theo cấp xã hoặc cấp tỉnh.';
-  if (/^Đồng Nai is a centrally-run city since (\d{4}-\d{2}-\d{2})$/.test(n)) return 'Lưu ý: tên gọi cơ quan có thể đã thay đổi theo sắp xếp đơn vị hành chính mới.';
+  if ((m = /^dated source: (.+)$/.exec(n)))
+    return 'Nguồn ' + m[1] + ' đã ban hành khá lâu: hãy kiểm tra văn bản mới nhất trước khi áp dụng.';
+  if ((m = /^superseded source: (.+) → (.+)$/.exec(n)))
+    return 'Văn bản nguồn đã được thay thế bởi ' + m[2] + '; nội dung có thể không còn áp dụng.';
+  if ((m = /^rule changes on (\d{4}-\d{2}-\d{2})$/.exec(n)))
+    return 'Quy định này thay đổi từ ngày ' + vnDate(m[1]) + '.';
+  if (n === 'no district level since 2025-07-01')
+    return 'Từ 01/07/2025 không còn cấp huyện: nơi giải quyết ghi theo cấp xã hoặc cấp tỉnh.';
+  if (/^Đồng Nai is a centrally-run city since (\d{4}-\d{2}-\d{2})$/.test(n))
+    return 'Lưu ý: tên gọi cơ quan có thể đã thay đổi theo sắp xếp đơn vị hành chính mới.';
   if (/^(evidence |refused: |curated answer: )/.test(n)) return null;
   return n;
 }
@@ -42,24 +47,54 @@ function sourceLine(c, meta) {
 function renderSources(result, metas) {
   if (!result.citations || result.citations.length === 0) return null;
   const byId = new Map(metas.map((m) => [m.id, m]));
-  return h('section', { class: 'sources' }, h('h2', {}, 'Nguồn trích dẫn'),
+  return h(
+    'section',
+    { class: 'sources' },
+    h('h2', {}, 'Nguồn trích dẫn'),
     result.citations.map((c) => {
       const meta = byId.get(c.documentId);
-      const flag = meta && meta.supersededBy ? h('span', { class: 'src-flag' }, ' (đã được thay thế bởi ' + meta.supersededBy + ')') : null;
-      return h('details', { class: 'source', 'data-document-id': c.documentId },
+      const flag =
+        meta && meta.supersededBy
+          ? h('span', { class: 'src-flag' }, ' (đã được thay thế bởi ' + meta.supersededBy + ')')
+          : null;
+      return h(
+        'details',
+        { class: 'source', 'data-document-id': c.documentId },
         h('summary', {}, sourceLine(c, meta), flag),
         h('blockquote', {}, c.text),
-        meta && meta.sourceUrl ? h('p', { class: 'muted' }, 'Văn bản gốc: ', h('a', { href: meta.sourceUrl, target: '_blank', rel: 'noopener noreferrer' }, meta.sourceUrl)) : null);
-    }));
+        meta && meta.sourceUrl
+          ? h(
+              'p',
+              { class: 'muted' },
+              'Văn bản gốc: ',
+              h('a', { href: meta.sourceUrl, target: '_blank', rel: 'noopener noreferrer' }, meta.sourceUrl),
+            )
+          : null,
+      );
+    }),
+  );
 }
 
 function feedbackBar(result, question) {
   const bar = h('div', { class: 'feedback' });
-  const up = h('button', { type: 'button', class: 'fb-up', 'aria-label': 'Hữu ích', 'aria-pressed': 'false' }, '👍 Hữu ích');
-  const down = h('button', { type: 'button', class: 'fb-down', 'aria-label': 'Chưa đúng hoặc chưa đủ', 'aria-pressed': 'false' }, '👎 Chưa đúng');
+  const up = h(
+    'button',
+    { type: 'button', class: 'fb-up', 'aria-label': 'Hữu ích', 'aria-pressed': 'false' },
+    '👍 Hữu ích',
+  );
+  const down = h(
+    'button',
+    { type: 'button', class: 'fb-down', 'aria-label': 'Chưa đúng hoặc chưa đủ', 'aria-pressed': 'false' },
+    '👎 Chưa đúng',
+  );
   let rating = null;
   const box = h('div', { class: 'fb-comment', hidden: true });
-  const text = h('textarea', { rows: 2, maxlength: 2000, placeholder: 'Góp ý (không bắt buộc): câu trả lời sai/thiếu ở đâu?', 'aria-label': 'Góp ý' });
+  const text = h('textarea', {
+    rows: 2,
+    maxlength: 2000,
+    placeholder: 'Góp ý (không bắt buộc): câu trả lời sai/thiếu ở đâu?',
+    'aria-label': 'Góp ý',
+  });
   const submit = h('button', { type: 'button', class: 'fb-send primary' }, 'Gửi đánh giá');
   box.append(text, submit);
   const choose = (r) => {
@@ -74,11 +109,22 @@ function feedbackBar(result, question) {
   submit.addEventListener('click', async () => {
     submit.disabled = true;
     const body = { rating, sessionId, comment: text.value.trim() || undefined };
-    if (result.questionId) body.questionId = result.questionId; else body.question = question;
+    if (result.questionId) body.questionId = result.questionId;
+    else body.question = question;
     try {
-      const res = await fetch('/api/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch('/api/feedback', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       if (!res.ok) throw new Error((await res.json()).message);
-      bar.replaceChildren(h('span', { class: 'fb-thanks', role: 'status' }, rating === 'down' ? 'Cảm ơn anh/chị. Tổ nội dung sẽ xem lại câu trả lời này.' : 'Cảm ơn anh/chị đã đánh giá.'));
+      bar.replaceChildren(
+        h(
+          'span',
+          { class: 'fb-thanks', role: 'status' },
+          rating === 'down' ? 'Cảm ơn anh/chị. Tổ nội dung sẽ xem lại câu trả lời này.' : 'Cảm ơn anh/chị đã đánh giá.',
+        ),
+      );
     } catch (err) {
       submit.disabled = false;
       box.append(h('span', { class: 'error', role: 'alert' }, 'Chưa gửi được đánh giá: ' + err.message));
@@ -94,7 +140,9 @@ async function sourceMetas(result) {
   try {
     const res = await fetch('/api/sources?ids=' + encodeURIComponent(ids.join(',')));
     return res.ok ? (await res.json()).sources : [];
-  } catch { return []; }
+  } catch {
+    return [];
+  }
 }
 
 /** The reply text without its trailing "Nguồn:" list (written for Zalo); the page shows the sources below it. */
@@ -107,14 +155,22 @@ function withoutSourceList(result) {
 async function renderAnswer(result, question) {
   const metas = await sourceMetas(result);
   const notices = (result.notices || []).map(noticeText).filter(Boolean);
-  for (const m of metas) if (m.supersededBy) notices.push('Văn bản “' + m.title + '” đã được thay thế bởi ' + m.supersededBy + '.');
-  return h('article', { class: 'answer' + (result.refused ? ' refused' : ''), 'data-mode': result.mode, 'data-question-id': result.questionId || null },
+  for (const m of metas)
+    if (m.supersededBy) notices.push('Văn bản “' + m.title + '” đã được thay thế bởi ' + m.supersededBy + '.');
+  return h(
+    'article',
+    {
+      class: 'answer' + (result.refused ? ' refused' : ''),
+      'data-mode': result.mode,
+      'data-question-id': result.questionId || null,
+    },
     result.curated ? h('span', { class: 'badge ok curated' }, 'Câu trả lời đã được tổ nội dung duyệt') : null,
     result.refused ? h('span', { class: 'badge bad' }, 'Chưa có trong tài liệu') : null,
     h('p', { class: 'answer-text' }, withoutSourceList(result)),
     [...new Set(notices)].map((n) => h('div', { class: 'notice', role: 'note' }, '⚠ ' + n)),
     renderSources(result, metas),
-    feedbackBar(result, question));
+    feedbackBar(result, question),
+  );
 }
 
 async function ask(question) {
@@ -124,12 +180,22 @@ async function ask(question) {
   log.append(wait);
   wait.scrollIntoView({ block: 'end' });
   try {
-    const res = await fetch('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question, sessionId }) });
+    const res = await fetch('/api/ask', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question, sessionId }),
+    });
     const body = await res.json();
     if (!res.ok) throw new Error(body.message || res.statusText);
     wait.replaceWith(await renderAnswer(body, question));
   } catch (err) {
-    wait.replaceWith(h('p', { class: 'error', role: 'alert' }, 'Không trả lời được lúc này (' + err.message + '). Vui lòng thử lại hoặc gọi Tổng đài 1022.'));
+    wait.replaceWith(
+      h(
+        'p',
+        { class: 'error', role: 'alert' },
+        'Không trả lời được lúc này (' + err.message + '). Vui lòng thử lại hoặc gọi Tổng đài 1022.',
+      ),
+    );
   }
   log.lastElementChild.scrollIntoView({ block: 'start', behavior: 'smooth' });
 }
@@ -145,7 +211,10 @@ form.addEventListener('submit', async (e) => {
   input.focus();
 });
 input.addEventListener('keydown', (e) => {
-  if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
+  if (e.key === 'Enter' && !e.shiftKey) {
+    e.preventDefault();
+    form.requestSubmit();
+  }
 });
 document.getElementById('new-session').addEventListener('click', () => {
   sessionId = newSessionId();

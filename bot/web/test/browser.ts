@@ -8,8 +8,16 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
@@ -35,8 +43,12 @@ export async function loginConsole(page: Page, baseUrl: string, token: string): 
 
 /** Waits until the console shows a finished re-index (the table is reloaded after it). */
 export async function waitForReindex(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const el = document.querySelector('#reindex-status') as HTMLElement | null;
-    return el?.dataset.state === 'done' || el?.dataset.state === 'failed';
-  }, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('#reindex-status') as HTMLElement | null;
+      return el?.dataset.state === 'done' || el?.dataset.state === 'failed';
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
 }

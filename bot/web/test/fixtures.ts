@@ -14,16 +14,21 @@ export const UPLOAD_FACT = {
 
 export async function factDocx(): Promise<Buffer> {
   const doc = new Document({
-    sections: [{
-      children: [
-        new Paragraph({ text: UPLOAD_FACT.title, heading: HeadingLevel.TITLE }),
-        new Paragraph({ text: UPLOAD_FACT.section, heading: HeadingLevel.HEADING_1 }),
-        new Paragraph({ text: UPLOAD_FACT.text }),
-      ],
-    }],
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: UPLOAD_FACT.title, heading: HeadingLevel.TITLE }),
+          new Paragraph({ text: UPLOAD_FACT.section, heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({ text: UPLOAD_FACT.text }),
+        ],
+      },
+    ],
   });
   return Buffer.from(await Packer.toBuffer(doc));
 }
 
 /** Starts like a zip (so it passes the type check) but cannot be opened: only the parser can reject it. */
-export const BROKEN_DOCX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('this is not a real word document')]);
+export const BROKEN_DOCX = Buffer.concat([
+  Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+  Buffer.from('this is not a real word document'),
+]);

@@ -27,26 +27,49 @@ export interface TestServer {
 }
 
 /** Builds the index, starts the app on 127.0.0.1 (port 0 unless given) and returns its URL. */
-export async function startTestServer(opts: { port?: number; uploadLimitBytes?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { port?: number; uploadLimitBytes?: number; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'hoidap-web-'));
   const sourcesDir = join(dir, 'sources');
   const indexDir = join(dir, 'index');
   await cp(REPO_SOURCES, sourcesDir, { recursive: true });
   const embedder = createEmbedder({ provider: 'hashed' });
   await ensureIndex({ sourcesDir, indexDir, embedder });
-  const runtime = await createWebRuntime({ dataDir: join(dir, 'data'), sourcesDir, indexDir, embedder, uploadLimitBytes: opts.uploadLimitBytes });
+  const runtime = await createWebRuntime({
+    dataDir: join(dir, 'data'),
+    sourcesDir,
+    indexDir,
+    embedder,
+    uploadLimitBytes: opts.uploadLimitBytes,
+  });
   const dataDir = join(dir, 'data');
   const config = loadConfig({
-    PORT: String(opts.port ?? 0), HOST: '127.0.0.1', DATA_DIR: dataDir, INDEX_DIR: indexDir, SOURCES_DIR: sourcesDir,
-    ADMIN_TOKEN: TEST_ADMIN_TOKEN, API_RATE_LIMIT_PER_MIN: '10000', LOG_LEVEL: 'warn', ...opts.env,
+    PORT: String(opts.port ?? 0),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    INDEX_DIR: indexDir,
+    SOURCES_DIR: sourcesDir,
+    ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    API_RATE_LIMIT_PER_MIN: '10000',
+    LOG_LEVEL: 'warn',
+    ...opts.env,
   });
   const app = await buildApp(config, {
-    answer: (question, ctx) => runtime.answer(question, ctx), toJson: toWebAskJson, web: runtime, logStream: false,
+    answer: (question, ctx) => runtime.answer(question, ctx),
+    toJson: toWebAskJson,
+    web: runtime,
+    logStream: false,
     ready: () => runtime.holder.current().documents().length > 0,
   });
   const url = await app.listen({ host: '127.0.0.1', port: config.port });
   return {
-    url, app, runtime, dir, sourcesDir, indexDir,
+    url,
+    app,
+    runtime,
+    dir,
+    sourcesDir,
+    indexDir,
     async close() {
       await app.close(); // closes the runtime too
       await rm(dir, { recursive: true, force: true });

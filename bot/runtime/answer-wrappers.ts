@@ -106,9 +106,7 @@ export function withQuestionLog<C extends AnswerCallContext>(
  * also shows (notices, mode, topic) and what the web layer added (questionId for 👍/👎, curated).
  * Pass it as buildApp's `toJson`.
  */
-export function toWebAskJson(
-  r: WebAnswerResult,
-): AskJson &
+export function toWebAskJson(r: WebAnswerResult): AskJson &
   Pick<AnswerResult, 'notices' | 'mode' | 'topicDocumentId'> & {
     questionId: number | null;
     curated: WebAnswerResult['curated'] | null;

@@ -21,6 +21,13 @@ describe('reading the frame of a question', () => {
     expect(frame.intent.topicTerms).toEqual(expect.arrayContaining(['xe', 'sang', 'ten']));
   });
 
+  it("cuts the person's own ID number, and the words naming it, out of the topic", () => {
+    expect(readFrame('so cccd cua toi la 079123456789, thoi tiet mai the nao?').searchText).toBe(
+      'thoi tiet mai the nao',
+    );
+    expect(readFrame('toi 079123456789 muon lam lai cccd').searchText).toBe('toi muon lam lai cccd');
+  });
+
   it('reads an age as a slot and a first issue as the case', () => {
     const frame = readFrame('con tôi 15 tuổi làm căn cước lần đầu có mất tiền không');
     expect(frame.ages).toEqual([15]);

@@ -65,6 +65,16 @@ function storyWords(folded: readonly string[]): Set<number> {
     for (const p of phrases) {
       if (p.every((w, j) => folded[i + j] === w)) p.forEach((_, j) => cut.add(i + j));
     }
+    // "số cccd của tôi là 0791…", "sdt em 0912…": the person's own ID or phone number is a detail about them,
+    // not the topic, so the words naming it are cut with the number.
+    if (/^\d{9,12}$/.test(folded[i] as string)) {
+      cut.add(i);
+      for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
+        cut.add(j);
+        if (folded[j] === 'so' || folded[j] === 'sdt') break;
+        if (j === Math.max(0, i - 6)) for (let k = j; k < i; k++) cut.delete(k);
+      }
+    }
     if (
       /^\d{1,3}$/.test(folded[i] as string) &&
       (folded[i + 1] === 'tuoi' || (folded[i + 1] === 'thang' && folded[i + 2] === 'tuoi'))

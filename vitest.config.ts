@@ -9,14 +9,14 @@ export default defineConfig({
     // The JSON report lets .ci/run print its one-line summary from the very same `npm test` run.
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-report.json' },
-    // `npm run test:coverage` (in `npm run check`): a floor, so a change that drops tested code fails the check.
-    // A first, cautious floor: raise it to just under the figures the first full run prints.
+    // `npm test` measures coverage and fails under this floor (set just under the 29/11/2026 run: lines 89.1%,
+    // statements 87.3%, functions 88.7%, branches 81.7%), so a change that drops tested code fails CI.
     coverage: {
       provider: 'v8',
       include: ['{bot,knowledge,ingest,eval,answer}/**/*.ts'],
       exclude: ['**/*.test.ts', '**/test/**', '**/*-cli.ts', '**/test-support.ts'],
       reporter: ['text-summary', 'html'],
-      thresholds: { lines: 60, statements: 60, functions: 60, branches: 50 },
+      thresholds: { lines: 87, statements: 85, functions: 86, branches: 79 },
     },
   },
 });

@@ -66,7 +66,10 @@ export async function answer(question: string, context: AnswerContext): Promise<
   // The procedure the question names decides: a story around "đăng ký tạm trú" (names, kin, errands) is
   // not missing evidence, so a named top procedure is answered whatever share of the story it covers.
   const named = top.document.type === 'procedure' && namesDocument(context.kb, top.document, intent, CASE_PAIRS);
-  if (!followUp && !named && evidence.score < threshold) {
+  // Only a name no other procedure shares lifts the evidence line: in a corpus of hundreds, a pair like "giấy
+  // phép" is in many names, and a question about an unheld procedure must not be answered from a neighbour.
+  const namedUniquely = named && namesDocument(context.kb, top.document, intent, CASE_PAIRS, true);
+  if (!followUp && !namedUniquely && evidence.score < threshold) {
     // A question naming no procedure at all ("hồ sơ gồm những gì?") is asked back, not called missing.
     return refuse(
       intent.topicTerms.length === 0 && intent.fields.length > 0 ? 'which-procedure' : 'weak-evidence',
@@ -241,14 +244,48 @@ function namesDocument(
   meta: DocumentMeta,
   intent: QuestionIntent,
   alsoGeneric: ReadonlySet<string> = new Set(),
+  uniquely = false,
 ): boolean {
   if (meta.type === 'plan' && PLAN_CUES.test(intent.folded)) return true;
-  const overview = kb.chunksOf(meta.id).find((c) => c.field === 'overview');
-  const names = `${meta.title}\n${overview?.text.split('\n').find((l) => l.startsWith('Tên gọi khác')) ?? ''}`;
-  const own = bigrams(readQuestion(names).split(' '));
+  const shared = nameSharing(kb);
+  const own = shared.pairsOf.get(meta.id) ?? new Set<string>();
+  // With `uniquely`, a pair in the names of several procedures ("giấy phép", "hộ tịch" in a corpus of hundreds)
+  // names none of them: at scale, sharing the object is not naming the procedure.
   return [...bigrams(intent.topicText.split(' '))].some(
-    (p) => own.has(p) && !GENERIC_PAIRS.has(p) && !alsoGeneric.has(p),
+    (p) =>
+      own.has(p) &&
+      !GENERIC_PAIRS.has(p) &&
+      !alsoGeneric.has(p) &&
+      (!uniquely || (shared.count.get(p) ?? 0) <= MAX_NAME_SHARING),
   );
+}
+
+/** A name pair found in more procedures than this is too common to name one. */
+const MAX_NAME_SHARING = 2;
+
+interface NameSharing {
+  pairsOf: Map<string, Set<string>>;
+  count: Map<string, number>;
+}
+const nameSharingByBase = new WeakMap<object, NameSharing>();
+
+/** Word pairs of every procedure's title and other names, and in how many procedures each pair occurs (per loaded base). */
+function nameSharing(kb: KnowledgeBase): NameSharing {
+  const cached = nameSharingByBase.get(kb);
+  if (cached) return cached;
+  const pairsOf = new Map<string, Set<string>>();
+  const count = new Map<string, number>();
+  for (const meta of kb.documents()) {
+    if (meta.type !== 'procedure') continue;
+    const overview = kb.chunksOf(meta.id).find((c) => c.field === 'overview');
+    const names = `${meta.title}\n${overview?.text.split('\n').find((l) => l.startsWith('Tên gọi khác')) ?? ''}`;
+    const own = bigrams(readQuestion(names).split(' '));
+    pairsOf.set(meta.id, own);
+    for (const p of own) count.set(p, (count.get(p) ?? 0) + 1);
+  }
+  const built = { pairsOf, count };
+  nameSharingByBase.set(kb, built);
+  return built;
 }
 
 /**

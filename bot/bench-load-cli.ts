@@ -2,7 +2,7 @@
  * npm run bench (second half): load on the bot service over 127.0.0.1.
  *
  * The service runs as its own process (the real wiring of bot/test/echo-main.ts: SQLite inbox/outbox, worker,
- * OA client) with a light answerer, so the numbers measure the service, not retrieval (eval/bench.ts measures
+ * OA client) with a light answerer, so the numbers measure the service, not retrieval (eval/bench-cli.ts measures
  * answer() itself). A Zalo stand-in in this process counts what is delivered. An open-loop generator
  * (test/open-loop-load.ts: evenly spaced, latency from each request's due time) sends signed user_send_text
  * events; we report webhook ack latency, the event-loop delay of the service and of this process (so a tail can

@@ -19,7 +19,7 @@ process.stderr.write(`scale corpus: ${n} synthetic procedures + knowledge/source
 const passes = rest.includes('--report') ? rest : [...rest, '--report', join(dir, 'report.md')];
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', 'eval/cli.ts', '--questions', 'eval/questions/scale.jsonl', ...passes],
+  ['--import', 'tsx', 'eval/eval-cli.ts', '--questions', 'eval/questions/scale.jsonl', ...passes],
   {
     stdio: 'inherit',
     env: { ...process.env, SOURCES_DIR: join(dir, 'sources'), INDEX_DIR: join(dir, 'index') },

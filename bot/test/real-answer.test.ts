@@ -1,5 +1,5 @@
 /**
- * End to end, wired the way bot/main.ts wires it: the real answer() over the committed sources (hashed
+ * End to end, wired the way bot/start-cli.ts wires it: the real answer() over the committed sources (hashed
  * embedder, offline) behind the web runtime (curated answers, question log, live knowledge holder), with the
  * HTTP API, the OA channel, the web chat page and the content console on one real socket.
  */

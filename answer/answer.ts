@@ -269,19 +269,19 @@ interface NameSharing {
 }
 const nameSharingByBase = new WeakMap<object, NameSharing>();
 
-/** Word pairs of every procedure's title and other names, and in how many procedures each pair occurs (per loaded base). */
+/** Word pairs of every document's title and other names, and in how many procedures each pair occurs (per loaded base). */
 function nameSharing(kb: KnowledgeBase): NameSharing {
   const cached = nameSharingByBase.get(kb);
   if (cached) return cached;
   const pairsOf = new Map<string, Set<string>>();
   const count = new Map<string, number>();
   for (const meta of kb.documents()) {
-    if (meta.type !== 'procedure') continue;
     const overview = kb.chunksOf(meta.id).find((c) => c.field === 'overview');
     const names = `${meta.title}\n${overview?.text.split('\n').find((l) => l.startsWith('Tên gọi khác')) ?? ''}`;
     const own = bigrams(readQuestion(names).split(' '));
     pairsOf.set(meta.id, own);
-    for (const p of own) count.set(p, (count.get(p) ?? 0) + 1);
+    // Plans and guides are named by their titles too, but only procedures count towards sharing.
+    if (meta.type === 'procedure') for (const p of own) count.set(p, (count.get(p) ?? 0) + 1);
   }
   const built = { pairsOf, count };
   nameSharingByBase.set(kb, built);

@@ -234,6 +234,11 @@ function registerGauges(metrics: BotMetrics, store: BotStorage, oaTokens: OaToke
 }
 
 async function registerWeb(app: FastifyInstance, config: BotConfig, web: WebRuntime): Promise<void> {
+  web.onStoreError = (err) =>
+    app.log.error(
+      { code: (err as { code?: string }).code ?? 'E_STORE' },
+      'web store failed; the answer was still given',
+    );
   await app.register(webChatPlugin, { store: web.store, holder: web.holder });
   if (config.adminToken)
     await app.register(adminPlugin, { token: config.adminToken, cookieSecure: config.cookieSecure, ...web });

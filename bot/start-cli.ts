@@ -18,13 +18,19 @@ async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
   // Loaded after the configuration is checked: a bad setting is reported at once, without loading LangChain.
-  const [{ ensureIndex }, { createEmbedder }, { createGenerator }, { createWebRuntime, toWebAskJson }] =
-    await Promise.all([
-      import('../ingest/index.ts'),
-      import('../knowledge/index.ts'),
-      import('../answer/index.ts'),
-      import('./runtime/index.ts'),
-    ]);
+  const [
+    { ensureIndex },
+    { createEmbedder },
+    { createGenerator },
+    { createWebRuntime, toWebAskJson },
+    { openWebStore },
+  ] = await Promise.all([
+    import('../ingest/index.ts'),
+    import('../knowledge/index.ts'),
+    import('../answer/index.ts'),
+    import('./runtime/index.ts'),
+    import('./storage/index.ts'),
+  ]);
   const embedder = createEmbedder(config.embeddings);
   const report = await ensureIndex({ sourcesDir: config.sourcesDir, indexDir: config.indexDir, embedder });
   if (report)
@@ -32,7 +38,15 @@ async function main(): Promise<void> {
       `index built in ${config.indexDir}: ${report.chunks} chunks, ${report.failed.length} sources skipped`,
     );
   const generator = config.llm ? createGenerator(config.llm) : null;
+  // The same engine choice as the bot storage (buildApp): DATABASE_URL shares the question log, feedback and
+  // curated answers between instances; without it they stay in DATA_DIR/web.sqlite.
+  const store = await openWebStore({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    onError: (err) => console.error(`${err.code}: web store lost a database connection; reconnecting`),
+  });
   const web = await createWebRuntime({
+    store,
     dataDir: config.dataDir,
     sourcesDir: config.sourcesDir,
     indexDir: config.indexDir,

@@ -36,17 +36,24 @@ export type WebAnswerResult = AnswerResult & {
 /**
  * Answers with the curated reply when the question matches one, else with `answerFn`. A curated reply
  * that cites a document no longer live (withdrawn) is skipped, so it can never cite a withdrawn source.
- * Curated replies have mode 'curated', the notice "curated answer: <id>" and `curated` set.
+ * Curated replies have mode 'curated', the notice "curated answer: <id>" and `curated` set. When the store
+ * cannot be read (database down), the composed answer is given and `onError` hears why: residents still get
+ * an answer.
  */
 export function withCurated<C extends AnswerCallContext>(
   answerFn: AnswerFn<C>,
-  store: WebStore,
-  opts: { holder?: KnowledgeHolder; now?: () => number } = {},
+  store: Pick<WebStore, 'curated'>,
+  opts: { holder?: KnowledgeHolder; now?: () => number; onError?: (err: unknown) => void } = {},
 ): (q: string, ctx: C) => Promise<WebAnswerResult> {
   const now = opts.now ?? Date.now;
   return async (question, ctx) => {
     const started = now();
-    const hit = store.curated.find(question);
+    let hit: CuratedAnswer | undefined;
+    try {
+      hit = await store.curated.find(question);
+    } catch (err) {
+      opts.onError?.(err);
+    }
     if (!hit || !citesLiveDocuments(hit, opts.holder)) return answerFn(question, ctx);
     return {
       answer: hit.answer,
@@ -74,14 +81,14 @@ function citesLiveDocuments(hit: CuratedAnswer, holder: KnowledgeHolder | undefi
  */
 export function withQuestionLog<C extends AnswerCallContext>(
   answerFn: (q: string, ctx: C) => Promise<WebAnswerResult>,
-  store: WebStore,
+  store: Pick<WebStore, 'recordQuestion'>,
   opts: { channel?: AnswerChannel; holder?: KnowledgeHolder; onError?: (err: unknown) => void } = {},
 ): (q: string, ctx: C) => Promise<WebAnswerResult> {
   return async (question, ctx) => {
     const result = await answerFn(question, ctx);
     const topicId = result.topicDocumentId ?? result.citations[0]?.documentId ?? null;
     try {
-      const questionId = store.recordQuestion({
+      const questionId = await store.recordQuestion({
         channel: ctx.channel ?? opts.channel ?? 'api',
         session: ctx.session ?? null,
         question,

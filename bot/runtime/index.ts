@@ -23,14 +23,24 @@ export { KnowledgeHolder, type KnowledgeHolderOptions } from './knowledge-holder
 export { Reindexer, type ReindexStatus, type ReindexerOptions } from './reindexer.ts';
 export { ContentLibrary, DOC_FOLDERS, type DocFolder, type StoredSource } from './content-library.ts';
 export {
-  WebStore,
   QUESTION_STATUSES,
+  applyPatch,
+  type WebStore,
+  type QuestionPatch,
   type QuestionRecord,
   type QuestionRow,
   type QuestionStatus,
   type FeedbackInput,
 } from './web-store.ts';
-export { questionKey, type CuratedAnswer, type CuratedCitation, type CuratedInput } from './curated-store.ts';
+export {
+  questionKey,
+  curatedKeys,
+  phrasingTaken,
+  type CuratedAnswers,
+  type CuratedAnswer,
+  type CuratedCitation,
+  type CuratedInput,
+} from './curated-store.ts';
 export {
   withCurated,
   withQuestionLog,

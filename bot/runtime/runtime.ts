@@ -9,11 +9,17 @@ import { withCurated, withQuestionLog, type AnswerCallContext, type WebAnswerRes
 import { ContentLibrary } from './content-library.ts';
 import { KnowledgeHolder } from './knowledge-holder.ts';
 import { Reindexer } from './reindexer.ts';
-import { WebStore } from './web-store.ts';
+import type { WebStore } from './web-store.ts';
 
 export interface WebRuntimeOptions {
-  /** DATA_DIR: web.sqlite, staging/ (upload checks) and withdrawn/ (withdrawn files) live here. */
+  /** DATA_DIR: staging/ (upload checks) and withdrawn/ (withdrawn files) live here. */
   dataDir: string;
+  /**
+   * The question log, feedback, curated answers and indexed-at notes: bot/storage's openWebStore picks the
+   * engine from the configuration (web.sqlite in DATA_DIR, or PostgreSQL shared by every instance). The
+   * runtime closes it.
+   */
+  store: WebStore;
   /** SOURCES_DIR: the folder ingest reads and the console edits. Must be writable. */
   sourcesDir: string;
   /** INDEX_DIR: must already hold an index (run ensureIndex first). */
@@ -33,14 +39,23 @@ export interface WebRuntime {
   reindexer: Reindexer;
   /** answer() over the live base, curated answers first, every question logged for the console. */
   answer: (question: string, ctx: AnswerCallContext) => Promise<WebAnswerResult>;
+  /**
+   * Hears a store failure the runtime worked around (a question not logged, a curated lookup or an
+   * indexed-at note that failed); app.ts points it at the service log. Default: one line on stderr.
+   */
+  onStoreError: (err: unknown) => void;
   /** Waits for a running re-index, then closes the knowledge bases and the store. */
   close(): Promise<void>;
 }
 
 export async function createWebRuntime(o: WebRuntimeOptions): Promise<WebRuntime> {
   const holder = await KnowledgeHolder.open({ indexDir: o.indexDir, embedder: o.embedder });
-  const store = WebStore.open(o.dataDir);
-  store.noteIndexed(holder.live().manifest.documents.map((d) => ({ id: d.meta.id, contentHash: d.contentHash })));
+  const store = o.store;
+  // Late-bound so app.ts can point it at the service log after this returns.
+  const reportStoreError = (err: unknown) => runtime.onStoreError(err);
+  const noteIndexed = (docs: ReadonlyArray<{ id: string; contentHash: string }>): void =>
+    void store.noteIndexed(docs).catch(reportStoreError);
+  await store.noteIndexed(holder.live().manifest.documents.map((d) => ({ id: d.meta.id, contentHash: d.contentHash })));
   const library = new ContentLibrary({
     sourcesDir: o.sourcesDir,
     dataDir: join(o.dataDir),
@@ -52,30 +67,33 @@ export async function createWebRuntime(o: WebRuntimeOptions): Promise<WebRuntime
     indexDir: o.indexDir,
     embedder: o.embedder,
     holder,
-    onSwap: (docs) => store.noteIndexed(docs),
+    onSwap: noteIndexed,
   });
   // Another instance sharing INDEX_DIR may publish a new version: swap to it within about a second.
   holder.follow(o.followIntervalMs ?? 1000, undefined, (kb) =>
-    store.noteIndexed(kb.manifest.documents.map((d) => ({ id: d.meta.id, contentHash: d.contentHash }))),
+    noteIndexed(kb.manifest.documents.map((d) => ({ id: d.meta.id, contentHash: d.contentHash }))),
   );
   const curated = withCurated(
     (q: string, ctx: AnswerCallContext) =>
       composeAnswer(q, { kb: holder.current(), generator: o.generator ?? null, history: ctx.history, asOf: ctx.asOf }),
     store,
-    { holder },
+    { holder, onError: reportStoreError },
   );
   // The channel and session come with each call (bot's worker and /api/ask pass them); 'api' only as a default.
-  const logged = withQuestionLog(curated, store, { holder });
-  return {
+  const logged = withQuestionLog(curated, store, { holder, onError: reportStoreError });
+  const runtime: WebRuntime = {
     store,
     holder,
     library,
     reindexer,
     answer: logged,
+    onStoreError: (err) =>
+      console.error(`${(err as { code?: string }).code ?? 'E_STORE'}: web store failed: ${(err as Error).message}`),
     async close() {
       await reindexer.idle();
       holder.close();
-      store.close();
+      await store.close();
     },
   };
+  return runtime;
 }

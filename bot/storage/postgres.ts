@@ -30,8 +30,14 @@ export function isConnectionError(err: unknown): boolean {
   );
 }
 
-export function pgError(err: unknown): BotError {
+/**
+ * The coded error for a failed statement. An error that already carries a code (BotError, or a WebError such as
+ * E_BAD_REQUEST thrown inside a content-store transaction) passes through unchanged.
+ */
+export function pgError(err: unknown): Error {
   if (err instanceof BotError) return err;
+  const code = (err as { code?: unknown })?.code;
+  if (err instanceof Error && typeof code === 'string' && code.startsWith('E_')) return err;
   const message = (err as Error)?.message ?? String(err);
   return isConnectionError(err)
     ? new BotError('E_DB_UNREACHABLE', `PostgreSQL unreachable: ${message}`, { retryable: true })
@@ -82,6 +88,58 @@ export async function migratePostgres(pool: pg.Pool, now = Date.now()): Promise<
   return applied;
 }
 
+/**
+ * A connection pool on `url` with pending migrations applied (the bot storage and the web store each open one:
+ * the web store lives from before buildApp opens the bot storage until after it closes it).
+ */
+export async function openPool(url: string, opts: PostgresOptions = {}): Promise<pg.Pool> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+    types,
+  });
+  // An idle client losing its server must not crash the process: log it with a code; the pool reconnects.
+  pool.on('error', (err) => opts.onError?.(pgError(err) as BotError));
+  try {
+    await migratePostgres(pool);
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw pgError(err);
+  }
+  return pool;
+}
+
+/**
+ * One transaction on one checked-out connection; any failure (a dropped connection too) rolls it back and
+ * rejects with a coded error. A connection that broke is discarded, not returned to the pool.
+ */
+export async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (err) {
+    throw pgError(err);
+  }
+  client.on('error', noteDroppedConnection);
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    broken = isConnectionError(err);
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw pgError(err);
+  } finally {
+    giveBack(client, broken);
+  }
+}
+
 export interface PostgresOptions {
   /** Pool size per instance (default 10). */
   max?: number;
@@ -97,22 +155,7 @@ export class PostgresStorage implements BotStorage {
 
   /** Connects, applies pending migrations and returns the engine. */
   static async open(url: string, opts: PostgresOptions = {}): Promise<PostgresStorage> {
-    const pool = new pg.Pool({
-      connectionString: url,
-      max: opts.max ?? 10,
-      connectionTimeoutMillis: 5000,
-      idleTimeoutMillis: 30_000,
-      types,
-    });
-    // An idle client losing its server must not crash the process: log it with a code; the pool reconnects.
-    pool.on('error', (err) => opts.onError?.(pgError(err)));
-    try {
-      await migratePostgres(pool);
-    } catch (err) {
-      await pool.end().catch(() => undefined);
-      throw pgError(err);
-    }
-    return new PostgresStorage(pool);
+    return new PostgresStorage(await openPool(url, { max: 10, ...opts }));
   }
 
   private async q(text: string, values: unknown[] = []): Promise<pg.QueryResult<Row>> {
@@ -140,23 +183,8 @@ export class PostgresStorage implements BotStorage {
   }
 
   /** One transaction on one connection; any failure (including a dropped connection) rolls it back. */
-  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.checkout();
-    let broken = false;
-    try {
-      await client.query('BEGIN');
-      const result = await fn(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      broken = isConnectionError(err);
-      await client.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
-      throw pgError(err);
-    } finally {
-      giveBack(client, broken);
-    }
+  private tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, fn);
   }
 
   async enqueue(e: InboxEvent): Promise<'queued' | 'duplicate'> {

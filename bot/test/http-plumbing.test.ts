@@ -14,6 +14,7 @@ import { ensureIndex } from '../../ingest/index.ts';
 import { createEmbedder } from '../../knowledge/index.ts';
 import { buildApp } from '../app.ts';
 import { createWebRuntime, type WebRuntime } from '../runtime/index.ts';
+import { openWebStore } from '../storage/index.ts';
 import { echoAnswer, tempDir, testConfig } from './helpers.ts';
 
 const ADMIN_TOKEN = 'admin-token-for-the-plumbing-test';
@@ -35,7 +36,16 @@ async function tinyRuntime(): Promise<{ web: WebRuntime; dataDir: string }> {
   const indexDir = path.join(dir, 'index');
   await ensureIndex({ sourcesDir, indexDir, embedder });
   const dataDir = path.join(dir, 'data');
-  return { web: await createWebRuntime({ dataDir, sourcesDir, indexDir, embedder }), dataDir };
+  return {
+    web: await createWebRuntime({
+      store: await openWebStore({ dataDir, databaseUrl: null }),
+      dataDir,
+      sourcesDir,
+      indexDir,
+      embedder,
+    }),
+    dataDir,
+  };
 }
 
 describe('HTTP plumbing', { timeout: 120_000 }, () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureIndex } from '../../ingest/index.ts';
 import { createEmbedder } from '../../knowledge/index.ts';
 import { createWebRuntime, toWebAskJson, type WebRuntime } from '../runtime/index.ts';
+import { openWebStore } from '../storage/index.ts';
 import { buildApp } from '../app.ts';
 import { APP_SECRET, BOT_TOKEN, oaTextEvent, post, signOa, tempDir, testConfig, waitFor } from './helpers.ts';
 import { ZaloStandIn } from './zalo-stand-in.ts';
@@ -28,7 +29,14 @@ describe('the service with the real answer()', { timeout: 180_000 }, () => {
     const embedder = createEmbedder({ provider: 'hashed' });
     await ensureIndex({ sourcesDir: SOURCES, indexDir, embedder });
     // Only reads happen in this file, so the committed sources folder is safe to hand to the console.
-    web = await createWebRuntime({ dataDir, sourcesDir: SOURCES, indexDir, embedder, generator: null });
+    web = await createWebRuntime({
+      store: await openWebStore({ dataDir, databaseUrl: null }),
+      dataDir,
+      sourcesDir: SOURCES,
+      indexDir,
+      embedder,
+      generator: null,
+    });
     zalo = new ZaloStandIn({
       accessToken: 'access-0',
       refreshToken: 'refresh-0',

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ensureIndex } from '../../ingest/index.ts';
 import { createEmbedder } from '../../knowledge/index.ts';
 import { createWebRuntime, toWebAskJson } from '../runtime/index.ts';
+import { openWebStore } from '../storage/index.ts';
 import { UPLOAD_FACT } from '../web/test/fixtures.ts';
 import { REPO_SOURCES } from '../web/test/server.ts';
 import { buildApp } from '../app.ts';
@@ -50,7 +51,13 @@ describe('two instances sharing one knowledge version', { timeout: 300_000 }, ()
     const urls: string[] = [];
     for (const name of ['a', 'b']) {
       const dataDir = join(dir, `data-${name}`);
-      const web = await createWebRuntime({ dataDir, sourcesDir, indexDir, embedder });
+      const web = await createWebRuntime({
+        store: await openWebStore({ dataDir, databaseUrl: db.url }),
+        dataDir,
+        sourcesDir,
+        indexDir,
+        embedder,
+      });
       const config = testConfig(dataDir, zalo.url, { DATABASE_URL: db.url, ADMIN_TOKEN, INSTANCE_ID: `inst-${name}` });
       const app = await buildApp(config, {
         answer: (q, ctx) => web.answer(q, ctx),

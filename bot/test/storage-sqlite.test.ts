@@ -4,8 +4,7 @@ import Fastify from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WebStore } from '../runtime/index.ts';
-import { RetentionJob, SqliteStorage } from '../storage/index.ts';
+import { RetentionJob, SqliteStorage, SqliteWebStore } from '../storage/index.ts';
 import { tempDir } from './helpers.ts';
 
 const OLD_SCHEMA = fs.readFileSync(
@@ -51,8 +50,8 @@ describe('SQLite storage', () => {
       quoteId: null,
       receivedAt: 1,
     });
-    const web = WebStore.open(dir);
-    web.recordQuestion({
+    const web = SqliteWebStore.open(dir);
+    await web.recordQuestion({
       channel: 'api',
       session: null,
       question: 'q',
@@ -68,7 +67,7 @@ describe('SQLite storage', () => {
       expect({ f, mode: fs.statSync(path.join(dir, f)).mode & 0o777 }).toEqual({ f, mode: 0o600 });
     }
     await s.close();
-    web.close();
+    await web.close();
   });
 
   it('deletes inbox, outbox, conversations, questions and feedback older than the retention days, and nothing newer', async () => {
@@ -76,8 +75,8 @@ describe('SQLite storage', () => {
     const day = 86_400_000;
     const now = 200 * day;
     const s = SqliteStorage.open(dir);
-    const web = WebStore.open(dir, { now: () => new Date(now - 100 * day) });
-    const oldQ = web.recordQuestion({
+    const web = SqliteWebStore.open(dir, { now: () => new Date(now - 100 * day) });
+    const oldQ = await web.recordQuestion({
       channel: 'api',
       session: null,
       question: 'cũ',
@@ -89,9 +88,9 @@ describe('SQLite storage', () => {
       citedDocuments: [],
       curatedId: null,
     });
-    web.addFeedback({ questionId: oldQ, session: null, rating: -1, comment: 'tệ', question: null });
-    const fresh = WebStore.open(dir, { now: () => new Date(now - day) });
-    fresh.recordQuestion({
+    await web.addFeedback({ questionId: oldQ, session: null, rating: -1, comment: 'tệ', question: null });
+    const fresh = SqliteWebStore.open(dir, { now: () => new Date(now - day) });
+    await fresh.recordQuestion({
       channel: 'api',
       session: null,
       question: 'mới',
@@ -124,9 +123,9 @@ describe('SQLite storage', () => {
     const job = new RetentionJob({ stores: [s, web], days: 90, now: () => now, log: Fastify({ logger: false }).log });
     expect(await job.runOnce()).toEqual({ outbox: 1, inbox: 1, conversations: 1, questions: 1, feedback: 1 });
     expect(await s.counts()).toEqual({ inbox: { done: 1 }, outbox: { sent: 1 } });
-    expect(fresh.listQuestions().map((q) => q.question)).toEqual(['mới']);
+    expect((await fresh.listQuestions()).map((q) => q.question)).toEqual(['mới']);
     await s.close();
-    web.close();
-    fresh.close();
+    await web.close();
+    await fresh.close();
   });
 });

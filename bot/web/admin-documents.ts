@@ -76,13 +76,14 @@ export async function documentRoutes(root: FastifyInstance, o: AdminPluginOption
     { schema: { summary: 'Documents with metadata, status, chunk count and when each was indexed' } },
     async () => {
       const kb = o.holder.live();
+      const indexed = await o.store.indexedTimes();
       const withdrawn = new Set(o.holder.withdrawn());
       const day = vietnamToday(now());
       const documents: DocumentRow[] = kb.documents().map((meta) => ({
         ...meta,
         status: documentStatus(meta, day, withdrawn.has(meta.id)),
         chunks: kb.chunksOf(meta.id).length,
-        lastIndexed: o.store.indexedAt(meta.id),
+        lastIndexed: indexed.get(meta.id) ?? null,
       }));
       return { documents, generation: o.holder.generation(), reindex: o.reindexer.status() };
     },

@@ -140,15 +140,21 @@ export async function insightRoutes(root: FastifyInstance, o: AdminPluginOptions
     },
     async (req) => {
       const { status } = req.query;
-      const rows = o.store.listQuestions({ status });
+      const rows = await o.store.listQuestions({ status });
       return { total: rows.length, groups: groupByTopic(rows) };
     },
   );
-  app.get('/api/questions.csv', { schema: { summary: 'All questions as CSV (UTF-8 with BOM)' } }, async (_req, reply) =>
-    reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="cau-hoi.csv"')
-      .send(questionsCsv(o.store.listQuestions())),
+  app.get(
+    '/api/questions.csv',
+    { schema: { summary: 'All questions as CSV (UTF-8 with BOM)' } },
+    async (_req, reply) => {
+      // Read before any header is set: a failed read answers a coded error, not half a CSV file.
+      const rows = await o.store.listQuestions();
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="cau-hoi.csv"')
+        .send(questionsCsv(rows));
+    },
   );
   app.patch(
     '/api/questions/:id',
@@ -165,7 +171,7 @@ export async function insightRoutes(root: FastifyInstance, o: AdminPluginOptions
   );
 
   app.get('/api/curated', { schema: { summary: 'Curated answers' } }, async () => ({
-    curated: o.store.curated.list(),
+    curated: await o.store.curated.list(),
   }));
   app.post(
     '/api/curated',
@@ -173,7 +179,7 @@ export async function insightRoutes(root: FastifyInstance, o: AdminPluginOptions
     async (req, reply) => {
       const body = req.body;
       const citations = resolveCitations(o.holder.current(), body.citations);
-      return reply.code(201).send(o.store.curated.save({ ...body, citations }));
+      return reply.code(201).send(await o.store.curated.save({ ...body, citations }));
     },
   );
   app.put(
@@ -190,7 +196,7 @@ export async function insightRoutes(root: FastifyInstance, o: AdminPluginOptions
     { schema: { summary: 'Delete a curated answer', params: idParam } },
     async (req, reply) => {
       const { id } = req.params;
-      if (!o.store.curated.remove(id)) throw new WebError('E_NOT_FOUND', `no curated answer ${id}`);
+      if (!(await o.store.curated.remove(id))) throw new WebError('E_NOT_FOUND', `no curated answer ${id}`);
       return reply.code(204).send();
     },
   );

@@ -67,7 +67,7 @@ describe.skipIf(!HAS_CHROMIUM)('web chat and console in Chromium', () => {
     await answer.locator('button.fb-send').click();
     await answer.locator('.fb-thanks').waitFor();
     const questionId = Number(await answer.getAttribute('data-question-id'));
-    const row = server.runtime.store.question(questionId);
+    const row = await server.runtime.store.question(questionId);
     expect(row?.rating).toBe(-1);
     expect(row?.comments).toEqual(['thieu giay to, goi toi **** *** ***']);
   });

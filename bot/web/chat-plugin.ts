@@ -50,7 +50,7 @@ export const webChatPlugin: FastifyPluginAsync<WebChatPluginOptions> = async (ro
     { schema: { summary: '👍/👎 with an optional comment on one answer', body: feedbackBody }, config: { limit } },
     async (req, reply) => {
       const b = req.body;
-      const id = opts.store.addFeedback({
+      const id = await opts.store.addFeedback({
         questionId: b.questionId ?? null,
         session: b.sessionId ?? null,
         rating: b.rating === 'up' ? 1 : -1,

@@ -75,7 +75,7 @@ describe('question log channels', () => {
     );
     expect(api.status).toBe(200);
     await waitFor(() => zalo.oaDeliveries.length >= 1 && zalo.botDeliveries.length >= 1, 'both Zalo replies');
-    const rows = server.runtime.store.listQuestions().map((q) => ({ channel: q.channel, session: q.session }));
+    const rows = (await server.runtime.store.listQuestions()).map((q) => ({ channel: q.channel, session: q.session }));
     expect(rows.sort((a, b) => a.channel.localeCompare(b.channel))).toEqual([
       { channel: 'api', session: 'client-7' },
       { channel: 'web', session: 'tab-1' },

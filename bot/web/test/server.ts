@@ -11,6 +11,7 @@ import { buildApp, loadConfig } from '../../index.ts';
 import { ensureIndex } from '../../../ingest/index.ts';
 import { createEmbedder } from '../../../knowledge/index.ts';
 import { createWebRuntime, toWebAskJson, type WebRuntime } from '../../runtime/index.ts';
+import { openWebStore } from '../../storage/index.ts';
 
 export const REPO_SOURCES = resolve(import.meta.dirname, '..', '..', '..', 'knowledge', 'sources');
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
@@ -36,7 +37,10 @@ export async function startTestServer(
   await cp(REPO_SOURCES, sourcesDir, { recursive: true });
   const embedder = createEmbedder({ provider: 'hashed' });
   await ensureIndex({ sourcesDir, indexDir, embedder });
+  // The web store the configuration picks (DATABASE_URL in opts.env: PostgreSQL), as npm start does.
+  const store = await openWebStore({ dataDir: join(dir, 'data'), databaseUrl: opts.env?.DATABASE_URL ?? null });
   const runtime = await createWebRuntime({
+    store,
     dataDir: join(dir, 'data'),
     sourcesDir,
     indexDir,

@@ -237,7 +237,7 @@ async function registerWeb(app: FastifyInstance, config: BotConfig, web: WebRunt
   web.onStoreError = (err) =>
     app.log.error(
       { code: (err as { code?: string }).code ?? 'E_STORE' },
-      'web store failed; the answer was still given',
+      'web store failed; answering went on without it',
     );
   await app.register(webChatPlugin, { store: web.store, holder: web.holder });
   if (config.adminToken)

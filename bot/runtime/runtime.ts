@@ -88,7 +88,9 @@ export async function createWebRuntime(o: WebRuntimeOptions): Promise<WebRuntime
     reindexer,
     answer: logged,
     onStoreError: (err) =>
-      console.error(`${(err as { code?: string }).code ?? 'E_STORE'}: web store failed: ${(err as Error).message}`),
+      void process.stderr.write(
+        `${(err as { code?: string }).code ?? 'E_STORE'}: web store failed; answering went on without it\n`,
+      ),
     async close() {
       await reindexer.idle();
       holder.close();

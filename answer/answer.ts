@@ -11,7 +11,7 @@ import { evidenceFeatures, EVIDENCE_THRESHOLD, unmatchedProcedureWord } from './
 import type { QuestionIntent } from './intent.ts';
 import { readFrame, type QuestionFrame } from './frame.ts';
 import { answerYesNo, leadWithBestLine } from './best-line.ts';
-import { asksUnheldDocument, frameDraft, scopeOf } from './scope.ts';
+import { asksUnheldDocument, feeIsNational, frameDraft, scopeOf } from './scope.ts';
 import { routeByAction } from './procedure-match.ts';
 import { composePassages, composeProcedure, type Composed } from './compose.ts';
 import { tryGenerative } from './generative-path.ts';
@@ -99,7 +99,12 @@ export async function answer(question: string, context: AnswerContext): Promise<
       ? unmatchedProcedureWord(context.kb, intent, top.document.id)
       : null;
   if (stray) return refuse('weak-evidence', null, [evidenceNotice, `not about this procedure: "${stray}"`]);
-  const scope = scopeOf(frame, top.document, intent);
+  const scope = scopeOf(
+    frame,
+    top.document,
+    intent,
+    frame.elsewhere !== null && feeIsNational(context.kb, top.document),
+  );
   if (scope === 'refuse') return refuse('other-place', null, [evidenceNotice]);
   const composed =
     top.document.type === 'procedure'

@@ -126,8 +126,16 @@ export const OBJECT_BOUNDARIES: ReadonlySet<string> = new Set([
   ),
   // Modes and cases are asked about a procedure, they are not its object ("làm lại căn cước | online").
   ...'o tai co online onl xong gom'.split(' '),
+  // "cho bé", "cho mẹ": who it is for, not what it is ("cho người nước ngoài", "cho thuê lại" go on, below).
+  'cho',
   ...[
     'truc tuyen',
+    'tren dinh',
+    'tren vneid',
+    'tren app',
+    'qua vneid',
+    'qua app',
+    'qua buu',
     'qua mang',
     'tren mang',
     'lan dau',
@@ -202,6 +210,9 @@ export const OBJECT_CONTINUATIONS: ReadonlySet<string> = new Set([
   'tai nguyen',
   'tai chinh',
   'tai che',
+  'cho nguoi',
+  'cho thue',
+  'cho tre',
 ]);
 
 /**

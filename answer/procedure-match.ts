@@ -109,9 +109,8 @@ function objectAfter(words: readonly string[], from: number, stopAtAction = fals
 interface ProcedureNames {
   actions: Set<string>;
   names: ActionObject[];
-  /** Folded words and word pairs of the whole sheet (names and chunks). */
-  words: Set<string>;
-  pairs: Set<string>;
+  /** Folded words and word pairs of the whole sheet (names and chunks), read when first needed. */
+  text: () => { words: Set<string>; pairs: Set<string> };
 }
 
 interface NameTable {
@@ -139,12 +138,16 @@ function procedureNames(kb: KnowledgeBase): NameTable {
       .map((n) => readActionObject(readQuestion(n).split(' ')))
       .map((n, i, all) => (i === 0 && n.object.length === 0 ? { ...n, object: all[0]?.object ?? [] } : n));
     for (const n of names) for (const w of n.object) vocabulary.add(w);
-    const tokens = foldTokens([meta.title, other ?? '', ...chunks.map((c) => c.text)].join('\n'));
+    let text: { words: Set<string>; pairs: Set<string> } | null = null;
     out.set(meta.id, {
       actions: new Set(names.flatMap((n) => [...n.actions])),
       names,
-      words: new Set(tokens),
-      pairs: bigrams(tokens),
+      text: () => {
+        if (text) return text;
+        const tokens = foldTokens([meta.title, other ?? '', ...chunks.map((c) => c.text)].join('\n'));
+        text = { words: new Set(tokens), pairs: bigrams(tokens) };
+        return text;
+      },
     });
   }
   const table = { procedures: out, vocabulary };
@@ -247,12 +250,14 @@ function missingObject(
   const content = object.filter(objectish);
   if (content.length === 0) return null;
   const rarest = content.reduce((a, b) => (df(b) < df(a) ? b : a));
-  if (df(rarest) <= stats.chunks * RARE_SHARE && !own.words.has(rarest)) return `object word "${rarest}" not in it`;
+  if (df(rarest) <= stats.chunks * RARE_SHARE && !own.text().words.has(rarest))
+    return `object word "${rarest}" not in it`;
   if (!withPairs) return null;
   const pairs = [...bigrams(object)].filter((p) => p.split(' ').every((w) => !OBJECT_FILLERS.has(w)));
   if (pairs.length === 0) return null;
   const weight = (ps: readonly string[]) => ps.reduce((s, p) => s + p.split(' ').reduce((t, w) => t + idf(w), 0), 0);
-  const share = weight(pairs.filter((p) => own.pairs.has(p))) / weight(pairs);
+  const held = own.text().pairs;
+  const share = weight(pairs.filter((p) => held.has(p))) / weight(pairs);
   return share < OBJECT_PAIRS_HELD ? `object "${object.join(' ')}" not in it (${share.toFixed(2)})` : null;
 }
 

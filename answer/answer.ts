@@ -11,7 +11,8 @@ import { evidenceFeatures, EVIDENCE_THRESHOLD, unmatchedProcedureWord } from './
 import type { QuestionIntent } from './intent.ts';
 import { readFrame, type QuestionFrame } from './frame.ts';
 import { answerYesNo, leadWithBestLine } from './best-line.ts';
-import { asksUnheldDocument, frameDraft, scopeOf } from './scope.ts';
+import { asksUnheldDocument, feeIsNational, frameDraft, scopeOf } from './scope.ts';
+import { routeByAction } from './procedure-match.ts';
 import { composePassages, composeProcedure, type Composed } from './compose.ts';
 import { tryGenerative } from './generative-path.ts';
 import { refusalText, type RefusalReason } from './refusal.ts';
@@ -48,18 +49,33 @@ export async function answer(question: string, context: AnswerContext): Promise<
   const intent = frame.intent;
   const found = await retrieve(context.kb, frame.searchText, q.split(/\s+/).length, intent, context);
   found.hits = await keepPlanQuestionsInPlans(context.kb, frame.searchText, intent, found, context.k ?? DEFAULT_K);
-  const hits = preferNamedSibling(
+  const followUp = found.followUp;
+  const ranked = preferNamedSibling(
     context.kb,
     focusOnTopDocument(found.hits, intent, (meta) => namesDocument(context.kb, meta, intent)),
     intent,
   );
-  const followUp = found.followUp;
+  // The action and object the question names must be the chosen procedure's (siblings differ by the action).
+  const routed = followUp
+    ? { hits: ranked, check: null }
+    : await routeByAction(
+        context.kb,
+        ranked,
+        frame.searchText,
+        frame.language === 'vi' ? frame.clauses : intent.folded,
+        frame.cases,
+        context.k ?? DEFAULT_K,
+        // An English question is read through the glossary: its Vietnamese words come in glossary order, not as pairs.
+        frame.language === 'vi',
+      );
+  const hits = routed.hits;
   const retrieved = hits.map(toRetrieved);
   const top = hits[0];
   const refuse = (reason: RefusalReason, topicId: string | null, notices: string[] = []) =>
     done(refusal(reason, retrieved, topicId, notices, frame));
   if (!top) return refuse('weak-evidence', null);
   if (asksUnheldDocument(context.kb, q, frame)) return refuse('other-document', null);
+  if (routed.check?.verdict === 'unheld') return refuse('weak-evidence', null, [`not held: ${routed.check.why}`]);
   const evidence = evidenceFeatures(context.kb, intent, hits);
   const evidenceNotice = `evidence ${evidence.score}${followUp ? ' (follow-up)' : ''}`;
   const threshold = context.evidenceThreshold ?? EVIDENCE_THRESHOLD;
@@ -68,7 +84,8 @@ export async function answer(question: string, context: AnswerContext): Promise<
   const named = top.document.type === 'procedure' && namesDocument(context.kb, top.document, intent, CASE_PAIRS);
   // Only a name no other procedure shares lifts the evidence line: in a corpus of hundreds, a pair like "giấy
   // phép" is in many names, and a question about an unheld procedure must not be answered from a neighbour.
-  const namedUniquely = named && namesDocument(context.kb, top.document, intent, CASE_PAIRS, true);
+  // A name said whole (its object, with a fitting action) is naming; a shared word pair is not.
+  const namedUniquely = named && routed.check?.verdict === 'fits' && routed.check.said;
   if (!followUp && !namedUniquely && evidence.score < threshold) {
     // A question naming no procedure at all ("hồ sơ gồm những gì?") is asked back, not called missing.
     return refuse(
@@ -82,7 +99,12 @@ export async function answer(question: string, context: AnswerContext): Promise<
       ? unmatchedProcedureWord(context.kb, intent, top.document.id)
       : null;
   if (stray) return refuse('weak-evidence', null, [evidenceNotice, `not about this procedure: "${stray}"`]);
-  const scope = scopeOf(frame, top.document, intent);
+  const scope = scopeOf(
+    frame,
+    top.document,
+    intent,
+    frame.elsewhere !== null && feeIsNational(context.kb, top.document),
+  );
   if (scope === 'refuse') return refuse('other-place', null, [evidenceNotice]);
   const composed =
     top.document.type === 'procedure'

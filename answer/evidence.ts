@@ -30,7 +30,7 @@ export interface EvidenceFeatures {
   score: number;
 }
 
-interface CorpusStats {
+export interface CorpusStats {
   chunks: number;
   df: Map<string, number>;
 }
@@ -38,7 +38,7 @@ interface CorpusStats {
 const statsCache = new WeakMap<KnowledgeBase, CorpusStats>();
 
 /** Document frequency of every folded word over all chunks (computed once per knowledge base). */
-function corpusStats(kb: KnowledgeBase): CorpusStats {
+export function corpusStats(kb: KnowledgeBase): CorpusStats {
   const cached = statsCache.get(kb);
   if (cached) return cached;
   const df = new Map<string, number>();

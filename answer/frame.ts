@@ -25,6 +25,8 @@ export interface QuestionFrame {
   years: number[];
   /** The question with slots cut out (as typed otherwise), plus spelled-out agency names: what search gets. */
   searchText: string;
+  /** The slot-free question folded like `intent.folded`, with " | " where a sentence or clause ends. */
+  clauses: string;
 }
 
 const CASE_CUES: ReadonlyArray<{ case: QuestionCase; cue: RegExp }> = [
@@ -87,6 +89,17 @@ function storyWords(folded: readonly string[]): Set<number> {
   return cut;
 }
 
+/** For each word of `words(question)`, the index of the clause it is in (clauses end at . ? ! ; , and new lines). */
+function clauseIndexes(question: string, count: number): number[] {
+  const out: number[] = [];
+  question
+    .normalize('NFC')
+    .split(/[.?!;,\n]+(?:\s|$)/)
+    .forEach((clause, c) => words(clause).forEach(() => out.push(c)));
+  // Abbreviations with dots ("T.P") can split words differently: fall back to one clause.
+  return out.length === count ? out : new Array<number>(count).fill(0);
+}
+
 /** Reads a question into its frame. */
 export function readFrame(question: string): QuestionFrame {
   const ws = words(question);
@@ -95,6 +108,18 @@ export function readFrame(question: string): QuestionFrame {
   const cut = storyWords(folded);
   for (const p of places) for (let i = p.start; i < p.end; i++) cut.add(i);
   const kept = ws.filter((_, i) => !cut.has(i)).map((w) => w.raw);
+  const clauseOf = clauseIndexes(question, ws.length);
+  const clauses = [...new Set(clauseOf)]
+    .map((c) =>
+      readQuestion(
+        ws
+          .filter((_, i) => !cut.has(i) && clauseOf[i] === c)
+          .map((w) => w.raw)
+          .join(' '),
+      ),
+    )
+    .filter((c) => c.length > 0)
+    .join(' | ');
   const english = looksEnglish(question);
   // An English question keeps its words: the glossary reads them; places still count for scope.
   const slotFree = english ? question : kept.join(' ');
@@ -116,5 +141,6 @@ export function readFrame(question: string): QuestionFrame {
     ages,
     years,
     searchText: `${slotFree}${agencies}`.trim() || question,
+    clauses,
   };
 }

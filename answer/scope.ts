@@ -11,15 +11,29 @@ import type { QuestionIntent } from './intent.ts';
 
 export type Scope = 'in-scope' | 'national-rule' | 'refuse';
 
-/** Whether a question about `frame.elsewhere` can be answered from `meta`. */
-export function scopeOf(frame: QuestionFrame, meta: DocumentMeta, intent: QuestionIntent): Scope {
+/** Whether a question about `frame.elsewhere` can be answered from `meta` (`nationalFee`: see {@link feeIsNational}). */
+export function scopeOf(frame: QuestionFrame, meta: DocumentMeta, intent: QuestionIntent, nationalFee = false): Scope {
   // A merged province's own plan ("tỉnh Bình Phước cũ có kế hoạch…") is not Đồng Nai's plan, even though it is in Đồng Nai now.
   if (meta.type === 'plan' && frame.places.some((p) => p.kind === 'former-province')) return 'refuse';
   if (!frame.elsewhere) return 'in-scope';
   if (meta.type !== 'procedure') return 'refuse';
-  // Fees and charges of procedures are set by each province's council: Đồng Nai's do not carry over.
-  if (intent.fields.includes('fee') || intent.wants === 'money') return 'refuse';
+  // Fees and charges of procedures are mostly set by each province's council: Đồng Nai's do not carry over,
+  // unless every fee line of the sheet rests on a Ministry of Finance circular (the same in every province).
+  if ((intent.fields.includes('fee') || intent.wants === 'money') && !nationalFee) return 'refuse';
   return 'national-rule';
+}
+
+/**
+ * True when a procedure's fee lines all rest on a Ministry of Finance circular ("Thông tư …/TT-BTC") and none
+ * on a provincial council (HĐND): the fee is national, so it may be stated for another province, saying so.
+ */
+export function feeIsNational(kb: KnowledgeBase, meta: DocumentMeta): boolean {
+  const fee = kb
+    .chunksOf(meta.id)
+    .filter((c) => c.field === 'fee')
+    .map((c) => c.text)
+    .join('\n');
+  return /TT-BTC/.test(fee) && !/HĐND|Hội đồng nhân dân/.test(fee);
 }
 
 const COMMUNE_NOTE =

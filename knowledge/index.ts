@@ -40,5 +40,14 @@ export type { KnowledgeErrorCode } from './errors.ts';
 
 // Question reading: word lists and places (answer/ reads questions with these; no private copies there)
 export { QUESTION_SHORTHAND, QUESTION_STOPWORDS, AGENCY_SHORTHAND, STORY_PHRASES } from './question-words.ts';
+export {
+  PROCEDURE_ACTIONS,
+  GENERIC_ACTIONS,
+  ACTION_STAND_INS,
+  ACTIONS_NEEDING_OBJECT,
+  OBJECT_BOUNDARIES,
+  OBJECT_CONTINUATIONS,
+  OBJECT_FILLERS,
+} from './procedure-words.ts';
 export { findPlaces, isInDongNai } from './gazetteer.ts';
 export type { Place, PlaceKind, PlaceMention } from './gazetteer.ts';

@@ -1,0 +1,288 @@
+/**
+ * Is the chosen procedure the one the question is about? A procedure is an action on an object ("cấp lại" +
+ * "thẻ căn cước"). In a corpus of hundreds, search finds a procedure sharing most words with any question,
+ * so shared words prove nothing: the question's action must be one the procedure's names hold (siblings
+ * "cấp / cấp lại / thu hồi X" differ only there), and the object the question names after its action must be
+ * in the procedure's text, its rarest word and most of its word pairs. The vocabulary is knowledge's.
+ */
+import {
+  ACTION_STAND_INS,
+  ACTIONS_NEEDING_OBJECT,
+  GENERIC_ACTIONS,
+  OBJECT_BOUNDARIES,
+  OBJECT_CONTINUATIONS,
+  OBJECT_FILLERS,
+  PROCEDURE_ACTIONS,
+  type DocumentMeta,
+  type KnowledgeBase,
+  type SearchHit,
+} from '../knowledge/index.ts';
+import { bigrams } from './compose-passage.ts';
+import { corpusStats } from './evidence.ts';
+import type { QuestionCase } from './frame.ts';
+import { foldTokens, readQuestion } from './query-text.ts';
+
+/** What a question (or a procedure name) says: its specific actions, and the words of its object. */
+export interface ActionObject {
+  /** Canonical specific actions ("cap lai", "thu hoi"); generic verbs ("làm", "xin") are not listed. */
+  actions: Set<string>;
+  /** Whether a generic verb ("làm", "xin") asks for the procedure. */
+  generic: boolean;
+  /** Folded words of the object after the first action, up to a boundary word (at most OBJECT_WORDS content words; fillers kept, so pairs are real pairs). */
+  object: string[];
+}
+
+const OBJECT_WORDS = 8;
+/** The token frame.ts puts where a clause ends: an object never runs past it. */
+const CLAUSE_END = '|';
+const LONGEST_PHRASE = 3;
+
+/**
+ * Reads the actions and the object of a folded word list. A run of actions shares the object that follows
+ * ("Đổi, cấp lại giấy phép lái xe"); an action word inside an object is part of it ("thu hồi giấy chứng nhận
+ * đăng ký tàu cá" asks to revoke, not to register). The first object read is the question's object.
+ */
+export function readActionObject(words: readonly string[]): ActionObject {
+  const actions = new Set<string>();
+  let generic = false;
+  let object: string[] = [];
+  let specificObject: string[] = [];
+  for (let i = 0; i < words.length;) {
+    const first = phraseAt(words, i);
+    if (!first || first.action === '') {
+      i += first?.length ?? 1;
+      continue;
+    }
+    const run: Array<{ action: string; length: number; at: number }> = [{ ...first, at: i }];
+    let j = i + first.length;
+    for (let next = phraseAt(words, j); next && next.action !== ''; next = phraseAt(words, j)) {
+      run.push({ ...next, at: j });
+      j += next.length;
+    }
+    const onlyGeneric = run.every((f) => f.action === 'generic');
+    const after = objectAfter(words, j, onlyGeneric);
+    for (const f of run) {
+      const needsObject = f.length === 1 && ACTIONS_NEEDING_OBJECT.has(words[f.at] as string);
+      if (needsObject && after.length === 0) continue;
+      if (f.action === 'generic') generic = true;
+      else actions.add(f.action);
+    }
+    if (object.length === 0) object = after;
+    if (specificObject.length === 0 && !onlyGeneric) specificObject = after;
+    i = j + Math.max(after.length, 1) - (after.length === 0 ? 1 : 0);
+  }
+  return { actions, generic, object: specificObject.length > 0 ? specificObject : object };
+}
+
+/** The longest action phrase starting at `i` (an empty action is a blocked look-alike). */
+function phraseAt(words: readonly string[], i: number): { action: string; length: number } | null {
+  for (let n = LONGEST_PHRASE; n >= 1; n--) {
+    const phrase = words.slice(i, i + n).join(' ');
+    if (words.length < i + n) continue;
+    const action = PROCEDURE_ACTIONS[phrase];
+    if (action !== undefined) return { action, length: n };
+    if (GENERIC_ACTIONS.has(phrase)) return { action: 'generic', length: n };
+  }
+  return null;
+}
+
+/** Words after an action, up to a boundary word or pair, or OBJECT_WORDS content words (after a generic verb, up to the next action). */
+function objectAfter(words: readonly string[], from: number, stopAtAction = false): string[] {
+  const out: string[] = [];
+  let content = 0;
+  for (let i = from; i < words.length && content < OBJECT_WORDS; i++) {
+    const w = words[i] as string;
+    const pair = `${w} ${words[i + 1] ?? ''}`;
+    if (w === CLAUSE_END || /^\d/.test(w) || OBJECT_BOUNDARIES.has(pair)) break;
+    if (OBJECT_BOUNDARIES.has(w) && !OBJECT_CONTINUATIONS.has(pair)) break;
+    // After "làm"/"xin" the next action starts its own object ("đi làm xa, đi đăng ký tạm trú").
+    // A generic verb always does ("đổi tên cho con | làm ở đâu").
+    const action = phraseAt(words, i);
+    if (action?.action === 'generic' || (stopAtAction && action && action.action !== '')) break;
+    out.push(w);
+    if (!OBJECT_FILLERS.has(w)) content++;
+  }
+  return content === 0 ? [] : out;
+}
+
+/** A procedure's names (title split at ";", and its other names) with what each says. */
+interface ProcedureNames {
+  actions: Set<string>;
+  names: ActionObject[];
+  /** Folded words and word pairs of the whole sheet (names and chunks), read when first needed. */
+  text: () => { words: Set<string>; pairs: Set<string> };
+}
+
+interface NameTable {
+  procedures: Map<string, ProcedureNames>;
+  /** Every word of every procedure's names: the words objects are made of. */
+  vocabulary: Set<string>;
+}
+
+const namesByBase = new WeakMap<object, NameTable>();
+
+function procedureNames(kb: KnowledgeBase): NameTable {
+  const cached = namesByBase.get(kb);
+  if (cached) return cached;
+  const out = new Map<string, ProcedureNames>();
+  const vocabulary = new Set<string>();
+  for (const meta of kb.documents()) {
+    if (meta.type !== 'procedure') continue;
+    const chunks = kb.chunksOf(meta.id);
+    const other = chunks
+      .find((c) => c.field === 'overview')
+      ?.text.split('\n')
+      .find((l) => l.startsWith('Tên gọi khác'))
+      ?.replace(/^Tên gọi khác:\s*/, '');
+    const names = [...meta.title.split(';'), ...(other?.split(';') ?? [])]
+      .map((n) => readActionObject(readQuestion(n).split(' ')))
+      .map((n, i, all) => (i === 0 && n.object.length === 0 ? { ...n, object: all[0]?.object ?? [] } : n));
+    for (const n of names) for (const w of n.object) vocabulary.add(w);
+    let text: { words: Set<string>; pairs: Set<string> } | null = null;
+    out.set(meta.id, {
+      actions: new Set(names.flatMap((n) => [...n.actions])),
+      names,
+      text: () => {
+        if (text) return text;
+        const tokens = foldTokens([meta.title, other ?? '', ...chunks.map((c) => c.text)].join('\n'));
+        text = { words: new Set(tokens), pairs: bigrams(tokens) };
+        return text;
+      },
+    });
+  }
+  const table = { procedures: out, vocabulary };
+  namesByBase.set(kb, table);
+  return table;
+}
+
+/** True when a procedure holding `held` actions serves a question naming `asked` (in the question's cases). */
+export function actionFits(
+  asked: ReadonlySet<string>,
+  held: ReadonlySet<string>,
+  cases: readonly QuestionCase[],
+): boolean {
+  if (asked.size === 0 || held.size === 0) return true;
+  for (const a of asked) {
+    if (held.has(a)) return true;
+    if ((ACTION_STAND_INS[a] ?? []).some((b) => held.has(b))) return true;
+    // "cấp bằng lái bị mất" is the re-issue, "cấp căn cước hết hạn" the exchange.
+    if (a === 'cap' && cases.includes('lost') && held.has('cap lai')) return true;
+    if (a === 'cap' && cases.includes('exchange') && held.has('cap doi')) return true;
+  }
+  return false;
+}
+
+/** Share of a name's object words (weighted by rarity) that the question says: 1 = the whole object. */
+function nameSaid(name: ActionObject, words: ReadonlySet<string>, idf: (w: string) => number): number {
+  const object = name.object.filter((w) => !OBJECT_FILLERS.has(w));
+  const total = object.reduce((s, w) => s + idf(w), 0);
+  return total === 0 ? 0 : object.filter((w) => words.has(w)).reduce((s, w) => s + idf(w), 0) / total;
+}
+
+/** A name counts as said when this much of its object is in the question. */
+const SAID = 0.75;
+/** The object's word pairs (weighted by rarity) the procedure's text must hold. */
+const OBJECT_PAIRS_HELD = 0.6;
+/** A word in more than this share of chunks is too common to tell procedures apart. */
+const RARE_SHARE = 0.03;
+
+export type ProcedureCheck =
+  { verdict: 'fits'; said: boolean } | { verdict: 'other'; documentId: string } | { verdict: 'unheld'; why: string };
+
+/**
+ * Checks the top procedure against the question's action and object. `other` names a held procedure the
+ * question fits better (a sibling with the asked action); `unheld` means no held procedure has that action on
+ * that object, or the object is not in the chosen procedure at all.
+ */
+export function checkProcedure(
+  kb: KnowledgeBase,
+  folded: string,
+  cases: readonly QuestionCase[],
+  top: DocumentMeta,
+  ordered = true,
+): ProcedureCheck {
+  const { procedures: table, vocabulary } = procedureNames(kb);
+  const own = table.get(top.id);
+  if (!own) return { verdict: 'fits', said: false };
+  const words = folded.split(' ').filter((w) => w.length > 0);
+  const asked = readActionObject(words);
+  const said = new Set(words);
+  const stats = corpusStats(kb);
+  const idf = (w: string) => Math.log((stats.chunks + 1) / ((stats.df.get(w) ?? 0) + 0.5));
+  const saysOwnName = own.names.some((n) => nameSaid(n, said, idf) >= SAID);
+  if (!actionFits(asked.actions, own.actions, cases)) {
+    let best: { id: string; score: number } | null = null;
+    for (const [id, p] of table) {
+      if (id === top.id || !actionFits(asked.actions, p.actions, cases)) continue;
+      const score = Math.max(
+        0,
+        ...p.names.filter((n) => actionFits(asked.actions, n.actions, cases)).map((n) => nameSaid(n, said, idf)),
+      );
+      if (
+        score < SAID ||
+        (best && score <= best.score) ||
+        missingObject(asked.object, p, stats, idf, ordered, vocabulary)
+      )
+        continue;
+      best = { id, score };
+    }
+    if (best) return { verdict: 'other', documentId: best.id };
+    return { verdict: 'unheld', why: `no "${[...asked.actions].join('/')}" for this object` };
+  }
+  const missing = missingObject(asked.object, own, stats, idf, ordered, vocabulary);
+  if (missing) return { verdict: 'unheld', why: missing };
+  return { verdict: 'fits', said: saysOwnName };
+}
+
+/** Why the object the question names is not in the procedure (its rarest word, or most of its pairs), or null. */
+function missingObject(
+  object: readonly string[],
+  own: ProcedureNames,
+  stats: { chunks: number; df: Map<string, number> },
+  idf: (w: string) => number,
+  withPairs: boolean,
+  vocabulary: ReadonlySet<string>,
+): string | null {
+  const df = (w: string) => stats.df.get(w) ?? 0;
+  // Only words objects are made of count (a word of some procedure's name, or one no source uses at all):
+  // "tháng sau", "gấp" after the object say nothing about which procedure it is.
+  const objectish = (w: string) => !OBJECT_FILLERS.has(w) && (vocabulary.has(w) || df(w) === 0);
+  const content = object.filter(objectish);
+  if (content.length === 0) return null;
+  const rarest = content.reduce((a, b) => (df(b) < df(a) ? b : a));
+  if (df(rarest) <= stats.chunks * RARE_SHARE && !own.text().words.has(rarest))
+    return `object word "${rarest}" not in it`;
+  if (!withPairs) return null;
+  const pairs = [...bigrams(object)].filter((p) => p.split(' ').every((w) => !OBJECT_FILLERS.has(w)));
+  if (pairs.length === 0) return null;
+  const weight = (ps: readonly string[]) => ps.reduce((s, p) => s + p.split(' ').reduce((t, w) => t + idf(w), 0), 0);
+  const held = own.text().pairs;
+  const share = weight(pairs.filter((p) => held.has(p))) / weight(pairs);
+  return share < OBJECT_PAIRS_HELD ? `object "${object.join(' ')}" not in it (${share.toFixed(2)})` : null;
+}
+
+/**
+ * Checks the first hit's procedure and, when the question fits a sibling better, puts that sibling's hits
+ * first (searching inside it when none of its chunks were retrieved). Plans and guides are not checked.
+ */
+export async function routeByAction(
+  kb: KnowledgeBase,
+  hits: readonly SearchHit[],
+  query: string,
+  folded: string,
+  cases: readonly QuestionCase[],
+  k: number,
+  ordered = true,
+): Promise<{ hits: SearchHit[]; check: ProcedureCheck | null }> {
+  const top = hits[0]?.document;
+  if (!top || top.type !== 'procedure') return { hits: [...hits], check: null };
+  const check = checkProcedure(kb, folded, cases, top, ordered);
+  if (check.verdict !== 'other') return { hits: [...hits], check };
+  const id = check.documentId;
+  const inside = hits.some((h) => h.document.id === id)
+    ? hits.filter((h) => h.document.id === id)
+    : await kb.search(`${kb.document(id)?.title ?? ''} ${query}`, { k, filter: { documentIds: [id] } });
+  const moved = [...inside, ...hits.filter((h) => h.document.id !== id)];
+  const meta = moved[0]?.document;
+  return { hits: moved, check: meta ? checkProcedure(kb, folded, cases, meta, ordered) : check };
+}

@@ -50,8 +50,22 @@ export function lineScore(sentence: string, frame: QuestionFrame): number {
   return score;
 }
 
+/**
+ * A question that names no field ("doanh thu dưới 1 tỷ có phải nộp thuế không") gets the summary; the field
+ * line that shares the most of its words and case (here the fee line on the 1-billion threshold) leads it.
+ */
+function leadWithBestFact(draft: Draft, frame: QuestionFrame): void {
+  if (frame.intent.fields.length > 0 || draft.facts.length < 2) return;
+  const scores = draft.facts.map((f) => lineScore(f.text, frame));
+  const best = scores.indexOf(Math.max(...scores));
+  if (best <= 0 || (scores[best] as number) <= (scores[0] as number) + 0.5) return;
+  const [fact] = draft.facts.splice(best, 1);
+  draft.facts.unshift(fact as Draft['facts'][number]);
+}
+
 /** Moves the best sentence of the first fact to its first line when it scores above the current first one. */
 export function leadWithBestLine(draft: Draft, frame: QuestionFrame): void {
+  leadWithBestFact(draft, frame);
   const fact = draft.facts[0];
   if (!fact) return;
   const lines = fact.text.split('\n');

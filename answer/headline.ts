@@ -31,10 +31,14 @@ export function splitHeadline(fact: DraftFact, heading: string): DraftFact[] {
   const labelled = /:$/.test(head) && lines.length > 1;
   const joined = labelled ? `${head} ${clean(lines[1] as string)}` : clean(head);
   const tail = (labelled ? lines.slice(2) : lines.slice(1)).map((l) => `- ${clean(l)}`);
+  // The rest of a list keeps the sources (the same "[n]" follows its last item) and the list's label, which
+  // heads it again if it has to wait for "xem thêm".
   const split = (headline: string, rest: string[]): DraftFact[] => {
     const restText = rest.filter((l) => l.length > 0).join('\n');
     const out: DraftFact[] = [{ text: headline, sources: fact.sources }];
-    if (restText.length > 0) out.push({ text: restText, sources: [] });
+    const label = labelled ? head.replace(/:$/, '') : undefined;
+    if (restText.length > 0)
+      out.push({ text: restText, sources: labelled ? fact.sources : [], ...(label ? { label } : {}) });
     return out;
   };
   if (joined.length <= HEADLINE_CHARS) return split(joined, tail);
@@ -45,10 +49,16 @@ export function splitHeadline(fact: DraftFact, heading: string): DraftFact[] {
   const body = { text: lines.join('\n'), sources: fact.sources };
   if (labelled && lines.length > 2) {
     const label = head.replace(/:$/, '');
-    return [{ text: `${label} (${lines.length - 1} mục):`, sources: [] }, { ...body, text: lines.slice(1).join('\n') }];
+    return [
+      { text: `${label} (${lines.length - 1} mục):`, sources: [] },
+      { ...body, text: lines.slice(1).join('\n') },
+    ];
   }
   if (heading.length > 0 && heading.length < HEADLINE_CHARS) return [{ text: `${heading}:`, sources: [] }, body];
-  return split(cutAtWord(joined, HEADLINE_CHARS), [joined.slice(cutAtWord(joined, HEADLINE_CHARS).length).trim(), ...tail]);
+  return split(cutAtWord(joined, HEADLINE_CHARS), [
+    joined.slice(cutAtWord(joined, HEADLINE_CHARS).length).trim(),
+    ...tail,
+  ]);
 }
 
 /** The longest prefix of `text` within `max` that ends a sentence (". ", "; ", line end), or null. */

@@ -22,6 +22,8 @@ export interface FactSource {
 export interface DraftFact {
   text: string;
   sources: FactSource[];
+  /** The label of the list this fact continues ("Thành phần hồ sơ"), when its first line is not the label. */
+  label?: string;
 }
 
 export interface Draft {
@@ -110,7 +112,8 @@ function layout(draft: Draft, limit: number): RenderedReply {
   facts.forEach((fact, i) => {
     const fresh = fact.sources.filter((s) => !labels.has(s.chunk.id));
     const sourceCost = fresh.reduce(
-      (sum, s) => sum + (cited.has(s.meta.id) ? sourceLabelParts(s.meta, s.chunk).item : sourceLabel(s.meta, s.chunk)).length + 6,
+      (sum, s) =>
+        sum + (cited.has(s.meta.id) ? sourceLabelParts(s.meta, s.chunk).item : sourceLabel(s.meta, s.chunk)).length + 6,
       0,
     );
     const room = limit - used - sourceCost - fact.sources.length * 5 - 1;
@@ -118,7 +121,7 @@ function layout(draft: Draft, limit: number): RenderedReply {
     const allFit = fact.text.length + after.reduce((sum, f) => sum + f.text.length + 6, 0) <= room;
     const reserve = least.slice(i + 1).reduce((a, b) => a + b, 0);
     const share = allFit ? room : Math.max(room - reserve, Math.min(least[i] ?? 0, room));
-    const [text, left] = fitFact(fact.text, share);
+    const [text, left] = fitFact(fact.text, share, fact.label);
     if (left.length > 0) rest.push({ lines: left, sources: fact.sources });
     if (text === null) return;
     const numbers = [...new Set(fact.sources.map((s) => ledger.cite(s.meta, s.chunk, s.used)))];
@@ -148,11 +151,12 @@ function layout(draft: Draft, limit: number): RenderedReply {
  * The part of a fact that fits in `room` characters, and the lines left over. A list keeps its label and as
  * many whole items as fit (at least one); a single paragraph is cut at its last sentence end that fits.
  */
-function fitFact(text: string, room: number): [string | null, string[]] {
+function fitFact(text: string, room: number, listLabel?: string): [string | null, string[]] {
   if (text.length <= room) return [text, []];
   const lines = text.split('\n');
   const label = lines.length > 1 && /:$/.test(lines[0] as string) ? (lines[0] as string) : null;
-  if (lines.length > 1) {
+  const heading = label ?? (listLabel ? `${listLabel}:` : null);
+  if (lines.length > 1 || listLabel) {
     let taken = label ? 1 : 0;
     let size = label ? label.length : -1;
     while (taken < lines.length && size + 1 + (lines[taken] as string).length <= room) {
@@ -160,11 +164,9 @@ function fitFact(text: string, room: number): [string | null, string[]] {
       taken++;
     }
     const items = taken - (label ? 1 : 0);
-    const continued = label ? [`${label.replace(/:$/, '')} (tiếp):`] : [];
-    if (items >= 1 && size >= Math.min(MIN_FACT_CHARS, size)) {
-      return [lines.slice(0, taken).join('\n'), [...continued, ...lines.slice(taken)]];
-    }
-    return [null, lines];
+    const continued = heading ? [`${heading.replace(/:$/, '')} (tiếp):`] : [];
+    if (items === 0) return [null, [...(label ? [] : continued), ...lines]];
+    return [lines.slice(0, taken).join('\n'), [...continued, ...lines.slice(taken)]];
   }
   const cut = room >= MIN_FACT_CHARS ? cutAtSentence(text, room) : null;
   if (cut === null) return [null, [text]];

@@ -18,6 +18,7 @@ import { refusalText, type RefusalReason } from './refusal.ts';
 import { renderDraft } from './reply.ts';
 import { detectSmalltalk, smalltalkReply } from './smalltalk.ts';
 import { continueReply, isMoreRequest } from './more.ts';
+import { choicesText, procedureChoices } from './which.ts';
 import type { AnswerContext, AnswerResult, RetrievedChunk, Turn } from './types.ts';
 
 /** Retrieved chunks when the context does not say. */
@@ -97,6 +98,20 @@ export async function answer(question: string, context: AnswerContext): Promise<
       ? unmatchedProcedureWord(context.kb, intent, top.document.id)
       : null;
   if (stray) return refuse('weak-evidence', null, [evidenceNotice, `not about this procedure: "${stray}"`]);
+  // Two or three sibling procedures fit equally and the question says none of what tells them apart: ask which.
+  const choices = followUp ? null : procedureChoices(hits, frame);
+  if (choices) {
+    return done({
+      ...refusal(
+        'which-procedure',
+        retrieved,
+        null,
+        [evidenceNotice, `choices: ${choices.map((c) => c.id).join(', ')}`],
+        frame,
+      ),
+      answer: choicesText(choices, frame.language),
+    });
+  }
   const scope = scopeOf(frame, top.document, intent);
   if (scope === 'refuse') return refuse('other-place', null, [evidenceNotice]);
   const composed =

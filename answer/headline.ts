@@ -66,7 +66,9 @@ export function cutAtSentence(text: string, max: number): string | null {
   if (text.length <= max) return text;
   const window = text.slice(0, max + 1);
   let end = -1;
-  for (const m of window.matchAll(/[.;!?](?=\s|$)|\n/g)) if ((m.index ?? 0) < max) end = m.index ?? end;
+  // "…; Chỉ áp dụng cho …" / "…; trừ …" restrict what comes before them: no cut there.
+  for (const m of window.matchAll(/[.;!?](?=\s|$)(?!\s+(?:Chỉ|chỉ|Trừ|trừ|Riêng|riêng|người khác)\s)|\n/gu))
+    if ((m.index ?? 0) < max) end = m.index ?? end;
   if (end < Math.min(40, max / 3)) return null;
   return text
     .slice(0, end + 1)

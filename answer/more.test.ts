@@ -93,8 +93,9 @@ describe('a long document list on a phone', () => {
 });
 
 describe('isMoreRequest', () => {
-  it.each(['xem thêm', 'Xem them', 'tiếp', 'xem tiếp nhé', 'more', 'show more', 'còn lại'])('reads "%s" as continue', (q) =>
-    expect(isMoreRequest(q)).toBe(true),
+  it.each(['xem thêm', 'Xem them', 'tiếp', 'xem tiếp nhé', 'more', 'show more', 'còn lại'])(
+    'reads "%s" as continue',
+    (q) => expect(isMoreRequest(q)).toBe(true),
   );
   it.each(['xem thêm lệ phí khai sinh', 'tiếp theo cần làm gì để đăng ký kết hôn', 'thêm tên con vào hộ khẩu'])(
     'reads "%s" as a question of its own',

@@ -50,7 +50,7 @@ export function sourceLabelParts(meta: DocumentMeta, chunk: Chunk): LabelParts {
   if (meta.type === 'procedure') {
     const name = /^thủ tục/i.test(meta.title) ? meta.title : `Thủ tục ${meta.title}`;
     const field = PROCEDURE_FIELDS.find((f) => f.key === chunk.field)?.label ?? '';
-    const checked = meta.lastChecked ? ` (kiểm tra ngày ${viDatePadded(meta.lastChecked)})` : '';
+    const checked = meta.lastChecked ? ` (kiểm tra ${viDatePadded(meta.lastChecked)})` : '';
     return { head: name, item: field, tail: checked, sep: ' — ' };
   }
   const section = shortSection(chunk.sectionPath);

@@ -119,6 +119,8 @@ export function draftProcedureAnswer(
     }
     const fact = fieldFact(meta, chunk, field, asOf, overview, field === 'fee' ? focus : []);
     fact.changeDates.forEach((d) => changeDates.add(d));
+    // Where to file rides along with the agency: beside it, its first sentence says enough on a phone.
+    if (field === 'whereToFile' && answered.includes('agency')) fact.fact.text = firstSentenceOf(fact.fact.text);
     facts.push(fact.fact);
     answered.push(field);
   }
@@ -232,6 +234,13 @@ function focusVariants(variants: readonly DatedVariant[], focus: readonly string
     if (!lines.some(about)) return v;
     return { ...v, value: lines.filter((l) => about(l) || !AMOUNT.test(l)).join('\n') };
   });
+}
+
+/** A one-line fact's first sentence ("Nơi nộp, cách nộp: Bộ phận một cửa …."), or the fact as it is. */
+function firstSentenceOf(text: string): string {
+  if (text.includes('\n')) return text;
+  const m = /^.+?\.(?=\s+\p{Lu})/u.exec(text);
+  return m && m[0].length >= 40 ? m[0] : text;
 }
 
 /** The first sentence of a text (up to ". " or "; "), or the whole text. */

@@ -91,7 +91,9 @@ function layout(draft: Draft, limit: number): RenderedReply {
   const opening = first && !draft.leadFirst ? splitHeadline(first, standard) : first ? [first] : [];
   const notes = uniqueNotes(draft.notes);
   const head = draft.leadFirst ? [draft.lead] : prefix ? [prefix] : [];
-  const sourcesHeader = date && !draft.leadFirst ? `Nguồn (áp dụng ngày ${date}):` : SOURCES_HEADER;
+  // The day matters to a reply that states dated rules ("Từ 01/1/2027: …", "đến hết 28/02/2027").
+  const dated = draft.facts.some((f) => /(?:Từ|từ|đến hết|trước) \d{1,2}\/\d{1,2}\/\d{4}/.test(f.text));
+  const sourcesHeader = date && dated && !draft.leadFirst ? `Nguồn (áp dụng ngày ${date}):` : SOURCES_HEADER;
   const labels = new Set<string>(); // chunk ids already on a source line
   let used = [...head, ...notes, sourcesHeader].reduce((s, l) => s + l.length + 1, 0) + MORE_NOTE_CHARS;
   const shown: string[] = [];

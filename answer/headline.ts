@@ -41,8 +41,10 @@ export function splitHeadline(fact: DraftFact, heading: string): DraftFact[] {
       out.push({ text: restText, sources: labelled ? fact.sources : [], ...(label ? { label } : {}) });
     return out;
   };
-  if (joined.length <= HEADLINE_CHARS) return split(joined, tail);
-  const cut = cutAtSentence(joined, HEADLINE_CHARS);
+  // The line ends with its " [1]" mark: the text gets what the mark leaves.
+  const max = HEADLINE_CHARS - (fact.sources.length > 0 ? 5 : 0);
+  if (joined.length <= max) return split(joined, tail);
+  const cut = cutAtSentence(joined, max);
   if (cut !== null && cut.length >= MIN_HEADLINE_CHARS) {
     return split(cut, [joined.slice(cut.length).replace(/^[\s;.,]+/, ''), ...tail]);
   }
@@ -55,10 +57,8 @@ export function splitHeadline(fact: DraftFact, heading: string): DraftFact[] {
     ];
   }
   if (heading.length > 0 && heading.length < HEADLINE_CHARS) return [{ text: `${heading}:`, sources: [] }, body];
-  return split(cutAtWord(joined, HEADLINE_CHARS), [
-    joined.slice(cutAtWord(joined, HEADLINE_CHARS).length).trim(),
-    ...tail,
-  ]);
+  const byWord = cutAtWord(joined, max);
+  return split(byWord, [joined.slice(byWord.length).trim(), ...tail]);
 }
 
 /** The longest prefix of `text` within `max` that ends a sentence (". ", "; ", line end), or null. */

@@ -3,7 +3,12 @@
  * never a sentence cut in the middle: a first sentence too long for the line leaves the line to a short
  * heading (a list's label and count, or which source and day), and is shown whole below it.
  */
-import type { DraftFact } from './reply.ts';
+/** The shape of reply.ts's DraftFact that a headline needs (kept here: reply.ts imports this file). */
+interface HeadFact<S> {
+  text: string;
+  sources: S[];
+  label?: string;
+}
 
 /** The first line holds the answer and fits a phone screen's first glance. */
 export const HEADLINE_CHARS = 160;
@@ -22,7 +27,7 @@ const clean = (line: string) =>
  * paragraph → its first sentence(s) within HEADLINE_CHARS, then the rest; a long list → "Label (N mục):" over
  * the items; a long single sentence → `heading` ("Thủ tục X, áp dụng ngày D") over it. Nothing is repeated.
  */
-export function splitHeadline(fact: DraftFact, heading: string): DraftFact[] {
+export function splitHeadline<S>(fact: HeadFact<S>, heading: string): Array<HeadFact<S>> {
   const lines = fact.text
     .split('\n')
     .map((l) => l.trim())
@@ -33,9 +38,9 @@ export function splitHeadline(fact: DraftFact, heading: string): DraftFact[] {
   const tail = (labelled ? lines.slice(2) : lines.slice(1)).map((l) => `- ${clean(l)}`);
   // The rest of a list keeps the sources (the same "[n]" follows its last item) and the list's label, which
   // heads it again if it has to wait for "xem thêm".
-  const split = (headline: string, rest: string[]): DraftFact[] => {
+  const split = (headline: string, rest: string[]): Array<HeadFact<S>> => {
     const restText = rest.filter((l) => l.length > 0).join('\n');
-    const out: DraftFact[] = [{ text: headline, sources: fact.sources }];
+    const out: Array<HeadFact<S>> = [{ text: headline, sources: fact.sources }];
     const label = labelled ? head.replace(/:$/, '') : undefined;
     if (restText.length > 0)
       out.push({ text: restText, sources: labelled ? fact.sources : [], ...(label ? { label } : {}) });

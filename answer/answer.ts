@@ -18,6 +18,8 @@ import { tryGenerative } from './generative-path.ts';
 import { refusalText, type RefusalReason } from './refusal.ts';
 import { renderDraft } from './reply.ts';
 import { detectSmalltalk, smalltalkReply } from './smalltalk.ts';
+import { continueReply, isMoreRequest } from './more.ts';
+import { choicesText, procedureChoices } from './which.ts';
 import type { AnswerContext, AnswerResult, RetrievedChunk, Turn } from './types.ts';
 
 /** Retrieved chunks when the context does not say. */
@@ -33,6 +35,20 @@ export async function answer(question: string, context: AnswerContext): Promise<
     latencyMs: Math.round(performance.now() - started),
   });
   if (q.length === 0) return done(refusal('empty-question', [], null));
+  // "xem thêm" continues the previous reply from where it stopped (the rest is kept in the turn, or replayed).
+  if (isMoreRequest(q)) {
+    const page = await continueReply(context.history, (question, history) => answer(question, { ...context, history }));
+    return done({
+      answer: page.text,
+      refused: false,
+      citations: page.citations,
+      retrieved: [],
+      topicDocumentId: page.topicDocumentId ?? lastTopic(context.history),
+      mode: page.citations.length > 0 ? 'procedure' : 'smalltalk',
+      notices: page.notices,
+      more: page.more,
+    });
+  }
   const small = detectSmalltalk(q);
   if (small) {
     return done({
@@ -99,6 +115,20 @@ export async function answer(question: string, context: AnswerContext): Promise<
       ? unmatchedProcedureWord(context.kb, intent, top.document.id)
       : null;
   if (stray) return refuse('weak-evidence', null, [evidenceNotice, `not about this procedure: "${stray}"`]);
+  // Two or three sibling procedures fit equally and the question says none of what tells them apart: ask which.
+  const choices = followUp ? null : procedureChoices(hits, frame);
+  if (choices) {
+    return done({
+      ...refusal(
+        'which-procedure',
+        retrieved,
+        null,
+        [evidenceNotice, `choices: ${choices.map((c) => c.id).join(', ')}`],
+        frame,
+      ),
+      answer: choicesText(choices, frame.language),
+    });
+  }
   const scope = scopeOf(
     frame,
     top.document,
@@ -148,6 +178,7 @@ function render(
     topicDocumentId: composed.topicDocumentId,
     mode: composed.mode,
     notices: [...composed.notices, ...extraNotices],
+    more: reply.more,
   };
 }
 

@@ -46,12 +46,27 @@ export function lineScore(sentence: string, frame: QuestionFrame): number {
   }
   const words = new Set(folded.trim().split(' '));
   score += frame.intent.topicTerms.filter((t) => words.has(t)).length * 0.5;
-  if (frame.yesNo && ANSWERS_YES_NO.test(folded)) score += 1;
+  // A waiver for some people only ("…; Chỉ áp dụng cho …") does not answer a yes/no question for everyone.
+  if (frame.yesNo && ANSWERS_YES_NO.test(folded) && !CONDITION_WORDS.test(folded)) score += 1;
   return score;
+}
+
+/**
+ * A question that names no field ("doanh thu dưới 1 tỷ có phải nộp thuế không") gets the summary; the field
+ * line that shares the most of its words and case (here the fee line on the 1-billion threshold) leads it.
+ */
+function leadWithBestFact(draft: Draft, frame: QuestionFrame): void {
+  if (frame.intent.fields.length > 0 || draft.facts.length < 2) return;
+  const scores = draft.facts.map((f) => lineScore(f.text, frame));
+  const best = scores.indexOf(Math.max(...scores));
+  if (best <= 0 || (scores[best] as number) <= (scores[0] as number) + 0.5) return;
+  const [fact] = draft.facts.splice(best, 1);
+  draft.facts.unshift(fact as Draft['facts'][number]);
 }
 
 /** Moves the best sentence of the first fact to its first line when it scores above the current first one. */
 export function leadWithBestLine(draft: Draft, frame: QuestionFrame): void {
+  leadWithBestFact(draft, frame);
   const fact = draft.facts[0];
   if (!fact) return;
   const lines = fact.text.split('\n');
@@ -67,7 +82,8 @@ export function leadWithBestLine(draft: Draft, frame: QuestionFrame): void {
         : line
             .replace(/^-\s*/, '')
             .replace(/^[^:]{2,40}:\s/, '')
-            .split(/;\s+(?=\p{Lu})/u)
+            // "…; Chỉ áp dụng cho …" / "…; Trừ …" restrict the sentence before them: they are not new items.
+            .split(/;\s+(?=\p{Lu})(?!Chỉ |Trừ |Riêng |Không áp dụng)/u)
             .map((text) => ({ text, line: i })),
     )
     .filter((s) => s.text.length >= 20);
@@ -118,7 +134,7 @@ export function yesNoWord(question: string, line: string): 'Có' | 'Không' | '�
 }
 
 /** Words that make a line a conditional rule. */
-const CONDITION_WORDS = / (?:neu|truong hop|duoi|tren|qua han|vi) /;
+const CONDITION_WORDS = / (?:neu|truong hop|duoi|tren|qua han|vi|chi ap dung) /;
 
 const bigrams = (ws: readonly string[]) =>
   new Set(
@@ -135,5 +151,8 @@ export function answerYesNo(draft: Draft, frame: QuestionFrame): void {
   const first = fact.text.split('\n')[0] ?? '';
   const body = first.replace(/^[^:]{2,40}:\s*/, '');
   const word = yesNoWord(frame.intent.folded, body.length > 0 ? body : first);
+  // A waiver is not "no fee" when the same answer states the usual amount ("Thông thường: 20.000đ"): the waiver
+  // is for some people only.
+  if (word === 'Không' && /(?:^|\n)-?\s*Thông thường:.*\d[\d.]*\s*(?:đồng|đ)(?!\p{L})/u.test(fact.text)) return;
   if (word) fact.text = `${word}. ${fact.text.replace(/^-\s*/, '')}`;
 }

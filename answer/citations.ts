@@ -50,7 +50,7 @@ export function sourceLabelParts(meta: DocumentMeta, chunk: Chunk): LabelParts {
   if (meta.type === 'procedure') {
     const name = /^thủ tục/i.test(meta.title) ? meta.title : `Thủ tục ${meta.title}`;
     const field = PROCEDURE_FIELDS.find((f) => f.key === chunk.field)?.label ?? '';
-    const checked = meta.lastChecked ? ` (kiểm tra ngày ${viDatePadded(meta.lastChecked)})` : '';
+    const checked = meta.lastChecked ? ` (kiểm tra ${viDatePadded(meta.lastChecked)})` : '';
     return { head: name, item: field, tail: checked, sep: ' — ' };
   }
   const section = shortSection(chunk.sectionPath);
@@ -182,12 +182,8 @@ export class CitationLedger {
     const groups: Entry[][] = [];
     for (const e of this.#byChunk.values()) {
       const last = groups.at(-1);
-      if (
-        last &&
-        last[0]?.citation.documentId === e.citation.documentId &&
-        e.parts.item &&
-        last.every((x) => x.parts.item)
-      )
+      // A procedure's summary (no field) joins its fields' line too, as "tóm tắt".
+      if (last && last[0]?.citation.documentId === e.citation.documentId && (e.parts.item || e.parts.sep === ' — '))
         last.push(e);
       else groups.push([e]);
     }
@@ -195,7 +191,7 @@ export class CitationLedger {
       const first = g[0] as Entry;
       const items = g.map(
         (e) =>
-          `[${e.citation.n}] ${e === first ? `${first.parts.head}${e.parts.item ? `${first.parts.sep}${e.parts.item}` : ''}` : e.parts.item}`,
+          `[${e.citation.n}] ${e === first ? `${first.parts.head}${e.parts.item ? `${first.parts.sep}${e.parts.item}` : ''}` : e.parts.item || 'tóm tắt'}`,
       );
       return `${items.join('; ')}${first.parts.tail}`;
     });

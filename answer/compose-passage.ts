@@ -18,7 +18,7 @@ export interface Unit {
 /** At most this many units are quoted. */
 const MAX_UNITS = 3;
 /** A unit is kept when it scores at least this share of the best one. */
-const KEEP_RATIO = 0.6;
+const KEEP_RATIO = 0.75;
 /** Only the first chunks are read: below them retrieval is mostly noise. */
 const CHUNKS_READ = 4;
 

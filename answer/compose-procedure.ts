@@ -119,6 +119,8 @@ export function draftProcedureAnswer(
     }
     const fact = fieldFact(meta, chunk, field, asOf, overview, field === 'fee' ? focus : []);
     fact.changeDates.forEach((d) => changeDates.add(d));
+    // Where to file rides along with the agency: beside it, its first sentence says enough on a phone.
+    if (field === 'whereToFile' && answered.includes('agency')) fact.fact.text = firstSentenceOf(fact.fact.text);
     facts.push(fact.fact);
     answered.push(field);
   }
@@ -166,12 +168,26 @@ function fieldFact(
   }
   const single =
     rule.now.length === 1 && rule.upcoming.length === 0 && rule.now[0]?.condition === null ? rule.now[0] : null;
-  const lines = [...rule.current, ...withoutRepeats(rule.upcoming, rule.current)];
+  const lines = [
+    ...generalFirst(rule.current),
+    ...withoutRepeats(rule.upcoming, rule.current).map((l) => l.replace(/: Trường hợp khác: /, ': Thông thường: ')),
+  ];
   let text: string;
   if (overview) text = clip(`${label}: ${lines.map((l) => l.replace(/[.;]$/, '')).join('. ')}`);
   else if (single) text = `${label}:${asList(single.value)}`;
   else text = `${label}:${lines.length === 1 ? ` ${lines[0]}` : `\n- ${lines.join('\n- ')}`}`;
   return { fact: { text, sources: [{ meta, chunk, used }] }, changeDates: rule.changeDates };
+}
+
+/**
+ * The rule most people meet comes first: on a phone the first line of a fee is often all that is read, and a
+ * waiver for a narrow group ("có VNeID mức 2 và thuộc đối tượng …") must not push the usual amount out of it.
+ */
+function generalFirst(current: readonly string[]): string[] {
+  const general = current.filter((l) => l.startsWith('Trường hợp khác: '));
+  if (general.length === 0 || general.length === current.length) return [...current];
+  const special = current.filter((l) => !general.includes(l));
+  return [...general.map((l) => l.replace(/^Trường hợp khác: /, 'Thông thường: ')), ...special];
 }
 
 /** One value on the label's line; several items as a bulleted list under it. */
@@ -220,6 +236,13 @@ function focusVariants(variants: readonly DatedVariant[], focus: readonly string
   });
 }
 
+/** A one-line fact's first sentence ("Nơi nộp, cách nộp: Bộ phận một cửa …."), or the fact as it is. */
+function firstSentenceOf(text: string): string {
+  if (text.includes('\n')) return text;
+  const m = /^.+?\.(?=\s+\p{Lu})/u.exec(text);
+  return m && m[0].length >= 40 ? m[0] : text;
+}
+
 /** The first sentence of a text (up to ". " or "; "), or the whole text. */
 function firstSentence(text: string): string {
   const m = /^.+?[.;](?=\s|$)/.exec(text);
@@ -231,9 +254,13 @@ function firstSentence(text: string): string {
  * so no line of the reply repeats one above it.
  */
 function withoutRepeats(upcoming: readonly string[], current: readonly string[]): string[] {
-  const seen = new Set(
-    current.flatMap((l) => l.replace(/^Từ [^:]+:\s*/, '').split(/;\s+/)).map((i) => i.replace(/[.;]$/, '').trim()),
-  );
+  // "Trường hợp khác: " is how a variant's condition is said, not part of its items.
+  const key = (i: string) =>
+    i
+      .replace(/^Trường hợp khác:\s*/, '')
+      .replace(/[.;]$/, '')
+      .trim();
+  const seen = new Set(current.flatMap((l) => l.replace(/^Từ [^:]+:\s*/, '').split(/;\s+/)).map(key));
   const out: string[] = [];
   for (const line of upcoming) {
     const m = /^(Từ [^:]+:\s*)(.*)$/s.exec(line);
@@ -241,8 +268,8 @@ function withoutRepeats(upcoming: readonly string[], current: readonly string[])
       out.push(line);
       continue;
     }
-    const items = (m[2] as string).split(/;\s+/).filter((i) => !seen.has(i.replace(/[.;]$/, '').trim()));
-    items.forEach((i) => seen.add(i.replace(/[.;]$/, '').trim()));
+    const items = (m[2] as string).split(/;\s+/).filter((i) => !seen.has(key(i)));
+    items.forEach((i) => seen.add(key(i)));
     if (items.length > 0) out.push(`${m[1]}${items.join('; ')}`);
   }
   return out;

@@ -40,30 +40,27 @@ export function isDated(meta: DocumentMeta, asOf: string): boolean {
 
 /** Checks the source of quoted text for currency on `asOf`. */
 export function checkCurrency(meta: DocumentMeta, quoted: string, asOf: string): CurrencyCheck {
-  const notes: string[] = [];
+  // Short phrases joined into one note: on a phone "Lưu ý: …; …; …." is read once, not three times.
+  const phrases: string[] = [];
   const notices: string[] = [];
   const name = documentName(meta);
   if (meta.supersededBy) {
-    notes.push(`Lưu ý: ${name} đã được thay thế bởi ${meta.supersededBy}; nội dung dưới đây có thể không còn áp dụng.`);
+    phrases.push(`${name} đã được thay thế bởi ${meta.supersededBy}, nội dung có thể không còn áp dụng`);
     notices.push(`superseded source: ${meta.id} → ${meta.supersededBy}`);
   }
   if (isDated(meta, asOf)) {
-    const until = meta.expiryDate ? ` (hết thời hạn ${viDate(meta.expiryDate)})` : '';
-    notes.push(`Lưu ý: đây là nội dung của ${name}${until}, không phải quy định hiện hành.`);
+    phrases.push(`${name} đã hết hạn${meta.expiryDate ? ` (${viDate(meta.expiryDate)})` : ''}`);
     notices.push(`dated source: ${meta.number ?? meta.id}`);
   }
   const words = ` ${foldTokens(quoted).join(' ')} `;
   if (asOf >= NO_DISTRICT_LEVEL_FROM && words.includes(' cap huyen ')) {
-    notes.push(
-      `Từ ${viDate(NO_DISTRICT_LEVEL_FROM)} không còn cấp huyện (chính quyền địa phương hai cấp); chỉ tiêu "cấp huyện" chỉ còn giá trị tham khảo.`,
-    );
+    phrases.push(`từ ${viDate(NO_DISTRICT_LEVEL_FROM)} không còn cấp huyện`);
     notices.push('no district level since 2025-07-01');
   }
   if (asOf >= DONG_NAI_CITY_FROM && / tinh /.test(words) && meta.type !== 'procedure') {
-    notes.push(
-      `Từ ${viDate(DONG_NAI_CITY_FROM)} Đồng Nai là Thành phố Đồng Nai trực thuộc Trung ương; "tỉnh" là cách gọi lúc văn bản ban hành.`,
-    );
+    phrases.push(`"tỉnh" nay là Thành phố Đồng Nai (từ ${viDate(DONG_NAI_CITY_FROM)})`);
     notices.push('Đồng Nai is a centrally-run city since 2026-04-30');
   }
+  const notes = phrases.length > 0 ? [`Lưu ý: ${phrases.join('; ')}.`] : [];
   return { sourceName: name, notes, notices };
 }

@@ -10,6 +10,7 @@ export type {
   AnswerMode,
   AnswerResult,
   Citation,
+  Continuation,
   Generator,
   GeneratorInput,
   GeneratorPassage,

@@ -141,7 +141,7 @@ describe('citations', () => {
       lastChecked: '2026-11-27',
     };
     expect(sourceLabel(sheet, { ...chunk('x'), field: 'fee' })).toBe(
-      'Thủ tục Đăng ký khai sinh — Phí, lệ phí (kiểm tra ngày 27/11/2026)',
+      'Thủ tục Đăng ký khai sinh — Phí, lệ phí (kiểm tra 27/11/2026)',
     );
   });
 
@@ -159,7 +159,7 @@ describe('citations', () => {
     ledger.cite(sheet, { ...chunk('Thời hạn: ngay', 't'), documentId: sheet.id, field: 'timeLimit' }, ['ngay']);
     ledger.cite(plan, chunk('Mục tiêu', 'p'), ['Mục tiêu']);
     expect(ledger.lines()).toEqual([
-      '[1] Thủ tục Đăng ký khai sinh — Phí, lệ phí; [2] Thời hạn giải quyết (kiểm tra ngày 27/11/2026)',
+      '[1] Thủ tục Đăng ký khai sinh — Phí, lệ phí; [2] Thời hạn giải quyết (kiểm tra 27/11/2026)',
       '[3] Kế hoạch 53/KH-UBND (15/02/2024), mục II.2.2 Chính quyền số',
     ]);
   });

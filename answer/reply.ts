@@ -1,10 +1,16 @@
 /**
- * Turns a draft (lead line, facts, notes) into the plain-text reply: facts carry "[n]" markers, sources are
- * listed at the end, and the whole thing never exceeds MAX_REPLY_CHARS. Only facts that fit are cited.
+ * Turns a draft (lead line, facts, notes) into the plain-text reply a phone shows: the answer is the first
+ * line, the facts that support it follow with "[n]" markers, sources are listed at the end, and the whole
+ * thing stays within PHONE_REPLY_CHARS. What does not fit is not dropped: it is kept, whole items at a time,
+ * as a continuation that "xem thêm" shows (see more.ts). Only what a reply shows is cited in it.
  */
 import type { Chunk, DocumentMeta } from '../knowledge/index.ts';
-import { CitationLedger, sourceLabel } from './citations.ts';
-import { MAX_REPLY_CHARS, type Citation } from './types.ts';
+import { CitationLedger, sourceLabel, sourceLabelParts } from './citations.ts';
+import { foldTokens } from './query-text.ts';
+import { cutAtSentence, splitHeadline } from './headline.ts';
+import { MAX_REPLY_CHARS, type Citation, type Continuation } from './types.ts';
+
+export { cutAtSentence, HEADLINE_CHARS } from './headline.ts';
 
 /** One source a fact came from, and the verbatim text of the chunk it used. */
 export interface FactSource {
@@ -16,6 +22,8 @@ export interface FactSource {
 export interface DraftFact {
   text: string;
   sources: FactSource[];
+  /** The label of the list this fact continues ("Thành phần hồ sơ"), when its first line is not the label. */
+  label?: string;
 }
 
 export interface Draft {
@@ -30,115 +38,203 @@ export interface Draft {
 export interface RenderedReply {
   text: string;
   citations: Citation[];
+  /** What did not fit, for "xem thêm"; null when everything was shown. */
+  more: Continuation | null;
 }
 
 const SOURCES_HEADER = 'Nguồn:';
 /** A fact cut shorter than this is not worth showing. */
 const MIN_FACT_CHARS = 60;
-/** The first line holds the answer and fits a phone screen's first glance. */
-export const HEADLINE_CHARS = 160;
-/** What a reply aims at on a phone (Zalo takes 2000); facts beyond it are dropped whole and counted. */
-export const PHONE_REPLY_CHARS = 1400;
+/** What a reply aims at on a phone (Zalo takes 2000): the rest waits for "xem thêm". */
+export const PHONE_REPLY_CHARS = 1000;
+/** Room kept for the "Còn N mục — hỏi "xem thêm"." line. */
+const MORE_NOTE_CHARS = 40;
+
+/** The line that tells how many items wait behind "xem thêm". */
+export const moreNote = (n: number) => `Còn ${n} mục — hỏi "xem thêm".`;
 
 /**
- * Renders a draft: the first fact's answer is the first line, the lead follows as the context line (which
- * source, which day), then the other facts, notes and sources. Facts that do not fit are dropped whole (a
- * note says how many); text is only ever cut at a sentence end.
+ * The composers' lead is "[scope sentence. ]Thủ tục X, áp dụng ngày D:" or "Theo Kế hoạch …:". The sources
+ * already name the document, so on a phone only the scope sentence stays a line of its own, the day goes to
+ * the sources' header, and the standard part serves as a heading only when the answer has no short first line.
+ */
+export function readLead(lead: string): { prefix: string; standard: string; date: string | null } {
+  const m = /^(.*?)((?:Thủ tục .+, áp dụng ngày (\d{1,2}\/\d{1,2}\/\d{4}))|(?:Theo .+?)):?\s*$/su.exec(lead.trim());
+  if (!m) return { prefix: lead.replace(/:\s*$/, ''), standard: '', date: null };
+  return { prefix: (m[1] ?? '').trim(), standard: m[2] as string, date: m[3] ?? null };
+}
+
+interface Pending {
+  lines: string[];
+  sources: FactSource[];
+}
+
+/**
+ * Renders a draft: the first fact's answer is the first line, then the scope sentence (if any), the other
+ * facts, the notes and the sources. A fact that does not fit is shown up to its last whole item or sentence
+ * that fits; the rest goes to the continuation. Text is never cut inside an item or a sentence.
  */
 export function renderDraft(draft: Draft, limit = PHONE_REPLY_CHARS): RenderedReply {
+  // The budget is an estimate (source lines share a document name): a reply over it is laid out again tighter.
+  let reply = layout(draft, limit);
+  for (let budget = limit, i = 0; reply.text.length > limit && i < 3; i++) {
+    budget -= reply.text.length - limit + 20;
+    reply = layout(draft, budget);
+  }
+  return reply;
+}
+
+function layout(draft: Draft, limit: number): RenderedReply {
   const ledger = new CitationLedger();
-  const [first, ...rest] = draft.facts;
-  const opening = first && !draft.leadFirst ? splitHeadline(first) : first ? [first] : [];
-  const facts = [...opening, ...rest];
-  const context = draft.lead.replace(/:\s*$/, '');
-  const notes = draft.notes.map((n) => cutAtSentence(n, 300) ?? n.slice(0, 300));
+  const { prefix, standard, date } = readLead(draft.lead);
+  const [first, ...others] = draft.facts;
+  const opening = first && !draft.leadFirst ? splitHeadline(first, standard) : first ? [first] : [];
+  const notes = uniqueNotes(draft.notes);
+  const head = draft.leadFirst ? [draft.lead] : prefix ? [prefix] : [];
+  // The day matters to a reply that states dated rules ("Từ 01/1/2027: …", "đến hết 28/02/2027").
+  const dated = draft.facts.some((f) => /(?:Từ|từ|đến hết|trước) \d{1,2}\/\d{1,2}\/\d{4}/.test(f.text));
+  const sourcesHeader = date && dated && !draft.leadFirst ? `Nguồn (áp dụng ngày ${date}):` : SOURCES_HEADER;
+  const labels = new Set<string>(); // chunk ids already on a source line
+  let used = [...head, ...notes, sourcesHeader].reduce((s, l) => s + l.length + 1, 0) + MORE_NOTE_CHARS;
   const shown: string[] = [];
-  const labels = new Map<string, number>(); // chunk id → label length, for the budget
-  let used = context.length + 3 + notes.reduce((s, n) => s + n.length + 1, 0) + SOURCES_HEADER.length + 2;
-  let dropped = 0;
-  for (const fact of facts) {
+  const rest: Pending[] = [];
+  const facts = dropRepeats([...opening, ...others]);
+  // What each fact needs at least (its first line, or a list's label and first item): every part of the
+  // question gets its first line before a long list takes the room.
+  // Only the parts of a question (field facts "Phí, lệ phí: …") and the most related side note are reserved
+  // for; other notes get what is left, and quoted passages are in order of relevance (an earlier one keeps
+  // its room).
+  const firstNote = facts.findIndex((f) => /^Lưu ý:/.test(f.text));
+  const least = facts.map((f, i) =>
+    /^[^:\n]{2,40}:/.test(f.text) && (!/^Lưu ý:/.test(f.text) || i === firstNote) && hasSource(f)
+      ? Math.min(firstLines(f.text).length, 250) + 6
+      : 0,
+  );
+  const cited = new Set<string>(); // documents already on a source line: another part of one costs its label only
+  facts.forEach((fact, i) => {
     const fresh = fact.sources.filter((s) => !labels.has(s.chunk.id));
-    const sourceCost = fresh.reduce((sum, s) => sum + sourceLabel(s.meta, s.chunk).length + 6, 0);
-    const markerCost = fact.sources.length * 5;
-    const room = limit - used - sourceCost - markerCost - 1;
-    const text = fact.text.length <= room ? fact.text : room >= MIN_FACT_CHARS ? cutAtSentence(fact.text, room) : null;
-    if (text === null) {
-      dropped++;
-      continue;
-    }
+    const sourceCost = fresh.reduce(
+      (sum, s) =>
+        sum + (cited.has(s.meta.id) ? sourceLabelParts(s.meta, s.chunk).item : sourceLabel(s.meta, s.chunk)).length + 6,
+      0,
+    );
+    const room = limit - used - sourceCost - fact.sources.length * 5 - 1;
+    const after = facts.slice(i + 1);
+    const allFit = fact.text.length + after.reduce((sum, f) => sum + f.text.length + 6, 0) <= room;
+    const reserve = least.slice(i + 1).reduce((a, b) => a + b, 0);
+    const share = allFit ? room : Math.max(room - reserve, Math.min(least[i] ?? 0, room));
+    const [text, left] = fitFact(fact.text, share, fact.label);
+    if (left.length > 0) rest.push({ lines: left, sources: fact.sources });
+    if (text === null) return;
     const numbers = [...new Set(fact.sources.map((s) => ledger.cite(s.meta, s.chunk, s.used)))];
-    fresh.forEach((s) => labels.set(s.chunk.id, 1));
+    fresh.forEach((s) => {
+      labels.add(s.chunk.id);
+      cited.add(s.meta.id);
+    });
     const line = numbers.length > 0 ? `${text} ${numbers.map((n) => `[${n}]`).join('')}` : text;
     shown.push(line);
     used += line.length + 1 + sourceCost;
-  }
-  if (dropped > 0) notes.unshift(`Còn ${dropped} mục nữa trong nguồn; bạn hỏi riêng từng mục để xem.`);
+  });
+  const more = continuation(rest);
+  // "Hỏi thêm về hồ sơ…" says what "Còn N mục — hỏi "xem thêm"" already says.
+  const kept = more ? notes.filter((n) => !/^Hỏi thêm/.test(n)) : notes;
+  const tail = [...(more ? [moreNote(more.lines.filter(isItem).length)] : []), ...kept];
   const sourceLines = ledger.lines();
-  const parts =
+  const body =
     shown.length > 0 && !draft.leadFirst
-      ? [shown[0] as string, `(${context})`, ...shown.slice(1), ...notes]
-      : [draft.leadFirst ? draft.lead : context, ...shown, ...notes];
-  if (sourceLines.length > 0) parts.push(SOURCES_HEADER, ...sourceLines);
-  const text = hardLimit(parts.join('\n'), MAX_REPLY_CHARS);
-  return { text, citations: ledger.citations() };
+      ? [shown[0] as string, ...head, ...shown.slice(1), ...tail]
+      : [...head, ...shown, ...tail];
+  if (sourceLines.length > 0) body.push(sourcesHeader, ...sourceLines);
+  const text = hardLimit(body.join('\n'), MAX_REPLY_CHARS);
+  return { text, citations: ledger.citations(), more };
 }
 
-/** Display text of a quoted line: bullets and a trailing ";" or "," of the source list dropped. */
-const clean = (line: string) =>
-  line
-    .trim()
-    .replace(/^[-•+*]\s*/, '')
-    .replace(/[;,]\s*$/, '');
+/**
+ * The part of a fact that fits in `room` characters, and the lines left over. A list keeps its label and as
+ * many whole items as fit (at least one); a single paragraph is cut at its last sentence end that fits.
+ */
+function fitFact(text: string, room: number, listLabel?: string): [string | null, string[]] {
+  if (text.length <= room) return [text, []];
+  const lines = text.split('\n');
+  const label = lines.length > 1 && /:$/.test(lines[0] as string) ? (lines[0] as string) : null;
+  const heading = label ?? (listLabel ? `${listLabel}:` : null);
+  if (lines.length > 1 || listLabel) {
+    let taken = label ? 1 : 0;
+    let size = label ? label.length : -1;
+    while (taken < lines.length && size + 1 + (lines[taken] as string).length <= room) {
+      size += 1 + (lines[taken] as string).length;
+      taken++;
+    }
+    const items = taken - (label ? 1 : 0);
+    const continued = heading ? [`${heading.replace(/:$/, '')} (tiếp):`] : [];
+    if (items === 0) return [null, [...(label ? [] : continued), ...lines]];
+    return [lines.slice(0, taken).join('\n'), [...continued, ...lines.slice(taken)]];
+  }
+  const cut = room >= MIN_FACT_CHARS ? cutAtSentence(text, room) : null;
+  if (cut === null) return [null, [text]];
+  const left = text.slice(cut.length).replace(/^[\s;.]+/, '');
+  return [cut, left ? [left] : []];
+}
+
+/** Not a headline's own heading ("Theo Kế hoạch …:"), which has no content of its own. */
+const hasSource = (f: DraftFact) => f.sources.length > 0;
+
+/** A fact's label with its first item ("Thành phần hồ sơ:\n- Tờ khai"), or its first line. */
+const firstLines = (text: string) => {
+  const lines = text.split('\n');
+  return /:$/.test(lines[0] ?? '') && lines.length > 1 ? `${lines[0]}\n${lines[1]}` : (lines[0] ?? '');
+};
+
+/** A continuation line that is an item (a heading such as "Thành phần hồ sơ (tiếp):" is not counted). */
+const isItem = (line: string) => !/:(?:\s*\[\d+\])*$/.test(line.trim());
+
+/** Renders what did not fit, with its own citation numbers, for "xem thêm". */
+function continuation(rest: readonly Pending[]): Continuation | null {
+  if (rest.length === 0) return null;
+  const ledger = new CitationLedger();
+  const lines: string[] = [];
+  for (const p of rest) {
+    const numbers = [...new Set(p.sources.map((s) => ledger.cite(s.meta, s.chunk, s.used)))];
+    const marks = numbers.map((n) => `[${n}]`).join('');
+    p.lines.forEach((l, i) => lines.push(i === p.lines.length - 1 && marks ? `${l} ${marks}` : l));
+  }
+  return { lines, sources: ledger.lines(), citations: ledger.citations() };
+}
+
+const folded = (s: string) => foldTokens(s.replace(/\[\d+\]/g, '')).join(' ');
 
 /**
- * Splits the first fact so its answer is the first line: "Label:\n- a\n- b" → "Label: a" then "- b";
- * a long single line → its first sentence(s) within HEADLINE_CHARS, then the rest. Nothing is repeated.
+ * Drops repeats: a fact whose every line already stands in an earlier fact, and inside a fact a line that
+ * repeats an earlier line (a dated fee line restated under two periods, a note the overview already said).
  */
-function splitHeadline(fact: DraftFact): DraftFact[] {
-  const lines = fact.text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0);
-  const head = lines[0] ?? '';
-  const joined = /:$/.test(head) && lines.length > 1 ? `${head} ${clean(lines[1] as string)}` : clean(head);
-  const tail = /:$/.test(head) && lines.length > 1 ? lines.slice(2) : lines.slice(1);
-  let headline = joined;
-  let remainder = '';
-  if (joined.length > HEADLINE_CHARS) {
-    // A stub of a few words left for the next line reads badly: cut earlier then.
-    const at = joined.length - HEADLINE_CHARS < 30 ? HEADLINE_CHARS - 40 : HEADLINE_CHARS;
-    headline = cutAtSentence(joined, at) ?? cutAtWord(joined, at);
-    remainder = joined.slice(headline.length).replace(/^[\s;.,]+/, '');
+function dropRepeats(facts: readonly DraftFact[]): DraftFact[] {
+  const said: string[] = [];
+  const out: DraftFact[] = [];
+  for (const fact of facts) {
+    const all = fact.text.split('\n');
+    const lines = all.filter((line) => {
+      const f = folded(line.replace(/^[-•]\s*|^Lưu ý:\s*/g, ''));
+      if (f.length < 20) return true;
+      if (said.some((s) => s.includes(f))) return false;
+      said.push(f);
+      return true;
+    });
+    // A heading of its own ("Thành phần hồ sơ (5 mục):") stays; a fact whose lines were all said goes.
+    const content = lines.filter((l) => !/:$/.test(l.trim()));
+    if (content.length === 0 && lines.length < all.length) continue;
+    out.push({ ...fact, text: lines.join('\n') });
   }
-  const restText = [remainder, ...tail.map((l) => `- ${clean(l)}`)].filter((l) => l.length > 0).join('\n');
-  const out: DraftFact[] = [{ text: headline, sources: fact.sources }];
-  if (restText.length > 0) out.push({ text: restText, sources: [] });
   return out;
 }
 
-/** The longest prefix of `text` within `max` that ends a sentence (". ", "; ", line end), or null. */
-export function cutAtSentence(text: string, max: number): string | null {
-  if (text.length <= max) return text;
-  const window = text.slice(0, max + 1);
-  let end = -1;
-  for (const m of window.matchAll(/[.;!?](?=\s|$)|\n/g)) if ((m.index ?? 0) < max) end = m.index ?? end;
-  if (end < Math.min(40, max / 3)) return null;
-  return text
-    .slice(0, end + 1)
-    .replace(/[;\n]\s*$/, '')
-    .replace(/\s+$/, '');
-}
-
-/** A cut at a word boundary that does not end on a connective ("và", "của"): the line goes on below. */
-function cutAtWord(text: string, max: number): string {
-  const words = text.slice(0, max).split(' ');
-  words.pop();
-  while (
-    words.length > 1 &&
-    /^(?:và|hoặc|hay|của|cho|là|thì|với|từ|tại|ở|theo|and|or|of|the|to)$/i.test(words[words.length - 1] as string)
-  )
-    words.pop();
-  return words.join(' ').replace(/[,;:]$/, '');
+/** Notes once each, each at most 300 characters cut at a sentence end. */
+function uniqueNotes(notes: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const n of notes) {
+    const note = cutAtSentence(n, 300) ?? n.slice(0, 300);
+    if (!out.some((o) => folded(o) === folded(note))) out.push(note);
+  }
+  return out;
 }
 
 /** Cuts at a word boundary and marks the cut with "…" (only the hard limit below uses it). */

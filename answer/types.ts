@@ -10,6 +10,18 @@ export interface Turn {
   topicDocumentId: string | null;
   /** ISO time of the turn. */
   at: string;
+  /** What the reply to this turn did not show, for a following "xem thêm" (absent when it showed everything). */
+  more?: Continuation | null;
+}
+
+/**
+ * The part of a long answer a reply did not show (a phone reply stays short; Zalo takes 2000 characters):
+ * whole list items and sentences with their "[n]" marks, numbered within `sources` and `citations`.
+ */
+export interface Continuation {
+  lines: string[];
+  sources: string[];
+  citations: Citation[];
 }
 
 /** A chunk handed to a generator, numbered as the `[n]` markers it may use. */
@@ -79,6 +91,8 @@ export interface AnswerResult {
   mode: AnswerMode;
   /** Short machine-readable notes, e.g. "dated source: 53/KH-UBND", "rule changes on 2027-01-01". */
   notices: string[];
+  /** What the reply did not show ("Còn N mục — hỏi "xem thêm""): channels keep it in the turn they record. */
+  more?: Continuation | null;
 }
 
 /** Zalo rejects longer text messages; every reply must fit. */

@@ -3,6 +3,7 @@
  * or when the user says "bắt đầu lại". Kept in the bot storage so a restart (or another instance) continues a
  * conversation mid-way.
  */
+import type { Continuation } from '../answer/index.ts';
 import type { BotStorage } from './storage/index.ts';
 
 /** One past question (same shape as answer/'s Turn). */
@@ -10,6 +11,11 @@ export interface Turn {
   question: string;
   topicDocumentId: string | null;
   at: string;
+  /**
+   * What the reply to this turn did not show (whole items), so a following "xem thêm" continues from there;
+   * null when it showed everything. Kept with the turns in the bot storage, like the rest of the conversation.
+   */
+  more?: Continuation | null;
 }
 
 /** How many past turns are handed to answer(). */

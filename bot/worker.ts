@@ -6,6 +6,7 @@
  * this answers exactly once and sends at least once across crashes and instances.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import type { Continuation } from '../answer/index.ts';
 import { Conversations, appendTurn, type Turn } from './conversation.ts';
 import { isBotError } from './errors.ts';
 import { maskPersonalData } from './mask.ts';
@@ -18,7 +19,7 @@ import {
   WELCOME_REPLY,
   isResetCommand,
 } from './replies.ts';
-import { splitReply } from './split-reply.ts';
+import { splitReply, splitReplyKeepingRest, withRest } from './split-reply.ts';
 import type { BotStorage, InboxRow, OutboxRow } from './storage/index.ts';
 import { backoffMs, type TextSender } from './zalo-http.ts';
 
@@ -27,6 +28,8 @@ export interface AnswerLike {
   answer: string;
   refused: boolean;
   topicDocumentId: string | null;
+  /** What the reply did not show, for "xem thêm" (answer/'s AnswerResult.more). */
+  more?: Continuation | null;
 }
 
 /** Which channel asked and in which session: they travel into the question log (web/'s AnswerCallContext). */
@@ -243,12 +246,16 @@ export class Worker {
       });
       this.o.metrics.answerSeconds.observe((this.o.now() - started) / 1000);
       if (result.refused) this.o.metrics.refusals.inc({ channel });
-      const turn = {
+      // The messages are cut at item boundaries; what does not fit three of them waits for "xem thêm" with
+      // what answer() itself kept back.
+      const split = splitReplyKeepingRest(result.answer);
+      const turn: Turn = {
         question: maskPersonalData(row.text),
         topicDocumentId: result.topicDocumentId,
         at: new Date(started).toISOString(),
+        more: withRest(result.more ?? null, split.rest),
       };
-      const parts = splitReply(result.answer);
+      const parts = split.parts;
       return {
         outcome: result.refused ? 'refused' : 'answered',
         parts: parts.length ? parts : [FALLBACK_REPLY],

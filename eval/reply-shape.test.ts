@@ -11,13 +11,14 @@ describe('the shape of a reply', () => {
 
   it('counts lines cut with an ellipsis, a comma or a dangling connective, behind citation marks and bullets', () => {
     const s = replyShape(
-      'Lệ phí 35.000đ. [1]\nTrẻ em, người cao tuổi… [2]\n- …danh mục dữ liệu mở [1]\nHồ sơ gồm tờ khai và\nNộp tại Công an cấp xã,\n- Tờ khai theo mẫu;\n- hạ tầng IOT... [1]',
+      'Lệ phí 35.000đ. [1]\nTrẻ em, người cao tuổi… [2]\n- …danh mục dữ liệu mở [1]\nHồ sơ gồm tờ khai và\nNộp tại Công an cấp xã,\n- Tờ khai theo mẫu;\n- hạ tầng IOT... [1]\n- Người bị kết… án được xóa án tích\n- Tài liệu, sách, báo… Phải nộp bản chính',
     );
     expect(s.cutLines).toEqual([
       'Trẻ em, người cao tuổi… [2]',
       '- …danh mục dữ liệu mở [1]',
       'Hồ sơ gồm tờ khai và',
       'Nộp tại Công an cấp xã,',
+      '- Người bị kết… án được xóa án tích',
     ]);
   });
 

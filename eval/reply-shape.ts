@@ -12,7 +12,10 @@ export interface ReplyShape {
   firstLineChars: number;
   /** Characters of the whole reply. */
   chars: number;
-  /** Lines cut mid-sentence: starting or ending in "…", or ending in a comma or a dangling connective. */
+  /**
+   * Lines cut mid-sentence: starting or ending in "…", "…" before a lower-case word inside the line, or ending
+   * in a comma or a dangling connective.
+   */
   cutLines: string[];
   /**
    * Lines or sentences (≥ 20 characters, citation marks aside) that occur more than once in the reply, each
@@ -28,9 +31,12 @@ const CUT_END = /(…|,|\s(và|hoặc|hay|của|cho|là|thì|với|and|or|of|the
 const CITATION_MARKS = /(\s*\[\d+\])+\s*$/u;
 const BULLET = /^([-•*]|\d+[.)])\s+/u;
 
+// "…" inside a line, before a word in lower case ("…bị kết… tội"), marks a quote cut in the middle of a sentence.
+const MID_CUT = /…\s*\p{Ll}/u;
+
 function isCut(line: string): boolean {
   const body = line.replace(CITATION_MARKS, '').replace(BULLET, '').trim();
-  return body.startsWith('…') || CUT_END.test(body);
+  return body.startsWith('…') || CUT_END.test(body) || MID_CUT.test(body);
 }
 
 /** The sentences of a reply's body lines, citation marks and bullets removed (source-list lines skipped). */

@@ -3,7 +3,7 @@ import { parseBotUpdate, parseOaEvent } from '../events.ts';
 import { logPreview, maskPersonalData } from '../mask.ts';
 import { oaSignature, verifyOaSignature } from '../oa-signature.ts';
 import { isResetCommand } from '../replies.ts';
-import { splitReply } from '../split-reply.ts';
+import { splitReply, splitReplyKeepingRest } from '../split-reply.ts';
 import { backoffMs, redact } from '../zalo-http.ts';
 
 describe('maskPersonalData', () => {
@@ -52,7 +52,24 @@ describe('splitReply', () => {
     expect(parts).toHaveLength(3);
     expect(parts.every((p) => p.length <= 2000)).toBe(true);
     expect(parts[2]).toContain('Nguồn: [1] Quyết định 1/QĐ, mục 2');
-    expect(parts.join('\n')).toContain('đã rút gọn');
+    expect(parts[2]).toMatch(/Còn \d+ mục — hỏi "xem thêm"\./);
+  });
+
+  it('never cuts a list item across messages and keeps what does not fit three messages for "xem thêm"', () => {
+    const items = Array.from(
+      { length: 90 },
+      (_, i) => `- Giấy tờ số ${i + 1}: bản sao có chứng thực hoặc bản chính để đối chiếu.`,
+    );
+    const text = ['Thành phần hồ sơ:', ...items, 'Nguồn:', '[1] Thủ tục X — Thành phần hồ sơ'].join('\n');
+    const { parts, rest } = splitReplyKeepingRest(text);
+    expect(parts).toHaveLength(3);
+    expect(parts.every((p) => p.length <= 2000)).toBe(true);
+    const sent = parts
+      .join('\n')
+      .split('\n')
+      .filter((l) => l.startsWith('- '));
+    expect([...sent, ...rest]).toEqual(items);
+    expect(parts[2]).toContain(`Còn ${rest.length} mục — hỏi "xem thêm".\nNguồn:\n[1] Thủ tục X — Thành phần hồ sơ`);
   });
 });
 

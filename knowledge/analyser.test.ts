@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseForIndex, analyseQuery, foldText, hasDiacritics, normalizeText } from './index.ts';
+import { MAX_QUERY_TERMS, rarestTerms, type QueryTerm } from './analyser.ts';
 
 const termsOf = (q: string) => analyseQuery(q).terms.map((t) => t.term);
 
@@ -191,3 +192,34 @@ describe('analyseQuery', () => {
     expect(analyseQuery('lệ phí làm CCCD').hasDiacritics).toBe(true);
   });
 });
+
+describe('the cap on query terms', () => {
+  const term = (t: string, kind: QueryTerm['kind'] = 'word'): QueryTerm => ({
+    term: t,
+    folded: foldText(t),
+    weight: kind === 'identifier' ? 3 : 1,
+    kind,
+  });
+
+  it('keeps document numbers and the rarest terms, not the first ones, when a long question is cut', () => {
+    const terms = [term('53/kh-ubnd', 'identifier'), term('em'), term('quê'), term('chợ'), term('thất_nghiệp')];
+    const df: Record<string, number> = { em: 40, que: 9, cho: 0, that_nghiep: 2 };
+    const kept = rarestTerms(terms, 3, (t) => df[t.folded] ?? 0).map((t) => t.term);
+    // "chợ" is in no chunk, so it cannot score and goes before the common "em".
+    expect(kept).toEqual(['53/kh-ubnd', 'thất_nghiệp', 'quê']);
+  });
+
+  it('leaves a question under the cap exactly as analysed', () => {
+    const terms = [term('lệ'), term('phí')];
+    expect(rarestTerms(terms, 5, () => 0)).toEqual(terms);
+  });
+
+  it('analyses a long question beyond the cap so search can choose among all its terms', () => {
+    const story = Array.from({ length: 40 }, (_, i) => `chuyện${i}`).join(' ');
+    const plan = analyseQuery(`${story} trợ cấp thất nghiệp`);
+    expect(plan.termCap).toBe(MAX_QUERY_TERMS);
+    expect(plan.terms.length).toBeGreaterThan(MAX_QUERY_TERMS);
+    expect(plan.terms.map((t) => t.term)).toContain('thất_nghiệp');
+  });
+});
+

@@ -143,7 +143,10 @@ export interface QueryTerm {
 
 /** What search needs from a question. */
 export interface QueryPlan {
+  /** Every distinct term, heaviest first (at most MAX_ANALYSED_TERMS); search scores only `termCap` of them. */
   terms: QueryTerm[];
+  /** How many terms search scores: when `terms` is longer, {@link rarestTerms} picks them. */
+  termCap: number;
   /** False when the question was typed without any diacritic: the folded field then counts fully. */
   hasDiacritics: boolean;
   /** The question plus its expansions, for the embedder. */
@@ -161,8 +164,33 @@ export const QUERY_TERM_WEIGHTS: Readonly<Record<QueryTermKind, number>> = {
 /** Extra dampening per alternative when a shorthand is ambiguous (kh → không / kế hoạch / kết hôn). */
 const AMBIGUOUS_EXPANSION_WEIGHT = 0.5;
 
-/** Most distinct terms a question may use, so a pasted paragraph cannot make search slow. */
+/** Most distinct terms search scores for one question, so a pasted paragraph cannot make search slow. */
 export const MAX_QUERY_TERMS = 48;
+
+/** Terms kept from the analysis before the cap: enough for a 2,000-character question to choose from. */
+export const MAX_ANALYSED_TERMS = 4 * MAX_QUERY_TERMS;
+
+/**
+ * The terms search scores when a question has more than `cap`: document numbers and dates always, then the
+ * rarest by document frequency in the live index. A long story ("em tên Hoa, quê Tân Phú, … muốn nhận trợ cấp
+ * thất nghiệp") names its topic last; keeping the first terms kept the story and cut the topic. A term no
+ * chunk holds (df 0) cannot score, so it goes first; ties keep the heavier, then the earlier term.
+ */
+export function rarestTerms(
+  terms: readonly QueryTerm[],
+  cap: number,
+  documentFrequency: (term: QueryTerm) => number,
+): QueryTerm[] {
+  if (terms.length <= cap) return [...terms];
+  const ids = terms.filter((t) => t.kind === 'identifier');
+  const rest = terms
+    .filter((t) => t.kind !== 'identifier')
+    .map((t, order) => ({ t, order, df: documentFrequency(t) }))
+    .filter((x) => x.df > 0)
+    .sort((a, b) => a.df - b.df || b.t.weight - a.t.weight || a.order - b.order)
+    .map((x) => x.t);
+  return [...ids, ...rest].slice(0, cap);
+}
 
 /** Analyses a question: normalise, tokenise, expand abbreviations, teencode and synonyms (keeping the original). */
 export function analyseQuery(question: string, opts: { expand?: boolean } = {}): QueryPlan {
@@ -202,7 +230,8 @@ export function analyseQuery(question: string, opts: { expand?: boolean } = {}):
   if (expandOn) for (const s of synonymsOf(tokens)) expand(s.phrases, s.weight);
   const ranked = [...terms.values()].sort((a, b) => b.weight - a.weight);
   return {
-    terms: ranked.slice(0, MAX_QUERY_TERMS),
+    terms: ranked.slice(0, MAX_ANALYSED_TERMS),
+    termCap: MAX_QUERY_TERMS,
     hasDiacritics: hasDiacritics(question),
     expandedText: [normalised, ...new Set(phrases)].join(' '),
   };

@@ -32,6 +32,15 @@ describe('lexical ranking', () => {
     ]);
   });
 
+  it('finds the sheet a long story names only at its end, past the cap on query terms', async () => {
+    // Sixty words of story come first; scoring the first 48 terms kept the story and cut "giấy chứng sinh".
+    const story =
+      'chào ad em tên Lan năm nay hai mươi bốn tuổi quê ở Trảng Bom vợ chồng em mới cưới cuối năm ngoái chồng em đi ' +
+      'làm xa tận Bình Dương hai tháng mới về một lần bé nhà em mới sanh được hai tuần ở bệnh viện đa khoa bà nội bé ' +
+      'muốn đặt tên theo họ hàng bên nội ông ngoại thì muốn tên khác giờ em muốn hỏi cần mang bản chính giấy chứng sinh không';
+    expect((await ids(story, lexical))[0]).toBe('ks-ho-so');
+  });
+
   it('finds the plan by the abbreviation "cds"', async () => {
     // "cds" expands to "chuyển đổi số": the purpose section says it in its text, the others only in the title.
     const top = await ids('cds', lexical);

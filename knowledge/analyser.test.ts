@@ -183,6 +183,12 @@ describe('analyseQuery', () => {
     );
   });
 
+  it('reads "ai ký", "gửi tới" and "who signed" as the words of a document\'s closing section', () => {
+    expect(termsOf('ai ky kh 53 vay')).toContain('người_ký');
+    expect(termsOf('kế hoạch được gửi tới những nơi nào')).toContain('nơi_nhận');
+    expect(termsOf('Who signed the plan?')).toContain('người_ký');
+  });
+
   it('keeps Vietnamese typed without accents that looks like English ("the can cuoc")', () => {
     expect(termsOf('lam the can cuoc')).toEqual(expect.arrayContaining(['the', 'can', 'the_can']));
   });

@@ -62,6 +62,21 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
     },
   },
   {
+    // Who signed an official document and where it was sent: the words of its closing section's heading
+    // ("Nơi nhận và người ký"), which the question seldom says ("ai ký kế hoạch 53", "gửi tới những nơi nào").
+    name: 'signer and recipients',
+    weight: 0.8,
+    entries: {
+      'ai ký': ['người ký'],
+      'ký kế hoạch': ['người ký'],
+      'ký ban hành': ['người ký'],
+      'gửi cho': ['nơi nhận'],
+      'gửi tới': ['nơi nhận'],
+      'gửi đến': ['nơi nhận'],
+      'những nơi nào': ['nơi nhận'],
+    },
+  },
+  {
     // English questions (foreign residents, officials testing the bot): a small glossary to Vietnamese.
     name: 'english glossary',
     weight: 0.8,
@@ -162,8 +177,10 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'artificial intelligence': ['trí tuệ nhân tạo'],
       unemployment: ['thất nghiệp'],
       'unemployment benefit': ['trợ cấp thất nghiệp'],
-      signed: ['ký', 'chủ tịch'],
-      signer: ['ký', 'chủ tịch'],
+      signed: ['người ký', 'chủ tịch'],
+      signer: ['người ký', 'chủ tịch'],
+      recipients: ['nơi nhận'],
+      'sent to': ['nơi nhận'],
       'digital school': ['trường học số'],
       'social insurance': ['bảo hiểm xã hội'],
       'land use': ['quyền sử dụng đất'],

@@ -144,6 +144,12 @@ describe('analyseQuery', () => {
     expect(termsOf('hồng')).not.toContain('không');
   });
 
+  it('indexes the numbering of a chunk\'s heading path as section keys and reads them from a question', () => {
+    const indexed = analyseForIndex('Kế hoạch (53/KH-UBND)\nII. MỤC TIÊU > 2. Mục tiêu cụ thể > 2.2. Chính quyền số\n- 50%');
+    expect(indexed.accented).toEqual(expect.arrayContaining(['§ii', '§2.2', '§ii.2.2']));
+    expect(analyseQuery('mục II.2.2 nói gì').terms[0]).toMatchObject({ term: '§ii.2.2', kind: 'identifier', weight: 3 });
+  });
+
   it('boosts document numbers typed in lowercase', () => {
     const plan = analyseQuery('ke hoach 53/kh-ubnd');
     expect(plan.terms[0]).toMatchObject({ term: '53/kh-ubnd', kind: 'identifier', weight: 3 });

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { ABBREVIATION_GROUPS } from './abbreviations.ts';
 import { ENGLISH_MARKERS, ENGLISH_STOPWORDS, SYNONYM_GROUPS } from './synonyms.ts';
 import { normalizeText, hasDiacritics, foldText } from './normalise.ts';
+import { SECTION_TERM_PREFIX, sectionKeysInQuestion, sectionKeysOfPath } from './section-reference.ts';
 import { STOPWORDS, foldTerm, gramsOf, identifiersOf, phraseTerms, scanTokens, type Token } from './tokenise.ts';
 
 interface Expansion {
@@ -46,7 +47,8 @@ const DICTIONARY: ReadonlyMap<string, Expansion> = (() => {
  */
 export const ANALYSER_VERSION: string = (() => {
   const h = createHash('sha256');
-  h.update('analyser-v1\n');
+  // v2: section keys (§ii.2.2) are index terms.
+  h.update('analyser-v2\n');
   h.update(JSON.stringify(ABBREVIATION_GROUPS.filter((g) => g.side === 'both')));
   h.update(JSON.stringify([...STOPWORDS]));
   return `1-${h.digest('hex').slice(0, 12)}`;
@@ -116,7 +118,12 @@ export interface FieldTerms {
   folded: string[];
 }
 
-/** Analyses the text of a chunk (see indexTextOf) into the terms of both lexical fields. */
+/**
+ * Analyses the text of a chunk (see indexTextOf) into the terms of both lexical fields. The second line of
+ * that text is the heading path when the chunk has one; its numbering becomes section-key terms (§ii.2.2),
+ * so "mục II.2.2" in a question finds the section. A chunk without a path may lend its first text line
+ * instead: at worst a chunk opening with "1. …" answers to "mục 1".
+ */
 export function analyseForIndex(text: string): FieldTerms {
   const normalised = normalizeText(text);
   const tokens = scanTokens(normalised);
@@ -126,6 +133,8 @@ export function analyseForIndex(text: string): FieldTerms {
     if (t.isNumber) continue;
     for (const phrase of expansionsOf(t, 'document')) accented.push(...phraseTerms(phrase));
   }
+  const path = normalised.split('\n')[1] ?? '';
+  for (const key of sectionKeysOfPath(path.split(' > '))) accented.push(`${SECTION_TERM_PREFIX}${key}`);
   return { accented, folded: accented.map(foldTerm) };
 }
 
@@ -206,6 +215,8 @@ export function analyseQuery(question: string, opts: { expand?: boolean } = {}):
     terms.set(term, { term, folded: foldTerm(term), weight, kind });
   };
   for (const id of identifiersOf(normalised)) add(id, 'identifier');
+  // "mục II.2.2", "Điều 4": the section is named by its number, as exactly as a document number.
+  for (const key of sectionKeysInQuestion(normalised)) add(`${SECTION_TERM_PREFIX}${key}`, 'identifier');
   // English function words would match Vietnamese typed without accents (the → thẻ), so drop them.
   const own = english
     ? tokens.filter((t) => !ENGLISH_STOPWORDS.has(t.term)).map((t) => ({ ...t, joinsPrevious: false }))

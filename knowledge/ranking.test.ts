@@ -41,6 +41,13 @@ describe('lexical ranking', () => {
     expect((await ids(story, lexical))[0]).toBe('ks-ho-so');
   });
 
+  it('ranks the section a question points at by its number above one that shares more of its words', async () => {
+    // "tỷ lệ … trực tuyến" is said by plan-2-2-a and plan-2-4; only plan-2-5 sits under "2.5.", the section asked.
+    const top = await ids('mục 2.5 có tỷ lệ hồ sơ trực tuyến nào', lexical);
+    expect(top.indexOf('plan-2-5')).toBeLessThan(top.indexOf('plan-2-4'));
+    expect((await ids('mục II.2.5 có tỷ lệ nào trên 80%', lexical))[0]).toBe('plan-2-5');
+  });
+
   it('finds the plan by the abbreviation "cds"', async () => {
     // "cds" expands to "chuyển đổi số": the purpose section says it in its text, the others only in the title.
     const top = await ids('cds', lexical);

@@ -124,6 +124,35 @@ describe('analyseQuery', () => {
     expect(termsOf('sdt ubnd xa')).toEqual(expect.arrayContaining(['số_điện', 'điện_thoại']));
   });
 
+  it('spells out the section V departments however they are shortened (gd&đt, gdđt, tt&tt, khcn, nn&ptnt)', () => {
+    expect(termsOf('sở gd&đt làm gì')).toEqual(expect.arrayContaining(['giáo_dục', 'đào_tạo']));
+    expect(termsOf('so gddt')).toEqual(expect.arrayContaining(['giáo_dục', 'đào_tạo']));
+    expect(termsOf('còn sở tt&tt')).toEqual(expect.arrayContaining(['thông_tin', 'truyền_thông']));
+    expect(termsOf('tt&tt')).not.toContain('thông_tư');
+    expect(termsOf('sở khcn')).toEqual(expect.arrayContaining(['khoa_học', 'công_nghệ']));
+    expect(termsOf('sở nn&ptnt')).toEqual(expect.arrayContaining(['nông_nghiệp', 'nông_thôn']));
+  });
+
+  it('indexes a department written in capitals with its full name, so either form finds it', () => {
+    expect(analyseForIndex('Quyết định của Bộ GD&ĐT').accented).toEqual(expect.arrayContaining(['giáo_dục', 'đào_tạo']));
+  });
+
+  it('spells out chat words for people and papers (ny, vk, ck, hs, gq)', () => {
+    expect(termsOf('ny e 17 tuoi')).toContain('người_yêu');
+    expect(termsOf('vk ck')).toEqual(expect.arrayContaining(['vợ', 'chồng']));
+    expect(termsOf('hs gq bao lau')).toEqual(expect.arrayContaining(['hồ_sơ', 'giải_quyết']));
+  });
+
+  it('reads kh, qd, tt before a number or "cđs" as the kind of document only', () => {
+    const weight = (q: string, term: string) => analyseQuery(q).terms.find((t) => t.term === term)?.weight;
+    expect(weight('ai ky kh 53', 'kế_hoạch')).toBe(0.8);
+    expect(termsOf('ai ky kh 53')).not.toContain('kết_hôn');
+    expect(termsOf('tt 73 năm 2024')).not.toContain('trung_tâm');
+    expect(termsOf('qd 749')).not.toContain('quy_định');
+    expect(termsOf('kh cđs')).toContain('kế_hoạch');
+    expect(weight('kh', 'kế_hoạch')).toBe(0.5);
+  });
+
   it('expands an ambiguous shorthand to every meaning, each at a lower weight', () => {
     const plan = analyseQuery('kh');
     const weight = (term: string) => plan.terms.find((t) => t.term === term)?.weight;

@@ -93,6 +93,26 @@ function synonymsOf(tokens: readonly Token[]): Synonym[] {
   return found;
 }
 
+/** Document kinds by dictionary key: "kh" → "kế hoạch", "qd" → "quyết định", "tt" → "thông tư". */
+const DOCUMENT_KINDS: ReadonlyMap<string, string> = new Map(
+  ABBREVIATION_GROUPS.filter((g) => g.name === 'document kinds')
+    .flatMap((g) => Object.entries(g.entries))
+    .map(([key, values]) => [abbreviationKey(normalizeText(key)), normalizeText(values[0] as string)]),
+);
+
+/**
+ * The one reading of a shorthand that names a document: before a number or "cđs", "kh 53", "qd 749", "tt 73"
+ * are a plan, a decision, a circular, never "không" or "trung tâm". Null when the context does not decide.
+ */
+export function documentKindBefore(
+  token: Pick<Token, "term">,
+  next: Pick<Token, "term" | "isNumber"> | undefined,
+): string | null {
+  const kind = DOCUMENT_KINDS.get(abbreviationKey(token.term));
+  if (!kind || !next) return null;
+  return next.isNumber || abbreviationKey(next.term) === 'cds' ? kind : null;
+}
+
 /** True when the question reads as English: two or more marker words making up a quarter of it. */
 function looksEnglish(tokens: readonly Token[]): boolean {
   const words = tokens.filter((t) => !t.isNumber);
@@ -229,15 +249,16 @@ export function analyseQuery(question: string, opts: { expand?: boolean } = {}):
       for (const term of phraseTerms(phrase)) add(term, 'expansion', weight);
     }
   };
-  for (const t of tokens) {
+  tokens.forEach((t, i) => {
     if (t.isNumber) {
       const thousands = /^(\d+)k$/.exec(t.term);
       if (thousands) add(`${thousands[1]}.000`, 'expansion');
-      continue;
+      return;
     }
-    const expansions = english || !expandOn ? [] : expansionsOf(t, 'query');
+    const kind = documentKindBefore(t, tokens[i + 1]);
+    const expansions = english || !expandOn ? [] : kind ? [kind] : expansionsOf(t, 'query');
     expand(expansions, expansions.length > 1 ? AMBIGUOUS_EXPANSION_WEIGHT : QUERY_TERM_WEIGHTS.expansion);
-  }
+  });
   if (expandOn) for (const s of synonymsOf(tokens)) expand(s.phrases, s.weight);
   const ranked = [...terms.values()].sort((a, b) => b.weight - a.weight);
   return {

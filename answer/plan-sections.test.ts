@@ -53,3 +53,24 @@ describe('the closing section of the plan', () => {
     expect(r.answer).toContain('Võ Tấn Đức');
   });
 });
+
+describe('an agency of section V', () => {
+  it.each([
+    ['Sở Y tế được giao những nhiệm vụ gì trong kế hoạch chuyển đổi số 2024', '7.7. Sở Y tế'],
+    ['Which tasks does the Department of Health have in the plan?', '7.7. Sở Y tế'],
+    ['Đài PTTH Đồng Nai có nhiệm vụ gì', '7.15. Đài Phát thanh và Truyền hình Đồng Nai, Báo Đồng Nai'],
+    ['vp ubnd tinh co nhiem vu gi trong kh cds', '7.2. Văn phòng UBND tỉnh'],
+    ['sở gd&đt có nhiệm vụ gì trong kế hoạch cđs 2024', '7.6. Sở Giáo dục và Đào tạo'],
+  ])('answers "%s" from its own section, %s, and no other agency\'s', async (question, heading) => {
+    const r = await ask(question);
+    expect(r.refused).toBe(false);
+    expect(r.citations.length).toBeGreaterThan(0);
+    for (const c of r.citations) expect(c.section.split(' > ').at(-1)).toBe(heading);
+  });
+
+  it('keeps the recipient list from answering for the agencies it names', async () => {
+    const r = await ask('Công an tỉnh có nhiệm vụ gì trong kế hoạch chuyển đổi số');
+    expect(r.citations.some((c) => c.section === 'Nơi nhận và người ký')).toBe(false);
+  });
+});
+

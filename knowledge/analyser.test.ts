@@ -143,6 +143,28 @@ describe('analyseQuery', () => {
     expect(termsOf('hs gq bao lau')).toEqual(expect.arrayContaining(['hồ_sơ', 'giải_quyết']));
   });
 
+  it('reads an English department name as the Vietnamese heading it stands for', () => {
+    expect(termsOf('Which tasks does the Department of Health have?')).toEqual(
+      expect.arrayContaining(['sở_y', 'y_tế', 'nhiệm_vụ']),
+    );
+  });
+
+  it('leaves the recipient list and the closing formula of an official document out of the index terms', () => {
+    const closing = [
+      'Kế hoạch (53/KH-UBND)',
+      'Nơi nhận và người ký',
+      'Trên đây là Kế hoạch, đề nghị các đơn vị thực hiện các nhiệm vụ được giao./.',
+      'Nơi nhận:',
+      '- Công an tỉnh;',
+      '- Cục Thuế tỉnh;',
+      'TM. ỦY BAN NHÂN DÂN',
+      'Võ Tấn Đức',
+    ].join('\n');
+    const terms = analyseForIndex(closing).accented;
+    expect(terms).toEqual(expect.arrayContaining(['nơi_nhận', 'võ_tấn', 'tấn_đức', 'người_ký']));
+    for (const gone of ['công_an', 'cục_thuế', 'nhiệm_vụ']) expect(terms).not.toContain(gone);
+  });
+
   it('reads kh, qd, tt before a number or "cđs" as the kind of document only', () => {
     const weight = (q: string, term: string) => analyseQuery(q).terms.find((t) => t.term === term)?.weight;
     expect(weight('ai ky kh 53', 'kế_hoạch')).toBe(0.8);

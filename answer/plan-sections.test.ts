@@ -73,4 +73,3 @@ describe('an agency of section V', () => {
     expect(r.citations.some((c) => c.section === 'Nơi nhận và người ký')).toBe(false);
   });
 });
-

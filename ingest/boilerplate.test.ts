@@ -86,7 +86,7 @@ describe('the closing section', () => {
     ]);
   });
 
-  it('keeps the plan\'s closing sentence, recipients and signer together, with a wrapped signer line rejoined', () => {
+  it("keeps the plan's closing sentence, recipients and signer together, with a wrapped signer line rejoined", () => {
     const { body, closing } = separateClosing(
       lines(
         '- Thu đúng, thu đủ thuế các nền tảng số.',
@@ -125,7 +125,7 @@ describe('the closing section', () => {
     expect(body.map((l) => l.text)).toEqual(['Trên đây là phần mở đầu.', '2. Nội dung', 'Thực hiện ngay.']);
   });
 
-  it('opens the closing section with the header\'s number and place-and-date lines, the date rejoined', () => {
+  it("opens the closing section with the header's number and place-and-date lines, the date rejoined", () => {
     const all = lines(
       'ỦY BAN NHÂN DÂN',
       'TỈNH ĐỒNG NAI',

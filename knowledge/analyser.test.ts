@@ -134,7 +134,9 @@ describe('analyseQuery', () => {
   });
 
   it('indexes a department written in capitals with its full name, so either form finds it', () => {
-    expect(analyseForIndex('Quyết định của Bộ GD&ĐT').accented).toEqual(expect.arrayContaining(['giáo_dục', 'đào_tạo']));
+    expect(analyseForIndex('Quyết định của Bộ GD&ĐT').accented).toEqual(
+      expect.arrayContaining(['giáo_dục', 'đào_tạo']),
+    );
   });
 
   it('spells out chat words for people and papers (ny, vk, ck, hs, gq)', () => {
@@ -195,10 +197,16 @@ describe('analyseQuery', () => {
     expect(termsOf('hồng')).not.toContain('không');
   });
 
-  it('indexes the numbering of a chunk\'s heading path as section keys and reads them from a question', () => {
-    const indexed = analyseForIndex('Kế hoạch (53/KH-UBND)\nII. MỤC TIÊU > 2. Mục tiêu cụ thể > 2.2. Chính quyền số\n- 50%');
+  it("indexes the numbering of a chunk's heading path as section keys and reads them from a question", () => {
+    const indexed = analyseForIndex(
+      'Kế hoạch (53/KH-UBND)\nII. MỤC TIÊU > 2. Mục tiêu cụ thể > 2.2. Chính quyền số\n- 50%',
+    );
     expect(indexed.accented).toEqual(expect.arrayContaining(['§ii', '§2.2', '§ii.2.2']));
-    expect(analyseQuery('mục II.2.2 nói gì').terms[0]).toMatchObject({ term: '§ii.2.2', kind: 'identifier', weight: 3 });
+    expect(analyseQuery('mục II.2.2 nói gì').terms[0]).toMatchObject({
+      term: '§ii.2.2',
+      kind: 'identifier',
+      weight: 3,
+    });
   });
 
   it('boosts document numbers typed in lowercase', () => {
@@ -285,4 +293,3 @@ describe('the cap on query terms', () => {
     expect(plan.terms.map((t) => t.term)).toContain('thất_nghiệp');
   });
 });
-

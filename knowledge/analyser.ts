@@ -105,8 +105,8 @@ const DOCUMENT_KINDS: ReadonlyMap<string, string> = new Map(
  * are a plan, a decision, a circular, never "không" or "trung tâm". Null when the context does not decide.
  */
 export function documentKindBefore(
-  token: Pick<Token, "term">,
-  next: Pick<Token, "term" | "isNumber"> | undefined,
+  token: Pick<Token, 'term'>,
+  next: Pick<Token, 'term' | 'isNumber'> | undefined,
 ): string | null {
   const kind = DOCUMENT_KINDS.get(abbreviationKey(token.term));
   if (!kind || !next) return null;

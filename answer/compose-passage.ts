@@ -2,7 +2,7 @@
  * Answers from prose sources (the plan, guides): split the top chunks into sentences and bullets, keep the
  * few that share the most words with the question, and quote them verbatim.
  */
-import type { Chunk, SearchHit } from '../knowledge/index.ts';
+import { pointsAtSection, type Chunk, type SearchHit } from '../knowledge/index.ts';
 import type { QuestionIntent, WantedFigure } from './intent.ts';
 import { foldTokens, readQuestion } from './query-text.ts';
 
@@ -97,7 +97,8 @@ function saysHeading(question: string, heading: string): boolean {
 
 /**
  * The section whose heading the question names (an agency of the plan's section V, a group of targets such
- * as "Chính quyền số"): among the retrieved hits first, then among all sections of the top document.
+ * as "Chính quyền số") or whose number it points at ("mục II.2.2", "điểm 7.12"): among the retrieved hits
+ * first, then among all sections of the top document.
  */
 export function namedSection(
   intent: QuestionIntent,
@@ -105,10 +106,12 @@ export function namedSection(
   documentChunks: readonly Chunk[] = [],
 ): SearchHit | null {
   const question = ` ${intent.folded} `;
-  for (const hit of hits.slice(0, 6)) if (saysHeading(question, headingWords(hit))) return hit;
+  const names = (hit: SearchHit) =>
+    saysHeading(question, headingWords(hit)) || pointsAtSection(intent.folded, hit.chunk.sectionPath);
+  for (const hit of hits.slice(0, 6)) if (names(hit)) return hit;
   const top = hits[0];
   if (!top) return null;
-  const chunk = documentChunks.find((c) => saysHeading(question, headingWords({ ...top, chunk: c })));
+  const chunk = documentChunks.find((c) => names({ ...top, chunk: c }));
   return chunk ? { ...top, chunk } : null;
 }
 

@@ -21,15 +21,25 @@ const DICTIONARY: Record<string, string> = Object.fromEntries(
     .map(([key, expansions]) => [foldText(key), foldText(expansions[0] as string)]),
 );
 
+/** knowledge's document kinds, folded: before a number, "kh 53" is a plan, "tt 73" a circular ("thông tư"). */
+const DOCUMENT_KINDS: Record<string, string> = Object.fromEntries(
+  ABBREVIATION_GROUPS.filter((g) => g.name === 'document kinds')
+    .flatMap((g) => Object.entries(g.entries))
+    .map(([key, expansions]) => [foldText(key), foldText(expansions[0] as string)]),
+);
+
 /** Folds and expands shorthand; punctuation becomes spaces; single spaces. */
 export function readQuestion(question: string): string {
   const folded = spellOutAgencies(foldText(question))
     .replace(/[^a-z0-9%]+/g, ' ')
     .trim();
-  return folded
-    .split(' ')
-    .filter((t) => t.length > 0)
-    .map((t) => QUESTION_SHORTHAND[t] ?? DICTIONARY[t] ?? t)
+  const words = folded.split(' ').filter((t) => t.length > 0);
+  return words
+    .map((t, i) => {
+      const next = words[i + 1] ?? '';
+      const kind = /^\d/.test(next) || next === 'cds' ? DOCUMENT_KINDS[t] : undefined;
+      return kind ?? QUESTION_SHORTHAND[t] ?? DICTIONARY[t] ?? t;
+    })
     .join(' ');
 }
 

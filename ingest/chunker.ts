@@ -9,7 +9,7 @@ import type { Chunk } from '../knowledge/index.ts';
 import type { Block, PrebuiltChunk } from './types.ts';
 
 /** Bump when chunking output changes for the same input: it is part of every content hash. */
-export const CHUNKER_VERSION = 5;
+export const CHUNKER_VERSION = 6;
 
 /** Chunk sizes in syllables (space-separated words, which is what a Vietnamese syllable is in text). */
 export const CHUNK_LIMITS = Object.freeze({

@@ -79,7 +79,7 @@ describe('DOCX loader', () => {
     expect(rows.map((c) => c.text)).toEqual(['Cách nộp: Trực tuyến | Thời hạn: 03 ngày làm việc']);
   });
 
-  it('reads an official decision by its numbering: header into metadata, Điều as sections, signature dropped', async () => {
+  it('reads an official decision by its numbering: header into metadata, Điều as sections, signature last', async () => {
     const { doc } = await loadFixture('official-decision.docx', 'legal/qd-1234.docx');
     expect(doc.meta).toMatchObject({
       number: '1234/QĐ-UBND',
@@ -91,9 +91,15 @@ describe('DOCX loader', () => {
     });
     expect(doc.meta.inferred).toEqual(['issueDate', 'issuer', 'number', 'title', 'type']);
     expect(doc.chunks.map((c) => c.sectionPath.at(-1))).toContain('Điều 2. Quyết định này có hiệu lực kể từ ngày ký.');
-    const all = doc.chunks.map((c) => c.text).join('\n');
+    const body = doc.chunks.filter((c) => c.sectionPath[0] !== 'Nơi nhận và người ký');
+    const all = body.map((c) => c.text).join('\n');
     for (const gone of ['CỘNG HÒA', 'Hạnh phúc', 'Nơi nhận', 'Như Điều 2', 'KT. CHỦ TỊCH', 'Nguyễn Văn Mẫu', '-------'])
       expect(all).not.toContain(gone);
+    // Recipients and signer are the closing section, after the last Điều.
+    const closing = doc.chunks.at(-1)!;
+    expect(closing.sectionPath).toEqual(['Nơi nhận và người ký']);
+    expect(closing.text).toContain('KT. CHỦ TỊCH');
+    expect(closing.text).toContain('Nguyễn Văn Mẫu');
   });
 
   it('reports a file that is not a Word document as E_SOURCE_UNREADABLE', async () => {
@@ -125,7 +131,7 @@ describe('HTML loader', () => {
 });
 
 describe('HTML official document', () => {
-  it('reads the header table into metadata and the bold numbered paragraphs as sections', async () => {
+  it('reads the header table into metadata, the bold numbered paragraphs as sections and the closing table last', async () => {
     const { doc } = await loadFixture('official-plan.html', 'plans/kh-88.html');
     expect(doc.meta).toMatchObject({
       number: '88/KH-UBND',
@@ -142,6 +148,11 @@ describe('HTML official document', () => {
       [
         ['II. TỔ CHỨC THỰC HIỆN'],
         'Sở Thông tin và Truyền thông chủ trì, hướng dẫn các địa phương triển khai Kế hoạch này.',
+      ],
+      // The header's number and date, then the closing table's two columns (recipients, signer), end the document.
+      [
+        ['Nơi nhận và người ký'],
+        'Số: 88/KH-UBND\nĐồng Nai, ngày 02 tháng 4 năm 2024\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thị Mẫu',
       ],
     ]);
   });

@@ -1,6 +1,6 @@
 /**
- * The real 2024 plan (text copied out of a web page): wrap repair, boilerplate removal, header
- * metadata without the sidecar, and the section paths the answer side cites.
+ * The real 2024 plan (text copied out of a web page): wrap repair, boilerplate removal, the closing section,
+ * header metadata without the sidecar, and the section paths the answer side cites.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
@@ -68,21 +68,27 @@ describe('the 2024 plan without its sidecar', () => {
     );
   });
 
-  it('removes the header, the motto, table pipes, the recipient list and the signature block', () => {
-    for (const gone of [
-      'CỘNG HÒA XÃ HỘI',
-      'Độc lập - Tự do - Hạnh phúc',
-      'Số: 53/KH-UBND',
-      'Nơi nhận',
-      'Lưu: VT',
-      'Q. CHỦ TỊCH',
-      'Võ Tấn Đức',
-      'TM. ỦY BAN',
-    ]) {
-      expect(text).not.toContain(gone);
+  it('removes the header, the motto and table pipes from the body', () => {
+    const body = text.slice(0, text.indexOf('Nơi nhận và người ký'));
+    for (const gone of ['CỘNG HÒA XÃ HỘI', 'Độc lập - Tự do - Hạnh phúc', 'Số: 53/KH-UBND', 'Nơi nhận', 'Võ Tấn Đức']) {
+      expect(body).not.toContain(gone);
     }
+    expect(text).not.toContain('CỘNG HÒA XÃ HỘI');
     expect(text.split('\n').some((l) => /^[|\-\s]*$/.test(l))).toBe(false);
-    expect(text.endsWith('đảm bảo tiến độ, chỉ tiêu đã đề ra./.')).toBe(true);
+  });
+
+  it('ends with the closing section: number, date, closing sentence, every recipient and the signer', () => {
+    const closing = chunks.filter((c) => c.sectionPath.join(' > ') === 'Nơi nhận và người ký');
+    const lines = closing.flatMap((c) => c.text.split('\n'));
+    expect(lines.slice(0, 2)).toEqual(['Số: 53/KH-UBND', 'Đồng Nai, ngày 15 tháng 02 năm 2024']);
+    expect(lines[2]).toMatch(/^Trên đây là Kế hoạch chuyển đổi số tỉnh Đồng Nai năm 2024, .* đã đề ra\.\/\.$/);
+    expect(lines).toContain('Nơi nhận:');
+    expect(lines.filter((l) => l.startsWith('- '))).toHaveLength(15);
+    expect(lines).toContain('- Viettel Đồng Nai, Viễn thông Đồng Nai, Mobifone Đồng Nai;');
+    expect(lines.slice(-3)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'Q. CHỦ TỊCH', 'Võ Tấn Đức']);
+    const cucThue = chunks.filter((c) => c.sectionPath.at(-1) === '7.17. Cục Thuế tỉnh');
+    expect(cucThue.map((c) => c.text).join('\n')).not.toContain('Trên đây');
+    expect(text.endsWith('Võ Tấn Đức')).toBe(true);
   });
 
   it('makes every chunk a verbatim span of the normalised text that starts and ends on a word boundary', () => {

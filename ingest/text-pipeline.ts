@@ -1,8 +1,9 @@
 /**
  * The shared path for line-oriented sources (plain text, PDF pages): normalise each line, read the
- * official header, drop boilerplate, repair wrapped lines, classify headings and bullets.
+ * official header, drop boilerplate, repair wrapped lines, classify headings and bullets; the recipients and
+ * signature follow as the closing section.
  */
-import { extractHeader, stripBoilerplate } from './boilerplate.ts';
+import { extractHeader, separateClosing } from './boilerplate.ts';
 import { repairLines, type Line } from './line-repair.ts';
 import { normalizeLine } from './normalise-line.ts';
 import { classifyParagraphs } from './structure.ts';
@@ -25,7 +26,7 @@ export function blocksFromLines(
   opts: { wrapped?: boolean } = {},
 ): { blocks: Block[]; inferred: Partial<MetaFields> } {
   const header = extractHeader(lines);
-  const body = stripBoilerplate(lines.slice(header.bodyStart));
+  const { body, closing } = separateClosing(lines.slice(header.bodyStart), header.identity);
   const paragraphs = opts.wrapped === false ? body.filter((l) => l.text !== '') : repairLines(body);
-  return { blocks: classifyParagraphs(paragraphs), inferred: header.inferred };
+  return { blocks: [...classifyParagraphs(paragraphs), ...closing], inferred: header.inferred };
 }

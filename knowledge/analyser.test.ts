@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseForIndex, analyseQuery, foldText, hasDiacritics, normalizeText } from './index.ts';
+import { MAX_QUERY_TERMS, rarestTerms, type QueryTerm } from './analyser.ts';
 
 const termsOf = (q: string) => analyseQuery(q).terms.map((t) => t.term);
 
@@ -123,6 +124,59 @@ describe('analyseQuery', () => {
     expect(termsOf('sdt ubnd xa')).toEqual(expect.arrayContaining(['số_điện', 'điện_thoại']));
   });
 
+  it('spells out the section V departments however they are shortened (gd&đt, gdđt, tt&tt, khcn, nn&ptnt)', () => {
+    expect(termsOf('sở gd&đt làm gì')).toEqual(expect.arrayContaining(['giáo_dục', 'đào_tạo']));
+    expect(termsOf('so gddt')).toEqual(expect.arrayContaining(['giáo_dục', 'đào_tạo']));
+    expect(termsOf('còn sở tt&tt')).toEqual(expect.arrayContaining(['thông_tin', 'truyền_thông']));
+    expect(termsOf('tt&tt')).not.toContain('thông_tư');
+    expect(termsOf('sở khcn')).toEqual(expect.arrayContaining(['khoa_học', 'công_nghệ']));
+    expect(termsOf('sở nn&ptnt')).toEqual(expect.arrayContaining(['nông_nghiệp', 'nông_thôn']));
+  });
+
+  it('indexes a department written in capitals with its full name, so either form finds it', () => {
+    expect(analyseForIndex('Quyết định của Bộ GD&ĐT').accented).toEqual(
+      expect.arrayContaining(['giáo_dục', 'đào_tạo']),
+    );
+  });
+
+  it('spells out chat words for people and papers (ny, vk, ck, hs, gq)', () => {
+    expect(termsOf('ny e 17 tuoi')).toContain('người_yêu');
+    expect(termsOf('vk ck')).toEqual(expect.arrayContaining(['vợ', 'chồng']));
+    expect(termsOf('hs gq bao lau')).toEqual(expect.arrayContaining(['hồ_sơ', 'giải_quyết']));
+  });
+
+  it('reads an English department name as the Vietnamese heading it stands for', () => {
+    expect(termsOf('Which tasks does the Department of Health have?')).toEqual(
+      expect.arrayContaining(['sở_y', 'y_tế', 'nhiệm_vụ']),
+    );
+  });
+
+  it('leaves the recipient list and the closing formula of an official document out of the index terms', () => {
+    const closing = [
+      'Kế hoạch (53/KH-UBND)',
+      'Nơi nhận và người ký',
+      'Trên đây là Kế hoạch, đề nghị các đơn vị thực hiện các nhiệm vụ được giao./.',
+      'Nơi nhận:',
+      '- Công an tỉnh;',
+      '- Cục Thuế tỉnh;',
+      'TM. ỦY BAN NHÂN DÂN',
+      'Võ Tấn Đức',
+    ].join('\n');
+    const terms = analyseForIndex(closing).accented;
+    expect(terms).toEqual(expect.arrayContaining(['nơi_nhận', 'võ_tấn', 'tấn_đức', 'người_ký']));
+    for (const gone of ['công_an', 'cục_thuế', 'nhiệm_vụ']) expect(terms).not.toContain(gone);
+  });
+
+  it('reads kh, qd, tt before a number or "cđs" as the kind of document only', () => {
+    const weight = (q: string, term: string) => analyseQuery(q).terms.find((t) => t.term === term)?.weight;
+    expect(weight('ai ky kh 53', 'kế_hoạch')).toBe(0.8);
+    expect(termsOf('ai ky kh 53')).not.toContain('kết_hôn');
+    expect(termsOf('tt 73 năm 2024')).not.toContain('trung_tâm');
+    expect(termsOf('qd 749')).not.toContain('quy_định');
+    expect(termsOf('kh cđs')).toContain('kế_hoạch');
+    expect(weight('kh', 'kế_hoạch')).toBe(0.5);
+  });
+
   it('expands an ambiguous shorthand to every meaning, each at a lower weight', () => {
     const plan = analyseQuery('kh');
     const weight = (term: string) => plan.terms.find((t) => t.term === term)?.weight;
@@ -141,6 +195,18 @@ describe('analyseQuery', () => {
 
   it('does not take an accented word for teencode ("hồng" is not "hong")', () => {
     expect(termsOf('hồng')).not.toContain('không');
+  });
+
+  it("indexes the numbering of a chunk's heading path as section keys and reads them from a question", () => {
+    const indexed = analyseForIndex(
+      'Kế hoạch (53/KH-UBND)\nII. MỤC TIÊU > 2. Mục tiêu cụ thể > 2.2. Chính quyền số\n- 50%',
+    );
+    expect(indexed.accented).toEqual(expect.arrayContaining(['§ii', '§2.2', '§ii.2.2']));
+    expect(analyseQuery('mục II.2.2 nói gì').terms[0]).toMatchObject({
+      term: '§ii.2.2',
+      kind: 'identifier',
+      weight: 3,
+    });
   });
 
   it('boosts document numbers typed in lowercase', () => {
@@ -182,6 +248,12 @@ describe('analyseQuery', () => {
     );
   });
 
+  it('reads "ai ký", "gửi tới" and "who signed" as the words of a document\'s closing section', () => {
+    expect(termsOf('ai ky kh 53 vay')).toContain('người_ký');
+    expect(termsOf('kế hoạch được gửi tới những nơi nào')).toContain('nơi_nhận');
+    expect(termsOf('Who signed the plan?')).toContain('người_ký');
+  });
+
   it('keeps Vietnamese typed without accents that looks like English ("the can cuoc")', () => {
     expect(termsOf('lam the can cuoc')).toEqual(expect.arrayContaining(['the', 'can', 'the_can']));
   });
@@ -189,5 +261,35 @@ describe('analyseQuery', () => {
   it('notes whether the question carries diacritics', () => {
     expect(analyseQuery('le phi lam cccd').hasDiacritics).toBe(false);
     expect(analyseQuery('lệ phí làm CCCD').hasDiacritics).toBe(true);
+  });
+});
+
+describe('the cap on query terms', () => {
+  const term = (t: string, kind: QueryTerm['kind'] = 'word'): QueryTerm => ({
+    term: t,
+    folded: foldText(t),
+    weight: kind === 'identifier' ? 3 : 1,
+    kind,
+  });
+
+  it('keeps document numbers and the rarest terms, not the first ones, when a long question is cut', () => {
+    const terms = [term('53/kh-ubnd', 'identifier'), term('em'), term('quê'), term('chợ'), term('thất_nghiệp')];
+    const df: Record<string, number> = { em: 40, que: 9, cho: 0, that_nghiep: 2 };
+    const kept = rarestTerms(terms, 3, (t) => df[t.folded] ?? 0).map((t) => t.term);
+    // "chợ" is in no chunk, so it cannot score and goes before the common "em".
+    expect(kept).toEqual(['53/kh-ubnd', 'thất_nghiệp', 'quê']);
+  });
+
+  it('leaves a question under the cap exactly as analysed', () => {
+    const terms = [term('lệ'), term('phí')];
+    expect(rarestTerms(terms, 5, () => 0)).toEqual(terms);
+  });
+
+  it('analyses a long question beyond the cap so search can choose among all its terms', () => {
+    const story = Array.from({ length: 40 }, (_, i) => `chuyện${i}`).join(' ');
+    const plan = analyseQuery(`${story} trợ cấp thất nghiệp`);
+    expect(plan.termCap).toBe(MAX_QUERY_TERMS);
+    expect(plan.terms.length).toBeGreaterThan(MAX_QUERY_TERMS);
+    expect(plan.terms.map((t) => t.term)).toContain('thất_nghiệp');
   });
 });

@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { ABBREVIATION_GROUPS } from './abbreviations.ts';
 import { ENGLISH_MARKERS, ENGLISH_STOPWORDS, SYNONYM_GROUPS } from './synonyms.ts';
 import { normalizeText, hasDiacritics, foldText } from './normalise.ts';
+import { SECTION_TERM_PREFIX, sectionKeysInQuestion, sectionKeysOfPath } from './section-reference.ts';
+import { withoutAddressList } from './address-list.ts';
 import { STOPWORDS, foldTerm, gramsOf, identifiersOf, phraseTerms, scanTokens, type Token } from './tokenise.ts';
 
 interface Expansion {
@@ -46,7 +48,8 @@ const DICTIONARY: ReadonlyMap<string, Expansion> = (() => {
  */
 export const ANALYSER_VERSION: string = (() => {
   const h = createHash('sha256');
-  h.update('analyser-v1\n');
+  // v2: section keys (§ii.2.2) are index terms.
+  h.update('analyser-v2\n');
   h.update(JSON.stringify(ABBREVIATION_GROUPS.filter((g) => g.side === 'both')));
   h.update(JSON.stringify([...STOPWORDS]));
   return `1-${h.digest('hex').slice(0, 12)}`;
@@ -91,6 +94,26 @@ function synonymsOf(tokens: readonly Token[]): Synonym[] {
   return found;
 }
 
+/** Document kinds by dictionary key: "kh" → "kế hoạch", "qd" → "quyết định", "tt" → "thông tư". */
+const DOCUMENT_KINDS: ReadonlyMap<string, string> = new Map(
+  ABBREVIATION_GROUPS.filter((g) => g.name === 'document kinds')
+    .flatMap((g) => Object.entries(g.entries))
+    .map(([key, values]) => [abbreviationKey(normalizeText(key)), normalizeText(values[0] as string)]),
+);
+
+/**
+ * The one reading of a shorthand that names a document: before a number or "cđs", "kh 53", "qd 749", "tt 73"
+ * are a plan, a decision, a circular, never "không" or "trung tâm". Null when the context does not decide.
+ */
+export function documentKindBefore(
+  token: Pick<Token, 'term'>,
+  next: Pick<Token, 'term' | 'isNumber'> | undefined,
+): string | null {
+  const kind = DOCUMENT_KINDS.get(abbreviationKey(token.term));
+  if (!kind || !next) return null;
+  return next.isNumber || abbreviationKey(next.term) === 'cds' ? kind : null;
+}
+
 /** True when the question reads as English: two or more marker words making up a quarter of it. */
 function looksEnglish(tokens: readonly Token[]): boolean {
   const words = tokens.filter((t) => !t.isNumber);
@@ -116,9 +139,14 @@ export interface FieldTerms {
   folded: string[];
 }
 
-/** Analyses the text of a chunk (see indexTextOf) into the terms of both lexical fields. */
+/**
+ * Analyses the text of a chunk (see indexTextOf) into the terms of both lexical fields. The second line of
+ * that text is the heading path when the chunk has one; its numbering becomes section-key terms (§ii.2.2),
+ * so "mục II.2.2" in a question finds the section. A chunk without a path may lend its first text line
+ * instead: at worst a chunk opening with "1. …" answers to "mục 1".
+ */
 export function analyseForIndex(text: string): FieldTerms {
-  const normalised = normalizeText(text);
+  const normalised = withoutAddressList(normalizeText(text));
   const tokens = scanTokens(normalised);
   const accented = gramsOf(tokens);
   accented.push(...identifiersOf(normalised));
@@ -126,6 +154,8 @@ export function analyseForIndex(text: string): FieldTerms {
     if (t.isNumber) continue;
     for (const phrase of expansionsOf(t, 'document')) accented.push(...phraseTerms(phrase));
   }
+  const path = normalised.split('\n')[1] ?? '';
+  for (const key of sectionKeysOfPath(path.split(' > '))) accented.push(`${SECTION_TERM_PREFIX}${key}`);
   return { accented, folded: accented.map(foldTerm) };
 }
 
@@ -143,7 +173,10 @@ export interface QueryTerm {
 
 /** What search needs from a question. */
 export interface QueryPlan {
+  /** Every distinct term, heaviest first (at most MAX_ANALYSED_TERMS); search scores only `termCap` of them. */
   terms: QueryTerm[];
+  /** How many terms search scores: when `terms` is longer, {@link rarestTerms} picks them. */
+  termCap: number;
   /** False when the question was typed without any diacritic: the folded field then counts fully. */
   hasDiacritics: boolean;
   /** The question plus its expansions, for the embedder. */
@@ -161,8 +194,33 @@ export const QUERY_TERM_WEIGHTS: Readonly<Record<QueryTermKind, number>> = {
 /** Extra dampening per alternative when a shorthand is ambiguous (kh → không / kế hoạch / kết hôn). */
 const AMBIGUOUS_EXPANSION_WEIGHT = 0.5;
 
-/** Most distinct terms a question may use, so a pasted paragraph cannot make search slow. */
+/** Most distinct terms search scores for one question, so a pasted paragraph cannot make search slow. */
 export const MAX_QUERY_TERMS = 48;
+
+/** Terms kept from the analysis before the cap: enough for a 2,000-character question to choose from. */
+export const MAX_ANALYSED_TERMS = 4 * MAX_QUERY_TERMS;
+
+/**
+ * The terms search scores when a question has more than `cap`: document numbers and dates always, then the
+ * rarest by document frequency in the live index. A long story ("em tên Hoa, quê Tân Phú, … muốn nhận trợ cấp
+ * thất nghiệp") names its topic last; keeping the first terms kept the story and cut the topic. A term no
+ * chunk holds (df 0) cannot score, so it goes first; ties keep the heavier, then the earlier term.
+ */
+export function rarestTerms(
+  terms: readonly QueryTerm[],
+  cap: number,
+  documentFrequency: (term: QueryTerm) => number,
+): QueryTerm[] {
+  if (terms.length <= cap) return [...terms];
+  const ids = terms.filter((t) => t.kind === 'identifier');
+  const rest = terms
+    .filter((t) => t.kind !== 'identifier')
+    .map((t, order) => ({ t, order, df: documentFrequency(t) }))
+    .filter((x) => x.df > 0)
+    .sort((a, b) => a.df - b.df || b.t.weight - a.t.weight || a.order - b.order)
+    .map((x) => x.t);
+  return [...ids, ...rest].slice(0, cap);
+}
 
 /** Analyses a question: normalise, tokenise, expand abbreviations, teencode and synonyms (keeping the original). */
 export function analyseQuery(question: string, opts: { expand?: boolean } = {}): QueryPlan {
@@ -178,6 +236,8 @@ export function analyseQuery(question: string, opts: { expand?: boolean } = {}):
     terms.set(term, { term, folded: foldTerm(term), weight, kind });
   };
   for (const id of identifiersOf(normalised)) add(id, 'identifier');
+  // "mục II.2.2", "Điều 4": the section is named by its number, as exactly as a document number.
+  for (const key of sectionKeysInQuestion(normalised)) add(`${SECTION_TERM_PREFIX}${key}`, 'identifier');
   // English function words would match Vietnamese typed without accents (the → thẻ), so drop them.
   const own = english
     ? tokens.filter((t) => !ENGLISH_STOPWORDS.has(t.term)).map((t) => ({ ...t, joinsPrevious: false }))
@@ -190,19 +250,21 @@ export function analyseQuery(question: string, opts: { expand?: boolean } = {}):
       for (const term of phraseTerms(phrase)) add(term, 'expansion', weight);
     }
   };
-  for (const t of tokens) {
+  tokens.forEach((t, i) => {
     if (t.isNumber) {
       const thousands = /^(\d+)k$/.exec(t.term);
       if (thousands) add(`${thousands[1]}.000`, 'expansion');
-      continue;
+      return;
     }
-    const expansions = english || !expandOn ? [] : expansionsOf(t, 'query');
+    const kind = documentKindBefore(t, tokens[i + 1]);
+    const expansions = english || !expandOn ? [] : kind ? [kind] : expansionsOf(t, 'query');
     expand(expansions, expansions.length > 1 ? AMBIGUOUS_EXPANSION_WEIGHT : QUERY_TERM_WEIGHTS.expansion);
-  }
+  });
   if (expandOn) for (const s of synonymsOf(tokens)) expand(s.phrases, s.weight);
   const ranked = [...terms.values()].sort((a, b) => b.weight - a.weight);
   return {
-    terms: ranked.slice(0, MAX_QUERY_TERMS),
+    terms: ranked.slice(0, MAX_ANALYSED_TERMS),
+    termCap: MAX_QUERY_TERMS,
     hasDiacritics: hasDiacritics(question),
     expandedText: [normalised, ...new Set(phrases)].join(' '),
   };

@@ -32,6 +32,22 @@ describe('lexical ranking', () => {
     ]);
   });
 
+  it('finds the sheet a long story names only at its end, past the cap on query terms', async () => {
+    // Sixty words of story come first; scoring the first 48 terms kept the story and cut "giấy chứng sinh".
+    const story =
+      'chào ad em tên Lan năm nay hai mươi bốn tuổi quê ở Trảng Bom vợ chồng em mới cưới cuối năm ngoái chồng em đi ' +
+      'làm xa tận Bình Dương hai tháng mới về một lần bé nhà em mới sanh được hai tuần ở bệnh viện đa khoa bà nội bé ' +
+      'muốn đặt tên theo họ hàng bên nội ông ngoại thì muốn tên khác giờ em muốn hỏi cần mang bản chính giấy chứng sinh không';
+    expect((await ids(story, lexical))[0]).toBe('ks-ho-so');
+  });
+
+  it('ranks the section a question points at by its number above one that shares more of its words', async () => {
+    // "tỷ lệ … trực tuyến" is said by plan-2-2-a and plan-2-4; only plan-2-5 sits under "2.5.", the section asked.
+    const top = await ids('mục 2.5 có tỷ lệ hồ sơ trực tuyến nào', lexical);
+    expect(top.indexOf('plan-2-5')).toBeLessThan(top.indexOf('plan-2-4'));
+    expect((await ids('mục II.2.5 có tỷ lệ nào trên 80%', lexical))[0]).toBe('plan-2-5');
+  });
+
   it('finds the plan by the abbreviation "cds"', async () => {
     // "cds" expands to "chuyển đổi số": the purpose section says it in its text, the others only in the title.
     const top = await ids('cds', lexical);

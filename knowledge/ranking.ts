@@ -2,7 +2,7 @@
  * Scoring: BM25 over the two lexical fields, and the convex-combination fusion with the vector leg.
  * Pure functions over the loaded index, so they are cheap to test and to benchmark.
  */
-import type { QueryPlan } from './analyser.ts';
+import { rarestTerms, type QueryPlan } from './analyser.ts';
 import type { FieldIndex } from './lexical-index.ts';
 import type { SearchTuning } from './search-defaults.ts';
 import type { VectorHit } from './vector-index.ts';
@@ -75,7 +75,7 @@ export function rankLexical(
   const foldedWeight = plan.hasDiacritics ? tuning.foldedWeightAccentedQuery : tuning.foldedWeightPlainQuery;
   // Two query terms can fold to the same folded term (hòa, hoa): count it once, at the larger weight.
   const foldedTerms = new Map<string, number>();
-  for (const t of plan.terms) {
+  for (const t of rarestTerms(plan.terms, plan.termCap, (q) => documentFrequency(folded, q.folded))) {
     if (tuning.accentedWeight > 0) accented.accumulate(t.term, t.weight * tuning.accentedWeight, tuning.bm25, scores);
     foldedTerms.set(t.folded, Math.max(foldedTerms.get(t.folded) ?? 0, t.weight));
   }
@@ -83,6 +83,12 @@ export function rankLexical(
     for (const [term, w] of foldedTerms) folded.accumulate(term, w * foldedWeight, tuning.bm25, scores);
   }
   return { scores, top: topLabels(scores, allowed, tuning.candidates) };
+}
+
+/** Chunks holding a term in one field (0 when none does). */
+function documentFrequency(field: FieldIndex, term: string): number {
+  const r = field.range(term);
+  return r ? r[1] - r[0] : 0;
 }
 
 function minMax(values: readonly number[]): (v: number) => number {

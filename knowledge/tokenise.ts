@@ -10,7 +10,8 @@
 import { normalizeText, foldText } from './normalise.ts';
 
 // A number may carry a percent sign or the chat "k" for thousand ("10k" must never become "không").
-const TOKEN = /\d+(?:[.,]\d+)*(?:%|k(?![\p{L}\p{M}]))?|\p{L}[\p{L}\p{M}]*/gu;
+// Letters joined by "&" are one word: "GD&ĐT", "tt&tt" name one department (abbreviations.ts), not two.
+const TOKEN = /\d+(?:[.,]\d+)*(?:%|k(?![\p{L}\p{M}]))?|\p{L}[\p{L}\p{M}]*(?:&\p{L}[\p{L}\p{M}]*)*/gu;
 // Document numbers: 53/KH-UBND, 123/2015/NĐ-CP, 749/QĐ-TTg (need a dash), and party style 52-NQ/TW.
 const DOC_NUMBER = /(?<![\p{L}\d/])\d{1,5}(?:\/\d{4})?\/\p{L}+(?:-\p{L}+)+|(?<![\p{L}\d/])\d{1,5}-\p{L}+\/\p{L}+/gu;
 const DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])/g;

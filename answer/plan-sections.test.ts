@@ -1,0 +1,75 @@
+/**
+ * Plan questions that point at one part of the plan: a section by its number, the signer and recipients
+ * (the closing section ingest keeps), an agency's tasks. Built on the real sources.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../knowledge/index.ts';
+import { answer } from './index.ts';
+import { buildTestKnowledge, type TestKnowledge } from './test-support.ts';
+
+const PLAN = 'plans/ke-hoach-53-KH-UBND-2024-chuyen-doi-so-dong-nai';
+let built: TestKnowledge;
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  built = await buildTestKnowledge();
+  kb = built.kb;
+});
+afterAll(async () => built?.cleanup());
+
+const ask = (q: string) => answer(q, { kb, asOf: '2026-11-29' });
+
+describe('a plan section named by its number', () => {
+  it('quotes every target of "mục 2.5", not the best-matching lines of other sections', async () => {
+    const r = await ask('muc 2.5 ke hoach cds co nhung chi tieu nao');
+    expect(r.refused).toBe(false);
+    for (const figure of ['80%', '45%', '100%']) expect(r.answer).toContain(figure);
+    expect(r.citations.every((c) => c.section.endsWith('2.5. An toàn thông tin'))).toBe(true);
+  });
+
+  it('answers "điểm 7.12" with the provincial inspectorate\'s task', async () => {
+    const r = await ask('điểm 7.12 phần tổ chức thực hiện của kế hoạch nói gì');
+    expect(r.answer).toContain('50%');
+    expect(r.citations[0]?.section).toMatch(/7\.12\. Thanh tra tỉnh$/);
+  });
+});
+
+describe('the closing section of the plan', () => {
+  it('names the signer and the title he signed under, citing "Nơi nhận và người ký"', async () => {
+    const r = await ask('ai ky kh 53 vay');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toContain('Võ Tấn Đức');
+    expect(r.answer).toContain('Q. CHỦ TỊCH');
+    expect(r.citations[0]).toMatchObject({ documentId: PLAN, section: 'Nơi nhận và người ký' });
+  });
+
+  it('lists where the plan was sent, down to the telecom companies', async () => {
+    const r = await ask('kế hoạch 53/KH-UBND được gửi tới những nơi nào');
+    expect(r.answer).toContain('Bộ Thông tin và Truyền thông');
+    expect(r.answer).toContain('Viettel Đồng Nai, Viễn thông Đồng Nai, Mobifone Đồng Nai');
+  });
+
+  it('answers "who signed" in English from the same section', async () => {
+    const r = await ask('Which official signed plan 53/KH-UBND?');
+    expect(r.answer).toContain('Võ Tấn Đức');
+  });
+});
+
+describe('an agency of section V', () => {
+  it.each([
+    ['Sở Y tế được giao những nhiệm vụ gì trong kế hoạch chuyển đổi số 2024', '7.7. Sở Y tế'],
+    ['Which tasks does the Department of Health have in the plan?', '7.7. Sở Y tế'],
+    ['Đài PTTH Đồng Nai có nhiệm vụ gì', '7.15. Đài Phát thanh và Truyền hình Đồng Nai, Báo Đồng Nai'],
+    ['vp ubnd tinh co nhiem vu gi trong kh cds', '7.2. Văn phòng UBND tỉnh'],
+    ['sở gd&đt có nhiệm vụ gì trong kế hoạch cđs 2024', '7.6. Sở Giáo dục và Đào tạo'],
+  ])('answers "%s" from its own section, %s, and no other agency\'s', async (question, heading) => {
+    const r = await ask(question);
+    expect(r.refused).toBe(false);
+    expect(r.citations.length).toBeGreaterThan(0);
+    for (const c of r.citations) expect(c.section.split(' > ').at(-1)).toBe(heading);
+  });
+
+  it('keeps the recipient list from answering for the agencies it names', async () => {
+    const r = await ask('Công an tỉnh có nhiệm vụ gì trong kế hoạch chuyển đổi số');
+    expect(r.citations.some((c) => c.section === 'Nơi nhận và người ký')).toBe(false);
+  });
+});

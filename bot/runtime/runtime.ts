@@ -4,11 +4,12 @@
  */
 import { join } from 'node:path';
 import { answer as composeAnswer, type AnswerGenerator } from '../../answer/index.ts';
-import type { Embedder } from '../../knowledge/index.ts';
+import type { Embedder, EmbedderConfig } from '../../knowledge/index.ts';
 import { withCurated, withQuestionLog, type AnswerCallContext, type WebAnswerResult } from './answer-wrappers.ts';
 import { ContentLibrary } from './content-library.ts';
 import { KnowledgeHolder } from './knowledge-holder.ts';
-import { Reindexer } from './reindexer.ts';
+import { Reindexer, type ReindexLock } from './reindexer.ts';
+import type { ReindexCaps } from './reindex-worker.ts';
 import { WebStore } from './web-store.ts';
 
 export interface WebRuntimeOptions {
@@ -16,9 +17,17 @@ export interface WebRuntimeOptions {
   dataDir: string;
   /** SOURCES_DIR: the folder ingest reads and the console edits. Must be writable. */
   sourcesDir: string;
-  /** INDEX_DIR: must already hold an index (run ensureIndex first). */
+  /** INDEX_DIR: must already hold an index (run ensureIndex first) unless `allowMissingIndex`. */
   indexDir: string;
   embedder: Embedder;
+  /** The embedder's settings as data, for the re-index process (required for a remote embedder). */
+  embedderConfig?: EmbedderConfig;
+  /** Start on an empty placeholder when INDEX_DIR holds no usable index (npm start builds it in the background). */
+  allowMissingIndex?: boolean;
+  /** Time and heap caps of the re-index process. */
+  reindexCaps?: Partial<ReindexCaps>;
+  /** Serializes re-indexes across instances sharing INDEX_DIR (can also be set later: reindexer.serializeWith). */
+  reindexLock?: ReindexLock;
   /** Optional LLM writer passed to answer() (LLM_* settings); extractive when absent. */
   generator?: AnswerGenerator | null;
   uploadLimitBytes?: number;
@@ -38,7 +47,13 @@ export interface WebRuntime {
 }
 
 export async function createWebRuntime(o: WebRuntimeOptions): Promise<WebRuntime> {
-  const holder = await KnowledgeHolder.open({ indexDir: o.indexDir, embedder: o.embedder });
+  const holder = o.allowMissingIndex
+    ? await KnowledgeHolder.openOrPlaceholder({
+        indexDir: o.indexDir,
+        embedder: o.embedder,
+        placeholderDir: join(o.dataDir, 'empty-index'),
+      })
+    : await KnowledgeHolder.open({ indexDir: o.indexDir, embedder: o.embedder });
   const store = WebStore.open(o.dataDir);
   store.noteIndexed(holder.live().manifest.documents.map((d) => ({ id: d.meta.id, contentHash: d.contentHash })));
   const library = new ContentLibrary({
@@ -51,6 +66,9 @@ export async function createWebRuntime(o: WebRuntimeOptions): Promise<WebRuntime
     sourcesDir: o.sourcesDir,
     indexDir: o.indexDir,
     embedder: o.embedder,
+    embedderConfig: o.embedderConfig,
+    caps: o.reindexCaps,
+    serialize: o.reindexLock,
     holder,
     onSwap: (docs) => store.noteIndexed(docs),
   });

@@ -5,10 +5,15 @@
  * it was; the failure comes back as E_REINDEX_TIMEOUT or E_REINDEX_CRASHED. Progress arrives by message.
  */
 import { fork } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { IngestReport } from '../../ingest/index.ts';
 import type { Embedder, EmbedderConfig } from '../../knowledge/index.ts';
 import type { ReindexChildMessage, ReindexJob } from './reindex-child.ts';
+
+// By path, not by name: the service may run from another working folder than the one holding node_modules.
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export interface ReindexCaps {
   /** Wall time of one re-index (default 15 min: a large corpus with a remote embedder takes minutes). */
@@ -41,7 +46,7 @@ export function embedderConfigOf(embedder: Embedder, given?: EmbedderConfig): Em
 export function runIngestInChild(o: ChildIngestOptions): Promise<IngestReport> {
   return new Promise((resolve, reject) => {
     const child = fork(join(import.meta.dirname, 'reindex-child.ts'), [], {
-      execArgv: ['--import', 'tsx', `--max-old-space-size=${o.caps.maxHeapMb}`],
+      execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${o.caps.maxHeapMb}`],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     // The tail of the child's stderr says why it died (V8's "heap out of memory"); it is not copied to the log.

@@ -6,9 +6,14 @@
  *   dies or runs over is a clean, coded upload failure; the live index and the service are untouched.
  */
 import { fork } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { DocumentMeta } from '../../knowledge/index.ts';
 import { WebError } from './errors.ts';
+
+// By path, not by name: the service may run from another working folder than the one holding node_modules.
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export interface ParseCaps {
   /** Sum of a DOCX's uncompressed entries (default 40 MiB). */
@@ -77,7 +82,7 @@ type ChildAnswer = { ok: true; meta: DocumentMeta; chunks: number } | { ok: fals
 export function parseInChild(path: string, root: string, caps: ParseCaps): Promise<ParsedUpload> {
   return new Promise((resolve, reject) => {
     const child = fork(join(import.meta.dirname, 'parse-child.ts'), [], {
-      execArgv: ['--import', 'tsx', `--max-old-space-size=${caps.maxHeapMb}`],
+      execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${caps.maxHeapMb}`],
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
     let answer: ChildAnswer | null = null;

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     embedder,
     embedderConfig: config.embeddings,
     allowMissingIndex: true,
+    parseCaps: { maxPdfPages: config.uploadMaxPdfPages },
     generator,
   });
   const building = web.holder.isBuilding();

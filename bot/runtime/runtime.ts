@@ -10,6 +10,7 @@ import { ContentLibrary } from './content-library.ts';
 import { KnowledgeHolder } from './knowledge-holder.ts';
 import { Reindexer, type ReindexLock } from './reindexer.ts';
 import type { ReindexCaps } from './reindex-worker.ts';
+import type { ParseCaps } from './upload-sandbox.ts';
 import { WebStore } from './web-store.ts';
 
 export interface WebRuntimeOptions {
@@ -31,6 +32,8 @@ export interface WebRuntimeOptions {
   /** Optional LLM writer passed to answer() (LLM_* settings); extractive when absent. */
   generator?: AnswerGenerator | null;
   uploadLimitBytes?: number;
+  /** Caps of the upload parser process (e.g. maxPdfPages from UPLOAD_MAX_PDF_PAGES). */
+  parseCaps?: Partial<ParseCaps>;
   /** How often to look for a knowledge version published by another instance (default 1000 ms). */
   followIntervalMs?: number;
 }
@@ -60,6 +63,7 @@ export async function createWebRuntime(o: WebRuntimeOptions): Promise<WebRuntime
     sourcesDir: o.sourcesDir,
     dataDir: join(o.dataDir),
     uploadLimitBytes: o.uploadLimitBytes,
+    parseCaps: o.parseCaps,
   });
   await library.cleanStaging();
   const reindexer = new Reindexer({

@@ -70,7 +70,11 @@ export class KnowledgeHolder {
       if (typeof code !== 'string' || !UNUSABLE.has(code) || !opts.embedder) throw err;
     }
     await writeIndex(opts.placeholderDir, { documents: [], vectors: new Map(), embedder: opts.embedder.info });
-    const holder = new KnowledgeHolder(opts, await KnowledgeBase.open(opts.placeholderDir, { embedder: opts.embedder }), null);
+    const holder = new KnowledgeHolder(
+      opts,
+      await KnowledgeBase.open(opts.placeholderDir, { embedder: opts.embedder }),
+      null,
+    );
     holder.building = true;
     holder.servingNow = new Promise((resolve) => (holder.markServing = resolve));
     return holder;

@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import type { IngestReport } from '../../ingest/index.ts';
 import type { Embedder, EmbedderConfig } from '../../knowledge/index.ts';
 import type { KnowledgeHolder } from './knowledge-holder.ts';
+import { DocumentReports, type DocumentReport } from './reindex-report.ts';
 import { DEFAULT_REINDEX_CAPS, embedderConfigOf, runIngestInChild, type ReindexCaps } from './reindex-worker.ts';
 
 /** Runs `fn` holding a lock shared by every instance (BotStorage.withTokenLock('reindex', ...)). */
@@ -72,6 +73,7 @@ export class Reindexer {
   private readonly now: () => Date;
   private lock: ReindexLock | null;
   private readonly caps: ReindexCaps;
+  private readonly reports = new DocumentReports();
   /** Pid of the running re-index process (tests kill it). */
   childPid: number | null = null;
 
@@ -88,6 +90,11 @@ export class Reindexer {
 
   status(): ReindexStatus {
     return structuredClone(this.s);
+  }
+
+  /** The last re-index report of each document read since the service started (for the console). */
+  documentReports(): DocumentReport[] {
+    return structuredClone(this.reports.list());
   }
 
   /** Starts a run now, or queues one after the current run. Returns at once. */
@@ -150,6 +157,7 @@ export class Reindexer {
       const kb = report.wrote ? await this.o.holder.reload() : await this.o.holder.syncWithDisk();
       this.s.swapMs = kb ? Math.round(performance.now() - started) : null;
       if (kb) this.o.onSwap?.(kb.manifest.documents.map((d) => ({ id: d.meta.id, contentHash: d.contentHash })));
+      this.reports.note(report, this.now().toISOString());
       const { added, updated, removed, failed, chunks, seconds, wrote, procedures, ocr } = report;
       Object.assign(this.s, {
         state: 'done',

@@ -94,7 +94,11 @@ describe('listening at once after a restart', { timeout: 240_000 }, () => {
     const dir = await tempDir('hoidap-listen-');
     const sourcesDir = path.join(dir, 'sources');
     await cp(SOURCES, sourcesDir, { recursive: true });
-    await runIngest({ sourcesDir, indexDir: path.join(dir, 'index'), embedder: createEmbedder({ provider: 'hashed' }) });
+    await runIngest({
+      sourcesDir,
+      indexDir: path.join(dir, 'index'),
+      embedder: createEmbedder({ provider: 'hashed' }),
+    });
     // Changed while the service was down: the start-up refresh must pick it up.
     await writeFile(path.join(sourcesDir, 'lich-tiep-dan.md'), '# Lịch tiếp dân\n\nTiếp dân sáng thứ bảy.\n');
     const svc = await start(dir, zalo.url);

@@ -74,6 +74,7 @@ export class Reindexer {
   private lock: ReindexLock | null;
   private readonly caps: ReindexCaps;
   private readonly reports = new DocumentReports();
+  private stopped = false;
   /** Pid of the running re-index process (tests kill it). */
   childPid: number | null = null;
 
@@ -99,6 +100,7 @@ export class Reindexer {
 
   /** Starts a run now, or queues one after the current run. Returns at once. */
   request(reason: string): ReindexStatus {
+    if (this.stopped) return this.status();
     if (this.running) {
       this.s.queued = true;
       this.s.reason = reason;
@@ -106,6 +108,23 @@ export class Reindexer {
     }
     this.running = this.loop(reason);
     return this.status();
+  }
+
+  /**
+   * Shutdown: drops a queued run and stops the running re-index process (the writer is atomic, so the live
+   * version stays as it was), then resolves when nothing runs. Later requests are ignored.
+   */
+  async stop(): Promise<ReindexStatus> {
+    this.stopped = true;
+    this.s.queued = false;
+    if (this.childPid !== null) {
+      try {
+        process.kill(this.childPid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    return this.idle();
   }
 
   /** Resolves when no run is running or queued (tests, shutdown). */
@@ -137,6 +156,8 @@ export class Reindexer {
     });
     try {
       const ingest = () => {
+        if (this.stopped)
+          throw Object.assign(new Error('not started: the service is shutting down'), { code: 'E_REINDEX_FAILED' });
         this.s.phase = 'indexing';
         return runIngestInChild({
           sourcesDir: this.o.sourcesDir,

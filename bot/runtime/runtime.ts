@@ -45,7 +45,7 @@ export interface WebRuntime {
   reindexer: Reindexer;
   /** answer() over the live base, curated answers first, every question logged for the console. */
   answer: (question: string, ctx: AnswerCallContext) => Promise<WebAnswerResult>;
-  /** Waits for a running re-index, then closes the knowledge bases and the store. */
+  /** Stops a running re-index (the live version stays), then closes the knowledge bases and the store. */
   close(): Promise<void>;
 }
 
@@ -95,7 +95,7 @@ export async function createWebRuntime(o: WebRuntimeOptions): Promise<WebRuntime
     reindexer,
     answer: logged,
     async close() {
-      await reindexer.idle();
+      await reindexer.stop();
       holder.close();
       store.close();
     },

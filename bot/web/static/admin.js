@@ -234,6 +234,7 @@ async function loadStatus() {
   const s = await api('GET', '/status');
   showOa(s.oa);
   $('#reports-empty').hidden = s.documents.length > 0;
+  $('#document-reports').parentElement.hidden = s.documents.length === 0;
   $('#document-reports tbody').replaceChildren(...s.documents.map(reportRow));
 }
 

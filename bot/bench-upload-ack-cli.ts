@@ -1,12 +1,18 @@
 /**
  * Zalo ack latency while the console handles a bomb-sized upload (issue 10, defect 1):
- * `npx tsx bot/bench-upload-ack.ts`. Signed OA events are posted every 10 ms over a real socket while
+ * `npx tsx bot/bench-upload-ack-cli.ts`. Signed OA events are posted every 10 ms over a real socket while
  * (1) nothing else happens, (2) a DOCX holding ~28 MB of XML (under the 40 MiB inflate cap, over the text
  * cap) is uploaded and parsed in the child process, (3) a 60 MB-XML DOCX is refused by the inflate cap,
- * (4) a full re-index of the corpus runs (still in the service process). Prints p50/p99/max per phase.
+ * (4) a full re-index of the corpus runs in the re-index process (one new file, so a new version is written
+ * and opened), (5) a bomb-sized DOCX that passes every cap (~1 M characters of text) is uploaded and the
+ * re-index it triggers runs to the end, (6) the holder opens the current version again, alone (the part of a
+ * re-index that stays on the service's loop). Prints p50/p99/max ack latency and the longest event-loop stall
+ * per phase, and the re-index's swap time.
  */
 import { Document, Packer, Paragraph } from 'docx';
-import { performance } from 'node:perf_hooks';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { APP_ID, APP_SECRET, BOT_TOKEN, OA_SECRET, oaTextEvent, signOa } from './test/helpers.ts';
 import { ZaloStandIn } from './test/zalo-stand-in.ts';
 import { TEST_ADMIN_TOKEN, startTestServer } from './web/test/server.ts';
@@ -42,8 +48,9 @@ const server = await startTestServer({
 });
 const big = await docx(20_000_000);
 const bomb = await docx(60_000_000);
+const accepted = await docx(1_000_000);
 say(
-  `upload sizes: ${(big.length / 1024).toFixed(0)} KB (parsed in the child), ${(bomb.length / 1024).toFixed(0)} KB (refused by the inflate cap)`,
+  `upload sizes: ${(big.length / 1024).toFixed(0)} KB (parsed in the child), ${(bomb.length / 1024).toFixed(0)} KB (refused by the inflate cap), ${(accepted.length / 1024).toFixed(0)} KB (accepted, ~1 M characters)`,
 );
 
 async function measure(label: string, work: () => Promise<unknown>): Promise<void> {
@@ -59,6 +66,9 @@ async function measure(label: string, work: () => Promise<unknown>): Promise<voi
       await new Promise((r) => setTimeout(r, 10));
     }
   })();
+  // The service runs in this process: the loop-delay histogram shows how long its loop stalled.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const t0 = performance.now();
   const outcome = await work().then(
     (r) => r,
@@ -66,11 +76,12 @@ async function measure(label: string, work: () => Promise<unknown>): Promise<voi
   );
   const took = performance.now() - t0;
   running = false;
+  loop.disable();
   await pump;
   lat.sort((a, b) => a - b);
   const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!.toFixed(1);
   say(
-    `${label}: ${(took / 1000).toFixed(1)} s, ${lat.length} acks, p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${lat[lat.length - 1]!.toFixed(1)} ms — ${String(JSON.stringify(outcome) ?? '').slice(0, 160)}`,
+    `${label}: ${(took / 1000).toFixed(1)} s, ${lat.length} acks, p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${lat[lat.length - 1]!.toFixed(1)} ms, loop stall max ${(loop.max / 1e6).toFixed(0)} ms — ${String(JSON.stringify(outcome) ?? '').slice(0, 160)}`,
   );
 }
 
@@ -85,12 +96,31 @@ const upload = (name: string, bytes: Buffer) => async () => {
 await measure('idle', () => new Promise((r) => setTimeout(r, 3000)));
 await measure('28 MB-XML upload (child parse)', upload('lon.docx', big));
 await measure('60 MB-XML upload (inflate cap)', upload('bom.docx', bomb));
-await measure('full re-index (in process)', async () => {
+const reindexOutcome = () =>
+  server.runtime.reindexer.idle().then((s) => ({
+    state: s.state,
+    error: s.error?.code,
+    seconds: s.report?.seconds,
+    chunks: s.report?.chunks,
+    swapMs: s.swapMs,
+  }));
+await measure('full re-index in the worker', async () => {
+  await writeFile(join(server.sourcesDir, 'guides', 'bench-note.md'), '# Ghi chú\n\nLịch tiếp dân sáng thứ bảy.\n');
   await fetch(`${server.url}/admin/api/reindex`, {
     method: 'POST',
     headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
   });
-  return server.runtime.reindexer.idle().then((s) => s.state);
+  return reindexOutcome();
+});
+await measure('bomb-sized accepted upload and its re-index', async () => {
+  const res = await upload('rat-dai.docx', accepted)();
+  const body = res.body as { code?: string; detail?: string };
+  return { upload: res.status, code: body.code, detail: body.detail, reindex: await reindexOutcome() };
+});
+await measure('holder.reload() alone', async () => {
+  const t = performance.now();
+  await server.runtime.holder.reload();
+  return { reloadMs: Math.round(performance.now() - t), chunks: server.runtime.holder.live().manifest.chunkCount };
 });
 await server.close();
 await zalo.stop();

@@ -65,6 +65,11 @@ export const SETTINGS = {
     default: '90',
     doc: 'inbox, outbox, conversations, question log and feedback older than this are deleted (hourly job; Nghị định 13/2023)',
   },
+  UPLOAD_MAX_PDF_PAGES: {
+    schema: int(1),
+    default: '500',
+    doc: 'a PDF uploaded in the console with more pages is refused (413/422 E_PDF_TOO_MANY_PAGES) before its text is read',
+  },
   INDEX_DIR: { schema: str, default: 'knowledge/index', doc: 'built search index (made by npm run ingest)' },
   SOURCES_DIR: { schema: str, default: 'knowledge/sources', doc: 'documents the index is built from' },
   LOG_LEVEL: {
@@ -238,6 +243,8 @@ export interface BotConfig {
   databaseUrl: string | null;
   instanceId: string | null;
   retentionDays: number;
+  /** UPLOAD_MAX_PDF_PAGES: page cap of a PDF uploaded in the console. */
+  uploadMaxPdfPages: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** Proxies trusted for X-Forwarded-*: false, or their addresses/CIDRs (never "everyone": that lets clients pick their IP). */
   trustProxy: string[] | false;
@@ -396,6 +403,7 @@ function assemble(v: Values, zaloBot: ZaloBotConfig | null): BotConfig {
     databaseUrl: (v.DATABASE_URL as string | undefined) ?? null,
     instanceId: (v.INSTANCE_ID as string | undefined) ?? null,
     retentionDays: n('RETENTION_DAYS'),
+    uploadMaxPdfPages: n('UPLOAD_MAX_PDF_PAGES'),
     logLevel: v.LOG_LEVEL as BotConfig['logLevel'],
     trustProxy: v.TRUST_PROXY as string[] | false,
     redisUrl: (v.REDIS_URL as string | undefined) ?? null,

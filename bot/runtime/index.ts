@@ -20,7 +20,9 @@ export {
 
 // The pieces, for the console and for wiring them differently.
 export { KnowledgeHolder, type KnowledgeHolderOptions } from './knowledge-holder.ts';
-export { Reindexer, type ReindexStatus, type ReindexerOptions } from './reindexer.ts';
+export { Reindexer, type ReindexStatus, type ReindexerOptions, type ReindexLock } from './reindexer.ts';
+export type { DocumentReport } from './reindex-report.ts';
+export { DEFAULT_REINDEX_CAPS, type ReindexCaps } from './reindex-worker.ts';
 export { ContentLibrary, DOC_FOLDERS, type DocFolder, type StoredSource } from './content-library.ts';
 export {
   QUESTION_STATUSES,

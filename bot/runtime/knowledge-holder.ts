@@ -13,7 +13,10 @@
  */
 import { basename } from 'node:path';
 import type { Chunk, DocumentMeta, Embedder, KnowledgeSearchOptions, SearchHit } from '../../knowledge/index.ts';
-import { KnowledgeBase, locateCurrent } from '../../knowledge/index.ts';
+import { KnowledgeBase, locateCurrent, writeIndex } from '../../knowledge/index.ts';
+
+/** Errors of KnowledgeBase.open meaning "no usable index here" (build one), not a disk or config failure. */
+const UNUSABLE = new Set(['E_INDEX_MISSING', 'E_INDEX_VERSION', 'E_INDEX_CORRUPT', 'E_EMBEDDER_MISMATCH']);
 
 export interface KnowledgeHolderOptions {
   indexDir: string;
@@ -34,6 +37,9 @@ export class KnowledgeHolder {
   private loadedAt: number;
   private follower: NodeJS.Timeout | null = null;
   private reloading: Promise<KnowledgeBase> | null = null;
+  private building = false;
+  private servingNow: Promise<void> = Promise.resolve();
+  private markServing: () => void = () => undefined;
 
   private constructor(
     private readonly opts: KnowledgeHolderOptions,
@@ -51,14 +57,53 @@ export class KnowledgeHolder {
     return new KnowledgeHolder(opts, await KnowledgeBase.open(opts.indexDir, { embedder: opts.embedder }), version);
   }
 
+  /**
+   * Opens the live index, or — when INDEX_DIR holds no usable one (missing, older format, another embedder) —
+   * an empty placeholder written to `placeholderDir`, so the service can listen while the first index is
+   * built in the background. `isBuilding()` is true until a real version is loaded; `whenServing()` waits.
+   */
+  static async openOrPlaceholder(opts: KnowledgeHolderOptions & { placeholderDir: string }): Promise<KnowledgeHolder> {
+    try {
+      return await KnowledgeHolder.open(opts);
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (typeof code !== 'string' || !UNUSABLE.has(code) || !opts.embedder) throw err;
+    }
+    await writeIndex(opts.placeholderDir, { documents: [], vectors: new Map(), embedder: opts.embedder.info });
+    const holder = new KnowledgeHolder(
+      opts,
+      await KnowledgeBase.open(opts.placeholderDir, { embedder: opts.embedder }),
+      null,
+    );
+    holder.building = true;
+    holder.servingNow = new Promise((resolve) => (holder.markServing = resolve));
+    return holder;
+  }
+
+  /** True while only the empty placeholder is loaded (no usable index yet). */
+  isBuilding(): boolean {
+    return this.building;
+  }
+
+  /** Resolves once a real index is loaded (at once when one was loaded at start). */
+  whenServing(): Promise<void> {
+    return this.servingNow;
+  }
+
   /** The index version folder this instance answers from (e.g. `v-1a2b…`). */
   version(): string | null {
     return this.served;
   }
 
   /** For /readyz: which knowledge version this instance serves and since when. */
-  describe(): { knowledgeVersion: string | null; knowledgeLoadedAt: string; knowledgeGeneration: number } {
+  describe(): {
+    knowledgeVersion: string | null;
+    knowledgeLoadedAt: string;
+    knowledgeGeneration: number;
+    knowledgeState: 'serving' | 'index building';
+  } {
     return {
+      knowledgeState: this.building ? 'index building' : 'serving',
       knowledgeVersion: this.served,
       knowledgeLoadedAt: new Date(this.loadedAt).toISOString(),
       knowledgeGeneration: this.loads,
@@ -134,6 +179,10 @@ export class KnowledgeHolder {
     this.kb = next;
     this.view = null;
     this.loads += 1;
+    if (this.building) {
+      this.building = false;
+      this.markServing();
+    }
     return next;
   }
 

@@ -4,11 +4,13 @@
  */
 import { join } from 'node:path';
 import { answer as composeAnswer, type AnswerGenerator } from '../../answer/index.ts';
-import type { Embedder } from '../../knowledge/index.ts';
+import type { Embedder, EmbedderConfig } from '../../knowledge/index.ts';
 import { withCurated, withQuestionLog, type AnswerCallContext, type WebAnswerResult } from './answer-wrappers.ts';
 import { ContentLibrary } from './content-library.ts';
 import { KnowledgeHolder } from './knowledge-holder.ts';
-import { Reindexer } from './reindexer.ts';
+import { Reindexer, type ReindexLock } from './reindexer.ts';
+import type { ReindexCaps } from './reindex-worker.ts';
+import type { ParseCaps } from './upload-sandbox.ts';
 import type { WebStore } from './web-store.ts';
 
 export interface WebRuntimeOptions {
@@ -22,12 +24,22 @@ export interface WebRuntimeOptions {
   store: WebStore;
   /** SOURCES_DIR: the folder ingest reads and the console edits. Must be writable. */
   sourcesDir: string;
-  /** INDEX_DIR: must already hold an index (run ensureIndex first). */
+  /** INDEX_DIR: must already hold an index (run ensureIndex first) unless `allowMissingIndex`. */
   indexDir: string;
   embedder: Embedder;
+  /** The embedder's settings as data, for the re-index process (required for a remote embedder). */
+  embedderConfig?: EmbedderConfig;
+  /** Start on an empty placeholder when INDEX_DIR holds no usable index (npm start builds it in the background). */
+  allowMissingIndex?: boolean;
+  /** Time and heap caps of the re-index process. */
+  reindexCaps?: Partial<ReindexCaps>;
+  /** Serializes re-indexes across instances sharing INDEX_DIR (can also be set later: reindexer.serializeWith). */
+  reindexLock?: ReindexLock;
   /** Optional LLM writer passed to answer() (LLM_* settings); extractive when absent. */
   generator?: AnswerGenerator | null;
   uploadLimitBytes?: number;
+  /** Caps of the upload parser process (e.g. maxPdfPages from UPLOAD_MAX_PDF_PAGES). */
+  parseCaps?: Partial<ParseCaps>;
   /** How often to look for a knowledge version published by another instance (default 1000 ms). */
   followIntervalMs?: number;
 }
@@ -44,12 +56,18 @@ export interface WebRuntime {
    * indexed-at note that failed); app.ts points it at the service log. Default: one line on stderr.
    */
   onStoreError: (err: unknown) => void;
-  /** Waits for a running re-index, then closes the knowledge bases and the store. */
+  /** Stops a running re-index (the live version stays), then closes the knowledge bases and the store. */
   close(): Promise<void>;
 }
 
 export async function createWebRuntime(o: WebRuntimeOptions): Promise<WebRuntime> {
-  const holder = await KnowledgeHolder.open({ indexDir: o.indexDir, embedder: o.embedder });
+  const holder = o.allowMissingIndex
+    ? await KnowledgeHolder.openOrPlaceholder({
+        indexDir: o.indexDir,
+        embedder: o.embedder,
+        placeholderDir: join(o.dataDir, 'empty-index'),
+      })
+    : await KnowledgeHolder.open({ indexDir: o.indexDir, embedder: o.embedder });
   const store = o.store;
   // Late-bound so app.ts can point it at the service log after this returns.
   const reportStoreError = (err: unknown) => runtime.onStoreError(err);
@@ -60,12 +78,16 @@ export async function createWebRuntime(o: WebRuntimeOptions): Promise<WebRuntime
     sourcesDir: o.sourcesDir,
     dataDir: join(o.dataDir),
     uploadLimitBytes: o.uploadLimitBytes,
+    parseCaps: o.parseCaps,
   });
   await library.cleanStaging();
   const reindexer = new Reindexer({
     sourcesDir: o.sourcesDir,
     indexDir: o.indexDir,
     embedder: o.embedder,
+    embedderConfig: o.embedderConfig,
+    caps: o.reindexCaps,
+    serialize: o.reindexLock,
     holder,
     onSwap: noteIndexed,
   });
@@ -92,7 +114,7 @@ export async function createWebRuntime(o: WebRuntimeOptions): Promise<WebRuntime
         `${(err as { code?: string }).code ?? 'E_STORE'}: web store failed; answering went on without it\n`,
       ),
     async close() {
-      await reindexer.idle();
+      await reindexer.stop();
       holder.close();
       await store.close();
     },

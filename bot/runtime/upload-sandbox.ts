@@ -1,14 +1,21 @@
 /**
  * Uploads are parsed outside the service (issue 10, defect 1: a 174 KB DOCX holding 50 MB of XML blocked
  * every channel for two minutes; a 1.4 MB DOCX ran the service out of heap). Two guards:
- * - before parsing, a DOCX's declared uncompressed size (from the zip's central directory) is capped;
+ * - before parsing, a DOCX's declared uncompressed size (from the zip's central directory) and a PDF's page
+ *   count (its page objects, read from the bytes; the child checks the page tree again before extracting text)
+ *   are capped;
  * - parsing runs in a child process with a heap cap, a time cap and a cap on extracted text. A child that
  *   dies or runs over is a clean, coded upload failure; the live index and the service are untouched.
  */
 import { fork } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { DocumentMeta } from '../../knowledge/index.ts';
 import { WebError } from './errors.ts';
+
+// By path, not by name: the service may run from another working folder than the one holding node_modules.
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export interface ParseCaps {
   /** Sum of a DOCX's uncompressed entries (default 40 MiB). */
@@ -19,6 +26,8 @@ export interface ParseCaps {
   timeoutMs: number;
   /** Heap of the parsing process (default 512 MiB). */
   maxHeapMb: number;
+  /** Pages of one PDF (UPLOAD_MAX_PDF_PAGES, default 500). */
+  maxPdfPages: number;
 }
 
 export const DEFAULT_PARSE_CAPS: ParseCaps = {
@@ -26,6 +35,7 @@ export const DEFAULT_PARSE_CAPS: ParseCaps = {
   maxTextChars: 5_000_000,
   timeoutMs: 60_000,
   maxHeapMb: 512,
+  maxPdfPages: 500,
 };
 
 /**
@@ -53,8 +63,30 @@ export function zipUncompressedBytes(bytes: Buffer): number | null {
   return total;
 }
 
-/** Refuses a DOCX whose content would inflate past the cap, before anything parses it. */
+/**
+ * Page objects (`/Type /Page`) written in the clear in a PDF: a lower bound of its pages, read in one pass
+ * over the bytes. Pages kept in compressed object streams are not seen here; the parser child counts those.
+ */
+export function pdfPageObjects(bytes: Buffer): number {
+  return bytes.toString('latin1').match(/\/Type\s*\/Page(?![A-Za-z0-9#])/g)?.length ?? 0;
+}
+
+export const pdfTooManyPages = (filename: string, pages: number, cap: number): string =>
+  `"${filename}" has ${pages} pages; the limit is ${cap} (UPLOAD_MAX_PDF_PAGES). Split the document.`;
+
+/**
+ * Refuses, before anything parses it, a DOCX whose content would inflate past the cap and a PDF with more
+ * pages than the cap.
+ */
 export function checkInflatedSize(filename: string, ext: string, bytes: Buffer, caps: ParseCaps): void {
+  if (ext === '.pdf') {
+    const pages = pdfPageObjects(bytes);
+    if (pages > caps.maxPdfPages)
+      throw new WebError('E_UPLOAD_TOO_LARGE', pdfTooManyPages(filename, pages, caps.maxPdfPages), {
+        detail: 'E_PDF_TOO_MANY_PAGES',
+      });
+    return;
+  }
   if (ext !== '.docx') return;
   const total = zipUncompressedBytes(bytes);
   if (total !== null && total > caps.maxUncompressedBytes) {
@@ -77,7 +109,7 @@ type ChildAnswer = { ok: true; meta: DocumentMeta; chunks: number } | { ok: fals
 export function parseInChild(path: string, root: string, caps: ParseCaps): Promise<ParsedUpload> {
   return new Promise((resolve, reject) => {
     const child = fork(join(import.meta.dirname, 'parse-child.ts'), [], {
-      execArgv: ['--import', 'tsx', `--max-old-space-size=${caps.maxHeapMb}`],
+      execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${caps.maxHeapMb}`],
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
     let answer: ChildAnswer | null = null;
@@ -113,6 +145,6 @@ export function parseInChild(path: string, root: string, caps: ParseCaps): Promi
         ),
       );
     });
-    child.send({ path, root, maxTextChars: caps.maxTextChars });
+    child.send({ path, root, maxTextChars: caps.maxTextChars, maxPdfPages: caps.maxPdfPages });
   });
 }

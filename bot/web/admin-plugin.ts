@@ -11,6 +11,7 @@ import { UPLOAD_LIMIT_BYTES, WebError } from '../runtime/index.ts';
 import { AdminAuth, assertSameOrigin, sessionSecret } from './admin-auth.ts';
 import { documentRoutes } from './admin-documents.ts';
 import { insightRoutes } from './admin-insights.ts';
+import { statusRoutes } from './admin-status.ts';
 import type { AdminPluginOptions } from './admin-options.ts';
 import { sendStatic } from './static-files.ts';
 
@@ -90,6 +91,7 @@ async function consoleRoutes(root: FastifyInstance, opts: AdminPluginOptions): P
   app.get('/api/docs', { schema: hidden }, async (_req, reply) => sendStatic(reply, 'api-docs.html'));
   await documentRoutes(app, opts);
   await insightRoutes(app, opts);
+  await statusRoutes(app, opts);
 }
 
 /** 401: the login page for a browser asking for a page, JSON for everything else. */

@@ -3,9 +3,24 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
+import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { ContentLibrary } from '../content-library.ts';
-import { zipUncompressedBytes } from '../upload-sandbox.ts';
+import { pdfPageObjects, zipUncompressedBytes } from '../upload-sandbox.ts';
+
+/** A small PDF of `pages` pages with a line of text each (pdfkit writes page objects in the clear). */
+function pdf(pages: number): Promise<Buffer> {
+  const doc = new PDFDocument({ autoFirstPage: false });
+  const parts: Buffer[] = [];
+  doc.on('data', (b: Buffer) => parts.push(b));
+  for (let i = 1; i <= pages; i++) doc.addPage().text(`Trang ${i}: thủ tục hành chính.`);
+  doc.end();
+  return new Promise((resolve) => doc.on('end', () => resolve(Buffer.concat(parts))));
+}
+
+/** The same PDF with its page objects' type spelt `/P#61ge` (a legal name escape): the byte scan misses them. */
+const hidePageObjects = (b: Buffer): Buffer =>
+  Buffer.from(b.toString('latin1').replaceAll('/Type /Page\n/Parent', '/Type/P#61ge/Parent'), 'latin1');
 
 /** A DOCX whose XML inflates to about `chars` characters (it compresses to a few KB). */
 async function docx(chars: number): Promise<Buffer> {
@@ -53,5 +68,28 @@ describe('upload sandbox', () => {
       code: 'E_UPLOAD_UNREADABLE',
       detail: 'E_TEXT_TOO_LONG',
     });
+  });
+
+  it('refuses a PDF over UPLOAD_MAX_PDF_PAGES with 413 before parsing it, and accepts one within the cap', async () => {
+    const twelve = await pdf(12);
+    expect(pdfPageObjects(twelve)).toBe(12);
+    const { lib, sourcesDir } = await library({ maxPdfPages: 10 });
+    await expect(lib.add('dai.pdf', twelve)).rejects.toMatchObject({
+      code: 'E_UPLOAD_TOO_LARGE',
+      detail: 'E_PDF_TOO_MANY_PAGES',
+    });
+    expect(await readdir(sourcesDir).catch(() => [])).toEqual([]);
+    await expect(lib.add('ngan.pdf', await pdf(3))).resolves.toMatchObject({ id: expect.any(String) });
+  });
+
+  it('counts the pages again in the parser child when the bytes hide them (E_PDF_TOO_MANY_PAGES, 422)', async () => {
+    const hidden = hidePageObjects(await pdf(12));
+    expect(pdfPageObjects(hidden)).toBe(0);
+    const { lib, sourcesDir } = await library({ maxPdfPages: 10 });
+    await expect(lib.add('an.pdf', hidden)).rejects.toMatchObject({
+      code: 'E_UPLOAD_UNREADABLE',
+      detail: 'E_PDF_TOO_MANY_PAGES',
+    });
+    expect(await readdir(sourcesDir).catch(() => [])).toEqual([]);
   });
 });

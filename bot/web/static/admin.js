@@ -160,6 +160,84 @@ function showReindex(s) {
   bar.max = Math.max(1, s.progress.total);
   bar.value = s.progress.done;
 }
+// Zalo OA tokens (issue 10): when the access token ends, when the 3-month refresh token ends, whether a person
+// must authorize the OA again (npm run zalo:oa-auth).
+const OA_PROBLEM = {
+  E_ZALO_TOKEN_DEAD: 'refresh token đã hết hạn hoặc bị thu hồi',
+  E_ZALO_NOT_AUTHORIZED: 'OA chưa được cấp quyền',
+};
+function showOa(oa) {
+  const status = $('#oa-status');
+  if (!oa) {
+    status.textContent = 'kênh Zalo OA chưa bật';
+    status.dataset.state = 'off';
+    $('#oa-details').replaceChildren();
+    return;
+  }
+  const state = oa.reauthorize ? 'reauthorize' : oa.refreshTokenNearEnd ? 'near-end' : 'ok';
+  status.dataset.state = state;
+  status.replaceChildren(
+    state === 'reauthorize'
+      ? h('span', { class: 'badge bad' }, 'Cần cấp quyền lại: ' + (OA_PROBLEM[oa.problem] || oa.problem))
+      : state === 'near-end'
+        ? h('span', { class: 'badge warn' }, 'Refresh token sắp hết hạn 3 tháng — cấp quyền lại sớm')
+        : h('span', { class: 'badge ok' }, 'Hoạt động'),
+  );
+  const items = [
+    'Access token hết hạn: ' + (oa.accessTokenExpiresAt ? vnTime(oa.accessTokenExpiresAt) : 'chưa rõ'),
+    'Refresh token hết hạn: ' +
+      (oa.refreshTokenExpiresAt ? vnTime(oa.refreshTokenExpiresAt) : 'chưa rõ (token dán tay, chưa đổi lần nào)'),
+  ];
+  if (oa.reauthorize)
+    items.push('Cách làm: chạy npm run zalo:oa-auth trên máy chủ và đăng nhập bằng tài khoản quản trị OA.');
+  $('#oa-details').replaceChildren(...items.map((t) => h('li', {}, t)));
+}
+const OUTCOME = {
+  added: ['Thêm mới', 'ok'],
+  updated: ['Cập nhật', 'ok'],
+  removed: ['Đã gỡ', 'warn'],
+  failed: ['Lỗi', 'bad'],
+};
+function reportRow(r) {
+  const [label, kind] = OUTCOME[r.outcome] || [r.outcome, ''];
+  const procedures = r.procedures.map(
+    (p) =>
+      (p.code || p.name) +
+      ': nhận ' +
+      (p.parts.length ? p.parts.join(', ') : 'không mục nào') +
+      (p.missing.length ? ' · thiếu ' + p.missing.join(', ') : ''),
+  );
+  if (r.passage) procedures.push('không nhận ra mục thủ tục nào: lập chỉ mục dạng đoạn văn');
+  const ocr = !r.ocr
+    ? '—'
+    : r.ocr.skipped
+      ? 'OCR bỏ qua: ' + r.ocr.skipped
+      : r.ocr.diacriticsLost
+        ? 'OCR MẤT DẤU (trang ' + r.ocr.read.join(', ') + '), cần kiểm tra'
+        : 'OCR trang ' + r.ocr.read.join(', ') + ' · ' + Math.round((r.ocr.markShare || 0) * 100) + '% âm tiết có dấu';
+  return h(
+    'tr',
+    { 'data-path': r.path, 'data-outcome': r.outcome },
+    h('td', {}, r.path),
+    h('td', {}, vnTime(r.at)),
+    h(
+      'td',
+      {},
+      h('span', { class: 'badge ' + kind }, label),
+      r.failure ? h('div', { class: 'muted' }, r.failure.code + ' — ' + r.failure.reason) : null,
+    ),
+    h('td', { class: 'procedures' }, procedures.length ? procedures.map((t) => h('div', {}, t)) : '—'),
+    h('td', { class: 'ocr', 'data-ocr': r.ocr ? (r.ocr.diacriticsLost ? 'lost' : 'read') : 'none' }, ocr),
+  );
+}
+async function loadStatus() {
+  const s = await api('GET', '/status');
+  showOa(s.oa);
+  $('#reports-empty').hidden = s.documents.length > 0;
+  $('#document-reports').parentElement.hidden = s.documents.length === 0;
+  $('#document-reports tbody').replaceChildren(...s.documents.map(reportRow));
+}
+
 let polling = null;
 function watchReindex() {
   if (polling) return;
@@ -212,6 +290,7 @@ async function loadDocuments() {
   $('#documents tbody').replaceChildren(...documents.map(docRow));
   showReindex(data.reindex);
   if (data.reindex.state === 'running' || data.reindex.queued) watchReindex();
+  await loadStatus();
 }
 
 $('#upload-form').addEventListener('submit', async (e) => {

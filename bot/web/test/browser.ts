@@ -49,6 +49,7 @@ export async function waitForReindex(page: Page): Promise<void> {
       return el?.dataset.state === 'done' || el?.dataset.state === 'failed';
     },
     undefined,
-    { timeout: 30_000 },
+    // The re-index runs in a process of its own, which takes seconds to start on a loaded machine.
+    { timeout: 50_000 },
   );
 }

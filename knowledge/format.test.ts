@@ -51,13 +51,12 @@ describe('writeIndex and KnowledgeBase.open', () => {
     expect(await versionDirs(a)).toEqual(await versionDirs(b));
     const files = await readdir(await currentDir(a));
     expect(files.sort()).toEqual([
+      'chunks.bin',
+      'chunks.dict',
       'chunks.idx',
-      'chunks.jsonl',
       'lexical.bin',
       'lexical.json',
       'manifest.json',
-      'vector-ids.json',
-      'vectors.f32',
       'vectors.hnsw',
     ]);
     for (const f of files) {

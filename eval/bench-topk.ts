@@ -1,7 +1,7 @@
 /**
  * The ranking check behind an index-format change: prints the top 10 of every dev-set question (all sets in
  * eval/questions except fresh-holdout) for one index, hybrid, lexical only and filtered, one JSON line per
- * search. Run it with the old and the new code on the same corpus and compare the files: a format change
+ * search with its scores. Run it with the old and the new code on the same corpus and compare the files: a format change
  * must not move a single id.
  *
  *   npx tsx eval/bench-topk.ts <indexDir> > top10.jsonl
@@ -30,8 +30,11 @@ async function main(): Promise<void> {
     for (const line of lines) {
       const q = (JSON.parse(line) as { question: string }).question;
       for (const [variant, opts] of Object.entries(VARIANTS)) {
-        const ids = (await kb.search(q, opts)).map((h) => h.chunk.id);
-        process.stdout.write(`${JSON.stringify({ file, q, variant, ids })}\n`);
+        const hits = await kb.search(q, opts);
+        const ids = hits.map((h) => h.chunk.id);
+        // Scores too: a format change that keeps the order should keep them to the last bit.
+        const scores = hits.map((h) => [h.score, h.lexicalScore, h.vectorScore]);
+        process.stdout.write(`${JSON.stringify({ file, q, variant, ids, scores })}\n`);
       }
     }
   }

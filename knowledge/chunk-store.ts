@@ -115,7 +115,8 @@ export class ChunkStore {
     const from = this.offsets[label] as number;
     const length = (this.offsets[label + 1] as number) - from;
     const buf = Buffer.allocUnsafe(length);
-    if (readSync(this.fd, buf, 0, length, from) !== length) throw corrupt(`${FILES.chunks} is shorter than its offsets`);
+    if (readSync(this.fd, buf, 0, length, from) !== length)
+      throw corrupt(`${FILES.chunks} is shorter than its offsets`);
     const docIndex = this.docOf[label] as number;
     const doc = this.manifest.documents[docIndex];
     let rest: Omit<Chunk, 'id' | 'documentId'>;

@@ -59,6 +59,7 @@ function resolveEmbedder(manifest: Manifest, given: Embedder | undefined): Embed
 
 export class KnowledgeBase {
   private readonly docsById: Map<string, DocumentMeta>;
+  private readonly metas: readonly DocumentMeta[];
   /** The most recent vector-leg failure that search recovered from, for health checks. */
   lastVectorError: KnowledgeError | null = null;
 
@@ -71,7 +72,8 @@ export class KnowledgeBase {
     private readonly embedder: Embedder | null,
     private readonly opts: OpenOptions,
   ) {
-    this.docsById = new Map(manifest.documents.map((d) => [d.meta.id, d.meta]));
+    this.metas = manifest.documents.map((d) => d.meta);
+    this.docsById = new Map(this.metas.map((m) => [m.id, m]));
   }
 
   /**
@@ -112,7 +114,7 @@ export class KnowledgeBase {
 
   /** All documents, sorted by id. */
   documents(): DocumentMeta[] {
-    return this.manifest.documents.map((d) => d.meta);
+    return [...this.metas];
   }
 
   document(id: string): DocumentMeta | undefined {
@@ -154,7 +156,7 @@ export class KnowledgeBase {
   }
 
   private allowedLabels(opts: KnowledgeSearchOptions): Uint8Array | null {
-    const docs = allowedDocumentIds(this.documents(), opts.filter);
+    const docs = allowedDocumentIds(this.metas, opts.filter);
     if (!docs) return null;
     const mask = new Uint8Array(this.chunks.size);
     for (const id of docs) {

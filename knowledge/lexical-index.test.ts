@@ -101,8 +101,6 @@ describe('FieldIndex term lookup', () => {
     for (const d of docs) builder.add(d);
     const { header, arrays } = builder.finish();
     const blob = packArrays(arrays);
-    expect(() => FieldIndex.deserialise(header, docs.length, blob.subarray(0, blob.length - 8), 0)).toThrow(
-      RangeError,
-    );
+    expect(() => FieldIndex.deserialise(header, docs.length, blob.subarray(0, blob.length - 8), 0)).toThrow(RangeError);
   });
 });

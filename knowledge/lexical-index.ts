@@ -29,7 +29,9 @@ export interface FieldHeader {
 /** Lists at least this long are decoded once and cached; shorter ones are decoded on every use (cheap). */
 const CACHE_MIN_DF = 64;
 /** Postings kept decoded per field (≈ 5 bytes each): bounds memory whatever the questions are. */
-const CACHE_BUDGET = 6_000_000;
+const CACHE_BUDGET = 8_000_000;
+/** Term frequencies are stored in one byte (the builder caps them). */
+const MAX_TF = 255;
 /** Distinct looked-up terms remembered per field before the memo starts over. */
 const LOOKUP_MEMO = 8192;
 
@@ -48,6 +50,8 @@ export class FieldIndex {
   /** Decoded long lists, in least-recently-used order (a Map iterates in insertion order). */
   private readonly decoded = new Map<number, Postings>();
   private decodedPostings = 0;
+  private byLength: { perLength: number; values: Float64Array } | null = null;
+  private readonly tfTables = { weighted: new Float64Array(MAX_TF + 1), shifted: new Float64Array(MAX_TF + 1) };
   private scratch: Postings = { docIds: new Uint32Array(CACHE_MIN_DF), tfs: new Uint8Array(CACHE_MIN_DF), length: 0 };
 
   constructor(
@@ -187,8 +191,8 @@ export class FieldIndex {
   /**
    * Adds weight × BM25(term) to `scores` for every document holding the term. There is deliberately no
    * "seen" bookkeeping here: that branch cost three quarters of the loop; callers find the touched
-   * documents afterwards as the non-zero scores (every contribution is positive). The arithmetic is
-   * exactly that of format 2, in the same order, so scores (and ties) are bit for bit the same.
+   * documents afterwards as the non-zero scores (every contribution is positive). The arithmetic gives
+   * exactly the doubles of format 2's loop, so scores (and ties) are bit for bit the same.
    */
   accumulate(term: string, weight: number, p: Bm25Params, scores: Float64Array): void {
     const id = this.termId(term);
@@ -198,12 +202,30 @@ export class FieldIndex {
     const w = weight * idf * (p.k1 + 1);
     const base = p.k1 * (1 - p.b);
     const perLength = (p.k1 * p.b) / this.avgLength;
-    const { lengths } = this;
+    // (w·tf) / (tf + base + perLength·len), with w·tf and tf + base looked up per tf and perLength·len per
+    // document: the same doubles as computing them in the loop, minus a multiply and two conversions a posting.
+    const byLength = this.lengthTerms(perLength);
+    const { weighted, shifted } = this.tfTables;
+    for (let tf = 1; tf <= MAX_TF; tf++) {
+      weighted[tf] = w * tf;
+      shifted[tf] = tf + base;
+    }
     for (let i = 0; i < df; i++) {
       const doc = docIds[i] as number;
       const tf = tfs[i] as number;
-      scores[doc] = (scores[doc] as number) + (w * tf) / (tf + base + perLength * (lengths[doc] as number));
+      scores[doc] =
+        (scores[doc] as number) + (weighted[tf] as number) / ((shifted[tf] as number) + (byLength[doc] as number));
     }
+  }
+
+  /** perLength × length of every document, kept for the BM25 parameters of the last search. */
+  private lengthTerms(perLength: number): Float64Array {
+    if (this.byLength?.perLength !== perLength) {
+      const values = new Float64Array(this.lengths.length);
+      for (let doc = 0; doc < values.length; doc++) values[doc] = perLength * (this.lengths[doc] as number);
+      this.byLength = { perLength, values };
+    }
+    return this.byLength.values;
   }
 
   /** Rebuilds a field from its header and the binary blob (views, no copies); RangeError on a size mismatch. */

@@ -37,7 +37,8 @@ export async function readStoredIndex(indexDir: string, opts: { strict?: boolean
       } catch (err) {
         throw corrupt(`cannot read ${FILES.graph}`, err);
       }
-      if (graph.size !== chunks.length) throw corrupt(`${FILES.graph} holds ${graph.size} vectors for ${chunks.length} chunks`);
+      if (graph.size !== chunks.length)
+        throw corrupt(`${FILES.graph} holds ${graph.size} vectors for ${chunks.length} chunks`);
       chunks.forEach((c, label) => vectors.set(c.id, graph.vectorOf(label)));
     }
     let label = 0;

@@ -10,20 +10,20 @@ import { FieldIndex, packArrays, type Bm25Params } from './lexical-index.ts';
 const P: Bm25Params = { k1: 0.9, b: 0.5 };
 
 /** BM25 of one term in every document, computed the slow way from the term lists. */
-function naiveScores(docs: readonly (readonly string[])[], term: string, weight: number): Float64Array {
+function naiveScores(docs: readonly (readonly string[])[], term: string, weight: number, p = P): Float64Array {
   const df = docs.filter((d) => d.includes(term)).length;
   const avg = Math.max(1, docs.reduce((n, d) => n + d.length, 0) / docs.length);
   const idf = Math.log(1 + (docs.length - df + 0.5) / (df + 0.5));
-  const w = weight * idf * (P.k1 + 1);
+  const w = weight * idf * (p.k1 + 1);
   return Float64Array.from(docs, (d) => {
     const tf = Math.min(255, d.filter((t) => t === term).length);
-    return tf === 0 ? 0 : (w * tf) / (tf + P.k1 * (1 - P.b) + ((P.k1 * P.b) / avg) * d.length);
+    return tf === 0 ? 0 : w * (tf / (tf + p.k1 * (1 - p.b) + ((p.k1 * p.b) / avg) * d.length));
   });
 }
 
-function scoresOf(field: FieldIndex, term: string, weight = 1): Float64Array {
+function scoresOf(field: FieldIndex, term: string, weight = 1, p = P): Float64Array {
   const scores = new Float64Array(field.docCount);
-  field.accumulate(term, weight, P, scores);
+  field.accumulate(term, weight, p, scores);
   return scores;
 }
 
@@ -64,6 +64,13 @@ describe('FieldIndex over varint postings', () => {
     const expected = naiveScores(DOCS, 'common', 1);
     expect(differing(scoresOf(field, 'common'), expected)).toEqual([]);
     expect(differing(scoresOf(field, 'common'), expected)).toEqual([]);
+  });
+
+  it('scores a cached list by the BM25 parameters of each search, not those it was first scored with', () => {
+    const classic = { k1: 1.2, b: 0.75 };
+    expect(differing(scoresOf(field, 'common'), naiveScores(DOCS, 'common', 1))).toEqual([]);
+    expect(differing(scoresOf(field, 'common', 1, classic), naiveScores(DOCS, 'common', 1, classic))).toEqual([]);
+    expect(differing(scoresOf(field, 'common'), naiveScores(DOCS, 'common', 1))).toEqual([]);
   });
 
   it('caps a term frequency above 255 at 255, as format 2 did', () => {

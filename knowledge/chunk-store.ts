@@ -3,7 +3,7 @@
  * byte offsets in chunks.idx. Each chunk is its own raw-deflate record compressed against a shared
  * dictionary (chunks.dict, a sample of the corpus): a lone 1 KB chunk compresses about as well as a
  * block would, and returning a hit inflates only that chunk (tens of microseconds), never a block.
- * The chunk id and document id are not in the record: the manifest already lists them.
+ * The document id is not in the record: the manifest's document order gives it.
  *
  * Keeping 100k decoded chunks (or even their raw bytes) in memory cost more than the whole lexical index.
  * The file stays open, so a writer pruning this version folder later does not pull the file from under a
@@ -11,8 +11,7 @@
  * their chunks by ordinal, so each document's chunks are one contiguous run of labels; that is checked
  * here against the manifest.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { FILES, corrupt, stableStringify, type Manifest } from './format.ts';
@@ -21,10 +20,9 @@ import type { Chunk } from './types.ts';
 /** Deflate looks back 32 KB, so a longer dictionary would never be used. */
 const DICTIONARY_BYTES = 32 * 1024;
 
-/** The stored fields of a chunk: everything but the ids, which the manifest holds. */
+/** The stored fields of a chunk: everything but its document id, which the manifest holds. */
 function recordOf(chunk: Chunk): Buffer {
-  const { id: _id, documentId: _doc, ...rest } = chunk;
-  return Buffer.from(stableStringify(rest), 'utf8');
+  return Buffer.from(stableStringify({ ...chunk, documentId: undefined }), 'utf8');
 }
 
 /**
@@ -58,8 +56,6 @@ export function encodeChunks(chunks: readonly Chunk[]): { dictionary: Buffer; re
 export class ChunkStore {
   /** Document index (in manifest order) of each label. */
   readonly docOf: Uint32Array;
-  /** First label of each document (manifest order), plus the chunk count at the end. */
-  private readonly docStart: Uint32Array;
   private readonly ranges = new Map<string, [number, number]>();
   private fd: number | null;
 
@@ -72,30 +68,30 @@ export class ChunkStore {
     this.fd = fd;
     const n = manifest.chunkCount;
     this.docOf = new Uint32Array(n);
-    this.docStart = new Uint32Array(manifest.documents.length + 1);
     let label = 0;
     manifest.documents.forEach((d, i) => {
-      this.docStart[i] = label;
-      this.ranges.set(d.meta.id, [label, label + d.chunkIds.length]);
-      this.docOf.fill(i, label, Math.min(n, label + d.chunkIds.length));
-      label += d.chunkIds.length;
+      this.ranges.set(d.meta.id, [label, label + d.chunkCount]);
+      this.docOf.fill(i, label, Math.min(n, label + d.chunkCount));
+      label += d.chunkCount;
     });
-    this.docStart[manifest.documents.length] = label;
     if (label !== n) throw corrupt(`the manifest lists ${label} chunk ids but ${n} chunks`);
   }
 
   /** Opens the chunk files of a version folder; E_INDEX_CORRUPT when the offsets do not fit the file. */
   static async open(versionDir: string, manifest: Manifest): Promise<ChunkStore> {
-    const raw = await readFile(join(versionDir, FILES.chunkOffsets));
+    const raw = readFileSync(join(versionDir, FILES.chunkOffsets));
     const n = manifest.chunkCount;
     if (raw.length !== (n + 1) * 4) throw corrupt(`${FILES.chunkOffsets} does not hold ${n + 1} offsets`);
     const offsets = new Uint32Array(n + 1);
     for (let i = 0; i <= n; i++) offsets[i] = raw.readUInt32LE(i * 4);
     if (offsets[n] !== manifest.files[FILES.chunks]?.bytes)
       throw corrupt(`${FILES.chunkOffsets} does not match ${FILES.chunks}`);
-    const dictionary = await readFile(join(versionDir, FILES.chunkDictionary)).catch((err: unknown) => {
+    let dictionary: Buffer;
+    try {
+      dictionary = readFileSync(join(versionDir, FILES.chunkDictionary));
+    } catch (err) {
       throw corrupt(`cannot read ${FILES.chunkDictionary}`, err);
-    });
+    }
     const fd = openSync(join(versionDir, FILES.chunks), 'r');
     try {
       return new ChunkStore(offsets, dictionary, fd, manifest);
@@ -119,15 +115,14 @@ export class ChunkStore {
       throw corrupt(`${FILES.chunks} is shorter than its offsets`);
     const docIndex = this.docOf[label] as number;
     const doc = this.manifest.documents[docIndex];
-    let rest: Omit<Chunk, 'id' | 'documentId'>;
+    let rest: Omit<Chunk, 'documentId'>;
     try {
       rest = JSON.parse(inflateRawSync(buf, { dictionary: this.dictionary }).toString('utf8')) as typeof rest;
     } catch (err) {
       throw corrupt(`chunk ${label} of ${FILES.chunks} does not decode`, err);
     }
-    const id = doc?.chunkIds[label - (this.docStart[docIndex] as number)];
-    if (!doc || id === undefined) throw corrupt(`chunk ${label} of ${FILES.chunks} is out of place`);
-    return { id, documentId: doc.meta.id, ...rest };
+    if (!doc || typeof rest?.id !== 'string') throw corrupt(`chunk ${label} of ${FILES.chunks} is out of place`);
+    return { ...rest, documentId: doc.meta.id };
   }
 
   /** Every chunk in label order (ingest's re-use). */

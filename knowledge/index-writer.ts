@@ -135,7 +135,7 @@ async function writeFiles(dir: string, input: BuildInput, opts: WriteOptions): P
     documents: docs.map((d) => ({
       meta: d.meta,
       contentHash: d.contentHash,
-      chunkIds: [...d.chunks].sort((a, b) => a.ordinal - b.ordinal).map((c) => c.id),
+      chunkCount: d.chunks.length,
     })),
     files,
   };

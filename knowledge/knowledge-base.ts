@@ -3,7 +3,7 @@
  * and folded fields (summed with weights); the vector leg is hnswlib. The legs are fused by a convex
  * combination of min-max normalised scores over the union of each leg's top candidates.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseQuery, type QueryPlan } from './analyser.ts';
 import { createEmbedder } from './embedder.ts';
@@ -89,8 +89,9 @@ export class KnowledgeBase {
     let folded: FieldIndex;
     let vectors: VectorIndex;
     try {
-      const header = JSON.parse(await readFile(join(dir, FILES.lexicalHeader), 'utf8')) as LexicalHeader;
-      const blob = await readFile(join(dir, FILES.lexicalData));
+      const header = JSON.parse(readFileSync(join(dir, FILES.lexicalHeader), 'utf8')) as LexicalHeader;
+      // One read of the whole file (as the graph is read below); search makes views over this Buffer.
+      const blob = readFileSync(join(dir, FILES.lexicalData));
       const a = FieldIndex.deserialise(header.accented, header.chunkCount, blob, 0);
       const f = FieldIndex.deserialise(header.folded, header.chunkCount, blob, a.end);
       [accented, folded] = [a.field, f.field];

@@ -43,7 +43,7 @@ export async function readStoredIndex(indexDir: string, opts: { strict?: boolean
     }
     let label = 0;
     const documents = manifest.documents.map((d) => {
-      const own = chunks.slice(label, (label += d.chunkIds.length));
+      const own = chunks.slice(label, (label += d.chunkCount));
       return { meta: d.meta, contentHash: d.contentHash, chunks: own };
     });
     return { manifest, documents, vectors };

@@ -3,7 +3,7 @@
  * becomes a small array of term ids and frequencies, and the encoded postings are laid out at the end.
  * (Holding all term arrays of 100k chunks at once took gigabytes.) The layout is read by FieldIndex.
  */
-import type { FieldHeader } from './lexical-index.ts';
+import { FieldIndex, type FieldHeader } from './lexical-index.ts';
 
 /** Term frequencies are stored in one byte: BM25 saturates long before 255. */
 const MAX_TF = 255;
@@ -123,4 +123,13 @@ class VarintWriter {
   bytes(): Uint8Array {
     return this.buf.subarray(0, this.length);
   }
+}
+
+/** A field built in memory from the term occurrences of each document (index = document number). */
+export function buildField(docs: readonly (readonly string[])[]): FieldIndex {
+  const builder = new FieldBuilder();
+  for (const terms of docs) builder.add(terms);
+  const { arrays } = builder.finish();
+  const [termBlob, termStarts, postingStarts, lengths, postingBlob] = arrays;
+  return new FieldIndex(termBlob, termStarts, postingStarts, postingBlob, lengths);
 }

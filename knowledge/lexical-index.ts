@@ -4,11 +4,11 @@
  * when flagged). Most postings of a common term take one byte, instead of five as uint32 + uint8.
  *
  * Opening keeps the file as one Buffer with typed-array views over it: the terms are one UTF-8 blob with
- * start offsets (searched by binary search over the bytes, never split into 500k strings), and a term's
+ * start offsets (searched by binary search over the bytes, never split into 250k strings), and a term's
  * postings are decoded only when a question needs them. Long lists are decoded once and kept (LRU,
  * bounded), so the common syllables every question touches cost no decoding after the first time.
+ * The writer's side is field-builder.ts.
  */
-import { FieldBuilder } from './field-builder.ts';
 
 /** BM25 parameters (defaults in SEARCH_DEFAULTS). */
 export interface Bm25Params {
@@ -83,22 +83,6 @@ export class FieldIndex {
 
   get termCount(): number {
     return this.termStarts.length - 1;
-  }
-
-  /** Builds a field from the term occurrences of each document (index = document number). */
-  static build(docs: readonly (readonly string[])[]): FieldIndex {
-    const builder = new FieldBuilder();
-    for (const terms of docs) builder.add(terms);
-    const { header, arrays } = builder.finish();
-    const [termBlob, termStarts, postingStarts, lengths, postingBlob] = arrays as [
-      Uint8Array,
-      Uint32Array,
-      Uint32Array,
-      Uint32Array,
-      Uint8Array,
-    ];
-    if (header.termCount !== termStarts.length - 1) throw new RangeError('builder header disagrees with its arrays');
-    return new FieldIndex(termBlob, termStarts, postingStarts, postingBlob, lengths);
   }
 
   /** Number of the term, or -1 when no document has it (binary search over the UTF-8 bytes, memoised). */

@@ -9,6 +9,7 @@ import { answer } from '../answer/index.ts';
 import {
   ANALYSER_VERSION,
   createEmbedder,
+  FORMAT_VERSION,
   indexTextOf,
   KnowledgeBase,
   readStoredIndex,
@@ -50,7 +51,7 @@ export async function buildScaled(
 ): Promise<{ chunks: number; seconds: number; reused: boolean }> {
   const stored = await readStoredIndex(realIndexDir);
   if (!stored) throw new Error(`no real index in ${realIndexDir}`);
-  const stamp = `${n}:${ANALYSER_VERSION}:${stored.manifest.embedder.id}:${stored.documents.map((d) => d.contentHash).join(',')}`;
+  const stamp = `${n}:${FORMAT_VERSION}:${ANALYSER_VERSION}:${stored.manifest.embedder.id}:${stored.documents.map((d) => d.contentHash).join(',')}`;
   const stampFile = join(outDir, 'bench-stamp.txt');
   if ((await readFile(stampFile, 'utf8').catch(() => '')) === stamp) return { chunks: n, seconds: 0, reused: true };
   const embedder = createEmbedder({ provider: 'hashed', dimensions: stored.manifest.embedder.dimensions });

@@ -1,6 +1,7 @@
-import { mkdir, mkdtemp, readdir, readFile, truncate, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeBase, createEmbedder, readStoredIndex, writeIndex, FORMAT_VERSION, type Manifest } from './index.ts';
 import { CHUNKS, DOCS, KHAI_SINH, PLAN, corpusInput, writeCorpus } from './test-corpus.ts';
@@ -51,13 +52,12 @@ describe('writeIndex and KnowledgeBase.open', () => {
     expect(await versionDirs(a)).toEqual(await versionDirs(b));
     const files = await readdir(await currentDir(a));
     expect(files.sort()).toEqual([
+      'chunks.bin',
+      'chunks.dict',
       'chunks.idx',
-      'chunks.jsonl',
       'lexical.bin',
       'lexical.json',
       'manifest.json',
-      'vector-ids.json',
-      'vectors.f32',
       'vectors.hnsw',
     ]);
     for (const f of files) {
@@ -168,6 +168,34 @@ describe('opening an index that cannot be used', () => {
     input.embedder = { id: 'ollama:bge-m3', kind: 'ollama', model: 'bge-m3', dimensions: 256 };
     const dir = await writeCorpus(input);
     await expect(KnowledgeBase.open(dir)).rejects.toMatchObject({ code: 'E_EMBEDDER_REQUIRED' });
+  });
+
+  it('refuses an index written by format 2 with E_INDEX_VERSION and gives ingest nothing to re-use', async () => {
+    // A real format-2 folder (chunks.jsonl, vectors.f32, vector-ids.json) written by the writer of f70b904.
+    const dir = await mkdtemp(join(tmpdir(), 'hoidap-knowledge-'));
+    await cp(fileURLToPath(new URL('./test-fixtures/format-2-index', import.meta.url)), dir, { recursive: true });
+    await expect(KnowledgeBase.open(dir)).rejects.toMatchObject({
+      code: 'E_INDEX_VERSION',
+      message: expect.stringMatching(new RegExp(`format 2,.*format ${FORMAT_VERSION}.*npm run ingest`)),
+    });
+    expect(await readStoredIndex(dir)).toBeNull();
+    // Ingest then writes a full new version beside it, which opens.
+    await writeIndex(dir, await corpusInput(undefined, [KHAI_SINH]));
+    expect((await KnowledgeBase.open(dir)).chunksOf(KHAI_SINH.id)).toEqual(CHUNKS[KHAI_SINH.id]);
+  });
+
+  it('reports a chunk record that does not inflate with E_INDEX_CORRUPT when it is read', async () => {
+    const dir = await writeCorpus();
+    const path = join(await currentDir(dir), 'chunks.bin');
+    await writeFile(path, Buffer.alloc((await stat(path)).size));
+    const kb = await KnowledgeBase.open(dir);
+    expect(() => kb.chunksOf(PLAN.id)).toThrow(expect.objectContaining({ code: 'E_INDEX_CORRUPT' }));
+  });
+
+  it('reports a truncated chunk file with E_INDEX_CORRUPT when opening', async () => {
+    const dir = await writeCorpus();
+    await truncate(join(await currentDir(dir), 'chunks.bin'), 10);
+    await expect(KnowledgeBase.open(dir)).rejects.toMatchObject({ code: 'E_INDEX_CORRUPT' });
   });
 
   it('reports a truncated postings file with E_INDEX_CORRUPT', async () => {

@@ -18,7 +18,9 @@ import {
   type Manifest,
 } from './format.ts';
 import { indexTextOf } from './index-text.ts';
-import { FieldBuilder, packArrays, type Bm25Params } from './lexical-index.ts';
+import { encodeChunks } from './chunk-store.ts';
+import { FieldBuilder } from './field-builder.ts';
+import { packArrays, type Bm25Params } from './lexical-index.ts';
 import { SEARCH_DEFAULTS } from './search-defaults.ts';
 import { VectorIndex } from './vector-index.ts';
 import type { EmbedderInfo } from './embedder-types.ts';
@@ -68,11 +70,6 @@ function prepare(input: BuildInput): { docs: IndexedDocument[]; chunks: Chunk[];
   return { docs, chunks, vectors, dims };
 }
 
-/** The chunk as stored: fixed key order, optional fields only when present. */
-function storedChunk(c: Chunk): string {
-  return stableStringify(c);
-}
-
 async function writeDurably(path: string, data: string | Uint8Array): Promise<{ bytes: number; sha256: string }> {
   const fh = await open(path, 'w');
   try {
@@ -83,30 +80,6 @@ async function writeDurably(path: string, data: string | Uint8Array): Promise<{ 
   }
   const buf = typeof data === 'string' ? Buffer.from(data) : data;
   return { bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex') };
-}
-
-/** Writes vectors as little-endian float32 in batches, so 100k vectors never need one big copy. */
-async function writeVectors(
-  path: string,
-  vectors: readonly number[][],
-  dims: number,
-): Promise<{ bytes: number; sha256: string }> {
-  const hash = createHash('sha256');
-  const fh = await open(path, 'w');
-  const batch = 1024;
-  try {
-    for (let i = 0; i < vectors.length; i += batch) {
-      const rows = vectors.slice(i, i + batch);
-      const buf = Buffer.alloc(rows.length * dims * 4);
-      rows.forEach((v, r) => v.forEach((x, j) => buf.writeFloatLE(x, (r * dims + j) * 4)));
-      hash.update(buf);
-      await fh.write(buf);
-    }
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  return { bytes: vectors.length * dims * 4, sha256: hash.digest('hex') };
 }
 
 async function syncDir(path: string): Promise<void> {
@@ -129,8 +102,8 @@ async function writeFiles(dir: string, input: BuildInput, opts: WriteOptions): P
     accentedBuilder.add(terms.accented);
     foldedBuilder.add(terms.folded);
   }
-  const accented = accentedBuilder.finish().serialise();
-  const folded = foldedBuilder.finish().serialise();
+  const accented = accentedBuilder.finish();
+  const folded = foldedBuilder.finish();
   const header: LexicalHeader = {
     littleEndian: true,
     chunkCount: chunks.length,
@@ -138,19 +111,17 @@ async function writeFiles(dir: string, input: BuildInput, opts: WriteOptions): P
     folded: folded.header,
   };
   const files: Manifest['files'] = {};
-  const lines = chunks.map((c) => Buffer.from(`${storedChunk(c)}\n`, 'utf8'));
-  const offsets = new Uint32Array(lines.length + 1);
-  lines.forEach((l, i) => (offsets[i + 1] = (offsets[i] as number) + l.length));
-  files[FILES.chunks] = await writeDurably(join(dir, FILES.chunks), Buffer.concat(lines));
-  files[FILES.chunkOffsets] = await writeDurably(join(dir, FILES.chunkOffsets), packArrays([offsets]));
+  const store = encodeChunks(chunks);
+  files[FILES.chunks] = await writeDurably(join(dir, FILES.chunks), store.records);
+  files[FILES.chunkDictionary] = await writeDurably(join(dir, FILES.chunkDictionary), store.dictionary);
+  files[FILES.chunkOffsets] = await writeDurably(join(dir, FILES.chunkOffsets), packArrays([store.offsets]));
   files[FILES.lexicalHeader] = await writeDurably(join(dir, FILES.lexicalHeader), JSON.stringify(header));
   files[FILES.lexicalData] = await writeDurably(
     join(dir, FILES.lexicalData),
     packArrays([...accented.arrays, ...folded.arrays]),
   );
-  files[FILES.vectorIds] = await writeDurably(join(dir, FILES.vectorIds), JSON.stringify(chunks.map((c) => c.id)));
   if (chunks.length > 0) {
-    files[FILES.vectors] = await writeVectors(join(dir, FILES.vectors), vectors, dims);
+    // The graph is the only copy of the vectors (readStoredIndex reads them back from it).
     VectorIndex.build(vectors, dims).write(join(dir, FILES.graph));
     const graph = await readFile(join(dir, FILES.graph));
     files[FILES.graph] = await writeDurably(join(dir, FILES.graph), graph);
@@ -164,7 +135,7 @@ async function writeFiles(dir: string, input: BuildInput, opts: WriteOptions): P
     documents: docs.map((d) => ({
       meta: d.meta,
       contentHash: d.contentHash,
-      chunkIds: [...d.chunks].sort((a, b) => a.ordinal - b.ordinal).map((c) => c.id),
+      chunkCount: d.chunks.length,
     })),
     files,
   };

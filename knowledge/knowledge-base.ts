@@ -3,7 +3,7 @@
  * and folded fields (summed with weights); the vector leg is hnswlib. The legs are fused by a convex
  * combination of min-max normalised scores over the union of each leg's top candidates.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseQuery, type QueryPlan } from './analyser.ts';
 import { createEmbedder } from './embedder.ts';
@@ -59,6 +59,7 @@ function resolveEmbedder(manifest: Manifest, given: Embedder | undefined): Embed
 
 export class KnowledgeBase {
   private readonly docsById: Map<string, DocumentMeta>;
+  private readonly metas: readonly DocumentMeta[];
   /** The most recent vector-leg failure that search recovered from, for health checks. */
   lastVectorError: KnowledgeError | null = null;
 
@@ -71,7 +72,8 @@ export class KnowledgeBase {
     private readonly embedder: Embedder | null,
     private readonly opts: OpenOptions,
   ) {
-    this.docsById = new Map(manifest.documents.map((d) => [d.meta.id, d.meta]));
+    this.metas = manifest.documents.map((d) => d.meta);
+    this.docsById = new Map(this.metas.map((m) => [m.id, m]));
   }
 
   /**
@@ -87,8 +89,9 @@ export class KnowledgeBase {
     let folded: FieldIndex;
     let vectors: VectorIndex;
     try {
-      const header = JSON.parse(await readFile(join(dir, FILES.lexicalHeader), 'utf8')) as LexicalHeader;
-      const blob = await readFile(join(dir, FILES.lexicalData));
+      const header = JSON.parse(readFileSync(join(dir, FILES.lexicalHeader), 'utf8')) as LexicalHeader;
+      // One read of the whole file (as the graph is read below); search makes views over this Buffer.
+      const blob = readFileSync(join(dir, FILES.lexicalData));
       const a = FieldIndex.deserialise(header.accented, header.chunkCount, blob, 0);
       const f = FieldIndex.deserialise(header.folded, header.chunkCount, blob, a.end);
       [accented, folded] = [a.field, f.field];
@@ -112,7 +115,7 @@ export class KnowledgeBase {
 
   /** All documents, sorted by id. */
   documents(): DocumentMeta[] {
-    return this.manifest.documents.map((d) => d.meta);
+    return [...this.metas];
   }
 
   document(id: string): DocumentMeta | undefined {
@@ -154,7 +157,7 @@ export class KnowledgeBase {
   }
 
   private allowedLabels(opts: KnowledgeSearchOptions): Uint8Array | null {
-    const docs = allowedDocumentIds(this.documents(), opts.filter);
+    const docs = allowedDocumentIds(this.metas, opts.filter);
     if (!docs) return null;
     const mask = new Uint8Array(this.chunks.size);
     for (const id of docs) {

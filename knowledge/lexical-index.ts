@@ -1,6 +1,13 @@
 /**
- * BM25 over one field, stored as typed arrays: term → [offset, offset+df) into docIds/tfs, plus
- * precomputed document lengths. Serialising the postings means loading never re-tokenises chunks.
+ * BM25 over one field. On disk each term's postings are one run of bytes: its document frequency, then
+ * per document the gap to the previous document and a flag for tf > 1 in one varint (and the tf byte
+ * when flagged). Most postings of a common term take one byte, instead of five as uint32 + uint8.
+ *
+ * Opening keeps the file as one Buffer with typed-array views over it: the terms are one UTF-8 blob with
+ * start offsets (searched by binary search over the bytes, never split into 250k strings), and a term's
+ * postings are decoded only when a question needs them. Long lists are decoded once and kept (LRU,
+ * bounded), so the common syllables every question touches cost no decoding after the first time.
+ * The writer's side is field-builder.ts.
  */
 
 /** BM25 parameters (defaults in SEARCH_DEFAULTS). */
@@ -9,23 +16,60 @@ export interface Bm25Params {
   b: number;
 }
 
-/** Serialised header of one field; the term list and arrays follow each other in the binary file. */
+/** Serialised header of one field; the arrays follow each other in the binary file. */
 export interface FieldHeader {
   termCount: number;
-  /** Byte length of the UTF-8 term list (terms joined by newlines; terms never hold whitespace). */
+  /** Byte length of the UTF-8 term blob (terms concatenated in byte order, no separators). */
   termBytes: number;
-  postings: number;
+  /** Byte length of the encoded postings of all terms. */
+  postingBytes: number;
   totalLength: number;
 }
 
+/** Lists at least this long are decoded once and cached; shorter ones are decoded on every use (cheap). */
+const CACHE_MIN_DF = 64;
+/**
+ * Postings kept decoded per field (13 bytes each with their impacts, so at most ≈ 90 MB a field): bounds
+ * memory whatever the questions are, and holds the 5–6M long postings the 156 dev-set questions touch at 100k.
+ */
+const CACHE_BUDGET = 7_000_000;
+/** Distinct looked-up terms remembered per field before the memo starts over. */
+const LOOKUP_MEMO = 8192;
+
+/** A decoded posting list: documents ascending, with their term frequencies. */
+interface Postings {
+  docIds: Uint32Array;
+  tfs: Uint8Array;
+  length: number;
+  /** tf / (tf + base + perLength·length) per posting, for the BM25 parameters in `impactKey` (long lists only). */
+  impacts: Float64Array | null;
+  impactKey: string;
+}
+
+const utf8 = new TextEncoder();
+
 export class FieldIndex {
   readonly avgLength: number;
+  private readonly lookups = new Map<string, number>();
+  /** Decoded long lists, in least-recently-used order (a Map iterates in insertion order). */
+  private readonly decoded = new Map<number, Postings>();
+  private decodedPostings = 0;
+  private byLength: { perLength: number; values: Float64Array } | null = null;
+  private scratch: Postings = {
+    docIds: new Uint32Array(CACHE_MIN_DF),
+    tfs: new Uint8Array(CACHE_MIN_DF),
+    length: 0,
+    impacts: null,
+    impactKey: '',
+  };
 
   constructor(
-    readonly terms: readonly string[],
-    readonly offsets: Uint32Array,
-    readonly docIds: Uint32Array,
-    readonly tfs: Uint8Array,
+    private readonly termBlob: Uint8Array,
+    /** termCount + 1 byte offsets into termBlob. */
+    private readonly termStarts: Uint32Array,
+    /** termCount + 1 byte offsets into postingBlob. */
+    private readonly postingStarts: Uint32Array,
+    private readonly postingBlob: Uint8Array,
     readonly lengths: Uint32Array,
   ) {
     let total = 0;
@@ -37,38 +81,99 @@ export class FieldIndex {
     return this.lengths.length;
   }
 
-  /** Builds a field from the term occurrences of each document (index = document number). */
-  static build(docs: readonly (readonly string[])[]): FieldIndex {
-    const builder = new FieldBuilder();
-    for (const terms of docs) builder.add(terms);
-    return builder.finish();
+  get termCount(): number {
+    return this.termStarts.length - 1;
   }
 
-  /**
-   * Posting range of a term, or null when no document has it. Terms are sorted, so a binary search
-   * replaces a hash map: loading then never builds a map of every term (that dominated open time).
-   */
-  range(term: string): [number, number] | null {
+  /** Number of the term, or -1 when no document has it (binary search over the UTF-8 bytes, memoised). */
+  termId(term: string): number {
+    const memo = this.lookups.get(term);
+    if (memo !== undefined) return memo;
+    const key = utf8.encode(term);
+    const { termBlob, termStarts } = this;
     let lo = 0;
-    let hi = this.terms.length;
+    let hi = this.termCount;
+    let found = -1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const t = this.terms[mid] as string;
-      if (t === term) return [this.offsets[mid] as number, this.offsets[mid + 1] as number];
-      if (t < term) lo = mid + 1;
+      const from = termStarts[mid] as number;
+      const len = (termStarts[mid + 1] as number) - from;
+      let c = 0;
+      const n = Math.min(len, key.length);
+      for (let i = 0; i < n && c === 0; i++) c = (termBlob[from + i] as number) - (key[i] as number);
+      if (c === 0) c = len - key.length;
+      if (c === 0) {
+        found = mid;
+        break;
+      }
+      if (c < 0) lo = mid + 1;
       else hi = mid;
     }
-    return null;
+    if (this.lookups.size >= LOOKUP_MEMO) this.lookups.clear();
+    this.lookups.set(term, found);
+    return found;
+  }
+
+  /** Document frequency of a term (0 when absent). */
+  df(term: string): number {
+    const id = this.termId(term);
+    return id < 0 ? 0 : readVarint(this.postingBlob, this.postingStarts[id] as number).value;
+  }
+
+  /** Postings of term `id`: cached when long; short lists come back in a scratch buffer valid until the next call. */
+  private postings(id: number): Postings {
+    const cached = this.decoded.get(id);
+    if (cached) {
+      this.decoded.delete(id);
+      this.decoded.set(id, cached);
+      return cached;
+    }
+    const blob = this.postingBlob;
+    const head = readVarint(blob, this.postingStarts[id] as number);
+    const df = head.value;
+    const long = df >= CACHE_MIN_DF;
+    let out = this.scratch;
+    if (long) out = { docIds: new Uint32Array(df), tfs: new Uint8Array(df), length: df, impacts: null, impactKey: '' };
+    else out.length = df;
+    const { docIds, tfs } = out;
+    let p = head.next;
+    let doc = 0;
+    for (let i = 0; i < df; i++) {
+      // Gaps are below 2^27 (the writer refuses more documents), so a varint has at most 4 bytes.
+      let b = blob[p++] as number;
+      let v = b & 0x7f;
+      for (let shift = 7; b & 0x80; shift += 7) {
+        b = blob[p++] as number;
+        v |= (b & 0x7f) << shift;
+      }
+      doc += v >>> 1;
+      docIds[i] = doc;
+      tfs[i] = v & 1 ? (blob[p++] as number) : 1;
+    }
+    if (long) this.remember(id, out);
+    return out;
+  }
+
+  private remember(id: number, list: Postings): void {
+    this.decoded.set(id, list);
+    this.decodedPostings += list.length;
+    for (const [oldId, old] of this.decoded) {
+      if (this.decodedPostings <= CACHE_BUDGET || oldId === id) break;
+      this.decoded.delete(oldId);
+      this.decodedPostings -= old.length;
+    }
   }
 
   /** True when document `doc` contains `term` (binary search; postings are sorted by doc). */
   has(term: string, doc: number): boolean {
-    const r = this.range(term);
-    if (!r) return false;
-    let [lo, hi] = r;
+    const id = this.termId(term);
+    if (id < 0) return false;
+    const { docIds, length } = this.postings(id);
+    let lo = 0;
+    let hi = length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const d = this.docIds[mid] as number;
+      const d = docIds[mid] as number;
       if (d === doc) return true;
       if (d < doc) lo = mid + 1;
       else hi = mid;
@@ -79,38 +184,64 @@ export class FieldIndex {
   /**
    * Adds weight × BM25(term) to `scores` for every document holding the term. There is deliberately no
    * "seen" bookkeeping here: that branch cost three quarters of the loop; callers find the touched
-   * documents afterwards as the non-zero scores (every contribution is positive).
+   * documents afterwards as the non-zero scores (every contribution is positive). Scores differ from
+   * format 2's (w·tf)/(…) by rounding only (last bits); equal inputs still give equal scores, so ties stay ties.
    */
   accumulate(term: string, weight: number, p: Bm25Params, scores: Float64Array): void {
-    const r = this.range(term);
-    if (!r) return;
-    const [from, to] = r;
-    const df = to - from;
+    const id = this.termId(term);
+    if (id < 0) return;
+    const list = this.postings(id);
+    const { docIds, tfs, length: df } = list;
     const idf = Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
     const w = weight * idf * (p.k1 + 1);
     const base = p.k1 * (1 - p.b);
     const perLength = (p.k1 * p.b) / this.avgLength;
-    const { docIds, tfs, lengths } = this;
-    for (let i = from; i < to; i++) {
+    const byLength = this.lengthTerms(perLength);
+    // w × tf / (tf + base + perLength·len). The fraction of a long list is computed once per BM25 parameters
+    // and kept beside its postings: the loop over "thủ tục" is then a multiply-add, three times faster than
+    // dividing per posting. Short lists compute the same fraction inline, so equal inputs give equal scores.
+    if (df >= CACHE_MIN_DF) {
+      const impacts = this.impactsOf(list, base, perLength);
+      for (let i = 0; i < df; i++) {
+        const doc = docIds[i] as number;
+        scores[doc] = (scores[doc] as number) + w * (impacts[i] as number);
+      }
+      return;
+    }
+    for (let i = 0; i < df; i++) {
       const doc = docIds[i] as number;
       const tf = tfs[i] as number;
-      scores[doc] = (scores[doc] as number) + (w * tf) / (tf + base + perLength * (lengths[doc] as number));
+      scores[doc] = (scores[doc] as number) + w * (tf / (tf + base + (byLength[doc] as number)));
     }
   }
 
-  /** Header plus the arrays to write, in a fixed order. */
-  serialise(): { header: FieldHeader; arrays: ArrayBufferView[] } {
-    const postings = this.docIds.length;
-    let totalLength = 0;
-    for (const len of this.lengths) totalLength += len;
-    const termBlob = Buffer.from(this.terms.join('\n'), 'utf8');
-    return {
-      header: { termCount: this.terms.length, termBytes: termBlob.length, postings, totalLength },
-      arrays: [termBlob, this.offsets, this.docIds, this.tfs, this.lengths],
-    };
+  /** The fractions of a cached list for these parameters (recomputed when a search tunes BM25 differently). */
+  private impactsOf(list: Postings, base: number, perLength: number): Float64Array {
+    const key = `${base}:${perLength}`;
+    if (list.impacts && list.impactKey === key) return list.impacts;
+    const byLength = this.lengthTerms(perLength);
+    const { docIds, tfs, length } = list;
+    const impacts = list.impacts ?? new Float64Array(length);
+    for (let i = 0; i < length; i++) {
+      const tf = tfs[i] as number;
+      impacts[i] = tf / (tf + base + (byLength[docIds[i] as number] as number));
+    }
+    list.impacts = impacts;
+    list.impactKey = key;
+    return impacts;
   }
 
-  /** Rebuilds a field from its header and the binary blob; throws RangeError on a size mismatch. */
+  /** perLength × length of every document, kept for the BM25 parameters of the last search. */
+  private lengthTerms(perLength: number): Float64Array {
+    if (this.byLength?.perLength !== perLength) {
+      const values = new Float64Array(this.lengths.length);
+      for (let doc = 0; doc < values.length; doc++) values[doc] = perLength * (this.lengths[doc] as number);
+      this.byLength = { perLength, values };
+    }
+    return this.byLength.values;
+  }
+
+  /** Rebuilds a field from its header and the binary blob (views, no copies); RangeError on a size mismatch. */
   static deserialise(
     header: FieldHeader,
     docCount: number,
@@ -121,87 +252,36 @@ export class FieldIndex {
       const bytes = bytesPer * len;
       if (at + bytes > blob.length) throw new RangeError('lexical index is shorter than its header says');
       const start = blob.byteOffset + at;
+      const from = at;
       at += pad4(bytes);
       // Views need aligned offsets; a Buffer from the small-file pool may not be aligned, so copy then.
       if (start % bytesPer === 0) return make(blob.buffer as ArrayBuffer, start, len);
       const copy = new ArrayBuffer(bytes);
-      new Uint8Array(copy).set(blob.subarray(at - pad4(bytes), at - pad4(bytes) + bytes));
+      new Uint8Array(copy).set(blob.subarray(from, from + bytes));
       return make(copy, 0, len);
     };
-    if (at + header.termBytes > blob.length) throw new RangeError('lexical index is shorter than its header says');
-    const terms = header.termCount === 0 ? [] : blob.toString('utf8', at, at + header.termBytes).split('\n');
-    if (terms.length !== header.termCount) throw new RangeError('lexical term list does not match its header');
-    at += pad4(header.termBytes);
-    const offsets = take((b, o, l) => new Uint32Array(b, o, l), 4, header.termCount + 1);
-    const docIds = take((b, o, l) => new Uint32Array(b, o, l), 4, header.postings);
-    const tfs = take((b, o, l) => new Uint8Array(b, o, l), 1, header.postings);
-    const lengths = take((b, o, l) => new Uint32Array(b, o, l), 4, docCount);
-    return { field: new FieldIndex(terms, offsets, docIds, tfs, lengths), end: at };
+    const u8 = (b: ArrayBuffer, o: number, l: number) => new Uint8Array(b, o, l);
+    const u32 = (b: ArrayBuffer, o: number, l: number) => new Uint32Array(b, o, l);
+    const termBlob = take(u8, 1, header.termBytes);
+    const termStarts = take(u32, 4, header.termCount + 1);
+    const postingStarts = take(u32, 4, header.termCount + 1);
+    const lengths = take(u32, 4, docCount);
+    const postingBlob = take(u8, 1, header.postingBytes);
+    if (termStarts[header.termCount] !== header.termBytes || postingStarts[header.termCount] !== header.postingBytes)
+      throw new RangeError('lexical offsets do not match their header');
+    return { field: new FieldIndex(termBlob, termStarts, postingStarts, postingBlob, lengths), end: at };
   }
 }
 
-/**
- * Builds one field document by document without keeping every term string around: each document
- * becomes a small array of term ids and frequencies, and the sorted postings are laid out at the end.
- * (Holding all term arrays of 100k chunks at once took gigabytes.)
- */
-/** Term frequencies are stored in one byte. */
-const MAX_TF = 255;
-
-export class FieldBuilder {
-  private readonly ids = new Map<string, number>();
-  private readonly vocabulary: string[] = [];
-  private readonly docTerms: Uint32Array[] = [];
-  private readonly docTfs: Uint8Array[] = [];
-  private readonly lengths: number[] = [];
-
-  /** Adds the next document (documents are numbered in the order they are added). */
-  add(terms: readonly string[]): void {
-    const counts = new Map<number, number>();
-    for (const t of terms) {
-      let id = this.ids.get(t);
-      if (id === undefined) {
-        id = this.vocabulary.length;
-        this.ids.set(t, id);
-        this.vocabulary.push(t);
-      }
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    this.docTerms.push(Uint32Array.from(counts.keys()));
-    // One byte per frequency: BM25 saturates long before 255, and it saves a byte per posting.
-    this.docTfs.push(Uint8Array.from(counts.values(), (tf) => Math.min(tf, MAX_TF)));
-    this.lengths.push(terms.length);
+/** One unsigned varint (7 bits a byte, low bits first) at `at`. */
+export function readVarint(blob: Uint8Array, at: number): { value: number; next: number } {
+  let b = blob[at++] as number;
+  let value = b & 0x7f;
+  for (let scale = 128; b & 0x80; scale *= 128) {
+    b = blob[at++] as number;
+    value += (b & 0x7f) * scale;
   }
-
-  finish(): FieldIndex {
-    const order = this.vocabulary
-      .map((_, i) => i)
-      .sort((a, b) => {
-        const x = this.vocabulary[a] as string;
-        const y = this.vocabulary[b] as string;
-        return x < y ? -1 : x > y ? 1 : 0;
-      });
-    const rank = new Uint32Array(order.length);
-    order.forEach((id, r) => (rank[id] = r));
-    const df = new Uint32Array(order.length);
-    for (const ids of this.docTerms) for (const id of ids) df[rank[id] as number]!++;
-    const offsets = new Uint32Array(order.length + 1);
-    for (let r = 0; r < order.length; r++) offsets[r + 1] = (offsets[r] as number) + (df[r] as number);
-    const total = offsets[order.length] as number;
-    const docIds = new Uint32Array(total);
-    const tfs = new Uint8Array(total);
-    const fill = offsets.slice(0, order.length);
-    this.docTerms.forEach((ids, doc) => {
-      const freqs = this.docTfs[doc] as Uint8Array;
-      ids.forEach((id, j) => {
-        const at = fill[rank[id] as number]!++;
-        docIds[at] = doc;
-        tfs[at] = freqs[j] as number;
-      });
-    });
-    const terms = order.map((id) => this.vocabulary[id] as string);
-    return new FieldIndex(terms, offsets, docIds, tfs, Uint32Array.from(this.lengths));
-  }
+  return { value, next: at };
 }
 
 /** Byte length rounded up to a multiple of 4, so every array starts aligned in the file. */

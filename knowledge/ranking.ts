@@ -44,9 +44,12 @@ export function topLabels(scores: Float64Array, allowed: Uint8Array | null, n: n
       i = m;
     }
   };
+  // Labels arrive in ascending order, so once the heap is full a label enters only with a score strictly
+  // above its weakest entry's (a tie loses to the lower label already there): one comparison per label.
+  let floor = 0;
   for (let label = 0; label < scores.length; label++) {
     const s = scores[label] as number;
-    if (s <= 0 || (allowed !== null && allowed[label] !== 1)) continue;
+    if (s <= floor || (allowed !== null && allowed[label] !== 1)) continue;
     if (heap.length < n) {
       heap.push(label);
       for (let i = heap.length - 1; i > 0;) {
@@ -55,9 +58,11 @@ export function topLabels(scores: Float64Array, allowed: Uint8Array | null, n: n
         [heap[i], heap[parent]] = [heap[parent] as number, heap[i] as number];
         i = parent;
       }
-    } else if (worse(heap[0] as number, label)) {
+      if (heap.length === n) floor = scores[heap[0] as number] as number;
+    } else {
       heap[0] = label;
       siftDown(0);
+      floor = scores[heap[0] as number] as number;
     }
   }
   return heap.sort((a, b) => (worse(a, b) ? 1 : -1));

@@ -1,11 +1,14 @@
 /** readStoredIndex: what ingest needs to re-use unchanged documents without re-embedding them. */
+import { join } from 'node:path';
+import { ChunkStore } from './chunk-store.ts';
 import { KnowledgeError } from './errors.ts';
-import { locateCurrent, readChunks, readManifest, readVectors, type IndexedDocument, type Manifest } from './format.ts';
+import { FILES, corrupt, locateCurrent, readManifest, type IndexedDocument, type Manifest } from './format.ts';
+import { VectorIndex } from './vector-index.ts';
 
 export interface StoredIndex {
   manifest: Manifest;
   documents: IndexedDocument[];
-  /** chunk id → vector (as stored: float32 precision). */
+  /** chunk id → vector as the graph stores it: float32 precision, unit length (cosine only ever used that). */
   vectors: Map<string, number[]>;
 }
 
@@ -19,27 +22,30 @@ export async function readStoredIndex(indexDir: string, opts: { strict?: boolean
     const dir = await locateCurrent(indexDir);
     if (!dir) return null;
     const manifest = await readManifest(dir, { checkAnalyser: false });
-    const chunks = await readChunks(dir, manifest);
-    const rows = await readVectors(dir, manifest);
-    const byId = new Map(chunks.map((c) => [c.id, c]));
+    const store = await ChunkStore.open(dir, manifest);
+    let chunks;
+    try {
+      chunks = store.all();
+    } finally {
+      store.close();
+    }
     const vectors = new Map<string, number[]>();
-    chunks.forEach((c, i) => {
-      const row = rows[i];
-      if (row) vectors.set(c.id, row);
+    if (manifest.files[FILES.graph]) {
+      let graph: VectorIndex;
+      try {
+        graph = VectorIndex.read(join(dir, FILES.graph), manifest.embedder.dimensions);
+      } catch (err) {
+        throw corrupt(`cannot read ${FILES.graph}`, err);
+      }
+      if (graph.size !== chunks.length)
+        throw corrupt(`${FILES.graph} holds ${graph.size} vectors for ${chunks.length} chunks`);
+      chunks.forEach((c, label) => vectors.set(c.id, graph.vectorOf(label)));
+    }
+    let label = 0;
+    const documents = manifest.documents.map((d) => {
+      const own = chunks.slice(label, (label += d.chunkCount));
+      return { meta: d.meta, contentHash: d.contentHash, chunks: own };
     });
-    const documents = manifest.documents.map((d) => ({
-      meta: d.meta,
-      contentHash: d.contentHash,
-      chunks: d.chunkIds.map((id) => {
-        const chunk = byId.get(id);
-        if (!chunk)
-          throw new KnowledgeError(
-            'E_INDEX_CORRUPT',
-            `chunk ${id} of ${d.meta.id} is missing from chunks.jsonl; delete the index folder and run npm run ingest`,
-          );
-        return chunk;
-      }),
-    }));
     return { manifest, documents, vectors };
   } catch (err) {
     const unusable =

@@ -1,6 +1,8 @@
 /**
- * The vector leg: an hnswlib HierarchicalNSW graph (cosine) whose labels are chunk positions in
- * chunks.jsonl. Built once by writeIndex, loaded by KnowledgeBase.
+ * The vector leg: an hnswlib HierarchicalNSW graph (cosine) whose labels are chunk positions (labels).
+ * Built once by writeIndex, loaded by KnowledgeBase. The graph file is the only copy of the vectors on
+ * disk (format 2 also kept them raw in vectors.f32: 102 MB more at 100k chunks); ingest reads them back
+ * from it with {@link VectorIndex.vectorOf}, normalised, which is all the cosine space ever used.
  */
 import hnswlib from 'hnswlib-node';
 
@@ -48,6 +50,12 @@ export class VectorIndex {
     if (!this.graph) return false;
     this.graph.writeIndexSync(path);
     return true;
+  }
+
+  /** The stored (unit-length, float32-precision) vector of a label. */
+  vectorOf(label: number): number[] {
+    if (!this.graph) throw new RangeError('the index holds no vectors');
+    return this.graph.getPoint(label);
   }
 
   /** Nearest labels to `query`, optionally only labels that pass `allow`. */

@@ -92,8 +92,7 @@ export function rankLexical(
 
 /** Chunks holding a term in one field (0 when none does). */
 function documentFrequency(field: FieldIndex, term: string): number {
-  const r = field.range(term);
-  return r ? r[1] - r[0] : 0;
+  return field.df(term);
 }
 
 function minMax(values: readonly number[]): (v: number) => number {

@@ -128,8 +128,10 @@ function procedureNames(kb: KnowledgeBase): NameTable {
   const vocabulary = new Set<string>();
   for (const meta of kb.documents()) {
     if (meta.type !== 'procedure') continue;
-    const chunks = kb.chunksOf(meta.id);
-    const other = chunks
+    // Chunks are read again when the text is first needed, not kept: at 100k chunks holding them all here
+    // kept ~200 MB of decompressed text alive for the life of the base.
+    const other = kb
+      .chunksOf(meta.id)
       .find((c) => c.field === 'overview')
       ?.text.split('\n')
       .find((l) => l.startsWith('Tên gọi khác'))
@@ -144,7 +146,8 @@ function procedureNames(kb: KnowledgeBase): NameTable {
       names,
       text: () => {
         if (text) return text;
-        const tokens = foldTokens([meta.title, other ?? '', ...chunks.map((c) => c.text)].join('\n'));
+        const texts = kb.chunksOf(meta.id).map((c) => c.text);
+        const tokens = foldTokens([meta.title, other ?? '', ...texts].join('\n'));
         text = { words: new Set(tokens), pairs: bigrams(tokens) };
         return text;
       },

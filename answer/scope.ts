@@ -81,26 +81,34 @@ function englishLead(lead: string, meta: DocumentMeta): string {
     : `From ${meta.title} (in Vietnamese):`;
 }
 
-const documentCache = new WeakMap<KnowledgeBase, { years: Set<number>; text: string }>();
+const documentCache = new WeakMap<KnowledgeBase, { years: Set<number>; numbers: Set<string> }>();
 
-/** Years of the plans held and the folded text of every chunk (for document numbers). */
-function holdings(kb: KnowledgeBase): { years: Set<number>; text: string } {
+/**
+ * Years of the plans held and every document number ("13/2023") the chunks mention. Only the numbers are
+ * kept: the folded text of every chunk would be ~100 MB at 100k chunks, held for the life of the base.
+ */
+function holdings(kb: KnowledgeBase): { years: Set<number>; numbers: Set<string> } {
   const cached = documentCache.get(kb);
   if (cached) return cached;
   const years = new Set<number>();
-  const texts: string[] = [];
+  const numbers = new Set<string>();
+  const collect = (text: string) => {
+    for (const m of foldText(text).matchAll(DOCUMENT_NUMBERS)) numbers.add(m[1] as string);
+  };
   for (const meta of kb.documents()) {
     const year = /(20\d\d)\s*$/.exec(meta.title)?.[1] ?? meta.issueDate?.slice(0, 4);
     if (meta.type === 'plan' && year) years.add(Number(year));
-    texts.push(meta.title, ...kb.chunksOf(meta.id).map((c) => c.text));
+    collect(meta.title);
+    for (const c of kb.chunksOf(meta.id)) collect(c.text);
   }
-  const value = { years, text: foldText(texts.join('\n')) };
+  const value = { years, numbers };
   documentCache.set(kb, value);
   return value;
 }
 
 const PLAN_WORDS = /(?:^| )(?:ke hoach|chuyen doi so|plan|digital transformation)(?= |$)/;
 const DOCUMENT_NUMBER = /(?:^|[^\d])(\d{1,4}\/(?:19|20)\d\d)(?![\d])/;
+const DOCUMENT_NUMBERS = new RegExp(DOCUMENT_NUMBER.source, 'g');
 
 /**
  * A plan year or a document number we do not hold ("kế hoạch chuyển đổi số năm 2025", "Nghị định 13/2023"):
@@ -118,5 +126,5 @@ export function asksUnheldDocument(kb: KnowledgeBase, question: string, frame: Q
   )
     return true;
   const number = DOCUMENT_NUMBER.exec(folded)?.[1];
-  return number !== undefined && !held.text.includes(number);
+  return number !== undefined && !held.numbers.has(number);
 }

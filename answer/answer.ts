@@ -2,7 +2,14 @@
  * answer(question, context): the one answer path for the CLI, the Zalo channels and the evaluation.
  * smalltalk → follow-up or search → evidence check → procedure sheet or passage composer → optional LLM → reply.
  */
-import { toSearchResultJson, type DocumentMeta, type KnowledgeBase, type SearchHit } from '../knowledge/index.ts';
+import {
+  otherNames,
+  otherNamesLine,
+  toSearchResultJson,
+  type DocumentMeta,
+  type KnowledgeBase,
+  type SearchHit,
+} from '../knowledge/index.ts';
 import { bigrams } from './compose-passage.ts';
 import { readQuestion } from './query-text.ts';
 import { todayInVietnam } from './dated-rules.ts';
@@ -227,12 +234,7 @@ function namesPlanSection(kb: KnowledgeBase, plan: DocumentMeta, intent: Questio
 
 /** The names of a procedure: its title and every "Tên gọi khác" of its overview, as folded word lists. */
 function namesOf(kb: KnowledgeBase, meta: DocumentMeta): string[][] {
-  const overview = kb.chunksOf(meta.id).find((c) => c.field === 'overview');
-  const other =
-    overview?.text
-      .split('\n')
-      .find((l) => l.startsWith('Tên gọi khác'))
-      ?.replace(/^Tên gọi khác:\s*/, '') ?? '';
+  const other = otherNames(kb.chunksOf(meta.id)) ?? '';
   return [meta.title, ...other.split(/[;,]/)]
     .map((n) =>
       readQuestion(n)
@@ -329,8 +331,7 @@ function nameSharing(kb: KnowledgeBase): NameSharing {
   const pairsOf = new Map<string, Set<string>>();
   const count = new Map<string, number>();
   for (const meta of kb.documents()) {
-    const overview = kb.chunksOf(meta.id).find((c) => c.field === 'overview');
-    const names = `${meta.title}\n${overview?.text.split('\n').find((l) => l.startsWith('Tên gọi khác')) ?? ''}`;
+    const names = `${meta.title}\n${otherNamesLine(kb.chunksOf(meta.id)) ?? ''}`;
     const own = bigrams(readQuestion(names).split(' '));
     pairsOf.set(meta.id, own);
     // Plans and guides are named by their titles too, but only procedures count towards sharing.

@@ -5,6 +5,8 @@
 import {
   PROCEDURE_FIELDS,
   type Chunk,
+  OTHER_NAMES_LABEL,
+  otherNamesLine,
   type DatedVariant,
   type DocumentMeta,
   type ProcedureField,
@@ -54,10 +56,7 @@ export function relatedLines(
   asOf: string,
   ages: readonly number[] = [],
 ): DraftFact[] {
-  const overview = chunks.find((c) => c.field === 'overview');
-  const own = bigrams(
-    foldTokens(`${meta.title}\n${overview?.text.split('\n').find((l) => l.startsWith('Tên gọi khác')) ?? ''}`),
-  );
+  const own = bigrams(foldTokens(`${meta.title}\n${otherNamesLine(chunks) ?? ''}`));
   const topic = new Set(intent.topicTerms);
   const pairs = [...bigrams(intent.topicText.split(' '))].filter(
     (p) => !own.has(p) && p.split(' ').some((t) => topic.has(t)),
@@ -69,7 +68,7 @@ export function relatedLines(
     const values =
       chunk.variants && chunk.variants.length > 0 ? variantsOn(chunk.variants, asOf).map((v) => v.value) : [chunk.text];
     for (const line of values.flatMap((v) => v.split('\n')).map((l) => l.trim())) {
-      if (line.length === 0 || line.startsWith('Tên gọi khác') || !chunk.text.includes(line)) continue;
+      if (line.length === 0 || line.startsWith(OTHER_NAMES_LABEL) || !chunk.text.includes(line)) continue;
       const have = bigrams(foldTokens(line));
       const hits = pairs.filter((p) => have.has(p)).length + agedLine(foldTokens(line).join(' '), ages);
       if (hits > 0) found.push({ line, chunk, hits });

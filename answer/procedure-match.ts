@@ -12,6 +12,7 @@ import {
   OBJECT_BOUNDARIES,
   OBJECT_CONTINUATIONS,
   OBJECT_FILLERS,
+  otherNames,
   PROCEDURE_ACTIONS,
   type DocumentMeta,
   type KnowledgeBase,
@@ -130,12 +131,7 @@ function procedureNames(kb: KnowledgeBase): NameTable {
     if (meta.type !== 'procedure') continue;
     // Chunks are read again when the text is first needed, not kept: at 100k chunks holding them all here
     // kept ~200 MB of decompressed text alive for the life of the base.
-    const other = kb
-      .chunksOf(meta.id)
-      .find((c) => c.field === 'overview')
-      ?.text.split('\n')
-      .find((l) => l.startsWith('Tên gọi khác'))
-      ?.replace(/^Tên gọi khác:\s*/, '');
+    const other = otherNames(kb.chunksOf(meta.id));
     const names = [...meta.title.split(';'), ...(other?.split(';') ?? [])]
       .map((n) => readActionObject(readQuestion(n).split(' ')))
       .map((n, i, all) => (i === 0 && n.object.length === 0 ? { ...n, object: all[0]?.object ?? [] } : n));

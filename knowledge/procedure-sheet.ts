@@ -6,7 +6,24 @@
  * agencies change on known dates ("miễn phí từ 15/8/2026 đến 28/02/2027 nếu có VNeID mức 2").
  */
 import { z } from 'zod';
-import type { DatedVariant, ProcedureField } from './types.ts';
+import type { Chunk, DatedVariant, ProcedureField } from './types.ts';
+
+/**
+ * A sheet's overview chunk lists the everyday names of its procedure on one line, "Tên gọi khác: A; B"
+ * (ingest's sheet loader writes it). The answer path reads it back to know what a procedure is called.
+ */
+export const OTHER_NAMES_LABEL = 'Tên gọi khác';
+
+/** The "Tên gọi khác: …" line of a document's overview chunk, as written, or null when it has none. */
+export function otherNamesLine(chunks: readonly Chunk[]): string | null {
+  const overview = chunks.find((c) => c.field === 'overview');
+  return overview?.text.split('\n').find((l) => l.startsWith(OTHER_NAMES_LABEL)) ?? null;
+}
+
+/** The names on that line without its label ("A; B"), or null when there is none. */
+export function otherNames(chunks: readonly Chunk[]): string | null {
+  return otherNamesLine(chunks)?.replace(/^Tên gọi khác:\s*/, '') ?? null;
+}
 
 const isoDate = z
   .union([z.string(), z.date()])

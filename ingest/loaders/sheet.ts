@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import {
+  OTHER_NAMES_LABEL,
   PROCEDURE_FIELDS,
   procedureSheetSchema,
   toVariants,
@@ -127,7 +128,7 @@ function validate(data: unknown, path: string): ProcedureSheet {
 
 function overview(sheet: ProcedureSheet): string {
   const lines = [normalizeValue(sheet.name)];
-  if (sheet.aliases.length > 0) lines.push(`Tên gọi khác: ${sheet.aliases.map(normalizeValue).join('; ')}`);
+  if (sheet.aliases.length > 0) lines.push(`${OTHER_NAMES_LABEL}: ${sheet.aliases.map(normalizeValue).join('; ')}`);
   if (sheet.code) lines.push(`Mã thủ tục: ${sheet.code}`);
   if (sheet.summary) lines.push(normalizeValue(sheet.summary));
   if (sheet.onlineLink) lines.push(`Nộp trực tuyến: ${sheet.onlineLink}`);

@@ -3,21 +3,10 @@
  * buildApp and the real web runtime, on real sockets) share one PostgreSQL database, each with its own DATA_DIR.
  * What one console or chat page writes, the other instance reads and serves.
  */
-import type { FastifyInstance } from 'fastify';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureIndex } from '../../ingest/index.ts';
-import { createEmbedder } from '../../knowledge/index.ts';
-import { createWebRuntime, toWebAskJson } from '../runtime/index.ts';
-import { openWebStore } from '../storage/index.ts';
-import { REPO_SOURCES } from '../web/test/server.ts';
-import { buildApp } from '../app.ts';
-import { APP_SECRET, BOT_TOKEN, testConfig } from './helpers.ts';
-import { freshDatabase, type TestDatabase } from './postgres.ts';
-import { ZaloStandIn } from './zalo-stand-in.ts';
+import type { TestDatabase } from './postgres.ts';
+import { startSharedInstances, type SharedInstances } from './shared-instances.ts';
 
 const ADMIN_TOKEN = 'shared-content-admin-token-0123';
 
@@ -45,53 +34,18 @@ async function consoleQuestions(base: string): Promise<ConsoleQuestion[]> {
 }
 
 describe('two instances sharing one question log, feedback and curated answers', { timeout: 300_000 }, () => {
-  const apps: FastifyInstance[] = [];
+  let shared: SharedInstances;
   let db: TestDatabase;
-  let zalo: ZaloStandIn;
-  let dir: string;
   let a: string;
   let b: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'hoidap-shared-content-'));
-    const sourcesDir = join(dir, 'sources');
-    const indexDir = join(dir, 'index');
-    await cp(REPO_SOURCES, sourcesDir, { recursive: true });
-    const embedder = createEmbedder({ provider: 'hashed' });
-    await ensureIndex({ sourcesDir, indexDir, embedder });
-    db = await freshDatabase();
-    zalo = new ZaloStandIn({
-      accessToken: 'access-0',
-      refreshToken: 'refresh-0',
-      appSecret: APP_SECRET,
-      botToken: BOT_TOKEN,
-    });
-    await zalo.start();
-    const urls: string[] = [];
-    for (const name of ['a', 'b']) {
-      const dataDir = join(dir, `data-${name}`);
-      // As npm start does: the configuration's DATABASE_URL picks the web store's engine.
-      const store = await openWebStore({ dataDir, databaseUrl: db.url });
-      const web = await createWebRuntime({ store, dataDir, sourcesDir, indexDir, embedder });
-      const config = testConfig(dataDir, zalo.url, { DATABASE_URL: db.url, ADMIN_TOKEN, INSTANCE_ID: `inst-${name}` });
-      const app = await buildApp(config, {
-        answer: (q, ctx) => web.answer(q, ctx),
-        toJson: toWebAskJson,
-        ready: () => web.holder.current().documents().length > 0,
-        web,
-        logStream: false,
-      });
-      apps.push(app);
-      urls.push(await app.listen({ host: '127.0.0.1', port: 0 }));
-    }
-    [a, b] = urls as [string, string];
+    shared = await startSharedInstances('hoidap-shared-content-', ADMIN_TOKEN);
+    ({ a, b, db } = shared);
   });
 
   afterAll(async () => {
-    for (const app of apps) await app.close();
-    await zalo?.stop();
-    await db?.drop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await shared?.close();
   });
 
   it("lists a question asked on A in B's console, and records 👎 given through B against it", async () => {

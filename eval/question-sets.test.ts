@@ -12,9 +12,14 @@ import { slicesOf } from './slices.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = join(ROOT, 'knowledge', 'sources');
-const SETS = ['plan.jsonl', 'procedures.jsonl', 'fresh.jsonl', 'fresh-holdout.jsonl'].map((f) =>
-  join(ROOT, 'eval', 'questions', f),
-);
+const SETS = [
+  'plan.jsonl',
+  'procedures.jsonl',
+  'fresh.jsonl',
+  'fresh-holdout.jsonl',
+  'fresh2.jsonl',
+  'fresh2-holdout.jsonl',
+].map((f) => join(ROOT, 'eval', 'questions', f));
 /** The questions issue 9 asks to see answered; they belong to the working set, never the holdout. */
 const NAMED_IN_ISSUE_9 = [
   'con tôi 15 tuổi làm căn cước lần đầu có mất tiền không',
@@ -92,6 +97,8 @@ describe('the dev question sets', async () => {
   for (const [set, min] of [
     ['fresh.jsonl', 120],
     ['fresh-holdout.jsonl', 60],
+    ['fresh2.jsonl', 100],
+    ['fresh2-holdout.jsonl', 50],
   ] as const) {
     it(`${set} has at least ${min} questions, about 12% unanswerable, sessions, English and every style`, () => {
       const rows = questions.filter((q) => q.set === set);

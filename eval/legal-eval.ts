@@ -73,7 +73,10 @@ interface Outcome {
 
 async function ask(kb: KnowledgeBase, q: LegalQuestion, k: number): Promise<Outcome> {
   const hits = await kb.search(q.question, { k });
-  const searched: ArticleRef[] = hits.map((h) => ({ documentId: h.document.id, section: h.chunk.sectionPath.join(' > ') }));
+  const searched: ArticleRef[] = hits.map((h) => ({
+    documentId: h.document.id,
+    section: h.chunk.sectionPath.join(' > '),
+  }));
   const res: AnswerResult = await answer(q.question, { kb, k, generator: null, asOf: '2026-11-29' });
   const cited = res.citations.map((c) => ({ documentId: c.documentId, section: c.section }));
   return {
@@ -100,12 +103,27 @@ function report(outcomes: readonly Outcome[]): string {
   const lines = [
     '| ranking (article level) |   n |  hit@1 |  hit@5 | MRR@10 |',
     '| --- | --- | --- | --- | --- |',
-    row('kb.search', slice(() => true, 'searchRank')),
-    row('answer() retrieved', slice(() => true, 'answerRank')),
-    row('search: no diacritics', slice((o) => withoutDiacritics(o.q.question), 'searchRank')),
-    row('search: with diacritics', slice((o) => !withoutDiacritics(o.q.question), 'searchRank')),
+    row(
+      'kb.search',
+      slice(() => true, 'searchRank'),
+    ),
+    row(
+      'answer() retrieved',
+      slice(() => true, 'answerRank'),
+    ),
+    row(
+      'search: no diacritics',
+      slice((o) => withoutDiacritics(o.q.question), 'searchRank'),
+    ),
+    row(
+      'search: with diacritics',
+      slice((o) => !withoutDiacritics(o.q.question), 'searchRank'),
+    ),
     row('search: names the law', slice(namesLaw, 'searchRank')),
-    row('search: "Điều N"', slice((o) => pointsAtArticle(o.q.question), 'searchRank')),
+    row(
+      'search: "Điều N"',
+      slice((o) => pointsAtArticle(o.q.question), 'searchRank'),
+    ),
     '',
     `answer() cites the gold article: ${pct(ans.filter((o) => o.citesGold).length / Math.max(1, ans.length))}` +
       ` (first citation ${pct(ans.filter((o) => o.firstCitationGold).length / Math.max(1, ans.length))})` +
@@ -133,13 +151,15 @@ async function main(): Promise<void> {
   const indexDir = await mkdtemp(join(tmpdir(), 'hoidap-legal-'));
   try {
     const built = await runIngest({ sourcesDir: args.corpus, indexDir, embedder });
-    if (built.failed.length > 0) console.error('failed:', built.failed);
-    console.error(`Index: ${built.chunks} chunks from ${built.added.length} files; ${questions.length} questions`);
+    if (built.failed.length > 0) process.stderr.write(`failed: ${JSON.stringify(built.failed)}\n`);
+    process.stderr.write(
+      `Index: ${built.chunks} chunks from ${built.added.length} files; ${questions.length} questions` + '\n',
+    );
     const kb = await KnowledgeBase.open(indexDir, { embedder });
     const outcomes: Outcome[] = [];
     for (const q of questions) outcomes.push(await ask(kb, q, args.k));
-    console.log(report(outcomes));
-    if (args.failures) console.log(`\nNot first in kb.search:\n${failures(outcomes)}`);
+    process.stdout.write(`${report(outcomes)}\n`);
+    if (args.failures) process.stdout.write(`\nNot first in kb.search:\n${failures(outcomes)}\n`);
     if (args.json) await writeFile(args.json, `${JSON.stringify(outcomes, null, 2)}\n`, 'utf8');
   } finally {
     await rm(indexDir, { recursive: true, force: true });
@@ -147,6 +167,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : String(err));
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

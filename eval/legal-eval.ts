@@ -4,11 +4,11 @@
  * when it belongs to the gold Điều). The outside legal set is scored that way, so this is our stand-in for it.
  *
  *   npx tsx eval/legal-eval.ts [--questions eval/legal/questions.jsonl] [--corpus eval/legal/corpus]
- *                              [--k 10] [--json /tmp/out.json] [--failures]
+ *                              [--k 10] [--json /tmp/out.json] [--failures] [--mix knowledge/sources]
  *
  * eval/legal/holdout.jsonl is the holdout: run it only to report, never to tune.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answer, type AnswerResult } from '../answer/index.ts';
@@ -32,10 +32,12 @@ interface Args {
   k: number;
   json: string | null;
   failures: boolean;
+  /** Another sources folder indexed beside the corpus (its documents compete, as in the deployed build). */
+  mix: string | null;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { questions: [], corpus: 'eval/legal/corpus', k: 10, json: null, failures: false };
+  const args: Args = { questions: [], corpus: 'eval/legal/corpus', k: 10, json: null, failures: false, mix: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i] ?? '';
@@ -44,6 +46,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === '--k') args.k = Number(next());
     else if (a === '--json') args.json = next();
     else if (a === '--failures') args.failures = true;
+    else if (a === '--mix') args.mix = next();
     else throw new Error(`unknown argument ${a}`);
   }
   if (args.questions.length === 0) args.questions.push('eval/legal/questions.jsonl');
@@ -148,9 +151,17 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const questions = await readQuestions(args.questions);
   const embedder = createEmbedder(readEvalConfig().embedder);
-  const indexDir = await mkdtemp(join(tmpdir(), 'hoidap-legal-'));
+  const work = await mkdtemp(join(tmpdir(), 'hoidap-legal-'));
+  const indexDir = join(work, 'index');
   try {
-    const built = await runIngest({ sourcesDir: args.corpus, indexDir, embedder });
+    // With --mix, both folders are copied side by side; a document id then starts with its folder ("legal/…").
+    let sourcesDir = args.corpus;
+    if (args.mix) {
+      sourcesDir = join(work, 'sources');
+      await cp(args.corpus, join(sourcesDir, 'legal'), { recursive: true });
+      await cp(args.mix, join(sourcesDir, 'mix'), { recursive: true });
+    }
+    const built = await runIngest({ sourcesDir, indexDir, embedder });
     if (built.failed.length > 0) process.stderr.write(`failed: ${JSON.stringify(built.failed)}\n`);
     process.stderr.write(
       `Index: ${built.chunks} chunks from ${built.added.length} files; ${questions.length} questions` + '\n',
@@ -162,7 +173,7 @@ async function main(): Promise<void> {
     if (args.failures) process.stdout.write(`\nNot first in kb.search:\n${failures(outcomes)}\n`);
     if (args.json) await writeFile(args.json, `${JSON.stringify(outcomes, null, 2)}\n`, 'utf8');
   } finally {
-    await rm(indexDir, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
   }
 }
 

@@ -30,8 +30,8 @@ export function articleOf(section: string): string | null {
 /** True when the chunk belongs to the gold article of the question. */
 export function isGold(q: LegalQuestion, ref: ArticleRef): boolean {
   if (!q.document || !q.article) return false;
-  // Procedure documents split from a file carry "<file id>#<code>"; a law never is, but compare the file part.
-  const doc = ref.documentId.split('#')[0];
+  // Procedure documents split from a file carry "<file id>#<code>"; a mixed index puts the corpus in "legal/".
+  const doc = ref.documentId.split('#')[0]!.replace(/^legal\//, '');
   return doc === q.document && articleOf(ref.section) === q.article;
 }
 

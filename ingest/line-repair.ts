@@ -84,5 +84,7 @@ function breaksBefore(
   // A sentence that ends before the wrap width ends its paragraph when the next one starts a sentence.
   const sentenceBreak = TERMINATOR.test(prev) && !isLong(prev) && UPPER_START.test(line);
   if (layout === 'blank-separated') return sentenceBreak;
-  return sentenceBreak || (!isLong(line) && isLong(next));
+  // The last line of a wrapped khoản ("này.") is short too, but the full-width line after it opens with its own
+  // number: that line starts the next block, this one ends the current one.
+  return sentenceBreak || (!isLong(line) && isLong(next) && !startsWithMarker(next ?? ''));
 }

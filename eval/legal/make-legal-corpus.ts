@@ -1,12 +1,15 @@
 /**
  * Builds the binary and HTML inputs of the legal benchmark from the plain-text drafts in `src/`, so every
  * format the outside corpus may come in is exercised: a DOCX decree (header in a two-column table, article
- * headings bold) and an HTML decree as law portals publish them (navigation and footer around a body of <p>).
+ * headings bold), an HTML decree as law portals publish them (navigation and footer around a body of <p>) and a
+ * PDF circular whose long khoản wrap over several lines.
  * Run once: `npx tsx eval/legal/make-legal-corpus.ts`; the outputs in `corpus/` are committed.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createWriteStream } from 'node:fs';
+import PDFDocument from 'pdfkit';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -61,5 +64,21 @@ ${body}
   await writeFile(join(here, 'corpus', out), html, 'utf8');
 }
 
+const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+
+async function makePdf(name: string, out: string): Promise<void> {
+  const doc = new PDFDocument({ size: 'A4', margin: 60 });
+  const done = new Promise<void>((resolve, reject) => {
+    const stream = createWriteStream(join(here, 'corpus', out));
+    stream.on('finish', resolve).on('error', reject);
+    doc.pipe(stream);
+  });
+  doc.font(FONT).fontSize(11);
+  for (const line of await lines(name)) doc.text(line, { align: 'left' });
+  doc.end();
+  await done;
+}
+
 await makeDocx('nghi-dinh-45-2025-xu-phat-cu-tru.txt', 'nghi-dinh-45-2025-xu-phat-cu-tru.docx');
 await makeHtml('nghi-dinh-13-2025-du-lieu-ca-nhan.txt', 'nghi-dinh-13-2025-du-lieu-ca-nhan.html');
+await makePdf('thong-tu-17-2025-the-can-cuoc.txt', 'thong-tu-17-2025-the-can-cuoc.pdf');

@@ -121,3 +121,31 @@ describe('legal chunks', () => {
     expect(header.inferred).toMatchObject({ number: '27/2024/QH15', title: 'LUẬT CƯ TRÚ', type: 'legal' });
   });
 });
+
+describe('amending laws and annexes', () => {
+  it('keeps the articles an amending law quotes inside the article that amends them', () => {
+    const out = legalBlocks(
+      articles([
+        heading('Điều 1. Sửa đổi, bổ sung một số điều của Luật Cư trú', 5),
+        para('1. Sửa đổi, bổ sung Điều 20 và Điều 21 như sau:'),
+        para('“Điều 20. Điều kiện đăng ký thường trú'),
+        para('1. Công dân có chỗ ở hợp pháp.'),
+        heading('Điều 21. Hồ sơ đăng ký thường trú', 5),
+        para('1. Tờ khai thay đổi thông tin cư trú.”'),
+      ]),
+    );
+    expect(out.slice(0, 6).filter((b) => b.kind === 'heading')).toEqual([
+      heading('Điều 1. Sửa đổi, bổ sung một số điều của Luật Cư trú', 5),
+    ]);
+    expect(out[6]).toEqual(heading('Điều 2. Đối tượng áp dụng', 5));
+  });
+
+  it('ends the last article at an annex', () => {
+    const out = legalBlocks([
+      ...articles([heading('Điều 1. Phạm vi', 5)]),
+      para('PHỤ LỤC'),
+      heading('1. Mẫu tờ khai', 6),
+    ]);
+    expect(out.slice(-2)).toEqual([heading('PHỤ LỤC', 1), heading('1. Mẫu tờ khai', 6)]);
+  });
+});

@@ -53,18 +53,39 @@ const isName = (b: Block | undefined): b is Block =>
   legalRank(b.text) === null &&
   !/^(?:\d+[.)]|[a-zđ]\))\s/u.test(b.text);
 
+// An annex after the articles ("PHỤ LỤC", "Phụ lục II") is no part of the last article.
+const ANNEX = /^(?:PHỤ LỤC(?=\s|$)|Phụ lục\s+(?:[IVXLC]+|\d+)$)/u;
+/** Blocks an open quotation may run: an unbalanced quote mark must not swallow the rest of the text. */
+const MAX_QUOTED_BLOCKS = 300;
+
+/** Whether a quotation is open after this text, given whether one was open before it. */
+function quoteOpenAfter(text: string, open: boolean): boolean {
+  let state = open;
+  for (const ch of text) {
+    if (ch === '“') state = true;
+    else if (ch === '”') state = false;
+    else if (ch === '"') state = !state;
+  }
+  return state;
+}
+
 /**
  * Legal blocks: divisions become headings at their own rank (a bare "Chương II" takes the name printed under
- * it), and inside an article every other heading turns back into content. Other texts come back unchanged.
- * Texts stay verbatim: a division and its name are joined by one space, as line repair joins a wrapped title.
+ * it), and inside an article every other heading turns back into content. An amending law quotes whole
+ * articles ("“Điều 20. Điều kiện …" … "”"): inside a quotation nothing is a heading. Other texts come back
+ * unchanged. Texts stay verbatim: a division and its name are joined by one space, as line repair joins a
+ * wrapped title.
  */
 export function legalBlocks(blocks: readonly Block[]): Block[] {
   if (!isLegalText(blocks)) return [...blocks];
   const out: Block[] = [];
   let inArticle = false;
+  let quoted = 0; // blocks inside an open quotation so far, 0 when none is open
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const rank = legalRank(block.text);
+    const wasQuoted = quoted > 0 && quoted <= MAX_QUOTED_BLOCKS;
+    quoted = quoteOpenAfter(block.text, wasQuoted) ? quoted + 1 : 0;
+    const rank = wasQuoted ? null : legalRank(block.text);
     if (rank !== null && block.kind !== 'row') {
       const name = blocks[i + 1];
       const named = BARE_DIVISION.test(block.text) && isName(name) && (rank !== RANK.article || name.kind !== 'bullet');
@@ -74,10 +95,15 @@ export function legalBlocks(blocks: readonly Block[]): Block[] {
       inArticle = rank === RANK.article;
       continue;
     }
+    if (!wasQuoted && ANNEX.test(block.text)) {
+      out.push({ kind: 'heading', text: block.text, page: block.page, rank: RANK.part });
+      inArticle = false;
+      continue;
+    }
     // The closing section (rank 0) and a document's own title (rank 1 in Markdown) end the article.
     if (block.kind === 'heading' && (block.rank ?? 99) <= RANK.part) inArticle = false;
-    if (inArticle && block.kind === 'heading') out.push({ kind: 'paragraph', text: block.text, page: block.page });
-    else out.push(block);
+    const content = (inArticle || wasQuoted) && block.kind === 'heading';
+    out.push(content ? { kind: 'paragraph', text: block.text, page: block.page } : block);
   }
   return out;
 }

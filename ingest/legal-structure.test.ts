@@ -55,6 +55,16 @@ describe('legal structure', () => {
     expect(out[0]).toEqual(heading('Điều 1. Phạm vi điều chỉnh', 5));
   });
 
+  it('reads "Điều 5:" and "ĐIỀU 5." as article openings, as portals and older texts print them', () => {
+    const out = legalBlocks([
+      para('Điều 1: Phạm vi'),
+      para('ĐIỀU 2. Đối tượng'),
+      para('Điều 3 . Hiệu lực'),
+      para('Nội dung.'),
+    ]);
+    expect(out.map((b) => b.rank)).toEqual([5, 5, 5, undefined]);
+  });
+
   it('leaves a plan that cites articles of a law exactly as it was', () => {
     const plan = [
       heading('I. CĂN CỨ', 4),

@@ -8,8 +8,8 @@
  */
 import type { Block } from './types.ts';
 
-/** An article opening: "Điều 12.", "Điều 12a.", "Điều 12:" (some portals), at the start of the block. */
-export const ARTICLE_OPENING = /^Điều\s+\d+[a-zđ]?\s*[.:](?=\s|$)/u;
+/** An article opening: "Điều 12.", "Điều 12a.", "Điều 12:" (some portals), "ĐIỀU 12." (older texts), at the start of the block. */
+export const ARTICLE_OPENING = /^(?:Điều|ĐIỀU)\s+\d+[a-zđ]?\s*[.:](?=\s|$)/u;
 
 // Ranks as ingest/structure.ts gives them: what the chunker's heading stack expects.
 const PART = /^(?:PHẦN|Phần)\s+(?:[IVXLC]+|\d+|THỨ\s+\S+)(?=[\s.:]|$)/u;
@@ -43,7 +43,8 @@ export function isLegalText(blocks: readonly Block[]): boolean {
 }
 
 // "Chương II" / "Mục 1" / "Điều 5." standing alone: the division's name follows on the next line.
-const BARE_DIVISION = /^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:[IVXLC]+|\d+)|Điều\s+\d+[a-zđ]?)\s*[.:]?$/u;
+const BARE_DIVISION =
+  /^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:[IVXLC]+|\d+)|(?:Điều|ĐIỀU)\s+\d+[a-zđ]?)\s*[.:]?$/u;
 
 const isName = (b: Block | undefined): b is Block =>
   b !== undefined &&

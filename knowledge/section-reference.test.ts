@@ -76,6 +76,7 @@ describe('section pointing', () => {
       'dieu.7.2.a',
       'dieu.7.2.b',
     ]);
+    expect(sectionKeysOfPath(['ĐIỀU 3: Hiệu lực'])).toEqual(['dieu.3']);
     // A plan's numbered lines under a roman section are not khoản.
     expect(sectionKeysOfChunk(['II. MỤC TIÊU'], ['1. Mục tiêu chung'])).toEqual(['ii']);
   });

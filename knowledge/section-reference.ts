@@ -23,7 +23,7 @@ const HEADING_LABELS: ReadonlyArray<{ re: RegExp; key: (m: RegExpExecArray) => s
   { re: /^(?:MỤC|Mục)\s+([IVXLC]+)(?=[\s.:]|$)/u, key: (m) => m[1]!.toLowerCase(), anchor: true },
   { re: /^(?:MỤC|Mục)\s+(\d+)(?=[\s.:]|$)/u, key: (m) => m[1]!, anchor: false },
   { re: /^([IVXLC]+)\.(?=\s|$)/u, key: (m) => m[1]!.toLowerCase(), anchor: true },
-  { re: /^Điều\s+(\d+[a-zđ]?)\./u, key: (m) => `dieu.${foldText(m[1]!)}`, anchor: true },
+  { re: /^(?:Điều|ĐIỀU)\s+(\d+[a-zđ]?)\s*[.:]/u, key: (m) => `dieu.${foldText(m[1]!)}`, anchor: true },
   { re: /^(\d+(?:\.\d+)*)\.?\s/u, key: (m) => m[1]!, anchor: false },
 ];
 

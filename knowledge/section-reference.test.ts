@@ -112,5 +112,7 @@ describe('document pointing', () => {
 
   it('offers every run of words after "luật" as a law name, so the one a title has meets it', () => {
     expect(documentKeysInQuestion('theo luat cu tru thi')).toEqual(['luat.cu', 'luat.cu tru', 'luat.cu tru thi']);
+    expect(documentKeysInQuestion('luật bhxh')).toContain('luat.bao hiem xa hoi');
+    expect(documentKeysOfTitle('LUẬT BẢO HIỂM XÃ HỘI')).toEqual(['luat.bao hiem xa hoi']);
   });
 });

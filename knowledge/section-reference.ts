@@ -5,6 +5,7 @@
  * asks for. The analyser indexes a chunk's keys as `§key` terms and adds the question's as exact-match terms,
  * so a pointed section ranks first; the answer layer quotes it whole (see pointsAtSection).
  */
+import { ABBREVIATION_GROUPS } from './abbreviations.ts';
 import { foldText } from './normalise.ts';
 
 /** Prefix of section-key terms: no word or number starts with it, so they never meet ordinary terms. */
@@ -171,8 +172,16 @@ const OWN_NUMBER = /(?:^|[^a-z0-9/])(\d{1,4})\/(?:\d{4}\/)?([a-z]+(?:-[a-z0-9]+)
 /** A law's name is at most this many words ("luật phòng, chống bạo lực gia đình" has six). */
 const MAX_NAME_WORDS = 8;
 
-const kindOfWord = (w: string) => KIND_WORDS.find(([k]) => k === w.replace(/\s+/g, ' '))?.[1] ?? null;
 const words = (s: string) => s.split(/[^a-z0-9]+/).filter((w) => w !== '');
+
+/** Folded shorthand → its folded words, for shorthands with exactly one reading ("bhxh" → bao hiem xa hoi). */
+const SPELLED_OUT: ReadonlyMap<string, string[]> = new Map(
+  ABBREVIATION_GROUPS.flatMap((g) => Object.entries(g.entries))
+    .filter(([, values]) => values.length === 1)
+    .map(([key, values]) => [foldText(key).toLowerCase(), words(foldText(values[0]!).toLowerCase())] as const),
+);
+
+const kindOfWord = (w: string) => KIND_WORDS.find(([k]) => k === w.replace(/\s+/g, ' '))?.[1] ?? null;
 
 /**
  * The document keys of a title line such as "NGHỊ ĐỊNH VỀ BẢO VỆ DỮ LIỆU CÁ NHÂN (13/2025/NĐ-CP)" or "LUẬT CƯ
@@ -205,7 +214,8 @@ export function documentKeysInQuestion(question: string): string[] {
     const kind = kindOfWord(m[1]!);
     if (kind) keys.add(`doc.${kind}.${Number(m[2])}`);
   }
-  const all = words(text);
+  // "luật bhxh" names "LUẬT BẢO HIỂM XÃ HỘI": a shorthand with one reading is spelled out first.
+  const all = words(text).flatMap((w) => SPELLED_OUT.get(w) ?? [w]);
   all.forEach((w, i) => {
     if (w !== 'luat') return;
     for (let n = 1; n < MAX_NAME_WORDS && i + n < all.length; n++)

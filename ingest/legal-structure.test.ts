@@ -45,6 +45,13 @@ describe('legal structure', () => {
     expect(out[1]!.text).toBe('Điều 1. Điều kiện');
   });
 
+  it('gives an article whose title is printed under its number one heading holding both', () => {
+    const out = legalBlocks(
+      articles([para('Điều 1.'), para('Phạm vi điều chỉnh'), para('Luật này quy định về cư trú.')]),
+    );
+    expect(out.slice(0, 2)).toEqual([heading('Điều 1. Phạm vi điều chỉnh', 5), para('Luật này quy định về cư trú.')]);
+  });
+
   it('ranks Markdown article headings below their section, whatever their number of #', () => {
     const out = legalBlocks(articles([heading('Mục 1. THAM GIA', 3), heading('Điều 1. Đối tượng tham gia', 3)]));
     expect(out.slice(0, 2).map((b) => b.rank)).toEqual([3, 5]);

@@ -15,7 +15,8 @@ const MOTTO = [
   /^CHỦ NGHĨA VIỆT NAM$/u,
   /^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$/iu,
 ];
-const NUMBER = /^Số\s*:?\s*(\d+[\p{L}\d/.&\-–]*\/[\p{L}\d.&\-–/]+)/u;
+// A law prints "Luật số: 27/2024/QH15", an ordinance "Pháp lệnh số: …", everything else "Số: …".
+const NUMBER = /^(?:(?:Bộ luật|Luật|Pháp lệnh)\s+số|Số)\s*:?\s*(\d+[\p{L}\d/.&\-–]*\/[\p{L}\d.&\-–/]+)/u;
 const DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
 const SIGNATURE_START = /^(TM|KT|Q|TL|TUQ)\.\s*\p{Lu}[\p{Lu}\s.]*$/u;
 const SIGNED = /^\(?(Đã ký|đã ký)\)?$/u;

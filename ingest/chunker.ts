@@ -6,10 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { Chunk } from '../knowledge/index.ts';
+import { ARTICLE_RANK, CLAUSE_OPENING, isLegalText, legalBlocks } from './legal-structure.ts';
 import type { Block, PrebuiltChunk } from './types.ts';
 
 /** Bump when chunking output changes for the same input: it is part of every content hash. */
-export const CHUNKER_VERSION = 6;
+export const CHUNKER_VERSION = 7;
 
 /** Chunk sizes in syllables (space-separated words, which is what a Vietnamese syllable is in text). */
 export const CHUNK_LIMITS = Object.freeze({
@@ -24,6 +25,8 @@ interface Unit {
   page: number | null;
   sep: string;
   row?: boolean;
+  /** Stays with the unit before it while the group fits `max`: a khoản's điểm and continuation lines. */
+  glue?: boolean;
 }
 
 /** The normalised document text that chunk texts are spans of. */
@@ -46,7 +49,10 @@ export function chunkId(documentId: string, sectionPath: readonly string[], ordi
 }
 
 /** Blocks → chunks with heading paths, pages and ordinals. */
-export function chunkBlocks(documentId: string, blocks: readonly Block[]): Chunk[] {
+export function chunkBlocks(documentId: string, source: readonly Block[]): Chunk[] {
+  // A law's khoản and điểm are an article's content, and its chapters print their names on a line of their own.
+  const blocks = legalBlocks(source);
+  const legal = isLegalText(blocks);
   const out: Chunk[] = [];
   const stack: Array<{ rank: number; text: string }> = [];
   let units: Unit[] = [];
@@ -62,7 +68,10 @@ export function chunkBlocks(documentId: string, blocks: readonly Block[]): Chunk
   };
   blocks.forEach((block, i) => {
     if (block.kind !== 'heading') {
-      units.push(...splitBlock(block, units.length === 0 ? '' : '\n'));
+      const pieces = splitBlock(block, units.length === 0 ? '' : '\n');
+      // Inside an article only a khoản ("2. …") may open a chunk: its điểm and its other lines follow it.
+      if (legal && stack.at(-1)?.rank === ARTICLE_RANK && !CLAUSE_OPENING.test(block.text)) pieces[0]!.glue = true;
+      units.push(...pieces);
       return;
     }
     flush();
@@ -123,7 +132,7 @@ function packUnits(units: readonly Unit[]): Unit[][] {
       current &&
       !u.row &&
       !current[0]!.row &&
-      size + n <= CHUNK_LIMITS.pack &&
+      (size + n <= CHUNK_LIMITS.pack || (u.glue && size + n <= CHUNK_LIMITS.max)) &&
       charsOf(current) + u.sep.length + u.text.length <= CHUNK_LIMITS.maxChars
     ) {
       current.push(u);

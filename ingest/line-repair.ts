@@ -9,6 +9,7 @@
  *   full-width lines and ends with a line of any length. A short line followed by a full-width
  *   line therefore opens a new block even without a number or bullet.
  */
+import { ARTICLE_OPENING } from './legal-structure.ts';
 import { headingRank, startsWithMarker } from './structure.ts';
 
 export interface Line {
@@ -78,8 +79,12 @@ function breaksBefore(
   // lowercase or stay uppercase ("I. CĂN" / "CỨ LẬP KẾ HOẠCH").
   if (headingRank(prev) !== null && UPPER_START.test(line) && (isLong(line) || (isAllCaps(prev) && !isAllCaps(line))))
     return true;
+  // An article's title wraps in lowercase; a capitalised sentence after "Điều 2. Giải thích từ ngữ" is its body.
+  if (ARTICLE_OPENING.test(prev) && UPPER_START.test(line) && TERMINATOR.test(line)) return true;
   // A sentence that ends before the wrap width ends its paragraph when the next one starts a sentence.
   const sentenceBreak = TERMINATOR.test(prev) && !isLong(prev) && UPPER_START.test(line);
   if (layout === 'blank-separated') return sentenceBreak;
-  return sentenceBreak || (!isLong(line) && isLong(next));
+  // The last line of a wrapped khoản ("này.") is short too, but the full-width line after it opens with its own
+  // number: that line starts the next block, this one ends the current one.
+  return sentenceBreak || (!isLong(line) && isLong(next) && !startsWithMarker(next ?? ''));
 }

@@ -16,7 +16,7 @@ const HEADINGS: HeadingPattern[] = [
   { re: /^(CHƯƠNG|Chương)\s+([IVXLC]+|\d+)\b/u, rank: 2, needsShort: false },
   { re: /^(MỤC|Mục)\s+(\d+|[IVXLC]+)(\.|\s|$)/u, rank: 3, needsShort: true },
   { re: /^[IVXLC]+\.(\s|$)/u, rank: 4, needsShort: false },
-  { re: /^Điều\s+\d+[a-zđ]?\./u, rank: 5, needsShort: false },
+  { re: /^(?:Điều|ĐIỀU)\s+\d+[a-zđ]?\s*[.:](?=\s|$)/u, rank: 5, needsShort: false },
   { re: /^\d+\.\d+\.\d+\.?\s+\S/u, rank: 8, needsShort: true },
   { re: /^\d+\.\d+\.?\s+\S/u, rank: 7, needsShort: true },
   { re: /^\d+\.(\s|$)/u, rank: 6, needsShort: true },

@@ -7,7 +7,13 @@ import { createHash } from 'node:crypto';
 import { ABBREVIATION_GROUPS } from './abbreviations.ts';
 import { ENGLISH_MARKERS, ENGLISH_STOPWORDS, SYNONYM_GROUPS } from './synonyms.ts';
 import { normalizeText, hasDiacritics, foldText } from './normalise.ts';
-import { SECTION_TERM_PREFIX, sectionKeysInQuestion, sectionKeysOfPath } from './section-reference.ts';
+import {
+  SECTION_TERM_PREFIX,
+  documentKeysInQuestion,
+  documentKeysOfTitle,
+  sectionKeysInQuestion,
+  sectionKeysOfChunk,
+} from './section-reference.ts';
 import { withoutAddressList } from './address-list.ts';
 import { STOPWORDS, foldTerm, gramsOf, identifiersOf, phraseTerms, scanTokens, type Token } from './tokenise.ts';
 
@@ -48,8 +54,8 @@ const DICTIONARY: ReadonlyMap<string, Expansion> = (() => {
  */
 export const ANALYSER_VERSION: string = (() => {
   const h = createHash('sha256');
-  // v2: section keys (§ii.2.2) are index terms.
-  h.update('analyser-v2\n');
+  // v2: section keys (§ii.2.2) are index terms; v3: so are document keys (§doc.nghidinh.13, §luat.cu tru).
+  h.update('analyser-v3\n');
   h.update(JSON.stringify(ABBREVIATION_GROUPS.filter((g) => g.side === 'both')));
   h.update(JSON.stringify([...STOPWORDS]));
   return `1-${h.digest('hex').slice(0, 12)}`;
@@ -154,8 +160,9 @@ export function analyseForIndex(text: string): FieldTerms {
     if (t.isNumber) continue;
     for (const phrase of expansionsOf(t, 'document')) accented.push(...phraseTerms(phrase));
   }
-  const path = normalised.split('\n')[1] ?? '';
-  for (const key of sectionKeysOfPath(path.split(' > '))) accented.push(`${SECTION_TERM_PREFIX}${key}`);
+  const [title = '', path = '', ...body] = normalised.split('\n');
+  for (const key of sectionKeysOfChunk(path.split(' > '), body)) accented.push(`${SECTION_TERM_PREFIX}${key}`);
+  for (const key of documentKeysOfTitle(title)) accented.push(`${SECTION_TERM_PREFIX}${key}`);
   return { accented, folded: accented.map(foldTerm) };
 }
 
@@ -238,6 +245,8 @@ export function analyseQuery(question: string, opts: { expand?: boolean } = {}):
   for (const id of identifiersOf(normalised)) add(id, 'identifier');
   // "mục II.2.2", "Điều 4": the section is named by its number, as exactly as a document number.
   for (const key of sectionKeysInQuestion(normalised)) add(`${SECTION_TERM_PREFIX}${key}`, 'identifier');
+  // "nghị định 13", "luật cư trú": the document is named by its kind and number or a law by its name.
+  for (const key of documentKeysInQuestion(normalised)) add(`${SECTION_TERM_PREFIX}${key}`, 'identifier');
   // English function words would match Vietnamese typed without accents (the → thẻ), so drop them.
   const own = english
     ? tokens.filter((t) => !ENGLISH_STOPWORDS.has(t.term)).map((t) => ({ ...t, joinsPrevious: false }))

@@ -72,7 +72,9 @@ function parseBody(body: string): Block[] {
       blocks.push({ kind: 'heading', text: inline(h[2]!), page: null, rank: h[1]!.length });
     } else if (li) {
       flush();
-      blocks.push({ kind: 'bullet', text: `- ${inline(li[2]!)}`, page: null });
+      // An ordered item keeps its number: a law's "2." is what "khoản 2" points at, a guide's step 2 is step 2.
+      const marker = /^\d/.test(li[1]!) ? li[1]! : '-';
+      blocks.push({ kind: 'bullet', text: `${marker} ${inline(li[2]!)}`, page: null });
     } else if (blocks.at(-1)?.kind === 'bullet' && para.length === 0 && /^\s{2,}\S/.test(line)) {
       blocks.at(-1)!.text += ' ' + inline(line); // an indented continuation of a list item
     } else para.push(line.trim());

@@ -4,7 +4,6 @@
  */
 import {
   otherNames,
-  otherNamesLine,
   toSearchResultJson,
   type DocumentMeta,
   type KnowledgeBase,
@@ -324,14 +323,15 @@ interface NameSharing {
 }
 const nameSharingByBase = new WeakMap<object, NameSharing>();
 
-/** Word pairs of every document's title and other names, and in how many procedures each pair occurs (per loaded base). */
-function nameSharing(kb: KnowledgeBase): NameSharing {
+/** Word pairs of every document's title and other names, and in how many procedures each pair occurs (per loaded base, from its catalogue). */
+export function nameSharing(kb: KnowledgeBase): NameSharing {
   const cached = nameSharingByBase.get(kb);
   if (cached) return cached;
   const pairsOf = new Map<string, Set<string>>();
   const count = new Map<string, number>();
+  const catalogue = kb.catalogue();
   for (const meta of kb.documents()) {
-    const names = `${meta.title}\n${otherNamesLine(kb.chunksOf(meta.id)) ?? ''}`;
+    const names = `${meta.title}\n${catalogue.documents.get(meta.id)?.otherNamesLine ?? ''}`;
     const own = bigrams(readQuestion(names).split(' '));
     pairsOf.set(meta.id, own);
     // Plans and guides are named by their titles too, but only procedures count towards sharing.

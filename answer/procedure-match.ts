@@ -12,7 +12,6 @@ import {
   OBJECT_BOUNDARIES,
   OBJECT_CONTINUATIONS,
   OBJECT_FILLERS,
-  otherNames,
   PROCEDURE_ACTIONS,
   type DocumentMeta,
   type KnowledgeBase,
@@ -122,16 +121,18 @@ interface NameTable {
 
 const namesByBase = new WeakMap<object, NameTable>();
 
-function procedureNames(kb: KnowledgeBase): NameTable {
+/** Built from the base catalogue (names, no chunk read); answer/base-tables.ts builds it before a base goes live. */
+export function procedureNames(kb: KnowledgeBase): NameTable {
   const cached = namesByBase.get(kb);
   if (cached) return cached;
   const out = new Map<string, ProcedureNames>();
   const vocabulary = new Set<string>();
+  const catalogue = kb.catalogue();
   for (const meta of kb.documents()) {
     if (meta.type !== 'procedure') continue;
     // Chunks are read again when the text is first needed, not kept: at 100k chunks holding them all here
     // kept ~200 MB of decompressed text alive for the life of the base.
-    const other = otherNames(kb.chunksOf(meta.id));
+    const other = catalogue.documents.get(meta.id)?.otherNames ?? null;
     const names = [...meta.title.split(';'), ...(other?.split(';') ?? [])]
       .map((n) => readActionObject(readQuestion(n).split(' ')))
       .map((n, i, all) => (i === 0 && n.object.length === 0 ? { ...n, object: all[0]?.object ?? [] } : n));
@@ -237,7 +238,7 @@ export function checkProcedure(
 function missingObject(
   object: readonly string[],
   own: ProcedureNames,
-  stats: { chunks: number; df: Map<string, number> },
+  stats: { chunks: number; df: ReadonlyMap<string, number> },
   idf: (w: string) => number,
   withPairs: boolean,
   vocabulary: ReadonlySet<string>,

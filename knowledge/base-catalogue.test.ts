@@ -5,7 +5,14 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildCatalogue, KnowledgeBase, withoutDocuments, type Chunk, type DocumentMeta } from './index.ts';
+import {
+  buildCatalogue,
+  KnowledgeBase,
+  namesOnLine,
+  withoutDocuments,
+  type Chunk,
+  type DocumentMeta,
+} from './index.ts';
 import { ChunkStore } from './chunk-store.ts';
 import { CHUNKS, DOCS, KHAI_SINH, PLAN, writeCorpus } from './test-corpus.ts';
 
@@ -56,9 +63,11 @@ describe('the base catalogue', () => {
     ]).toEqual([2, 2, 1]);
     expect(catalogue.documents.get(meta.id)).toEqual({
       otherNamesLine: 'Tên gọi khác: làm giấy khai sinh; khai sinh cho con',
-      otherNames: 'làm giấy khai sinh; khai sinh cho con',
       cites: ['04/2020', '123/2015'],
     });
+    expect(namesOnLine(catalogue.documents.get(meta.id)?.otherNamesLine ?? null)).toBe(
+      'làm giấy khai sinh; khai sinh cho con',
+    );
   });
 
   it('is stored in the index, so opening it reads no chunk', async () => {

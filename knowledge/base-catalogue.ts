@@ -10,16 +10,14 @@
  * KnowledgeBase.warm). Only words, counts and short strings are kept, never chunk text.
  */
 import { foldText } from './normalise.ts';
-import { otherNames, otherNamesLine } from './procedure-sheet.ts';
+import { otherNamesLine } from './procedure-sheet.ts';
 import { stableStringify } from './format.ts';
 import type { Chunk, DocumentMeta } from './types.ts';
 
-/** What the catalogue keeps of one document. */
+/** What the catalogue keeps of one document (namesOnLine reads the names off the line). */
 export interface CatalogueEntry {
   /** The "Tên gọi khác: …" line of its overview chunk, as written, or null. */
   otherNamesLine: string | null;
-  /** The names on that line without its label ("A; B"), or null. */
-  otherNames: string | null;
   /** Document numbers ("13/2023", folded) its title and chunks cite, sorted. */
   cites: string[];
 }
@@ -29,7 +27,7 @@ export interface BaseCatalogue {
   chunks: number;
   /** Folded word → number of chunks whose title, section path and text hold it. */
   wordChunks: ReadonlyMap<string, number>;
-  /** Document id → its entry (every document, with or without chunks). */
+  /** Document id → its entry; only documents with other names or cited numbers have one. */
   documents: ReadonlyMap<string, CatalogueEntry>;
 }
 
@@ -67,11 +65,9 @@ export class CatalogueBuilder {
       for (const w of chunkWords(meta, chunk)) this.words.set(w, (this.words.get(w) ?? 0) + 1);
       collect(chunk.text);
     }
-    this.documents.set(meta.id, {
-      otherNamesLine: otherNamesLine(chunks),
-      otherNames: otherNames(chunks),
-      cites: [...cites].sort(),
-    });
+    const line = otherNamesLine(chunks);
+    if (line !== null || cites.size > 0)
+      this.documents.set(meta.id, { otherNamesLine: line, cites: [...cites].sort() });
   }
 
   finish(): BaseCatalogue {
@@ -87,8 +83,8 @@ export function buildCatalogue(documents: Iterable<{ meta: DocumentMeta; chunks:
 }
 
 /**
- * The catalogue without some documents (the bot's withdrawn ones): their chunks are counted out again,
- * so only those documents are read, not the base.
+ * The catalogue without some of its documents (the bot's withdrawn ones): their chunks are counted out
+ * again, so only those documents are read, not the base.
  */
 export function withoutDocuments(
   catalogue: BaseCatalogue,
@@ -99,7 +95,7 @@ export function withoutDocuments(
   const documents = new Map(catalogue.documents);
   let chunks = catalogue.chunks;
   for (const { meta, chunks: own } of removed) {
-    if (!documents.delete(meta.id)) continue;
+    documents.delete(meta.id);
     chunks -= own.length;
     for (const chunk of own) {
       for (const w of chunkWords(meta, chunk)) {

@@ -15,15 +15,9 @@
  * first question after a load does not pay for them.
  */
 import { basename } from 'node:path';
-import type {
-  BaseCatalogue,
-  Chunk,
-  DocumentMeta,
-  Embedder,
-  KnowledgeSearchOptions,
-  SearchHit,
-} from '../../knowledge/index.ts';
-import { KnowledgeBase, locateCurrent, withoutDocuments, writeIndex } from '../../knowledge/index.ts';
+import type { Embedder } from '../../knowledge/index.ts';
+import { KnowledgeBase, locateCurrent, writeIndex } from '../../knowledge/index.ts';
+import { excludingView } from './knowledge-view.ts';
 
 /** Errors of KnowledgeBase.open meaning "no usable index here" (build one), not a disk or config failure. */
 const UNUSABLE = new Set(['E_INDEX_MISSING', 'E_INDEX_VERSION', 'E_INDEX_CORRUPT', 'E_EMBEDDER_MISMATCH']);
@@ -188,7 +182,7 @@ export class KnowledgeHolder {
     for (const id of [...this.excluded]) if (!next.document(id)) this.excluded.delete(id);
     this.retire(this.kb);
     this.kb = next;
-    this.view = null;
+    this.setView();
     this.loads += 1;
     if (this.building) {
       this.building = false;
@@ -222,12 +216,23 @@ export class KnowledgeHolder {
   /** Stops citing a document now (until a re-index removes it). */
   withdraw(id: string): void {
     this.excluded.add(id);
-    this.view = null;
+    this.setView();
   }
 
   /** Cites a document again (it was uploaded anew under the same id). */
   restore(id: string): void {
-    if (this.excluded.delete(id)) this.view = null;
+    if (this.excluded.delete(id)) this.setView();
+  }
+
+  /**
+   * Drops the withdrawn-documents view, and prepares the next one in the background: a view has its own
+   * tables (the withdrawn documents counted out), which would otherwise be built by the next question.
+   */
+  private setView(): void {
+    this.view = null;
+    if (!this.opts.prepare || this.excluded.size === 0) return;
+    // A failure here only means the next question builds the tables itself.
+    void this.opts.prepare(this.current()).catch(() => undefined);
   }
 
   /** Ids filtered out right now. */
@@ -246,39 +251,6 @@ async function openPrepared(opts: KnowledgeHolderOptions, indexDir: string): Pro
     throw err;
   }
   return kb;
-}
-
-/**
- * A base whose reads skip `excluded`; everything else falls through to `kb` via the prototype. Its catalogue
- * is the base's with the excluded documents counted out (only their chunks are read), so word rarity, names
- * and held numbers leave with them.
- */
-function excludingView(kb: KnowledgeBase, excluded: ReadonlySet<string>): KnowledgeBase {
-  const view = Object.create(kb) as KnowledgeBase;
-  const ids = [...excluded];
-  let catalogue: BaseCatalogue | null = null;
-  view.catalogue = (): BaseCatalogue => {
-    catalogue ??= withoutDocuments(
-      kb.catalogue(),
-      ids.flatMap((id) => {
-        const meta = kb.document(id);
-        return meta ? [{ meta, chunks: kb.chunksOf(id) }] : [];
-      }),
-    );
-    return catalogue;
-  };
-  view.warm = async (): Promise<BaseCatalogue> => {
-    await kb.warm();
-    return view.catalogue();
-  };
-  view.documents = (): DocumentMeta[] => kb.documents().filter((d) => !excluded.has(d.id));
-  view.document = (id: string): DocumentMeta | undefined => (excluded.has(id) ? undefined : kb.document(id));
-  view.chunksOf = (id: string): Chunk[] => (excluded.has(id) ? [] : kb.chunksOf(id));
-  view.search = (query: string, opts: KnowledgeSearchOptions = {}): Promise<SearchHit[]> => {
-    const filter = { ...opts.filter, excludeDocuments: [...(opts.filter?.excludeDocuments ?? []), ...ids] };
-    return kb.search(query, { ...opts, filter });
-  };
-  return view;
 }
 
 async function currentVersion(indexDir: string): Promise<string | null> {

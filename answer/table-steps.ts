@@ -5,7 +5,7 @@
  */
 
 /** Documents handled between two yields (tens of milliseconds at most). */
-export const DOCUMENTS_PER_STEP = 250;
+export const DOCUMENTS_PER_STEP = 100;
 
 /** Runs the steps at once and returns the table. */
 export function runSteps<T>(steps: Generator<void, T>): T {

@@ -4,7 +4,6 @@
  */
 import {
   otherNames,
-  otherNamesLine,
   toSearchResultJson,
   type DocumentMeta,
   type KnowledgeBase,
@@ -22,6 +21,7 @@ import { asksUnheldDocument, feeIsNational, frameDraft, scopeOf } from './scope.
 import { routeByAction } from './procedure-match.ts';
 import { composePassages, composeProcedure, type Composed } from './compose.ts';
 import { tryGenerative } from './generative-path.ts';
+import { DOCUMENTS_PER_STEP, runSteps } from './table-steps.ts';
 import { refusalText, type RefusalReason } from './refusal.ts';
 import { renderDraft } from './reply.ts';
 import { detectSmalltalk, smalltalkReply } from './smalltalk.ts';
@@ -324,14 +324,21 @@ interface NameSharing {
 }
 const nameSharingByBase = new WeakMap<object, NameSharing>();
 
-/** Word pairs of every document's title and other names, and in how many procedures each pair occurs (per loaded base). */
 function nameSharing(kb: KnowledgeBase): NameSharing {
-  const cached = nameSharingByBase.get(kb);
-  if (cached) return cached;
+  return nameSharingByBase.get(kb) ?? runSteps(buildNameSharing(kb));
+}
+
+/**
+ * Word pairs of every document's title and other names, and in how many procedures each pair occurs (per
+ * loaded base, from its catalogue), in steps (see table-steps.ts).
+ */
+export function* buildNameSharing(kb: KnowledgeBase): Generator<void, NameSharing> {
   const pairsOf = new Map<string, Set<string>>();
   const count = new Map<string, number>();
+  const catalogue = kb.catalogue();
   for (const meta of kb.documents()) {
-    const names = `${meta.title}\n${otherNamesLine(kb.chunksOf(meta.id)) ?? ''}`;
+    if (pairsOf.size % DOCUMENTS_PER_STEP === DOCUMENTS_PER_STEP - 1) yield;
+    const names = `${meta.title}\n${catalogue.documents.get(meta.id)?.otherNamesLine ?? ''}`;
     const own = bigrams(readQuestion(names).split(' '));
     pairsOf.set(meta.id, own);
     // Plans and guides are named by their titles too, but only procedures count towards sharing.

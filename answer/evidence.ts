@@ -32,27 +32,16 @@ export interface EvidenceFeatures {
 
 export interface CorpusStats {
   chunks: number;
-  df: Map<string, number>;
+  df: ReadonlyMap<string, number>;
 }
 
-const statsCache = new WeakMap<KnowledgeBase, CorpusStats>();
-
-/** Document frequency of every folded word over all chunks (computed once per knowledge base). */
+/**
+ * Document frequency of every folded word over all chunks (of the title, heading path and text). The base
+ * catalogue holds it: stored in the index, never counted while answering.
+ */
 export function corpusStats(kb: KnowledgeBase): CorpusStats {
-  const cached = statsCache.get(kb);
-  if (cached) return cached;
-  const df = new Map<string, number>();
-  let chunks = 0;
-  for (const meta of kb.documents()) {
-    for (const chunk of kb.chunksOf(meta.id)) {
-      chunks++;
-      for (const t of new Set(foldTokens(`${meta.title} ${chunk.sectionPath.join(' ')} ${chunk.text}`)))
-        df.set(t, (df.get(t) ?? 0) + 1);
-    }
-  }
-  const stats = { chunks, df };
-  statsCache.set(kb, stats);
-  return stats;
+  const catalogue = kb.catalogue();
+  return { chunks: catalogue.chunks, df: catalogue.wordChunks };
 }
 
 /**

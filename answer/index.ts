@@ -4,6 +4,7 @@
 
 // Used by every channel.
 export { answer, DEFAULT_K, toRetrieved } from './answer.ts';
+export { prepareBaseTables } from './base-tables.ts';
 export type {
   AnswerContext,
   AnswerGenerator,

@@ -12,7 +12,7 @@ import {
   OBJECT_BOUNDARIES,
   OBJECT_CONTINUATIONS,
   OBJECT_FILLERS,
-  otherNames,
+  namesOnLine,
   PROCEDURE_ACTIONS,
   type DocumentMeta,
   type KnowledgeBase,
@@ -22,6 +22,7 @@ import { bigrams } from './compose-passage.ts';
 import { corpusStats } from './evidence.ts';
 import type { QuestionCase } from './frame.ts';
 import { foldTokens, readQuestion } from './query-text.ts';
+import { DOCUMENTS_PER_STEP, runSteps } from './table-steps.ts';
 
 /** What a question (or a procedure name) says: its specific actions, and the words of its object. */
 export interface ActionObject {
@@ -123,15 +124,23 @@ interface NameTable {
 const namesByBase = new WeakMap<object, NameTable>();
 
 function procedureNames(kb: KnowledgeBase): NameTable {
-  const cached = namesByBase.get(kb);
-  if (cached) return cached;
+  return namesByBase.get(kb) ?? runSteps(buildProcedureNames(kb));
+}
+
+/**
+ * Builds the names table of a base from its catalogue (no chunk is read), in steps (see table-steps.ts);
+ * answer/base-tables.ts runs them before a base goes live.
+ */
+export function* buildProcedureNames(kb: KnowledgeBase): Generator<void, NameTable> {
   const out = new Map<string, ProcedureNames>();
   const vocabulary = new Set<string>();
+  const catalogue = kb.catalogue();
   for (const meta of kb.documents()) {
     if (meta.type !== 'procedure') continue;
+    if (out.size % DOCUMENTS_PER_STEP === DOCUMENTS_PER_STEP - 1) yield;
     // Chunks are read again when the text is first needed, not kept: at 100k chunks holding them all here
     // kept ~200 MB of decompressed text alive for the life of the base.
-    const other = otherNames(kb.chunksOf(meta.id));
+    const other = namesOnLine(catalogue.documents.get(meta.id)?.otherNamesLine ?? null);
     const names = [...meta.title.split(';'), ...(other?.split(';') ?? [])]
       .map((n) => readActionObject(readQuestion(n).split(' ')))
       .map((n, i, all) => (i === 0 && n.object.length === 0 ? { ...n, object: all[0]?.object ?? [] } : n));
@@ -237,7 +246,7 @@ export function checkProcedure(
 function missingObject(
   object: readonly string[],
   own: ProcedureNames,
-  stats: { chunks: number; df: Map<string, number> },
+  stats: { chunks: number; df: ReadonlyMap<string, number> },
   idf: (w: string) => number,
   withPairs: boolean,
   vocabulary: ReadonlySet<string>,

@@ -9,6 +9,7 @@ import {
   QUESTION_SHORTHAND,
   QUESTION_STOPWORDS,
   foldText,
+  foldedWords,
 } from '../knowledge/index.ts';
 
 /**
@@ -58,13 +59,11 @@ export function spellOutAgencies(folded: string): string {
   );
 }
 
-/** Folded tokens of a text (no shorthand expansion: used on document text). */
-export function foldTokens(text: string): string[] {
-  return foldText(text)
-    .replace(/[^a-z0-9%]+/g, ' ')
-    .split(' ')
-    .filter((t) => t.length > 0);
-}
+/**
+ * Folded tokens of a text (no shorthand expansion: used on document text). knowledge's, because its base
+ * catalogue counts the corpus's words this way and evidence compares a question's words with those counts.
+ */
+export const foldTokens: (text: string) => string[] = foldedWords;
 
 /** Words that carry no topic (knowledge's question reader keeps the list). */
 export const STOPWORDS: ReadonlySet<string> = QUESTION_STOPWORDS;

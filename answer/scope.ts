@@ -4,7 +4,7 @@
  * or guide is Đồng Nai's own and is not applied elsewhere. English questions get an English frame around the
  * quoted Vietnamese lines. Where to go is stated as it is since 01/7/2025 (no district level).
  */
-import { foldText, type DocumentMeta, type KnowledgeBase } from '../knowledge/index.ts';
+import { DOCUMENT_NUMBER, foldText, type DocumentMeta, type KnowledgeBase } from '../knowledge/index.ts';
 import type { Composed } from './compose.ts';
 import type { QuestionFrame } from './frame.ts';
 import type { QuestionIntent } from './intent.ts';
@@ -84,22 +84,19 @@ function englishLead(lead: string, meta: DocumentMeta): string {
 const documentCache = new WeakMap<KnowledgeBase, { years: Set<number>; numbers: Set<string> }>();
 
 /**
- * Years of the plans held and every document number ("13/2023") the chunks mention. Only the numbers are
- * kept: the folded text of every chunk would be ~100 MB at 100k chunks, held for the life of the base.
+ * Years of the plans held and every document number ("13/2023") the documents cite. The numbers come from
+ * the base catalogue (gathered once per index, not by reading every chunk here).
  */
-function holdings(kb: KnowledgeBase): { years: Set<number>; numbers: Set<string> } {
+export function holdings(kb: KnowledgeBase): { years: Set<number>; numbers: Set<string> } {
   const cached = documentCache.get(kb);
   if (cached) return cached;
   const years = new Set<number>();
   const numbers = new Set<string>();
-  const collect = (text: string) => {
-    for (const m of foldText(text).matchAll(DOCUMENT_NUMBERS)) numbers.add(m[1] as string);
-  };
+  const catalogue = kb.catalogue();
   for (const meta of kb.documents()) {
     const year = /(20\d\d)\s*$/.exec(meta.title)?.[1] ?? meta.issueDate?.slice(0, 4);
     if (meta.type === 'plan' && year) years.add(Number(year));
-    collect(meta.title);
-    for (const c of kb.chunksOf(meta.id)) collect(c.text);
+    for (const n of catalogue.documents.get(meta.id)?.cites ?? []) numbers.add(n);
   }
   const value = { years, numbers };
   documentCache.set(kb, value);
@@ -107,8 +104,6 @@ function holdings(kb: KnowledgeBase): { years: Set<number>; numbers: Set<string>
 }
 
 const PLAN_WORDS = /(?:^| )(?:ke hoach|chuyen doi so|plan|digital transformation)(?= |$)/;
-const DOCUMENT_NUMBER = /(?:^|[^\d])(\d{1,4}\/(?:19|20)\d\d)(?![\d])/;
-const DOCUMENT_NUMBERS = new RegExp(DOCUMENT_NUMBER.source, 'g');
 
 /**
  * A plan year or a document number we do not hold ("kế hoạch chuyển đổi số năm 2025", "Nghị định 13/2023"):

@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import {
   ANALYSER_VERSION,
+  FORMAT_VERSION,
   indexTextOf,
   readStoredIndex,
   writeIndex,
@@ -118,8 +119,13 @@ function sourceIdOf(doc: IndexedDocument): string {
   return documentIdOf(doc.meta.sourcePath);
 }
 
+// An older readable format (3: no catalogue.json) is rewritten from the stored chunks and vectors.
 function sameBuild(stored: StoredIndex, embedder: Embedder): boolean {
-  return stored.manifest.analyserVersion === ANALYSER_VERSION && stored.manifest.embedder.id === embedder.info.id;
+  return (
+    stored.manifest.formatVersion === FORMAT_VERSION &&
+    stored.manifest.analyserVersion === ANALYSER_VERSION &&
+    stored.manifest.embedder.id === embedder.info.id
+  );
 }
 
 function emptyReport(scan: ScanResult): IngestReport {

@@ -52,6 +52,7 @@ describe('writeIndex and KnowledgeBase.open', () => {
     expect(await versionDirs(a)).toEqual(await versionDirs(b));
     const files = await readdir(await currentDir(a));
     expect(files.sort()).toEqual([
+      'catalogue.json',
       'chunks.bin',
       'chunks.dict',
       'chunks.idx',

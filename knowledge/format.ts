@@ -9,6 +9,7 @@
  *                       lexical.json     sizes of the two BM25 fields
  *                       lexical.bin      per field: UTF-8 term blob + offsets, varint postings + offsets, lengths
  *                       vectors.hnsw     the hnswlib graph (label = chunk position); the only copy of the vectors
+ *                       catalogue.json   word chunk counts, other names and cited numbers per document (base-catalogue.ts)
  * No timestamps anywhere: the same input gives byte-identical files and the same version folder.
  */
 import { readFileSync } from 'node:fs';
@@ -23,9 +24,16 @@ import type { Chunk, DocumentMeta } from './types.ts';
 /**
  * Bump when the files above change shape; older indexes then report E_INDEX_VERSION (ingest rebuilds them).
  * 2: one-byte tfs, chunks.idx. 3: varint postings, compressed chunk records, no vectors.f32 / vector-ids.json
- * (4.75 KB → under 2 KB per chunk at 100k).
+ * (4.75 KB → under 2 KB per chunk at 100k). 4: catalogue.json, so the answer layer's per-base tables need no
+ * pass over the chunks at load.
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
+
+/**
+ * Formats this program opens. Format 3 differs only by lacking catalogue.json: the catalogue is then
+ * gathered in one pass at load, and ingest writes format 4 on its next run.
+ */
+export const READABLE_FORMATS: readonly number[] = [3, FORMAT_VERSION];
 
 export const FILES = {
   manifest: 'manifest.json',
@@ -35,6 +43,7 @@ export const FILES = {
   lexicalHeader: 'lexical.json',
   lexicalData: 'lexical.bin',
   graph: 'vectors.hnsw',
+  catalogue: 'catalogue.json',
 } as const;
 
 export const CURRENT_FILE = 'CURRENT';
@@ -108,7 +117,7 @@ export async function readManifest(versionDir: string, opts: { checkAnalyser: bo
   if (typeof manifest?.formatVersion !== 'number' || !Array.isArray(manifest.documents) || !manifest.files) {
     throw corrupt(`${join(versionDir, FILES.manifest)} is not an index manifest`);
   }
-  if (manifest.formatVersion !== FORMAT_VERSION) {
+  if (!READABLE_FORMATS.includes(manifest.formatVersion)) {
     throw new KnowledgeError(
       'E_INDEX_VERSION',
       `the index was built by format ${manifest.formatVersion}, this program reads format ${FORMAT_VERSION}: re-run npm run ingest`,

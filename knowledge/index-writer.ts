@@ -18,6 +18,7 @@ import {
   type Manifest,
 } from './format.ts';
 import { indexTextOf } from './index-text.ts';
+import { CatalogueBuilder, serialiseCatalogue } from './base-catalogue.ts';
 import { encodeChunks } from './chunk-store.ts';
 import { FieldBuilder } from './field-builder.ts';
 import { packArrays, type Bm25Params } from './lexical-index.ts';
@@ -111,6 +112,7 @@ async function writeFiles(dir: string, input: BuildInput, opts: WriteOptions): P
     folded: folded.header,
   };
   const files: Manifest['files'] = {};
+  files[FILES.catalogue] = await writeDurably(join(dir, FILES.catalogue), catalogueText(docs, chunks));
   const store = encodeChunks(chunks);
   files[FILES.chunks] = await writeDurably(join(dir, FILES.chunks), store.records);
   files[FILES.chunkDictionary] = await writeDurably(join(dir, FILES.chunkDictionary), store.dictionary);
@@ -143,6 +145,17 @@ async function writeFiles(dir: string, input: BuildInput, opts: WriteOptions): P
   await writeDurably(join(dir, FILES.manifest), text);
   await syncDir(dir);
   return text;
+}
+
+/** catalogue.json of the documents, their chunks read in the order the index stores them. */
+function catalogueText(docs: readonly IndexedDocument[], chunks: readonly Chunk[]): string {
+  const builder = new CatalogueBuilder();
+  let from = 0;
+  for (const d of docs) {
+    builder.add(d.meta, chunks.slice(from, from + d.chunks.length));
+    from += d.chunks.length;
+  }
+  return serialiseCatalogue(builder.finish());
 }
 
 async function readCurrentName(indexDir: string): Promise<string | null> {

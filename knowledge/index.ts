@@ -26,6 +26,8 @@ export type { Manifest, ManifestDocument, IndexedDocument } from './format.ts';
 export { writeIndex } from './index-writer.ts';
 export type { BuildInput, WriteOptions } from './index-writer.ts';
 export { readStoredIndex } from './stored-index.ts';
+export { buildCatalogue, foldedWords, withoutDocuments, DOCUMENT_NUMBER } from './base-catalogue.ts';
+export type { BaseCatalogue, CatalogueEntry } from './base-catalogue.ts';
 export type { StoredIndex } from './stored-index.ts';
 
 // Search (answer, bot, eval)

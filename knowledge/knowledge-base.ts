@@ -10,6 +10,7 @@ import { createEmbedder } from './embedder.ts';
 import { KnowledgeError, isKnowledgeError } from './errors.ts';
 import { allowedDocumentIds } from './filters.ts';
 import { ChunkStore } from './chunk-store.ts';
+import { CatalogueBuilder, parseCatalogue, type BaseCatalogue } from './base-catalogue.ts';
 import { FILES, corrupt, locateCurrent, readManifest, type LexicalHeader, type Manifest } from './format.ts';
 import { FieldIndex } from './lexical-index.ts';
 import { SEARCH_DEFAULTS, type SearchTuning } from './search-defaults.ts';
@@ -20,6 +21,8 @@ import type { Chunk, DocumentMeta, SearchHit, SearchOptions } from './types.ts';
 
 /** Up to this many allowed chunks, the vector leg compares them all directly instead of walking the graph. */
 const EXACT_VECTOR_LIMIT = 256;
+/** Chunks warm() reads between yields to the event loop (a few milliseconds of inflating and folding). */
+const CHUNKS_PER_YIELD = 200;
 
 export interface OpenOptions {
   /** Embedder for questions; must be the one that built the index. Default: the manifest's, if hashed. */
@@ -62,6 +65,7 @@ export class KnowledgeBase {
   private readonly metas: readonly DocumentMeta[];
   /** The most recent vector-leg failure that search recovered from, for health checks. */
   lastVectorError: KnowledgeError | null = null;
+  private gathering: Promise<BaseCatalogue> | null = null;
 
   private constructor(
     readonly manifest: Manifest,
@@ -71,6 +75,7 @@ export class KnowledgeBase {
     private readonly vectors: VectorIndex,
     private readonly embedder: Embedder | null,
     private readonly opts: OpenOptions,
+    private stored: BaseCatalogue | null,
   ) {
     this.metas = manifest.documents.map((d) => d.meta);
     this.docsById = new Map(this.metas.map((m) => [m.id, m]));
@@ -88,7 +93,9 @@ export class KnowledgeBase {
     let accented: FieldIndex;
     let folded: FieldIndex;
     let vectors: VectorIndex;
+    let catalogue: BaseCatalogue | null = null;
     try {
+      if (manifest.files[FILES.catalogue]) catalogue = parseCatalogue(readFileSync(join(dir, FILES.catalogue), 'utf8'));
       const header = JSON.parse(readFileSync(join(dir, FILES.lexicalHeader), 'utf8')) as LexicalHeader;
       // One read of the whole file (as the graph is read below); search makes views over this Buffer.
       const blob = readFileSync(join(dir, FILES.lexicalData));
@@ -105,7 +112,42 @@ export class KnowledgeBase {
       throw corrupt(`cannot load the index in ${dir}: ${(err as Error).message}`, err);
     }
     const chunks = await ChunkStore.open(dir, manifest);
-    return new KnowledgeBase(manifest, chunks, accented, folded, vectors, embedder, opts);
+    return new KnowledgeBase(manifest, chunks, accented, folded, vectors, embedder, opts, catalogue);
+  }
+
+  /**
+   * What the answer layer needs about the whole base (see base-catalogue.ts). Stored in the index since
+   * format 4; for a format-3 index the first call reads every chunk once, blocking, unless warm() ran first.
+   */
+  catalogue(): BaseCatalogue {
+    if (this.stored) return this.stored;
+    const builder = new CatalogueBuilder();
+    for (const meta of this.metas) builder.add(meta, this.chunksOf(meta.id));
+    this.stored = builder.finish();
+    return this.stored;
+  }
+
+  /**
+   * Makes catalogue() instant. For a format-3 index this is the one pass over the chunks, yielding to the
+   * event loop every CHUNKS_PER_YIELD chunks so a bot loading it in the background keeps answering.
+   */
+  warm(): Promise<BaseCatalogue> {
+    if (this.stored) return Promise.resolve(this.stored);
+    this.gathering ??= (async () => {
+      const builder = new CatalogueBuilder();
+      let sinceYield = 0;
+      for (const meta of this.metas) {
+        const chunks = this.chunksOf(meta.id);
+        builder.add(meta, chunks);
+        sinceYield += chunks.length;
+        if (sinceYield < CHUNKS_PER_YIELD) continue;
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      this.stored ??= builder.finish();
+      return this.stored;
+    })();
+    return this.gathering;
   }
 
   /** Releases the open chunks file; the base cannot return chunks afterwards. */

@@ -22,7 +22,12 @@ export function otherNamesLine(chunks: readonly Chunk[]): string | null {
 
 /** The names on that line without its label ("A; B"), or null when there is none. */
 export function otherNames(chunks: readonly Chunk[]): string | null {
-  return otherNamesLine(chunks)?.replace(/^Tên gọi khác:\s*/, '') ?? null;
+  return namesOnLine(otherNamesLine(chunks));
+}
+
+/** The names on an other-names line without its label ("A; B"); null for no line. */
+export function namesOnLine(line: string | null): string | null {
+  return line?.replace(/^Tên gọi khác:\s*/, '') ?? null;
 }
 
 const isoDate = z

@@ -5,8 +5,9 @@ import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { prepareBaseTables } from '../../answer/index.ts';
 import { runIngest } from '../../ingest/index.ts';
-import { createEmbedder } from '../../knowledge/index.ts';
+import { createEmbedder, type KnowledgeBase } from '../../knowledge/index.ts';
 import { KnowledgeHolder } from './knowledge-holder.ts';
 
 const embedder = createEmbedder({ provider: 'hashed' });
@@ -71,5 +72,64 @@ describe('KnowledgeHolder', () => {
     expect(holder.current().document('guides/thu-vien')).toBeUndefined();
     holder.restore('guides/thu-vien');
     expect(holder.current().document('guides/thu-vien')?.id).toBe('guides/thu-vien');
+  });
+
+  it('prepares a swapped-in base before it goes live, so its tables hold the new documents', async () => {
+    holder.close(); // the holder of beforeEach prepares nothing: open one that does
+    const prepared: Array<{ kb: KnowledgeBase; liveMeanwhile: KnowledgeBase | null; cites: string[] }> = [];
+    holder = await KnowledgeHolder.open({
+      indexDir: index(),
+      embedder,
+      prepare: async (kb) => {
+        await prepareBaseTables(kb);
+        const cites = [...kb.catalogue().documents.values()].flatMap((d) => d.cites);
+        // At open there is no holder yet; at a swap, the old base must still be the live one.
+        prepared.push({ kb, liveMeanwhile: prepared.length > 0 ? holder.live() : null, cites });
+      },
+    });
+    const old = holder.live();
+    await writeGuide('nghi-dinh', 'Thủ tục theo Nghị định 118/2025/NĐ-CP.');
+    await runIngest({ sourcesDir: sources(), indexDir: index(), embedder });
+    const next = await holder.reload();
+    expect(prepared.map((p) => p.kb)).toEqual([old, next]);
+    expect(prepared[1]?.liveMeanwhile).toBe(old);
+    expect([prepared[0]?.cites, prepared[1]?.cites]).toEqual([[], ['118/2025']]);
+    expect(holder.live()).toBe(next);
+  });
+
+  it('keeps the old base live when preparing the new one fails', async () => {
+    holder.close();
+    let fail = false;
+    holder = await KnowledgeHolder.open({
+      indexDir: index(),
+      embedder,
+      prepare: async () => {
+        if (fail) throw new Error('tables could not be built');
+      },
+    });
+    const old = holder.live();
+    fail = true;
+    await writeGuide('ho-boi', 'Hồ bơi mới mở cửa từ thứ hai.');
+    await runIngest({ sourcesDir: sources(), indexDir: index(), embedder });
+    await expect(holder.reload()).rejects.toThrow('tables could not be built');
+    expect(holder.live()).toBe(old);
+    expect(holder.generation()).toBe(1);
+  });
+
+  it('counts a withdrawn document out of the catalogue the answer layer reads', async () => {
+    await writeGuide('nghi-dinh', 'Thủ tục theo Nghị định 118/2025/NĐ-CP.');
+    await runIngest({ sourcesDir: sources(), indexDir: index(), embedder });
+    await holder.reload();
+    const words = (kb: KnowledgeBase) => kb.catalogue().wordChunks.get('nghi');
+    expect([holder.current().catalogue().documents.has('guides/nghi-dinh'), words(holder.current())]).toEqual([
+      true,
+      1,
+    ]);
+    holder.withdraw('guides/nghi-dinh');
+    expect([holder.current().catalogue().documents.has('guides/nghi-dinh'), words(holder.current())]).toEqual([
+      false,
+      undefined,
+    ]);
+    expect(holder.live().catalogue().documents.has('guides/nghi-dinh')).toBe(true);
   });
 });

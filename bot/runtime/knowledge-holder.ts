@@ -10,10 +10,14 @@
  * Several instances share one INDEX_DIR (a shared directory: see DESIGN.md "One knowledge version for all
  * instances"). `follow()` polls its CURRENT pointer — a few bytes, once a second — and swaps when another
  * instance's upload or re-index published a new version, so every instance serves it within seconds.
+ *
+ * A new base is prepared (`prepare`: the answer layer's per-base tables) before it is swapped in, so the
+ * first question after a load does not pay for them.
  */
 import { basename } from 'node:path';
-import type { Chunk, DocumentMeta, Embedder, KnowledgeSearchOptions, SearchHit } from '../../knowledge/index.ts';
+import type { Embedder } from '../../knowledge/index.ts';
 import { KnowledgeBase, locateCurrent, writeIndex } from '../../knowledge/index.ts';
+import { excludingView } from './knowledge-view.ts';
 
 /** Errors of KnowledgeBase.open meaning "no usable index here" (build one), not a disk or config failure. */
 const UNUSABLE = new Set(['E_INDEX_MISSING', 'E_INDEX_VERSION', 'E_INDEX_CORRUPT', 'E_EMBEDDER_MISMATCH']);
@@ -22,6 +26,11 @@ export interface KnowledgeHolderOptions {
   indexDir: string;
   /** The embedder that built the index (default: the manifest's hashed one). */
   embedder?: Embedder;
+  /**
+   * Run on every base before it goes live (at open and before each swap); a failure keeps the old base.
+   * The runtime passes answer's prepareBaseTables. Default: nothing (tables are then built on first use).
+   */
+  prepare?: (kb: KnowledgeBase) => Promise<void>;
 }
 
 /** How long a replaced base stays open: far longer than any answer takes, so no question loses its chunks. */
@@ -54,7 +63,7 @@ export class KnowledgeHolder {
   /** Opens the live index. Errors are knowledge's (E_INDEX_MISSING, E_EMBEDDER_MISMATCH, ...). */
   static async open(opts: KnowledgeHolderOptions): Promise<KnowledgeHolder> {
     const version = await currentVersion(opts.indexDir);
-    return new KnowledgeHolder(opts, await KnowledgeBase.open(opts.indexDir, { embedder: opts.embedder }), version);
+    return new KnowledgeHolder(opts, await openPrepared(opts, opts.indexDir), version);
   }
 
   /**
@@ -70,11 +79,7 @@ export class KnowledgeHolder {
       if (typeof code !== 'string' || !UNUSABLE.has(code) || !opts.embedder) throw err;
     }
     await writeIndex(opts.placeholderDir, { documents: [], vectors: new Map(), embedder: opts.embedder.info });
-    const holder = new KnowledgeHolder(
-      opts,
-      await KnowledgeBase.open(opts.placeholderDir, { embedder: opts.embedder }),
-      null,
-    );
+    const holder = new KnowledgeHolder(opts, await openPrepared(opts, opts.placeholderDir), null);
     holder.building = true;
     holder.servingNow = new Promise((resolve) => (holder.markServing = resolve));
     return holder;
@@ -171,13 +176,13 @@ export class KnowledgeHolder {
 
   private async load(): Promise<KnowledgeBase> {
     const version = await currentVersion(this.opts.indexDir);
-    const next = await KnowledgeBase.open(this.opts.indexDir, { embedder: this.opts.embedder });
+    const next = await openPrepared(this.opts, this.opts.indexDir);
     this.served = version;
     this.loadedAt = Date.now();
     for (const id of [...this.excluded]) if (!next.document(id)) this.excluded.delete(id);
     this.retire(this.kb);
     this.kb = next;
-    this.view = null;
+    this.setView();
     this.loads += 1;
     if (this.building) {
       this.building = false;
@@ -211,12 +216,23 @@ export class KnowledgeHolder {
   /** Stops citing a document now (until a re-index removes it). */
   withdraw(id: string): void {
     this.excluded.add(id);
-    this.view = null;
+    this.setView();
   }
 
   /** Cites a document again (it was uploaded anew under the same id). */
   restore(id: string): void {
-    if (this.excluded.delete(id)) this.view = null;
+    if (this.excluded.delete(id)) this.setView();
+  }
+
+  /**
+   * Drops the withdrawn-documents view, and prepares the next one in the background: a view has its own
+   * tables (the withdrawn documents counted out), which would otherwise be built by the next question.
+   */
+  private setView(): void {
+    this.view = null;
+    if (!this.opts.prepare || this.excluded.size === 0) return;
+    // A failure here only means the next question builds the tables itself.
+    void this.opts.prepare(this.current()).catch(() => undefined);
   }
 
   /** Ids filtered out right now. */
@@ -225,18 +241,16 @@ export class KnowledgeHolder {
   }
 }
 
-/** A base whose reads skip `excluded`; everything else falls through to `kb` via the prototype. */
-function excludingView(kb: KnowledgeBase, excluded: ReadonlySet<string>): KnowledgeBase {
-  const view = Object.create(kb) as KnowledgeBase;
-  const ids = [...excluded];
-  view.documents = (): DocumentMeta[] => kb.documents().filter((d) => !excluded.has(d.id));
-  view.document = (id: string): DocumentMeta | undefined => (excluded.has(id) ? undefined : kb.document(id));
-  view.chunksOf = (id: string): Chunk[] => (excluded.has(id) ? [] : kb.chunksOf(id));
-  view.search = (query: string, opts: KnowledgeSearchOptions = {}): Promise<SearchHit[]> => {
-    const filter = { ...opts.filter, excludeDocuments: [...(opts.filter?.excludeDocuments ?? []), ...ids] };
-    return kb.search(query, { ...opts, filter });
-  };
-  return view;
+/** Opens a base and runs `prepare` on it; the base is closed again when that fails. */
+async function openPrepared(opts: KnowledgeHolderOptions, indexDir: string): Promise<KnowledgeBase> {
+  const kb = await KnowledgeBase.open(indexDir, { embedder: opts.embedder });
+  try {
+    await opts.prepare?.(kb);
+  } catch (err) {
+    kb.close();
+    throw err;
+  }
+  return kb;
 }
 
 async function currentVersion(indexDir: string): Promise<string | null> {

@@ -3,7 +3,7 @@
  * built from the service's folders. The bot calls it once at start-up (see README "Wiring into buildApp").
  */
 import { join } from 'node:path';
-import { answer as composeAnswer, type AnswerGenerator } from '../../answer/index.ts';
+import { answer as composeAnswer, prepareBaseTables, type AnswerGenerator } from '../../answer/index.ts';
 import type { Embedder, EmbedderConfig } from '../../knowledge/index.ts';
 import { withCurated, withQuestionLog, type AnswerCallContext, type WebAnswerResult } from './answer-wrappers.ts';
 import { ContentLibrary } from './content-library.ts';
@@ -61,13 +61,11 @@ export interface WebRuntime {
 }
 
 export async function createWebRuntime(o: WebRuntimeOptions): Promise<WebRuntime> {
+  // Every base gets answer's per-base tables before it goes live: no question pays for them.
+  const knowledge = { indexDir: o.indexDir, embedder: o.embedder, prepare: prepareBaseTables };
   const holder = o.allowMissingIndex
-    ? await KnowledgeHolder.openOrPlaceholder({
-        indexDir: o.indexDir,
-        embedder: o.embedder,
-        placeholderDir: join(o.dataDir, 'empty-index'),
-      })
-    : await KnowledgeHolder.open({ indexDir: o.indexDir, embedder: o.embedder });
+    ? await KnowledgeHolder.openOrPlaceholder({ ...knowledge, placeholderDir: join(o.dataDir, 'empty-index') })
+    : await KnowledgeHolder.open(knowledge);
   const store = o.store;
   // Late-bound so app.ts can point it at the service log after this returns.
   const reportStoreError = (err: unknown) => runtime.onStoreError(err);

@@ -43,7 +43,32 @@ interface Postings {
   length: number;
   /** tf / (tf + base + perLength·length) per posting, for the BM25 parameters in `impactKey` (long lists only). */
   impacts: Float64Array | null;
+  /** The largest of `impacts`. */
+  maxImpact: number;
   impactKey: string;
+}
+
+/**
+ * One query term's postings ready to score: posting i adds w × tf / (tf + base + byLength[doc]), read from
+ * `impacts` when the list keeps them (the same value, computed once). `max` bounds what one posting adds,
+ * which is what lets search skip the long lists of common syllables (see lexical-topk.ts).
+ */
+export interface TermList {
+  docIds: Uint32Array;
+  tfs: Uint8Array;
+  length: number;
+  w: number;
+  base: number;
+  byLength: Float64Array;
+  impacts: Float64Array | null;
+  max: number;
+}
+
+/** What posting `i` of `list` adds to its document's score (bit for bit what accumulate adds). */
+export function contribution(list: TermList, i: number): number {
+  if (list.impacts) return list.w * (list.impacts[i] as number);
+  const tf = list.tfs[i] as number;
+  return list.w * (tf / (tf + list.base + (list.byLength[list.docIds[i] as number] as number)));
 }
 
 const utf8 = new TextEncoder();
@@ -60,6 +85,7 @@ export class FieldIndex {
     tfs: new Uint8Array(CACHE_MIN_DF),
     length: 0,
     impacts: null,
+    maxImpact: 0,
     impactKey: '',
   };
 
@@ -133,7 +159,15 @@ export class FieldIndex {
     const df = head.value;
     const long = df >= CACHE_MIN_DF;
     let out = this.scratch;
-    if (long) out = { docIds: new Uint32Array(df), tfs: new Uint8Array(df), length: df, impacts: null, impactKey: '' };
+    if (long)
+      out = {
+        docIds: new Uint32Array(df),
+        tfs: new Uint8Array(df),
+        length: df,
+        impacts: null,
+        maxImpact: 0,
+        impactKey: '',
+      };
     else out.length = df;
     const { docIds, tfs } = out;
     let p = head.next;
@@ -182,37 +216,42 @@ export class FieldIndex {
   }
 
   /**
-   * Adds weight × BM25(term) to `scores` for every document holding the term. There is deliberately no
-   * "seen" bookkeeping here: that branch cost three quarters of the loop; callers find the touched
-   * documents afterwards as the non-zero scores (every contribution is positive). Scores differ from
-   * format 2's (w·tf)/(…) by rounding only (last bits); equal inputs still give equal scores, so ties stay ties.
+   * The postings of `term` with its BM25 weight for this search, or null when no document has it. Long lists
+   * come from the cache with their fractions; a short list is copied out of the scratch buffer (it is small),
+   * so several lists of one search can be held at once.
    */
-  accumulate(term: string, weight: number, p: Bm25Params, scores: Float64Array): void {
+  scoredList(term: string, weight: number, p: Bm25Params): TermList | null {
     const id = this.termId(term);
-    if (id < 0) return;
+    if (id < 0) return null;
     const list = this.postings(id);
-    const { docIds, tfs, length: df } = list;
+    const df = list.length;
     const idf = Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
     const w = weight * idf * (p.k1 + 1);
     const base = p.k1 * (1 - p.b);
     const perLength = (p.k1 * p.b) / this.avgLength;
     const byLength = this.lengthTerms(perLength);
-    // w × tf / (tf + base + perLength·len). The fraction of a long list is computed once per BM25 parameters
-    // and kept beside its postings: the loop over "thủ tục" is then a multiply-add, three times faster than
-    // dividing per posting. Short lists compute the same fraction inline, so equal inputs give equal scores.
     if (df >= CACHE_MIN_DF) {
       const impacts = this.impactsOf(list, base, perLength);
-      for (let i = 0; i < df; i++) {
-        const doc = docIds[i] as number;
-        scores[doc] = (scores[doc] as number) + w * (impacts[i] as number);
-      }
-      return;
+      const { docIds, tfs } = list;
+      return { docIds, tfs, length: df, w, base, byLength, impacts, max: w * list.maxImpact };
     }
+    const docIds = list.docIds.slice(0, df);
+    const tfs = list.tfs.slice(0, df);
+    let maxFraction = 0;
     for (let i = 0; i < df; i++) {
-      const doc = docIds[i] as number;
       const tf = tfs[i] as number;
-      scores[doc] = (scores[doc] as number) + w * (tf / (tf + base + (byLength[doc] as number)));
+      maxFraction = Math.max(maxFraction, tf / (tf + base + (byLength[docIds[i] as number] as number)));
     }
+    return { docIds, tfs, length: df, w, base, byLength, impacts: null, max: w * maxFraction };
+  }
+
+  /**
+   * Adds weight × BM25(term) to `scores` for every document holding the term: the exhaustive way, which the
+   * pruned search is tested against. Every contribution is positive, so touched documents are the non-zero scores.
+   */
+  accumulate(term: string, weight: number, p: Bm25Params, scores: Float64Array): void {
+    const list = this.scoredList(term, weight, p);
+    if (list) addAll(list, scores);
   }
 
   /** The fractions of a cached list for these parameters (recomputed when a search tunes BM25 differently). */
@@ -222,11 +261,14 @@ export class FieldIndex {
     const byLength = this.lengthTerms(perLength);
     const { docIds, tfs, length } = list;
     const impacts = list.impacts ?? new Float64Array(length);
+    let max = 0;
     for (let i = 0; i < length; i++) {
       const tf = tfs[i] as number;
       impacts[i] = tf / (tf + base + (byLength[docIds[i] as number] as number));
+      max = Math.max(max, impacts[i] as number);
     }
     list.impacts = impacts;
+    list.maxImpact = max;
     list.impactKey = key;
     return impacts;
   }
@@ -270,6 +312,27 @@ export class FieldIndex {
     if (termStarts[header.termCount] !== header.termBytes || postingStarts[header.termCount] !== header.postingBytes)
       throw new RangeError('lexical offsets do not match their header');
     return { field: new FieldIndex(termBlob, termStarts, postingStarts, postingBlob, lengths), end: at };
+  }
+}
+
+/**
+ * Adds every posting of `list` to `scores`. Without "seen" bookkeeping (that branch cost three quarters of the
+ * loop). The fraction of a long list is kept beside its postings, so the loop over "thủ tục" is a multiply-add,
+ * three times faster than dividing per posting; a short list computes the same fraction inline.
+ */
+export function addAll(list: TermList, scores: Float64Array): void {
+  const { docIds, tfs, length, w, base, byLength, impacts } = list;
+  if (impacts) {
+    for (let i = 0; i < length; i++) {
+      const doc = docIds[i] as number;
+      scores[doc] = (scores[doc] as number) + w * (impacts[i] as number);
+    }
+    return;
+  }
+  for (let i = 0; i < length; i++) {
+    const doc = docIds[i] as number;
+    const tf = tfs[i] as number;
+    scores[doc] = (scores[doc] as number) + w * (tf / (tf + base + (byLength[doc] as number)));
   }
 }
 

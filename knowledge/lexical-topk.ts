@@ -1,0 +1,276 @@
+/**
+ * The exact top-k of a BM25 sum without reading every posting of the common syllables (MaxScore, Turtle &
+ * Flood 1995, here term at a time). Each term list carries `max`, the most one of its postings can add.
+ * Lists are read shortest first, each in full, into a partial score per chunk. Before a long list, the k
+ * chunks with the best partial scores are scored completely (their postings in the unread lists looked up):
+ * the k-th of those real scores, theta, is a lower bound of the final k-th. If the unread lists together
+ * add less than theta, no chunk untouched so far can reach the top k, and the unread lists are only looked
+ * up (galloping search) for the touched chunks whose partial score plus that bound still reaches theta;
+ * after each list the chunks whose bound fell below theta are dropped.
+ *
+ * Exactness: the surviving chunks are finally re-scored in the caller's list order, which is the order the
+ * exhaustive sum adds in, so their scores are bit for bit those of the exhaustive search and ties break
+ * the same way (lower label first). Every bound is widened by SLACK, far above the rounding of a sum of
+ * at most a hundred terms, so a chunk is never dropped because its partial sum was rounded down.
+ */
+import { contribution, type TermList } from './lexical-index.ts';
+
+/** Relative widening of every bound comparison (rounding of a 100-term sum is below 1e-13 relative). */
+const SLACK = 1 + 1e-9;
+/**
+ * Checking whether the unread lists can be skipped costs about k lookups in each of them, so it is made
+ * only before a list at least this long, and then before lists at least twice as long as the last checked.
+ */
+const FIRST_CHECK_LENGTH = 2048;
+
+export interface TopK {
+  /** Best labels, best first (ties: lower label first), at most k, only labels the mask allows. */
+  top: number[];
+  /** The exact summed scores of any labels (0 when no list holds one), as the exhaustive sum gives them. */
+  scoresOf: (labels: readonly number[]) => Float64Array;
+}
+
+/** Position of `doc` in `list` at or after `from` (galloping, then binary search), or where it would go. */
+function seek(list: TermList, doc: number, from: number): number {
+  const { docIds, length } = list;
+  let step = 1;
+  let hi = from;
+  while (hi < length && (docIds[hi] as number) < doc) {
+    from = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  hi = Math.min(hi, length);
+  while (from < hi) {
+    const mid = (from + hi) >>> 1;
+    if ((docIds[mid] as number) < doc) from = mid + 1;
+    else hi = mid;
+  }
+  return from;
+}
+
+/**
+ * Adds `lists` to `sums` (one per label of `ascending`, which must be sorted), looking each label up with one
+ * forward gallop per list. Lists are added in the order given, which is what makes the exact re-sum exact.
+ */
+function addLookedUp(lists: readonly TermList[], ascending: ArrayLike<number>, sums: Float64Array): Float64Array {
+  for (const list of lists) {
+    let at = 0;
+    for (let c = 0; c < ascending.length; c++) {
+      const label = ascending[c] as number;
+      at = seek(list, label, at);
+      if (at < list.length && list.docIds[at] === label) sums[c] = (sums[c] as number) + contribution(list, at);
+    }
+  }
+  return sums;
+}
+
+/** Adds a whole list to `scores`, appending labels scored for the first time to `touched`; returns its new length. */
+function addTracked(list: TermList, scores: Float64Array, touched: Uint32Array, n: number): number {
+  const { docIds, length } = list;
+  for (let i = 0; i < length; i++) {
+    const doc = docIds[i] as number;
+    const s = scores[doc] as number;
+    if (s === 0) touched[n++] = doc;
+    scores[doc] = s + contribution(list, i);
+  }
+  return n;
+}
+
+/** The k-th largest of `values` (0 when there are fewer than k). */
+function kthLargest(values: Float64Array, k: number): number {
+  if (values.length < k || k <= 0) return 0;
+  return values.slice().sort()[values.length - k] as number;
+}
+
+/** The k-th best score among the first `n` labels that the mask allows (0 when fewer than k): a bounded min-heap. */
+function kthScore(labels: Uint32Array, n: number, scores: Float64Array, allowed: Uint8Array | null, k: number): number {
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (let c = 0; c < n; c++) {
+    const label = labels[c] as number;
+    const s = scores[label] as number;
+    if ((size === k && s <= (heap[0] as number)) || (allowed !== null && allowed[label] !== 1)) continue;
+    if (size === k) {
+      siftDown(heap, k, s);
+      continue;
+    }
+    let at = size++;
+    for (; at > 0 && (heap[(at - 1) >> 1] as number) > s; at = (at - 1) >> 1) heap[at] = heap[(at - 1) >> 1] as number;
+    heap[at] = s;
+  }
+  return size < k ? 0 : (heap[0] as number);
+}
+
+/** Replaces the smallest entry of a full min-heap by `s` and restores the heap. */
+function siftDown(heap: Float64Array, k: number, s: number): void {
+  let at = 0;
+  for (;;) {
+    const l = 2 * at + 1;
+    const r = l + 1;
+    let m = l < k && (heap[l] as number) < s ? l : -1;
+    if (r < k && (heap[r] as number) < (m < 0 ? s : (heap[l] as number))) m = r;
+    if (m < 0) break;
+    heap[at] = heap[m] as number;
+    at = m;
+  }
+  heap[at] = s;
+}
+
+/** Allowed labels among the first `n` whose score plus `rest` may reach `theta` (at most `limit`), ascending. */
+function kept(
+  labels: Uint32Array,
+  n: number,
+  scores: Float64Array,
+  allowed: Uint8Array | null,
+  limit: number,
+  rest: number,
+  theta: number,
+): Uint32Array {
+  const out: number[] = [];
+  for (let c = 0; c < n && out.length < limit; c++) {
+    const label = labels[c] as number;
+    if (((scores[label] as number) + rest) * SLACK >= theta && (allowed === null || allowed[label] === 1))
+      out.push(label);
+  }
+  return Uint32Array.from(out).sort();
+}
+
+/**
+ * A lower bound of the final k-th score: the k best partial scores completed with their postings in the
+ * unread lists. These are real scores of k chunks, so the final k-th can only be higher.
+ */
+function completedKth(
+  unread: readonly TermList[],
+  touched: Uint32Array,
+  n: number,
+  scores: Float64Array,
+  allowed: Uint8Array | null,
+  k: number,
+): number {
+  const best = kept(touched, n, scores, allowed, k, 0, kthScore(touched, n, scores, allowed, k));
+  const sums = addLookedUp(
+    unread,
+    best,
+    Float64Array.from(best, (l) => scores[l] as number),
+  );
+  return kthLargest(sums, k);
+}
+
+/**
+ * Adds one list to the first `n` labels (ascending) by looking each up, keeps those that `rest` more could
+ * still lift to theta, and returns how many it kept (compacted in place). With many labels left, theta is
+ * raised to their k-th partial score (a lower bound of the final k-th too), which prunes the next lists harder.
+ */
+function lookUp(
+  list: TermList,
+  labels: Uint32Array,
+  n: number,
+  scores: Float64Array,
+  rest: number,
+  bound: { theta: number; k: number },
+): number {
+  let at = 0;
+  let count = 0;
+  for (let c = 0; c < n; c++) {
+    const label = labels[c] as number;
+    at = seek(list, label, at);
+    if (at < list.length && list.docIds[at] === label)
+      scores[label] = (scores[label] as number) + contribution(list, at);
+    if (((scores[label] as number) + rest) * SLACK >= bound.theta) labels[count++] = label;
+  }
+  if (count > 2 * bound.k) bound.theta = Math.max(bound.theta, kthScore(labels, count, scores, null, bound.k));
+  return count;
+}
+
+/**
+ * The final top k from the remaining labels: those whose (reordered, so last-bit different) sum may reach the
+ * k-th are re-summed in the lists' own order, then ranked by that exact score, ties to the lower label.
+ */
+function exactTop(
+  lists: readonly TermList[],
+  labels: Uint32Array,
+  n: number,
+  scores: Float64Array,
+  allowed: Uint8Array | null,
+  k: number,
+  memo: Map<number, number>,
+): number[] {
+  const theta = kthScore(labels, n, scores, allowed, k);
+  const survivors = kept(labels, n, scores, allowed, n, 0, theta);
+  const exact = addLookedUp(lists, survivors, new Float64Array(survivors.length));
+  survivors.forEach((label, c) => memo.set(label, exact[c] as number));
+  const order = Array.from(survivors.keys());
+  order.sort(
+    (a, b) => (exact[b] as number) - (exact[a] as number) || (survivors[a] as number) - (survivors[b] as number),
+  );
+  return order.slice(0, k).map((c) => survivors[c] as number);
+}
+
+/**
+ * The k best labels by the sum of `lists` (summed in the order given), only labels `allowed` lets through:
+ * exactly what summing every list into one score per label and taking its top k gives.
+ */
+export function topKByMaxScore(
+  lists: readonly TermList[],
+  docCount: number,
+  allowed: Uint8Array | null,
+  k: number,
+): TopK {
+  const memo = new Map<number, number>();
+  const scoresOf = (labels: readonly number[]): Float64Array => {
+    const unknown = Uint32Array.from(new Set(labels.filter((l) => !memo.has(l)))).sort();
+    const exact = addLookedUp(lists, unknown, new Float64Array(unknown.length));
+    unknown.forEach((label, c) => memo.set(label, exact[c] as number));
+    return Float64Array.from(labels, (label) => memo.get(label) as number);
+  };
+  if (k <= 0 || lists.length === 0) return { top: [], scoresOf };
+  const order = [...lists].sort((a, b) => a.length - b.length);
+  // rest[j]: the most lists order[j], order[j+1], … can still add to one label.
+  const rest = new Float64Array(order.length + 1);
+  for (let j = order.length - 1; j >= 0; j--) rest[j] = (rest[j + 1] as number) + (order[j] as TermList).max;
+  const { scores, touched } = scratchFor(docCount);
+  let n = 0;
+  let theta = 0;
+  let j = 0;
+  for (let nextCheck = FIRST_CHECK_LENGTH; j < order.length; j++) {
+    const list = order[j] as TermList;
+    if (j > 0 && list.length >= nextCheck) {
+      nextCheck = 2 * list.length;
+      theta = Math.max(theta, completedKth(order.slice(j), touched, n, scores, allowed, k));
+      if ((rest[j] as number) * SLACK < theta) break;
+    }
+    n = addTracked(list, scores, touched, n);
+  }
+  let top: number[];
+  if (j === order.length) top = exactTop(lists, touched, n, scores, allowed, k, memo);
+  else {
+    const labels = kept(touched, n, scores, allowed, n, rest[j] as number, theta);
+    const bound = { theta, k };
+    let m = labels.length;
+    for (; j < order.length; j++) m = lookUp(order[j] as TermList, labels, m, scores, rest[j + 1] as number, bound);
+    top = exactTop(lists, labels, m, scores, allowed, k, memo);
+  }
+  release(scores, touched, n);
+  return { top, scoresOf };
+}
+
+/**
+ * Score and touched arrays are reused from one search to the next (search is synchronous, so one set per
+ * chunk count is enough): allocating 1.2 MB a question at 100k chunks cost a tenth of the lexical leg in
+ * zeroing and garbage collection. Only the touched entries are cleared afterwards.
+ */
+let scratch: { scores: Float64Array; touched: Uint32Array } | null = null;
+
+function scratchFor(docCount: number): { scores: Float64Array; touched: Uint32Array } {
+  const current = scratch;
+  scratch = null;
+  if (current && current.scores.length === docCount) return current;
+  return { scores: new Float64Array(docCount), touched: new Uint32Array(docCount) };
+}
+
+function release(scores: Float64Array, touched: Uint32Array, n: number): void {
+  if (n * 8 > scores.length) scores.fill(0);
+  else for (let c = 0; c < n; c++) scores[touched[c] as number] = 0;
+  scratch = { scores, touched };
+}

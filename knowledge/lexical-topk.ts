@@ -13,7 +13,7 @@
  * the same way (lower label first). Every bound is widened by SLACK, far above the rounding of a sum of
  * at most a hundred terms, so a chunk is never dropped because its partial sum was rounded down.
  */
-import { contribution, type TermList } from './lexical-index.ts';
+import { contribution, cursorOf, type TermList } from './lexical-index.ts';
 
 /** Relative widening of every bound comparison (rounding of a 100-term sum is below 1e-13 relative). */
 const SLACK = 1 + 1e-9;
@@ -30,36 +30,17 @@ export interface TopK {
   scoresOf: (labels: readonly number[]) => Float64Array;
 }
 
-/** Position of `doc` in `list` at or after `from` (galloping, then binary search), or where it would go. */
-function seek(list: TermList, doc: number, from: number): number {
-  const { docIds, length } = list;
-  let step = 1;
-  let hi = from;
-  while (hi < length && (docIds[hi] as number) < doc) {
-    from = hi + 1;
-    hi += step;
-    step *= 2;
-  }
-  hi = Math.min(hi, length);
-  while (from < hi) {
-    const mid = (from + hi) >>> 1;
-    if ((docIds[mid] as number) < doc) from = mid + 1;
-    else hi = mid;
-  }
-  return from;
-}
-
 /**
  * Adds `lists` to `sums` (one per label of `ascending`, which must be sorted), looking each label up with one
- * forward gallop per list. Lists are added in the order given, which is what makes the exact re-sum exact.
+ * cursor per list. Lists are added in the order given, which is what makes the exact re-sum exact.
  */
 function addLookedUp(lists: readonly TermList[], ascending: ArrayLike<number>, sums: Float64Array): Float64Array {
   for (const list of lists) {
-    let at = 0;
+    const cursor = cursorOf(list);
     for (let c = 0; c < ascending.length; c++) {
       const label = ascending[c] as number;
-      at = seek(list, label, at);
-      if (at < list.length && list.docIds[at] === label) sums[c] = (sums[c] as number) + contribution(list, at);
+      const tf = cursor.tfOf(label);
+      if (tf > 0) sums[c] = (sums[c] as number) + contribution(list, tf, label);
     }
   }
   return sums;
@@ -67,12 +48,22 @@ function addLookedUp(lists: readonly TermList[], ascending: ArrayLike<number>, s
 
 /** Adds a whole list to `scores`, appending labels scored for the first time to `touched`; returns its new length. */
 function addTracked(list: TermList, scores: Float64Array, touched: Uint32Array, n: number): number {
-  const { docIds, length } = list;
+  const { blob, length, w, base, byLength } = list;
+  let p = list.start;
+  let doc = 0;
   for (let i = 0; i < length; i++) {
-    const doc = docIds[i] as number;
+    let b = blob[p++] as number;
+    let v = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = blob[p++] as number;
+      v |= (b & 0x7f) << shift;
+    }
+    doc += v >>> 1;
+    const tf = v & 1 ? (blob[p++] as number) : 1;
     const s = scores[doc] as number;
     if (s === 0) touched[n++] = doc;
-    scores[doc] = s + contribution(list, i);
+    // contribution(list, tf, doc), written out: this loop is where a question's time goes.
+    scores[doc] = s + w * (tf / (tf + base + (byLength[doc] as number)));
   }
   return n;
 }
@@ -170,13 +161,12 @@ function lookUp(
   rest: number,
   bound: { theta: number; k: number },
 ): number {
-  let at = 0;
+  const cursor = cursorOf(list);
   let count = 0;
   for (let c = 0; c < n; c++) {
     const label = labels[c] as number;
-    at = seek(list, label, at);
-    if (at < list.length && list.docIds[at] === label)
-      scores[label] = (scores[label] as number) + contribution(list, at);
+    const tf = cursor.tfOf(label);
+    if (tf > 0) scores[label] = (scores[label] as number) + contribution(list, tf, label);
     if (((scores[label] as number) + rest) * SLACK >= bound.theta) labels[count++] = label;
   }
   if (count > 2 * bound.k) bound.theta = Math.max(bound.theta, kthScore(labels, count, scores, null, bound.k));

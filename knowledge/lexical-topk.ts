@@ -215,7 +215,8 @@ export function topKByMaxScore(
     return Float64Array.from(labels, (label) => memo.get(label) as number);
   };
   if (k <= 0 || lists.length === 0) return { top: [], scoresOf };
-  const order = [...lists].sort((a, b) => a.length - b.length);
+  // A list that adds nothing (weight 0) would re-append its chunks to `touched`: leave it out of the reading.
+  const order = lists.filter((l) => l.max > 0).sort((a, b) => a.length - b.length);
   // rest[j]: the most lists order[j], order[j+1], … can still add to one label.
   const rest = new Float64Array(order.length + 1);
   for (let j = order.length - 1; j >= 0; j--) rest[j] = (rest[j + 1] as number) + (order[j] as TermList).max;

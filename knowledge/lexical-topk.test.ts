@@ -111,6 +111,20 @@ describe('MaxScore top k', () => {
     }
   });
 
+  it('ranks the few chunks of one document by lookups exactly as the exhaustive top k does', () => {
+    const random = rng(14);
+    for (let q = 0; q < 40; q++) {
+      const allowed = new Uint8Array(DOCS);
+      const from = Math.floor(random() * (DOCS - 30));
+      allowed.fill(1, from, from + 1 + Math.floor(random() * 30));
+      const lists = question(field, random);
+      const scores = exhaustive(lists, DOCS);
+      const pruned = topKByMaxScore(lists, DOCS, allowed, 10);
+      expect(pruned.top).toEqual(topLabels(scores, allowed, 10));
+      expect([...pruned.scoresOf(pruned.top)]).toEqual(pruned.top.map((l) => scores[l]));
+    }
+  });
+
   it('returns every matching label when fewer than k match, and nothing for no lists or k of 0', () => {
     const rare = field.scoredList(`s${VOCABULARY - 1}`, 1, P) ?? field.scoredList('s600', 1, P);
     expect(rare).not.toBeNull();

@@ -215,6 +215,8 @@ export function topKByMaxScore(
     return Float64Array.from(labels, (label) => memo.get(label) as number);
   };
   if (k <= 0 || lists.length === 0) return { top: [], scoresOf };
+  const few = fewAllowed(allowed, lists);
+  if (few) return { top: rankExactly(lists, few, k, memo), scoresOf };
   // A list that adds nothing (weight 0) would re-append its chunks to `touched`: leave it out of the reading.
   const order = lists.filter((l) => l.max > 0).sort((a, b) => a.length - b.length);
   // rest[j]: the most lists order[j], order[j+1], … can still add to one label.
@@ -238,12 +240,46 @@ export function topKByMaxScore(
   else {
     const labels = kept(touched, n, scores, allowed, n, rest[j] as number, theta);
     const bound = { theta, k };
+    // The unread lists by falling bound, so the bound left for each chunk shrinks fastest and drops it soonest.
+    const unread = order.slice(j).sort((a, b) => b.max - a.max);
+    const left = new Float64Array(unread.length + 1);
+    for (let u = unread.length - 1; u >= 0; u--) left[u] = (left[u + 1] as number) + (unread[u] as TermList).max;
     let m = labels.length;
-    for (; j < order.length; j++) m = lookUp(order[j] as TermList, labels, m, scores, rest[j + 1] as number, bound);
+    unread.forEach((list, u) => (m = lookUp(list, labels, m, scores, left[u + 1] as number, bound)));
     top = exactTop(lists, labels, m, scores, allowed, k, memo);
   }
   release(scores, touched, n);
   return { top, scoresOf };
+}
+
+/** A lookup costs about this many postings read in full (binary search over blocks, then half a block). */
+const LOOKUP_COST = 8;
+
+/**
+ * The allowed labels, ascending, when a mask keeps so few (one document's chunks) that looking each up in
+ * every list costs less than reading the lists; otherwise null.
+ */
+function fewAllowed(allowed: Uint8Array | null, lists: readonly TermList[]): Uint32Array | null {
+  if (allowed === null) return null;
+  let postings = 0;
+  for (const list of lists) postings += list.length;
+  const limit = Math.floor(postings / (LOOKUP_COST * lists.length));
+  const labels: number[] = [];
+  for (let label = 0; label < allowed.length; label++) {
+    if (allowed[label] !== 1) continue;
+    if (labels.length >= limit) return null;
+    labels.push(label);
+  }
+  return Uint32Array.from(labels);
+}
+
+/** The top k of a few labels, each scored exactly by lookups (ties: lower label first). */
+function rankExactly(lists: readonly TermList[], labels: Uint32Array, k: number, memo: Map<number, number>): number[] {
+  const exact = addLookedUp(lists, labels, new Float64Array(labels.length));
+  labels.forEach((label, c) => memo.set(label, exact[c] as number));
+  const order = Array.from(labels.keys()).filter((c) => (exact[c] as number) > 0);
+  order.sort((a, b) => (exact[b] as number) - (exact[a] as number) || (labels[a] as number) - (labels[b] as number));
+  return order.slice(0, k).map((c) => labels[c] as number);
 }
 
 /**

@@ -5,14 +5,16 @@
  * chunks with the best partial scores are scored completely (their postings in the unread lists looked up):
  * the k-th of those real scores, theta, is a lower bound of the final k-th. If the unread lists together
  * add less than theta, no chunk untouched so far can reach the top k, and the unread lists are only looked
- * up (galloping search) for the touched chunks whose partial score plus that bound still reaches theta;
- * after each list the chunks whose bound fell below theta are dropped.
+ * up (skip tables, postings.ts) for the touched chunks whose partial score plus that bound still reaches
+ * theta, highest bound first; after each list the chunks whose bound fell below theta are dropped. A mask
+ * that keeps only a few chunks (one document) is ranked by looking each of them up instead.
  *
  * Exactness: the surviving chunks are finally re-scored in the caller's list order, which is the order the
  * exhaustive sum adds in, so their scores are bit for bit those of the exhaustive search and ties break
  * the same way (lower label first). Every bound is widened by SLACK, far above the rounding of a sum of
  * at most a hundred terms, so a chunk is never dropped because its partial sum was rounded down.
  */
+import { kthLargest, kthScore } from './kth-score.ts';
 import { contribution, cursorOf, type TermList } from './lexical-index.ts';
 
 /** Relative widening of every bound comparison (rounding of a 100-term sum is below 1e-13 relative). */
@@ -66,46 +68,6 @@ function addTracked(list: TermList, scores: Float64Array, touched: Uint32Array, 
     scores[doc] = s + w * (tf / (tf + base + (byLength[doc] as number)));
   }
   return n;
-}
-
-/** The k-th largest of `values` (0 when there are fewer than k). */
-function kthLargest(values: Float64Array, k: number): number {
-  if (values.length < k || k <= 0) return 0;
-  return values.slice().sort()[values.length - k] as number;
-}
-
-/** The k-th best score among the first `n` labels that the mask allows (0 when fewer than k): a bounded min-heap. */
-function kthScore(labels: Uint32Array, n: number, scores: Float64Array, allowed: Uint8Array | null, k: number): number {
-  const heap = new Float64Array(k);
-  let size = 0;
-  for (let c = 0; c < n; c++) {
-    const label = labels[c] as number;
-    const s = scores[label] as number;
-    if ((size === k && s <= (heap[0] as number)) || (allowed !== null && allowed[label] !== 1)) continue;
-    if (size === k) {
-      siftDown(heap, k, s);
-      continue;
-    }
-    let at = size++;
-    for (; at > 0 && (heap[(at - 1) >> 1] as number) > s; at = (at - 1) >> 1) heap[at] = heap[(at - 1) >> 1] as number;
-    heap[at] = s;
-  }
-  return size < k ? 0 : (heap[0] as number);
-}
-
-/** Replaces the smallest entry of a full min-heap by `s` and restores the heap. */
-function siftDown(heap: Float64Array, k: number, s: number): void {
-  let at = 0;
-  for (;;) {
-    const l = 2 * at + 1;
-    const r = l + 1;
-    let m = l < k && (heap[l] as number) < s ? l : -1;
-    if (r < k && (heap[r] as number) < (m < 0 ? s : (heap[l] as number))) m = r;
-    if (m < 0) break;
-    heap[at] = heap[m] as number;
-    at = m;
-  }
-  heap[at] = s;
 }
 
 /** Allowed labels among the first `n` whose score plus `rest` may reach `theta` (at most `limit`), ascending. */

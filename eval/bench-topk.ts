@@ -1,6 +1,6 @@
 /**
  * The ranking check behind an index-format change: prints the top 10 of every dev-set question (all sets in
- * eval/questions except fresh-holdout) for one index, hybrid, lexical only and filtered, one JSON line per
+ * eval/questions except the sealed holdouts) for one index, hybrid, lexical only and filtered, one JSON line per
  * search with its scores. Run it with the old and the new code on the same corpus and compare the files: a format change
  * must not move a single id.
  *
@@ -23,7 +23,7 @@ const VARIANTS: Record<string, KnowledgeSearchOptions> = {
 async function main(): Promise<void> {
   const indexDir = process.argv[2];
   if (!indexDir) throw new Error('usage: npx tsx eval/bench-topk.ts <indexDir>');
-  const files = (await readdir(QUESTIONS)).filter((f) => f.endsWith('.jsonl') && f !== 'fresh-holdout.jsonl').sort();
+  const files = (await readdir(QUESTIONS)).filter((f) => f.endsWith('.jsonl') && !f.includes('holdout')).sort();
   const kb = await KnowledgeBase.open(indexDir);
   for (const file of files) {
     const lines = (await readFile(join(QUESTIONS, file), 'utf8')).split('\n').filter((l) => l.trim());

@@ -5,10 +5,11 @@
  *
  * Opening keeps the file as one Buffer with typed-array views over it: the terms are one UTF-8 blob with
  * start offsets (searched by binary search over the bytes, never split into 250k strings), and a term's
- * postings are decoded only when a question needs them. Long lists are decoded once and kept (LRU,
- * bounded), so the common syllables every question touches cost no decoding after the first time.
- * The writer's side is field-builder.ts.
+ * postings are read where they lie, never decoded into arrays: in full for the lists search sums, by skip
+ * table (postings.ts) for the lists it only looks chunks up in. The writer's side is field-builder.ts.
  */
+
+import { BLOCK, PostingCursor, buildSkips, type SkipTable } from './postings.ts';
 
 /** BM25 parameters (defaults in SEARCH_DEFAULTS). */
 export interface Bm25Params {
@@ -26,24 +27,37 @@ export interface FieldHeader {
   totalLength: number;
 }
 
-/** Lists at least this long are decoded once and cached; shorter ones are decoded on every use (cheap). */
-const CACHE_MIN_DF = 64;
-/**
- * Postings kept decoded per field (13 bytes each with their impacts, so at most ≈ 90 MB a field): bounds
- * memory whatever the questions are, and holds the 5–6M long postings the 156 dev-set questions touch at 100k.
- */
-const CACHE_BUDGET = 7_000_000;
 /** Distinct looked-up terms remembered per field before the memo starts over. */
 const LOOKUP_MEMO = 8192;
 
-/** A decoded posting list: documents ascending, with their term frequencies. */
-interface Postings {
-  docIds: Uint32Array;
-  tfs: Uint8Array;
+/**
+ * One query term's postings ready to score: a posting of tf in document d adds
+ * w × tf / (tf + base + byLength[d]). `max` bounds what one posting adds, which is what lets search skip
+ * reading the long lists of common syllables (see lexical-topk.ts).
+ */
+export interface TermList {
+  blob: Uint8Array;
+  /** Byte offset of the first posting. */
+  start: number;
   length: number;
-  /** tf / (tf + base + perLength·length) per posting, for the BM25 parameters in `impactKey` (long lists only). */
-  impacts: Float64Array | null;
-  impactKey: string;
+  skips: SkipTable;
+  /** This list's range in the skip table (empty for a list of at most BLOCK postings). */
+  skipFrom: number;
+  skipTo: number;
+  w: number;
+  base: number;
+  byLength: Float64Array;
+  max: number;
+}
+
+/** What a posting of `tf` in `doc` adds (the one formula every path uses, so equal inputs give equal bits). */
+export function contribution(list: TermList, tf: number, doc: number): number {
+  return list.w * (tf / (tf + list.base + (list.byLength[doc] as number)));
+}
+
+/** A cursor over `list` for lookups in increasing document order. */
+export function cursorOf(list: TermList): PostingCursor {
+  return new PostingCursor(list.blob, list.start, list.length, list.skips, list.skipFrom, list.skipTo);
 }
 
 const utf8 = new TextEncoder();
@@ -51,17 +65,8 @@ const utf8 = new TextEncoder();
 export class FieldIndex {
   readonly avgLength: number;
   private readonly lookups = new Map<string, number>();
-  /** Decoded long lists, in least-recently-used order (a Map iterates in insertion order). */
-  private readonly decoded = new Map<number, Postings>();
-  private decodedPostings = 0;
+  private readonly skips: SkipTable;
   private byLength: { perLength: number; values: Float64Array } | null = null;
-  private scratch: Postings = {
-    docIds: new Uint32Array(CACHE_MIN_DF),
-    tfs: new Uint8Array(CACHE_MIN_DF),
-    length: 0,
-    impacts: null,
-    impactKey: '',
-  };
 
   constructor(
     private readonly termBlob: Uint8Array,
@@ -75,6 +80,7 @@ export class FieldIndex {
     let total = 0;
     for (const len of lengths) total += len;
     this.avgLength = lengths.length === 0 ? 1 : Math.max(1, total / lengths.length);
+    this.skips = buildSkips(postingBlob, postingStarts, lengths);
   }
 
   get docCount(): number {
@@ -120,115 +126,68 @@ export class FieldIndex {
     return id < 0 ? 0 : readVarint(this.postingBlob, this.postingStarts[id] as number).value;
   }
 
-  /** Postings of term `id`: cached when long; short lists come back in a scratch buffer valid until the next call. */
-  private postings(id: number): Postings {
-    const cached = this.decoded.get(id);
-    if (cached) {
-      this.decoded.delete(id);
-      this.decoded.set(id, cached);
-      return cached;
-    }
-    const blob = this.postingBlob;
-    const head = readVarint(blob, this.postingStarts[id] as number);
-    const df = head.value;
-    const long = df >= CACHE_MIN_DF;
-    let out = this.scratch;
-    if (long) out = { docIds: new Uint32Array(df), tfs: new Uint8Array(df), length: df, impacts: null, impactKey: '' };
-    else out.length = df;
-    const { docIds, tfs } = out;
-    let p = head.next;
-    let doc = 0;
-    for (let i = 0; i < df; i++) {
-      // Gaps are below 2^27 (the writer refuses more documents), so a varint has at most 4 bytes.
-      let b = blob[p++] as number;
-      let v = b & 0x7f;
-      for (let shift = 7; b & 0x80; shift += 7) {
-        b = blob[p++] as number;
-        v |= (b & 0x7f) << shift;
-      }
-      doc += v >>> 1;
-      docIds[i] = doc;
-      tfs[i] = v & 1 ? (blob[p++] as number) : 1;
-    }
-    if (long) this.remember(id, out);
-    return out;
-  }
-
-  private remember(id: number, list: Postings): void {
-    this.decoded.set(id, list);
-    this.decodedPostings += list.length;
-    for (const [oldId, old] of this.decoded) {
-      if (this.decodedPostings <= CACHE_BUDGET || oldId === id) break;
-      this.decoded.delete(oldId);
-      this.decodedPostings -= old.length;
-    }
-  }
-
-  /** True when document `doc` contains `term` (binary search; postings are sorted by doc). */
+  /** True when document `doc` contains `term`. */
   has(term: string, doc: number): boolean {
     const id = this.termId(term);
     if (id < 0) return false;
-    const { docIds, length } = this.postings(id);
-    let lo = 0;
-    let hi = length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const d = docIds[mid] as number;
-      if (d === doc) return true;
-      if (d < doc) lo = mid + 1;
-      else hi = mid;
-    }
-    return false;
+    const head = readVarint(this.postingBlob, this.postingStarts[id] as number);
+    const { starts } = this.skips;
+    const cursor = new PostingCursor(
+      this.postingBlob,
+      head.next,
+      head.value,
+      this.skips,
+      starts[id] as number,
+      starts[id + 1] as number,
+    );
+    return cursor.tfOf(doc) > 0;
   }
 
   /**
-   * Adds weight × BM25(term) to `scores` for every document holding the term. There is deliberately no
-   * "seen" bookkeeping here: that branch cost three quarters of the loop; callers find the touched
-   * documents afterwards as the non-zero scores (every contribution is positive). Scores differ from
-   * format 2's (w·tf)/(…) by rounding only (last bits); equal inputs still give equal scores, so ties stay ties.
+   * The postings of `term` with its BM25 weight for this search, or null when no document has it. The bound
+   * of a long list comes from its (tf, least length) pairs, of a short one from its postings.
    */
-  accumulate(term: string, weight: number, p: Bm25Params, scores: Float64Array): void {
+  scoredList(term: string, weight: number, p: Bm25Params): TermList | null {
     const id = this.termId(term);
-    if (id < 0) return;
-    const list = this.postings(id);
-    const { docIds, tfs, length: df } = list;
+    if (id < 0) return null;
+    const head = readVarint(this.postingBlob, this.postingStarts[id] as number);
+    const df = head.value;
     const idf = Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
     const w = weight * idf * (p.k1 + 1);
     const base = p.k1 * (1 - p.b);
     const perLength = (p.k1 * p.b) / this.avgLength;
     const byLength = this.lengthTerms(perLength);
-    // w × tf / (tf + base + perLength·len). The fraction of a long list is computed once per BM25 parameters
-    // and kept beside its postings: the loop over "thủ tục" is then a multiply-add, three times faster than
-    // dividing per posting. Short lists compute the same fraction inline, so equal inputs give equal scores.
-    if (df >= CACHE_MIN_DF) {
-      const impacts = this.impactsOf(list, base, perLength);
-      for (let i = 0; i < df; i++) {
-        const doc = docIds[i] as number;
-        scores[doc] = (scores[doc] as number) + w * (impacts[i] as number);
+    const { skips } = this;
+    const list: TermList = {
+      blob: this.postingBlob,
+      start: head.next,
+      length: df,
+      skips,
+      skipFrom: skips.starts[id] as number,
+      skipTo: skips.starts[id + 1] as number,
+      w,
+      base,
+      byLength,
+      max: 0,
+    };
+    let most = 0;
+    if (df > BLOCK) {
+      for (let j = skips.boundStarts[id] as number; j < (skips.boundStarts[id + 1] as number); j++) {
+        const tf = skips.tfs[j] as number;
+        most = Math.max(most, tf / (tf + base + perLength * (skips.minLengths[j] as number)));
       }
-      return;
-    }
-    for (let i = 0; i < df; i++) {
-      const doc = docIds[i] as number;
-      const tf = tfs[i] as number;
-      scores[doc] = (scores[doc] as number) + w * (tf / (tf + base + (byLength[doc] as number)));
-    }
+    } else forEachPosting(list, (doc, tf) => (most = Math.max(most, tf / (tf + base + (byLength[doc] as number)))));
+    list.max = w * most;
+    return list;
   }
 
-  /** The fractions of a cached list for these parameters (recomputed when a search tunes BM25 differently). */
-  private impactsOf(list: Postings, base: number, perLength: number): Float64Array {
-    const key = `${base}:${perLength}`;
-    if (list.impacts && list.impactKey === key) return list.impacts;
-    const byLength = this.lengthTerms(perLength);
-    const { docIds, tfs, length } = list;
-    const impacts = list.impacts ?? new Float64Array(length);
-    for (let i = 0; i < length; i++) {
-      const tf = tfs[i] as number;
-      impacts[i] = tf / (tf + base + (byLength[docIds[i] as number] as number));
-    }
-    list.impacts = impacts;
-    list.impactKey = key;
-    return impacts;
+  /**
+   * Adds weight × BM25(term) to `scores` for every document holding the term: the exhaustive way, which the
+   * pruned search is tested against. Every contribution is positive, so touched documents are the non-zero scores.
+   */
+  accumulate(term: string, weight: number, p: Bm25Params, scores: Float64Array): void {
+    const list = this.scoredList(term, weight, p);
+    if (list) addAll(list, scores);
   }
 
   /** perLength × length of every document, kept for the BM25 parameters of the last search. */
@@ -271,6 +230,31 @@ export class FieldIndex {
       throw new RangeError('lexical offsets do not match their header');
     return { field: new FieldIndex(termBlob, termStarts, postingStarts, postingBlob, lengths), end: at };
   }
+}
+
+/** Calls `fn` with every posting of `list`, in document order. */
+export function forEachPosting(list: TermList, fn: (doc: number, tf: number) => void): void {
+  const { blob, length } = list;
+  let p = list.start;
+  let doc = 0;
+  for (let i = 0; i < length; i++) {
+    // Gaps are below 2^27 (the writer refuses more documents), so a varint has at most 4 bytes.
+    let b = blob[p++] as number;
+    let v = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = blob[p++] as number;
+      v |= (b & 0x7f) << shift;
+    }
+    doc += v >>> 1;
+    fn(doc, v & 1 ? (blob[p++] as number) : 1);
+  }
+}
+
+/** Adds every posting of `list` to `scores` (the exhaustive sum). */
+export function addAll(list: TermList, scores: Float64Array): void {
+  forEachPosting(list, (doc, tf) => {
+    scores[doc] = (scores[doc] as number) + contribution(list, tf, doc);
+  });
 }
 
 /** One unsigned varint (7 bits a byte, low bits first) at `at`. */

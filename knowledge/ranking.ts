@@ -3,13 +3,14 @@
  * Pure functions over the loaded index, so they are cheap to test and to benchmark.
  */
 import { rarestTerms, type QueryPlan } from './analyser.ts';
-import type { FieldIndex } from './lexical-index.ts';
+import type { FieldIndex, TermList } from './lexical-index.ts';
+import { topKByMaxScore } from './lexical-topk.ts';
 import type { SearchTuning } from './search-defaults.ts';
 import type { VectorHit } from './vector-index.ts';
 
 export interface LexicalResult {
-  /** BM25 score of every chunk (0 when untouched). */
-  scores: Float64Array;
+  /** BM25 scores of any chunks (0 when one holds no query term), exactly as summing every list gives them. */
+  scoresOf: (labels: readonly number[]) => Float64Array;
   /** Best labels, best first, at most `tuning.candidates`. */
   top: number[];
 }
@@ -68,7 +69,38 @@ export function topLabels(scores: Float64Array, allowed: Uint8Array | null, n: n
   return heap.sort((a, b) => (worse(a, b) ? 1 : -1));
 }
 
-/** BM25 over both fields, summed with the field weights; only chunks allowed by the mask count. */
+/**
+ * The term lists of a question with their weights, in the order the exhaustive sum adds them: the accented
+ * list of each term, then the folded lists. Two query terms can fold to the same folded term (hòa, hoa):
+ * it is counted once, at the larger weight.
+ */
+export function lexicalLists(
+  plan: QueryPlan,
+  accented: FieldIndex,
+  folded: FieldIndex,
+  tuning: SearchTuning,
+): TermList[] {
+  const lists: TermList[] = [];
+  const add = (list: TermList | null) => {
+    if (list) lists.push(list);
+  };
+  const foldedWeight = plan.hasDiacritics ? tuning.foldedWeightAccentedQuery : tuning.foldedWeightPlainQuery;
+  const foldedTerms = new Map<string, number>();
+  for (const t of rarestTerms(plan.terms, plan.termCap, (q) => documentFrequency(folded, q.folded))) {
+    if (tuning.accentedWeight > 0) add(accented.scoredList(t.term, t.weight * tuning.accentedWeight, tuning.bm25));
+    foldedTerms.set(t.folded, Math.max(foldedTerms.get(t.folded) ?? 0, t.weight));
+  }
+  if (foldedWeight > 0) {
+    for (const [term, w] of foldedTerms) add(folded.scoredList(term, w * foldedWeight, tuning.bm25));
+  }
+  return lists;
+}
+
+/**
+ * BM25 over both fields, summed with the field weights; only chunks allowed by the mask count. The top is
+ * found by MaxScore (lexical-topk.ts): the same labels and scores as summing every posting, without reading
+ * most of the long lists of common syllables.
+ */
 export function rankLexical(
   plan: QueryPlan,
   accented: FieldIndex,
@@ -76,18 +108,8 @@ export function rankLexical(
   tuning: SearchTuning,
   allowed: Uint8Array | null,
 ): LexicalResult {
-  const scores = new Float64Array(accented.docCount);
-  const foldedWeight = plan.hasDiacritics ? tuning.foldedWeightAccentedQuery : tuning.foldedWeightPlainQuery;
-  // Two query terms can fold to the same folded term (hòa, hoa): count it once, at the larger weight.
-  const foldedTerms = new Map<string, number>();
-  for (const t of rarestTerms(plan.terms, plan.termCap, (q) => documentFrequency(folded, q.folded))) {
-    if (tuning.accentedWeight > 0) accented.accumulate(t.term, t.weight * tuning.accentedWeight, tuning.bm25, scores);
-    foldedTerms.set(t.folded, Math.max(foldedTerms.get(t.folded) ?? 0, t.weight));
-  }
-  if (foldedWeight > 0) {
-    for (const [term, w] of foldedTerms) folded.accumulate(term, w * foldedWeight, tuning.bm25, scores);
-  }
-  return { scores, top: topLabels(scores, allowed, tuning.candidates) };
+  const lists = lexicalLists(plan, accented, folded, tuning);
+  return topKByMaxScore(lists, accented.docCount, allowed, tuning.candidates);
 }
 
 /** Chunks holding a term in one field (0 when none does). */
@@ -124,7 +146,7 @@ export function fuse(input: {
   let floor = Infinity;
   for (const s of known.values()) floor = Math.min(floor, s);
   if (!Number.isFinite(floor)) floor = 0;
-  const lex = labels.map((l) => (lexical ? (lexical.scores[l] as number) : 0));
+  const lex = lexical ? [...lexical.scoresOf(labels)] : labels.map(() => 0);
   const vec = labels.map((l) => (vectorHits ? (known.get(l) ?? floor) : 0));
   const both = lexical !== null && vectorHits !== null;
   const total = tuning.lexicalWeight + tuning.vectorWeight;

@@ -4,6 +4,7 @@
  */
 import { ensureIndex } from '../ingest/index.ts';
 import { createEmbedder, KnowledgeBase } from '../knowledge/index.ts';
+import { prepareBaseTables } from './base-tables.ts';
 import type { AnswerConfig } from './config.ts';
 
 /** Ensures a fresh index, then opens it. `log` receives progress lines (the CLIs pass stderr). */
@@ -16,5 +17,9 @@ export async function openKnowledge(cfg: Readonly<AnswerConfig>, log: (line: str
     );
     for (const f of report.failed) log(`  skipped ${f.path}: ${f.code} ${f.reason}`);
   }
-  return KnowledgeBase.open(cfg.indexDir, { embedder });
+  const kb = await KnowledgeBase.open(cfg.indexDir, { embedder });
+  // The CLIs and the eval answer right after opening: build the per-base tables now, as the bot's holder
+  // does before a swap, so the first question does not pay for them (about 1.3 s CPU at 100k chunks).
+  await prepareBaseTables(kb);
+  return kb;
 }

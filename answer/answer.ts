@@ -145,7 +145,7 @@ export async function answer(question: string, context: AnswerContext): Promise<
   if (scope === 'refuse') return refuse('other-place', null, [evidenceNotice]);
   const composed =
     top.document.type === 'procedure'
-      ? composeProcedure(context.kb, top.document, intent, asOf, frame.ages)
+      ? composeProcedure(context.kb, top.document, intent, asOf, frame.ages, hits)
       : composePassages(context.kb, intent, hits, asOf);
   if ('refuse' in composed) return refuse(composed.refuse, composed.topicDocumentId, [evidenceNotice]);
   composed.notices.push(evidenceNotice);

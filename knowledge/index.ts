@@ -49,6 +49,8 @@ export {
   OBJECT_BOUNDARIES,
   OBJECT_CONTINUATIONS,
   OBJECT_FILLERS,
+  GENERIC_NAME_PAIRS,
 } from './procedure-words.ts';
 export { findPlaces, isInDongNai } from './gazetteer.ts';
+export { looksEnglish, languageCounts } from './language.ts';
 export type { Place, PlaceKind, PlaceMention } from './gazetteer.ts';

@@ -92,7 +92,7 @@ export const QUESTION_STOPWORDS: ReadonlySet<string> = new Set(
     'a ad admin ah a anh chi em ban minh toi tui oi nhe nha nhi vay the thi sao la gi nao dau khong co duoc ' +
     'can phai muon hoi cho xin giup voi va hay hoac cua o tai tu den trong tren duoi con roi da dang se moi vao theo z ' +
     'nhu nao bao nhieu may lam the nao ai cai viec nhung cac mot nay kia do day hen ah uh um ok vui long ' +
-    'nay gio luc hom ngay nam thang thi sao the nao sao vay vua sap nua luon ma neu khi thoi chua biet'
+    'nay gio luc hom ngay nam thang thi sao the nao sao vay vua sap nua luon ma neu khi thoi chua biet kieu'
   ).split(' '),
 );
 
@@ -157,6 +157,9 @@ export const STORY_PHRASES: readonly string[] = [
   'song mot minh',
   'duoi que',
   'vai bua',
+  'vai hom',
+  'vai ngay',
+  'vai thang',
   'o choi',
   'cong nhan',
   'tap hoa',

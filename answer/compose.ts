@@ -7,7 +7,7 @@ import { draftProcedureAnswer, feeFocus, procedureName, relatedLines } from './c
 import { viDate } from './dated-rules.ts';
 import { closingUnits, hasWantedFigure, namedSection, pickUnits, scoreUnits, sectionUnits } from './compose-passage.ts';
 import { checkCurrency } from './currency.ts';
-import { notStatedLine, penaltyFacts, statesWantedFigure } from './facet.ts';
+import { feeFigureMissing, notStatedLine, penaltyFacts, statesWantedFigure } from './facet.ts';
 import type { QuestionIntent } from './intent.ts';
 import type { RefusalReason } from './refusal.ts';
 import type { Draft, DraftFact } from './reply.ts';
@@ -44,6 +44,7 @@ export function composeProcedure(
       notices: [],
     };
   }
+  if (feeFigureMissing(kb, meta, intent, asOf)) return { refuse: 'missing-figure', topicDocumentId: meta.id };
   const chunks = kb.chunksOf(meta.id);
   // A yes/no or specific question naming no field ("bé 8 tuổi có phải đến công an không") is answered by the
   // sheet lines that share its words, not by the overview.

@@ -8,6 +8,7 @@
 import type { Chunk, DocumentMeta, KnowledgeBase, ProcedureField, SearchHit } from '../knowledge/index.ts';
 import { PROCEDURE_FIELDS } from '../knowledge/index.ts';
 import { bigrams, hasWantedFigure } from './compose-passage.ts';
+import { variantsOn } from './dated-rules.ts';
 import type { QuestionIntent } from './intent.ts';
 import { foldTokens } from './query-text.ts';
 import { HOTLINE } from './refusal.ts';
@@ -80,7 +81,7 @@ export function statesWantedFigure(facts: readonly DraftFact[], intent: Question
 }
 
 /** "phạt bao nhiêu", "mức phạt": an amount is asked even without "tiền". */
-const HOW_MUCH = /(?:^| )(?:bao nhieu|muc phat|may trieu|nhieu tien)(?= |$)/;
+const HOW_MUCH = /(?:^| )(?:bao nhieu|muc phat|may trieu|nhieu tien|how much)(?= |$)/;
 
 /** "Tài liệu không nêu …" for the fields asked that the sheet lacks, with the hotline. */
 export function notStatedLine(missing: readonly ProcedureField[], language: 'vi' | 'en' = 'vi'): string {
@@ -88,4 +89,29 @@ export function notStatedLine(missing: readonly ProcedureField[], language: 'vi'
   return language === 'en'
     ? `The sheet does not state: ${labels.join(', ')}; ask ${HOTLINE}.`
     : `Tài liệu về thủ tục này không nêu ${labels.join(', ').toLowerCase()}; bạn hỏi ${HOTLINE}.`;
+}
+
+/** An amount of money ("15.000đ/lần", "200.000 đồng", "1,5 triệu"). */
+const AMOUNT = /\d[\d.,]*\s?(?:tỷ|triệu|nghìn|ngàn|đồng|vnđ|đ)(?!\p{L})/iu;
+/** Words that answer "how much" without a figure: the fee is waived. */
+const WAIVED = /miễn|không thu|không mất|không phải nộp/i;
+
+/**
+ * True when a question asking only how much the fee is meets a sheet whose usual fee in force on `asOf` states
+ * no amount and no waiver ("mức thu tại Đồng Nai chưa xác nhận"): the figure is not held, so it is refused as a
+ * missing figure, like a plan passage without the figure asked (a waiver for some people only is no usual amount).
+ */
+export function feeFigureMissing(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent, asOf: string): boolean {
+  const asksAmount = intent.wants === 'money' || HOW_MUCH.test(intent.folded);
+  if (!asksAmount || intent.fields.length !== 1 || intent.fields[0] !== 'fee') return false;
+  const fee = kb.chunksOf(meta.id).find((c) => c.field === 'fee');
+  if (!fee) return false;
+  const usual =
+    fee.variants && fee.variants.length > 0
+      ? variantsOn(fee.variants, asOf)
+          .filter((v) => v.condition === null)
+          .map((v) => v.value)
+      : [fee.text];
+  const text = usual.join('\n');
+  return !AMOUNT.test(text) && !WAIVED.test(text);
 }

@@ -235,7 +235,11 @@ export function readIntent(question: string): QuestionIntent {
   if (looksEnglish(question)) {
     const plan = analyseQuery(question);
     const vietnamese = plan.expandedText.slice(normalizeText(question).length).trim();
-    if (vietnamese.length > 0) return readVietnamese(vietnamese);
+    // "How much" asks an amount; the glossary gives "lệ phí", which alone names the field, not the figure.
+    if (vietnamese.length > 0) {
+      const read = readVietnamese(vietnamese);
+      return read.wants === null && /\bhow much\b/i.test(question) ? { ...read, wants: 'money' } : read;
+    }
   }
   return readVietnamese(question);
 }

@@ -3,7 +3,8 @@
  * đầu"). Search weighs every word of a long story alike, so "mất ví, có căn cước với bằng lái" can rank the driving
  * licence above the ID card the question asks to re-issue; a name said whole is the strongest sign of the topic,
  * whatever surrounds it. The name said right after the question's action ("làm lại | căn cước") wins over one said
- * in passing; otherwise the first name said, in its longest form; a name two procedures share names neither.
+ * in passing; otherwise the first whole name said, a paper's name ("giấy …") last; a name two procedures share names
+ * neither.
  */
 import {
   GENERIC_ACTIONS,
@@ -44,6 +45,8 @@ const RARE_SHARE = 0.03;
 interface PhraseTable {
   /** Folded phrase → the procedures whose names contain it as a name or a name's object. */
   owners: Map<string, Set<string>>;
+  /** Phrases that are a whole name ("bảo hiểm thất nghiệp"), not only a name's object ("công ty" of "thành lập công ty"). */
+  whole: Set<string>;
   /** Procedure id → its name phrases, padded with spaces for whole-word search. */
   phrasesOf: Map<string, string[]>;
   longest: number;
@@ -51,7 +54,7 @@ interface PhraseTable {
 
 const tables = new WeakMap<object, PhraseTable>();
 
-/** The phrases a name offers: the whole name, and the name without its leading action words. */
+/** The phrases a name offers: the whole name, and the name without its leading action words (first the whole). */
 function namePhrases(name: string): string[] {
   const words = readQuestion(name)
     .split(' ')
@@ -93,10 +96,15 @@ function phraseTable(kb: KnowledgeBase): PhraseTable {
   if (cached) return cached;
   const owners = new Map<string, Set<string>>();
   const phrasesOf = new Map<string, string[]>();
+  const whole = new Set<string>();
   let longest = 0;
   for (const meta of kb.documents()) {
     if (meta.type !== 'procedure') continue;
     const names = [...meta.title.split(/[;()]/), ...(otherNames(kb.chunksOf(meta.id))?.split(/[;,]/) ?? [])];
+    for (const n of names) {
+      const first = namePhrases(n)[0];
+      if (first) whole.add(first);
+    }
     const phrases = names.flatMap(namePhrases);
     phrasesOf.set(
       meta.id,
@@ -109,7 +117,7 @@ function phraseTable(kb: KnowledgeBase): PhraseTable {
       longest = Math.max(longest, phrase.split(' ').length);
     }
   }
-  const table = { owners, phrasesOf, longest };
+  const table = { owners, whole, phrasesOf, longest };
   tables.set(kb, table);
   return table;
 }
@@ -119,7 +127,7 @@ function phraseTable(kb: KnowledgeBase): PhraseTable {
  * names none, or two procedures equally.
  */
 export function namedProcedure(kb: KnowledgeBase, folded: string): NamedProcedure | null {
-  const { owners, longest } = phraseTable(kb);
+  const { owners, whole, longest } = phraseTable(kb);
   // A name of one word names a procedure only when few chunks use it ("passport", not "sao" of "làm sao").
   const stats = corpusStats(kb);
   const rareWord = (w: string) => !STOPWORDS.has(w) && (stats.df.get(w) ?? 0) <= stats.chunks * RARE_SHARE;
@@ -141,7 +149,7 @@ export function namedProcedure(kb: KnowledgeBase, folded: string): NamedProcedur
     objectStarts.add(j);
     i = j;
   }
-  let best: { ids: Set<string>; phrase: string; afterAction: boolean; end: number } | null = null;
+  let best: { ids: Set<string>; phrase: string; afterAction: boolean; end: number; score: number } | null = null;
   let tie = false;
   for (let i = 0; i < words.length; i++) {
     for (let n = Math.min(longest, words.length - i); n >= 1; n--) {
@@ -149,10 +157,13 @@ export function namedProcedure(kb: KnowledgeBase, folded: string): NamedProcedur
       const ids = owners.get(phrase);
       if (!ids || ids.size > MAX_SHARING || (n === 1 && !rareWord(phrase)) || generic(phrase)) continue;
       const afterAction = objectStarts.has(i);
-      // The name right after the question's action is what it asks about; otherwise the first name said is
-      // the topic ("khai sinh có cần giấy đăng ký kết hôn không"), in its longest form.
-      if (!best || (afterAction && !best.afterAction)) {
-        best = { ids, phrase, afterAction, end: i + n };
+      // The name right after the question's action is what it asks about; otherwise the first whole name said
+      // ("bảo hiểm thất nghiệp" over the "công ty" of "thành lập công ty"), then the first name's object. A paper
+      // named with "giấy" ("giấy chứng nhận kết hôn") is something to bring, not the topic.
+      const paper = words[i] === 'giay' || words[i - 1] === 'giay';
+      const score = (afterAction ? 1000 : 0) + (paper ? 0 : 100) + (whole.has(phrase) ? 10 : 0);
+      if (!best || score > best.score) {
+        best = { ids, phrase, afterAction, end: i + n, score };
         tie = ids.size > 1;
       }
       break;

@@ -185,9 +185,14 @@ const SAID = 0.75;
 const OBJECT_PAIRS_HELD = 0.6;
 /** A word in more than this share of chunks is too common to tell procedures apart. */
 const RARE_SHARE = 0.03;
+/** A word of an object found in at most this share of chunks names something specific, even outside any name. */
+const RARE_OBJECT_SHARE = 0.01;
 
+/** `passing`: the question names the procedure in passing (not right after its action): its other words still count. */
 export type ProcedureCheck =
-  { verdict: 'fits'; said: boolean } | { verdict: 'other'; documentId: string } | { verdict: 'unheld'; why: string };
+  | { verdict: 'fits'; said: boolean; passing?: boolean }
+  | { verdict: 'other'; documentId: string }
+  | { verdict: 'unheld'; why: string };
 
 /**
  * Checks the top procedure against the question's action and object. `other` names a held procedure the
@@ -246,7 +251,9 @@ function missingObject(
   const df = (w: string) => stats.df.get(w) ?? 0;
   // Only words objects are made of count (a word of some procedure's name, or one no source uses at all):
   // "tháng sau", "gấp" after the object say nothing about which procedure it is.
-  const objectish = (w: string) => !OBJECT_FILLERS.has(w) && (vocabulary.has(w) || df(w) === 0);
+  // A rare word of the sources counts too: "trợ cấp hộ nghèo", "giấy phép nuôi chó" name what no sheet is about.
+  const objectish = (w: string) =>
+    !OBJECT_FILLERS.has(w) && (vocabulary.has(w) || df(w) <= stats.chunks * RARE_OBJECT_SHARE);
   const content = object.filter(objectish);
   if (content.length === 0) return null;
   const rarest = content.reduce((a, b) => (df(b) < df(a) ? b : a));
@@ -276,10 +283,15 @@ export async function routeByAction(
   ordered = true,
 ): Promise<{ hits: SearchHit[]; check: ProcedureCheck | null }> {
   const top = hits[0]?.document;
-  const named = ordered ? namedByPhrase(kb, folded, cases) : null;
+  const read = ordered ? namedByPhrase(kb, folded, cases) : null;
+  // A name said in passing in a question search matched to a plan or guide decides nothing about procedures.
+  if (read && 'unheld' in read) {
+    if (read.afterAction || top?.type === 'procedure')
+      return { hits: [...hits], check: { verdict: 'unheld', why: read.unheld } };
+  }
+  const named = read && !('unheld' in read) ? read : null;
   // A procedure named by a phrase of its names is the topic, wherever search ranked it (a guide is passed
   // over only when the name follows the question's action: "làm VNeID mức 2 | ở đâu").
-  if (named && 'unheld' in named) return { hits: [...hits], check: { verdict: 'unheld', why: named.unheld } };
   // Search's first procedure stays the one named when it holds the name said inside a longer one of its own:
   // a more specific sibling ("tạm trú" inside "khai báo tạm trú cho người nước ngoài").
   const target =
@@ -288,13 +300,15 @@ export async function routeByAction(
       : named;
   if (top && target && (top.type === 'procedure' || (top.type === 'guide' && target.afterAction))) {
     const moved = await putFirst(kb, hits, target.meta.id, query, k);
+    const passing = { verdict: 'fits', said: true, passing: true } as const;
     if (target.afterAction) return { hits: moved, check: { verdict: 'fits', said: true } };
     // Named in passing ("… đi báo tử"): a specific action and its object must still fit the sheet; what a
     // generic verb is followed by in a story ("đi làm | xa nhà") is not what is asked.
     const specific = readActionObject(folded.split(' ').filter((w) => w.length > 0)).actions.size > 0;
-    const check = specific ? checkProcedure(kb, folded, cases, target.meta, ordered) : null;
-    if (!check) return { hits: moved, check: { verdict: 'fits', said: true } };
-    return { hits: moved, check: check.verdict === 'fits' ? { verdict: 'fits', said: true } : check };
+    // Its words, not its word pairs: "đổi thẻ mới" around a named "thẻ căn cước" is the same paper.
+    const check = specific ? checkProcedure(kb, folded, cases, target.meta, false) : null;
+    if (!check) return { hits: moved, check: passing };
+    return { hits: moved, check: check.verdict === 'fits' ? passing : check };
   }
   if (!top || top.type !== 'procedure') return { hits: [...hits], check: null };
   const check = checkProcedure(kb, folded, cases, top, ordered);
@@ -323,24 +337,24 @@ function namedByPhrase(
   kb: KnowledgeBase,
   folded: string,
   cases: readonly QuestionCase[],
-): NamedProcedure | { unheld: string } | null {
+): NamedProcedure | { unheld: string; afterAction: boolean } | null {
   const named = namedProcedure(kb, folded);
   if (!named) return null;
   const own = procedureNames(kb).procedures.get(named.meta.id);
   const words = folded.split(' ').filter((w) => w.length > 0);
   const asked = readActionObject(words);
   if (!own || !actionFits(asked.actions, own.actions, cases)) return null;
-  if (!named.afterAction) return named;
-  // The object asked may go on past the name with words the sheet never uses: "nhận con | nuôi", "giấy phép
-  // kinh doanh | karaoke", "xe máy | mới mua" name another procedure than the one whose name they start with.
+  // The object may go on past the name with words the sheet never uses: "nhận con | nuôi", "giấy phép kinh
+  // doanh | karaoke", "xe máy | mới mua" name another procedure than the one whose name they start with.
   const next = objectAfter(words, named.end).find((w) => !OBJECT_FILLERS.has(w) && !/\d/.test(w));
   const stats = corpusStats(kb);
   if (next && (stats.df.get(next) ?? 0) <= stats.chunks * RARE_SHARE && !own.text().words.has(next))
-    return { unheld: `"${named.phrase} ${next}" is not "${named.phrase}"` };
+    return { unheld: `"${named.phrase} ${next}" is not "${named.phrase}"`, afterAction: named.afterAction };
+  if (!named.afterAction) return named;
   const phrase = named.phrase.split(' ');
   if (phrase.every((w, i) => asked.object[i] === w) && asked.object.length > phrase.length) {
     const check = checkProcedure(kb, folded, cases, named.meta);
-    if (check.verdict === 'unheld') return { unheld: check.why };
+    if (check.verdict === 'unheld') return { unheld: check.why, afterAction: true };
   }
   return named;
 }

@@ -52,5 +52,5 @@ export {
   GENERIC_NAME_PAIRS,
 } from './procedure-words.ts';
 export { findPlaces, isInDongNai } from './gazetteer.ts';
-export { looksEnglish, languageCounts } from './language.ts';
+export { looksEnglish, languageCounts, vietnameseShaped } from './language.ts';
 export type { Place, PlaceKind, PlaceMention } from './gazetteer.ts';

@@ -55,6 +55,11 @@ export interface LanguageCounts {
   words: number;
 }
 
+/** True when a folded word could be a Vietnamese syllable typed without accents ("khai", "nguoi", "the"). */
+export function vietnameseShaped(folded: string): boolean {
+  return VIETNAMESE_SYLLABLE.test(folded);
+}
+
 /** The counts behind {@link looksEnglish}. */
 export function languageCounts(text: string): LanguageCounts {
   const raw = text

@@ -156,7 +156,15 @@ export async function answer(question: string, context: AnswerContext): Promise<
   if (unknown) return refuse('weak-evidence', null, [evidenceNotice, `not in the sources: "${unknown}"`]);
   const composed =
     top.document.type === 'procedure'
-      ? composeProcedure(context.kb, top.document, intent, asOf, frame.ages, hits)
+      ? composeProcedure(
+          context.kb,
+          top.document,
+          intent,
+          asOf,
+          frame.ages,
+          hits,
+          routed.check?.verdict === 'fits' && routed.check.byPhrase === true,
+        )
       : composePassages(context.kb, intent, hits, asOf);
   if ('refuse' in composed) return refuse(composed.refuse, composed.topicDocumentId, [evidenceNotice]);
   composed.notices.push(evidenceNotice);

@@ -30,6 +30,7 @@ export function composeProcedure(
   asOf: string,
   ages: readonly number[] = [],
   hits: readonly SearchHit[] = [],
+  held = false,
 ): ComposeOutcome {
   // A fine is no field of a sheet: the lines that state one are quoted; none, or no amount for "bao nhiêu", is refused.
   const penalty = intent.asksPenalty ? penaltyFacts(kb, meta, intent, hits) : null;
@@ -62,9 +63,11 @@ export function composeProcedure(
   let result = draftProcedureAnswer(meta, chunks, intent.fields, asOf, feeFocus(intent.folded));
   // The procedure is held but its sheet lacks what was asked: what it does say, and that it does not say that.
   if (result.answered.length === 0) {
+    // Only for a procedure the question names: otherwise the missing field is a sign of the wrong sheet.
+    if (!held) return { refuse: 'missing-field', topicDocumentId: meta.id };
     result = draftProcedureAnswer(meta, chunks, [], asOf);
     if (result.answered.length === 0) return { refuse: 'missing-field', topicDocumentId: meta.id };
-    result.draft.facts.unshift({ text: notStatedLine(intent.fields), sources: [] });
+    result.draft.notes.unshift(notStatedLine(intent.fields));
   }
   if (intent.fields.length > 0)
     result.draft.facts.push(...relatedLines(meta, chunks, result.answered, intent, asOf, ages));

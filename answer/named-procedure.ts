@@ -9,6 +9,7 @@
 import {
   GENERIC_ACTIONS,
   GENERIC_NAME_PAIRS,
+  OBJECT_BOUNDARIES,
   OBJECT_FILLERS,
   otherNames,
   PROCEDURE_ACTIONS,
@@ -27,6 +28,8 @@ export interface NamedProcedure {
   afterAction: boolean;
   /** Index (in the question's words) of the first word after the phrase. */
   end: number;
+  /** True when the phrase is a whole name ("báo tử"), not only a name's object ("nhà đất" of "sang tên nhà đất"). */
+  whole: boolean;
 }
 
 /** A phrase made only of words pairs every procedure uses ("giấy tờ", "hồ sơ") names none. */
@@ -34,6 +37,15 @@ const generic = (phrase: string): boolean => {
   const words = phrase.split(' ');
   return words.length === 2 && GENERIC_NAME_PAIRS.has(phrase);
 };
+
+/** A word that could belong to an object: not a clause end, question word, filler or boundary. */
+const content = (w: string | undefined): boolean =>
+  w !== undefined &&
+  w !== '|' &&
+  !/^\d/.test(w) &&
+  !STOPWORDS.has(w) &&
+  !OBJECT_FILLERS.has(w) &&
+  !OBJECT_BOUNDARIES.has(w);
 
 /** Name phrases of one word that say nothing on their own. */
 const TOO_GENERIC = new Set(['giay', 'the', 'so', 'ho', 'xe', 'dat', 'nha', 'con', 'phep']);
@@ -161,7 +173,12 @@ export function namedProcedure(kb: KnowledgeBase, folded: string): NamedProcedur
       // ("bảo hiểm thất nghiệp" over the "công ty" of "thành lập công ty"), then the first name's object. A paper
       // named with "giấy" ("giấy chứng nhận kết hôn") is something to bring, not the topic.
       const paper = words[i] === 'giay' || words[i - 1] === 'giay';
+      // A name said in passing and going on with another noun ("nhận con | nuôi"), or a name's bare object after
+      // one ("thẻ bảo hiểm | xe máy", "thừa kế | nhà đất"), is part of something else, not the procedure asked about.
+      const goesOn = content(words[i + n]) && !OBJECT_BOUNDARIES.has(`${words[i + n]} ${words[i + n + 1] ?? ''}`);
+      if (!afterAction && (paper || (!whole.has(phrase) && content(words[i - 1])) || goesOn)) continue;
       const score = (afterAction ? 1000 : 0) + (paper ? 0 : 100) + (whole.has(phrase) ? 10 : 0);
+      // A paper said in passing names nothing (see above); said after the action it is what is asked for.
       if (!best || score > best.score) {
         best = { ids, phrase, afterAction, end: i + n, score };
         tie = ids.size > 1;
@@ -171,7 +188,9 @@ export function namedProcedure(kb: KnowledgeBase, folded: string): NamedProcedur
   }
   if (!best || tie) return null;
   const meta = kb.document([...best.ids][0] as string);
-  return meta ? { meta, phrase: best.phrase, afterAction: best.afterAction, end: best.end } : null;
+  return meta
+    ? { meta, phrase: best.phrase, afterAction: best.afterAction, end: best.end, whole: whole.has(best.phrase) }
+    : null;
 }
 
 /**

@@ -188,9 +188,12 @@ const RARE_SHARE = 0.03;
 /** A word of an object found in at most this share of chunks names something specific, even outside any name. */
 const RARE_OBJECT_SHARE = 0.01;
 
-/** `passing`: the question names the procedure in passing (not right after its action): its other words still count. */
+/**
+ * `passing`: the question names the procedure in passing (not right after its action); `byPhrase`: it says one of
+ * the procedure's names as a phrase (named-procedure.ts), the surest sign that the procedure asked about is held.
+ */
 export type ProcedureCheck =
-  | { verdict: 'fits'; said: boolean; passing?: boolean }
+  | { verdict: 'fits'; said: boolean; passing?: boolean; byPhrase?: boolean }
   | { verdict: 'other'; documentId: string }
   | { verdict: 'unheld'; why: string };
 
@@ -300,8 +303,8 @@ export async function routeByAction(
       : named;
   if (top && target && (top.type === 'procedure' || (top.type === 'guide' && target.afterAction))) {
     const moved = await putFirst(kb, hits, target.meta.id, query, k);
-    const passing = { verdict: 'fits', said: true, passing: true } as const;
-    if (target.afterAction) return { hits: moved, check: { verdict: 'fits', said: true } };
+    const passing = { verdict: 'fits', said: true, passing: true, byPhrase: true } as const;
+    if (target.afterAction) return { hits: moved, check: { verdict: 'fits', said: true, byPhrase: true } };
     // Named in passing ("… đi báo tử"): a specific action and its object must still fit the sheet; what a
     // generic verb is followed by in a story ("đi làm | xa nhà") is not what is asked.
     const specific = readActionObject(folded.split(' ').filter((w) => w.length > 0)).actions.size > 0;

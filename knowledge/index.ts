@@ -40,7 +40,7 @@ export { KnowledgeError, isKnowledgeError, KNOWLEDGE_ERROR_CODES } from './error
 export type { KnowledgeErrorCode } from './errors.ts';
 
 // Question reading: word lists and places (answer/ reads questions with these; no private copies there)
-export { QUESTION_SHORTHAND, QUESTION_STOPWORDS, AGENCY_SHORTHAND, STORY_PHRASES } from './question-words.ts';
+export { QUESTION_SHORTHAND, QUESTION_STOPWORDS, STORY_PHRASES } from './question-words.ts';
 export {
   PROCEDURE_ACTIONS,
   GENERIC_ACTIONS,

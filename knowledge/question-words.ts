@@ -1,6 +1,6 @@
 /**
  * The question reader's word lists, kept here once so the answer layer holds no private copy: chat shorthand
- * spelled out for intent reading, words that carry no topic, and the slot words of a person's story (kinship,
+ * spelled out for intent reading (agency shorthand such as "gd&dt" is abbreviations.ts's), words that carry no topic, and the slot words of a person's story (kinship,
  * story settings) that never count as missing topic evidence. All keys are folded (no diacritics, lowercase).
  */
 
@@ -59,31 +59,6 @@ export const QUESTION_SHORTHAND: Readonly<Record<string, string>> = {
   trc: 'truoc',
   wa: 'qua',
   cc: 'can cuoc',
-};
-
-/** Agency names written with "&" or run together in chat ("gd&dt", "stttt") → folded full names. */
-export const AGENCY_SHORTHAND: Readonly<Record<string, string>> = {
-  'gd&dt': 'giao duc va dao tao',
-  gddt: 'giao duc va dao tao',
-  'tt&tt': 'thong tin va truyen thong',
-  tttt: 'thong tin va truyen thong',
-  stttt: 'so thong tin va truyen thong',
-  'kh&dt': 'ke hoach va dau tu',
-  khdt: 'ke hoach va dau tu',
-  'tn&mt': 'tai nguyen va moi truong',
-  tnmt: 'tai nguyen va moi truong',
-  'nn&ptnt': 'nong nghiep va phat trien nong thon',
-  nnptnt: 'nong nghiep va phat trien nong thon',
-  'ldtb&xh': 'lao dong thuong binh va xa hoi',
-  ldtbxh: 'lao dong thuong binh va xa hoi',
-  'vh,tt&dl': 'van hoa the thao va du lich',
-  vhttdl: 'van hoa the thao va du lich',
-  'kh&cn': 'khoa hoc va cong nghe',
-  khcn: 'khoa hoc va cong nghe',
-  'ca tinh': 'cong an tinh',
-  syt: 'so y te',
-  stc: 'so tai chinh',
-  snv: 'so noi vu',
 };
 
 /** Words that carry no topic: question words, fillers, pronouns, politeness. */

@@ -17,7 +17,14 @@ import { evidenceFeatures, EVIDENCE_THRESHOLD, unmatchedProcedureWord } from './
 import type { QuestionIntent } from './intent.ts';
 import { readFrame, type QuestionFrame } from './frame.ts';
 import { answerYesNo, leadWithBestLine } from './best-line.ts';
-import { asksUnheldDocument, feeIsNational, frameDraft, scopeOf } from './scope.ts';
+import {
+  asksUnheldDocument,
+  feeIsNational,
+  frameDraft,
+  planAskedHowTo,
+  scopeOf,
+  unknownTermAskedOfPlan,
+} from './scope.ts';
 import { routeByAction } from './procedure-match.ts';
 import { composePassages, composeProcedure, type Composed } from './compose.ts';
 import { tryGenerative } from './generative-path.ts';
@@ -143,9 +150,21 @@ export async function answer(question: string, context: AnswerContext): Promise<
     frame.elsewhere !== null && feeIsNational(context.kb, top.document),
   );
   if (scope === 'refuse') return refuse('other-place', null, [evidenceNotice]);
+  if (!followUp && planAskedHowTo(frame, top.document))
+    return refuse('weak-evidence', null, [evidenceNotice, 'how-to asked of a plan']);
+  const unknown = followUp ? null : unknownTermAskedOfPlan(context.kb, frame, top.document);
+  if (unknown) return refuse('weak-evidence', null, [evidenceNotice, `not in the sources: "${unknown}"`]);
   const composed =
     top.document.type === 'procedure'
-      ? composeProcedure(context.kb, top.document, intent, asOf, frame.ages)
+      ? composeProcedure(
+          context.kb,
+          top.document,
+          intent,
+          asOf,
+          frame.ages,
+          hits,
+          routed.check?.verdict === 'fits' && routed.check.byPhrase === true,
+        )
       : composePassages(context.kb, intent, hits, asOf);
   if ('refuse' in composed) return refuse(composed.refuse, composed.topicDocumentId, [evidenceNotice]);
   composed.notices.push(evidenceNotice);

@@ -7,6 +7,7 @@ import { draftProcedureAnswer, feeFocus, procedureName, relatedLines } from './c
 import { viDate } from './dated-rules.ts';
 import { closingUnits, hasWantedFigure, namedSection, pickUnits, scoreUnits, sectionUnits } from './compose-passage.ts';
 import { checkCurrency } from './currency.ts';
+import { feeFigureMissing, notStatedLine, penaltyFacts, statesWantedFigure } from './facet.ts';
 import type { QuestionIntent } from './intent.ts';
 import type { RefusalReason } from './refusal.ts';
 import type { Draft, DraftFact } from './reply.ts';
@@ -28,9 +29,23 @@ export function composeProcedure(
   intent: QuestionIntent,
   asOf: string,
   ages: readonly number[] = [],
+  hits: readonly SearchHit[] = [],
+  held = false,
 ): ComposeOutcome {
-  // Fines are in no sheet: a question asking only that is refused; asked beside other parts, it is named as not covered.
-  if (intent.asksPenalty && intent.fields.length === 0) return { refuse: 'missing-field', topicDocumentId: meta.id };
+  // A fine is no field of a sheet: the lines that state one are quoted; none, or no amount for "bao nhiêu", is refused.
+  const penalty = intent.asksPenalty ? penaltyFacts(kb, meta, intent, hits) : null;
+  if (intent.asksPenalty && intent.fields.length === 0) {
+    if (!penalty) return { refuse: 'missing-field', topicDocumentId: meta.id };
+    if (!statesWantedFigure(penalty.facts, intent)) return { refuse: 'missing-figure', topicDocumentId: meta.id };
+    const lead = `Thủ tục ${procedureName(penalty.meta)}, áp dụng ngày ${viDate(asOf)}:`;
+    return {
+      draft: { lead, facts: penalty.facts, notes: [] },
+      mode: 'procedure',
+      topicDocumentId: penalty.meta.id,
+      notices: [],
+    };
+  }
+  if (feeFigureMissing(kb, meta, intent, asOf)) return { refuse: 'missing-figure', topicDocumentId: meta.id };
   const chunks = kb.chunksOf(meta.id);
   // A yes/no or specific question naming no field ("bé 8 tuổi có phải đến công an không") is answered by the
   // sheet lines that share its words, not by the overview.
@@ -45,15 +60,23 @@ export function composeProcedure(
       notices: [],
     };
   }
-  const result = draftProcedureAnswer(meta, chunks, intent.fields, asOf, feeFocus(intent.folded));
-  if (result.answered.length === 0) return { refuse: 'missing-field', topicDocumentId: meta.id };
+  let result = draftProcedureAnswer(meta, chunks, intent.fields, asOf, feeFocus(intent.folded));
+  // The procedure is held but its sheet lacks what was asked: what it does say, and that it does not say that.
+  if (result.answered.length === 0) {
+    // Only for a procedure the question names: otherwise the missing field is a sign of the wrong sheet.
+    if (!held) return { refuse: 'missing-field', topicDocumentId: meta.id };
+    result = draftProcedureAnswer(meta, chunks, [], asOf);
+    if (result.answered.length === 0) return { refuse: 'missing-field', topicDocumentId: meta.id };
+    result.draft.notes.unshift(notStatedLine(intent.fields));
+  }
   if (intent.fields.length > 0)
     result.draft.facts.push(...relatedLines(meta, chunks, result.answered, intent, asOf, ages));
   if (intent.asksPenalty)
-    result.draft.facts.push({
-      text: 'Mức phạt: nguồn của tôi chưa có thông tin này, bạn hỏi Tổng đài 1022.',
-      sources: [],
-    });
+    result.draft.facts.push(
+      ...(penalty?.facts ?? [
+        { text: 'Mức phạt: nguồn của tôi chưa có thông tin này, bạn hỏi Tổng đài 1022.', sources: [] },
+      ]),
+    );
   const notices = result.changeDates.map((d) => `rule changes on ${d}`);
   if (meta.supersededBy) {
     result.draft.notes.unshift(`Lưu ý: thông tin này đã được thay bằng ${meta.supersededBy}.`);

@@ -4,7 +4,14 @@
  * (places, ages, years, family and story words). Slots are cut from the words that search and the evidence
  * check weigh, so a long personal story does not push a covered question under the refusal line.
  */
-import { findPlaces, foldText, isInDongNai, STORY_PHRASES, type PlaceMention } from '../knowledge/index.ts';
+import {
+  ABBREVIATION_GROUPS,
+  findPlaces,
+  foldText,
+  isInDongNai,
+  STORY_PHRASES,
+  type PlaceMention,
+} from '../knowledge/index.ts';
 import { looksEnglish, readIntent, type QuestionIntent } from './intent.ts';
 import { readQuestion, spellOutAgencies } from './query-text.ts';
 
@@ -56,7 +63,19 @@ function words(question: string): Array<{ raw: string; folded: string }> {
     .split(/[^\p{L}\p{N}%&./-]+/u)
     .map((raw) => raw.replace(/^[./-]+|[./-]+$/g, ''))
     .filter((raw) => raw.length > 0)
+    .flatMap(splitDocumentKind)
     .map((raw) => ({ raw, folded: foldText(raw) }));
+}
+
+/** knowledge's document kinds, folded ("kh", "qd", "nd"): typed onto the number in chat ("kh53", "qđ749"). */
+const DOCUMENT_KINDS = new Set(
+  ABBREVIATION_GROUPS.filter((g) => g.name === 'document kinds').flatMap((g) => Object.keys(g.entries).map(foldText)),
+);
+
+/** "kh53" → "kh", "53": a document kind run into its number reads as the two words it stands for. */
+function splitDocumentKind(raw: string): string[] {
+  const m = /^(\p{L}{1,4})(\d{1,4})$/u.exec(raw);
+  return m && DOCUMENT_KINDS.has(foldText(m[1] as string)) ? [m[1] as string, m[2] as string] : [raw];
 }
 
 /** Indexes of words that belong to a story phrase ("ông nội", "bệnh viện") or an age ("15 tuổi"). */

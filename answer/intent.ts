@@ -2,7 +2,7 @@
  * What a question asks for: which procedure fields, which kind of number, and which words name the topic.
  * Works on folded text, so "lệ phí bao nhiêu", "le phi bn" and "LỆ PHÍ???" read the same.
  */
-import { analyseQuery, normalizeText, type ProcedureField } from '../knowledge/index.ts';
+import { analyseQuery, looksEnglish as isEnglish, normalizeText, type ProcedureField } from '../knowledge/index.ts';
 import { readQuestion, STOPWORDS } from './query-text.ts';
 
 /** The kind of figure a question wants; evidence without such a figure cannot answer it. */
@@ -222,25 +222,9 @@ const FIGURE_CUES: Array<{ wants: Exclude<WantedFigure, null>; cue: RegExp; need
 /** Fines are not fees: no sheet states them, so a question about them must not get the fee field. */
 const PENALTY = w(['bi phat', 'muc phat', 'phat bao nhieu', 'phat tien', 'xu phat', 'bi xu ly']);
 
-/**
- * English words that mark a question as English (knowledge's glossary then gives the Vietnamese terms).
- * Words that are also Vietnamese syllables typed without accents (can, to, do, the, an, on, my) are left out:
- * "dang ky ket hon can giay to gi" is Vietnamese.
- */
-const ENGLISH_MARKERS = new Set(
-  'what how much many does is are of for where when which who whom should will would there your it its this that with from be been have has was were and or not if get any i register birth baby residence temporary permanent fee cost certificate licence license marriage documents apply need needed target please about anything say signed agency plan'.split(
-    ' ',
-  ),
-);
-
-/** True when at least two words, and a quarter of them, are English function words. */
+/** True when the question reads as English (knowledge's reading, shared with search's analyser). */
 export function looksEnglish(question: string): boolean {
-  const words = question
-    .toLowerCase()
-    .split(/[^a-z']+/)
-    .filter((t) => t.length > 0);
-  const marks = words.filter((t) => ENGLISH_MARKERS.has(t)).length;
-  return marks >= 2 && marks / Math.max(words.length, 1) >= 0.25 && !/[^ -~]/.test(question);
+  return isEnglish(question);
 }
 
 /**
@@ -251,7 +235,11 @@ export function readIntent(question: string): QuestionIntent {
   if (looksEnglish(question)) {
     const plan = analyseQuery(question);
     const vietnamese = plan.expandedText.slice(normalizeText(question).length).trim();
-    if (vietnamese.length > 0) return readVietnamese(vietnamese);
+    // "How much" asks an amount; the glossary gives "lệ phí", which alone names the field, not the figure.
+    if (vietnamese.length > 0) {
+      const read = readVietnamese(vietnamese);
+      return read.wants === null && /\bhow much\b/i.test(question) ? { ...read, wants: 'money' } : read;
+    }
   }
   return readVietnamese(question);
 }

@@ -21,6 +21,7 @@ import {
 import { bigrams } from './compose-passage.ts';
 import { corpusStats } from './evidence.ts';
 import type { QuestionCase } from './frame.ts';
+import { holdsPhrase, namedProcedure, type NamedProcedure } from './named-procedure.ts';
 import { foldTokens, readQuestion } from './query-text.ts';
 import { DOCUMENTS_PER_STEP, runSteps } from './table-steps.ts';
 
@@ -193,9 +194,17 @@ const SAID = 0.75;
 const OBJECT_PAIRS_HELD = 0.6;
 /** A word in more than this share of chunks is too common to tell procedures apart. */
 const RARE_SHARE = 0.03;
+/** A word of an object found in at most this share of chunks names something specific, even outside any name. */
+const RARE_OBJECT_SHARE = 0.01;
 
+/**
+ * `passing`: the question names the procedure in passing (not right after its action); `byPhrase`: it says one of
+ * the procedure's names as a phrase (named-procedure.ts), the surest sign that the procedure asked about is held.
+ */
 export type ProcedureCheck =
-  { verdict: 'fits'; said: boolean } | { verdict: 'other'; documentId: string } | { verdict: 'unheld'; why: string };
+  | { verdict: 'fits'; said: boolean; passing?: boolean; byPhrase?: boolean }
+  | { verdict: 'other'; documentId: string }
+  | { verdict: 'unheld'; why: string };
 
 /**
  * Checks the top procedure against the question's action and object. `other` names a held procedure the
@@ -254,14 +263,17 @@ function missingObject(
   const df = (w: string) => stats.df.get(w) ?? 0;
   // Only words objects are made of count (a word of some procedure's name, or one no source uses at all):
   // "tháng sau", "gấp" after the object say nothing about which procedure it is.
-  const objectish = (w: string) => !OBJECT_FILLERS.has(w) && (vocabulary.has(w) || df(w) === 0);
+  // A rare word of the sources counts too: "trợ cấp hộ nghèo", "giấy phép nuôi chó" name what no sheet is about.
+  const objectish = (w: string) =>
+    !OBJECT_FILLERS.has(w) && (vocabulary.has(w) || df(w) <= stats.chunks * RARE_OBJECT_SHARE);
   const content = object.filter(objectish);
   if (content.length === 0) return null;
   const rarest = content.reduce((a, b) => (df(b) < df(a) ? b : a));
   if (df(rarest) <= stats.chunks * RARE_SHARE && !own.text().words.has(rarest))
     return `object word "${rarest}" not in it`;
   if (!withPairs) return null;
-  const pairs = [...bigrams(object)].filter((p) => p.split(' ').every((w) => !OBJECT_FILLERS.has(w)));
+  // A code or number in the object ("CT07", "B2") is a detail of the paper, not another paper.
+  const pairs = [...bigrams(object)].filter((p) => p.split(' ').every((w) => !OBJECT_FILLERS.has(w) && !/\d/.test(w)));
   if (pairs.length === 0) return null;
   const weight = (ps: readonly string[]) => ps.reduce((s, p) => s + p.split(' ').reduce((t, w) => t + idf(w), 0), 0);
   const held = own.text().pairs;
@@ -283,14 +295,78 @@ export async function routeByAction(
   ordered = true,
 ): Promise<{ hits: SearchHit[]; check: ProcedureCheck | null }> {
   const top = hits[0]?.document;
+  const read = ordered ? namedByPhrase(kb, folded, cases) : null;
+  // A name said in passing in a question search matched to a plan or guide decides nothing about procedures.
+  if (read && 'unheld' in read) {
+    if (read.afterAction || top?.type === 'procedure')
+      return { hits: [...hits], check: { verdict: 'unheld', why: read.unheld } };
+  }
+  const named = read && !('unheld' in read) ? read : null;
+  // A procedure named by a phrase of its names is the topic, wherever search ranked it (a guide is passed
+  // over only when the name follows the question's action: "làm VNeID mức 2 | ở đâu").
+  // Search's first procedure stays the one named when it holds the name said inside a longer one of its own:
+  // a more specific sibling ("tạm trú" inside "khai báo tạm trú cho người nước ngoài").
+  const target =
+    named && top?.type === 'procedure' && top.id !== named.meta.id && holdsPhrase(kb, top.id, named.phrase)
+      ? { ...named, meta: top }
+      : named;
+  if (top && target && (top.type === 'procedure' || (top.type === 'guide' && target.afterAction))) {
+    const moved = await putFirst(kb, hits, target.meta.id, query, k);
+    const passing = { verdict: 'fits', said: true, passing: true, byPhrase: true } as const;
+    if (target.afterAction) return { hits: moved, check: { verdict: 'fits', said: true, byPhrase: true } };
+    // Named in passing ("… đi báo tử"): a specific action and its object must still fit the sheet; what a
+    // generic verb is followed by in a story ("đi làm | xa nhà") is not what is asked.
+    const specific = readActionObject(folded.split(' ').filter((w) => w.length > 0)).actions.size > 0;
+    // Its words, not its word pairs: "đổi thẻ mới" around a named "thẻ căn cước" is the same paper.
+    const check = specific ? checkProcedure(kb, folded, cases, target.meta, false) : null;
+    if (!check) return { hits: moved, check: passing };
+    return { hits: moved, check: check.verdict === 'fits' ? passing : check };
+  }
   if (!top || top.type !== 'procedure') return { hits: [...hits], check: null };
   const check = checkProcedure(kb, folded, cases, top, ordered);
   if (check.verdict !== 'other') return { hits: [...hits], check };
-  const id = check.documentId;
+  const moved = await putFirst(kb, hits, check.documentId, query, k);
+  const meta = moved[0]?.document;
+  return { hits: moved, check: meta ? checkProcedure(kb, folded, cases, meta, ordered) : check };
+}
+
+/** The hits of procedure `id` first (searched inside it when none were retrieved), then the rest. */
+async function putFirst(
+  kb: KnowledgeBase,
+  hits: readonly SearchHit[],
+  id: string,
+  query: string,
+  k: number,
+): Promise<SearchHit[]> {
   const inside = hits.some((h) => h.document.id === id)
     ? hits.filter((h) => h.document.id === id)
     : await kb.search(`${kb.document(id)?.title ?? ''} ${query}`, { k, filter: { documentIds: [id] } });
-  const moved = [...inside, ...hits.filter((h) => h.document.id !== id)];
-  const meta = moved[0]?.document;
-  return { hits: moved, check: meta ? checkProcedure(kb, folded, cases, meta, ordered) : check };
+  return [...inside, ...hits.filter((h) => h.document.id !== id)];
+}
+
+/** The procedure the question names by a phrase of its names, when the question's action fits it. */
+function namedByPhrase(
+  kb: KnowledgeBase,
+  folded: string,
+  cases: readonly QuestionCase[],
+): NamedProcedure | { unheld: string; afterAction: boolean } | null {
+  const named = namedProcedure(kb, folded);
+  if (!named) return null;
+  const own = procedureNames(kb).procedures.get(named.meta.id);
+  const words = folded.split(' ').filter((w) => w.length > 0);
+  const asked = readActionObject(words);
+  if (!own || !actionFits(asked.actions, own.actions, cases)) return null;
+  // The object may go on past the name with words the sheet never uses: "nhận con | nuôi", "giấy phép kinh
+  // doanh | karaoke", "xe máy | mới mua" name another procedure than the one whose name they start with.
+  const next = objectAfter(words, named.end).find((w) => !OBJECT_FILLERS.has(w) && !/\d/.test(w));
+  const stats = corpusStats(kb);
+  if (next && (stats.df.get(next) ?? 0) <= stats.chunks * RARE_SHARE && !own.text().words.has(next))
+    return { unheld: `"${named.phrase} ${next}" is not "${named.phrase}"`, afterAction: named.afterAction };
+  if (!named.afterAction) return named;
+  const phrase = named.phrase.split(' ');
+  if (phrase.every((w, i) => asked.object[i] === w) && asked.object.length > phrase.length) {
+    const check = checkProcedure(kb, folded, cases, named.meta);
+    if (check.verdict === 'unheld') return { unheld: check.why, afterAction: true };
+  }
+  return named;
 }

@@ -3,14 +3,7 @@
  * with the chat shorthand residents type expanded ("bn" → "bao nhieu", "dk" → "dang ky").
  * Search itself gets the raw question: knowledge has its own analyser; this is only for intent and evidence checks.
  */
-import {
-  ABBREVIATION_GROUPS,
-  AGENCY_SHORTHAND,
-  QUESTION_SHORTHAND,
-  QUESTION_STOPWORDS,
-  foldText,
-  foldedWords,
-} from '../knowledge/index.ts';
+import { ABBREVIATION_GROUPS, QUESTION_SHORTHAND, QUESTION_STOPWORDS, foldText, foldedWords } from '../knowledge/index.ts';
 
 /**
  * knowledge's abbreviation table, folded, for entries with one meaning only ("cds" → "chuyen doi so");
@@ -43,6 +36,13 @@ export function readQuestion(question: string): string {
     })
     .join(' ');
 }
+
+/** Agency shorthand ("gd&dt", "syt", "ca tỉnh") → folded full names: knowledge's departments groups, the one table. */
+const AGENCY_SHORTHAND: Record<string, string> = Object.fromEntries(
+  ABBREVIATION_GROUPS.filter((g) => g.name === 'departments' || g.name === 'agency shorthand')
+    .flatMap((g) => Object.entries(g.entries))
+    .map(([key, expansions]) => [foldText(key), foldText(expansions[0] as string)]),
+);
 
 const AGENCY_PATTERN = new RegExp(
   `(^|[^a-z0-9&])(${Object.keys(AGENCY_SHORTHAND)

@@ -4,7 +4,8 @@
  * or guide is Đồng Nai's own and is not applied elsewhere. English questions get an English frame around the
  * quoted Vietnamese lines. Where to go is stated as it is since 01/7/2025 (no district level).
  */
-import { DOCUMENT_NUMBER, foldText, type DocumentMeta, type KnowledgeBase } from '../knowledge/index.ts';
+import { DOCUMENT_NUMBER, foldText, vietnameseShaped, type DocumentMeta, type KnowledgeBase } from '../knowledge/index.ts';
+import { corpusStats } from './evidence.ts';
 import type { Composed } from './compose.ts';
 import type { QuestionFrame } from './frame.ts';
 import type { QuestionIntent } from './intent.ts';
@@ -34,6 +35,40 @@ export function feeIsNational(kb: KnowledgeBase, meta: DocumentMeta): boolean {
     .map((c) => c.text)
     .join('\n');
   return /TT-BTC/.test(fee) && !/HĐND|Hội đồng nhân dân/.test(fee);
+}
+
+/** Fields only a procedure sheet states: papers to bring, steps, time limit ("kinh phí" of a plan reads as a fee). */
+const HOW_TO_FIELDS = new Set(['documents', 'steps', 'timeLimit']);
+/** Words that ask about a plan itself (its targets, duties, years), whatever field words come with them. */
+const PLAN_ASKED =
+  /(?:^| )(?:ke hoach|chi tieu|muc tieu|nhiem vu|ty le|phan tram|chuyen doi so|so hoa|dat bao nhieu|giao)(?= |$)/;
+
+/**
+ * True when a plan was found for a how-to question ("làm thẻ ngân hàng cần gì", "thủ tục thai sản như thế
+ * nào"): a plan sets targets and duties, it states no papers, steps, fee or time limit for residents, so the
+ * procedure asked about is one we hold no sheet for, however many of its words the plan uses.
+ */
+export function planAskedHowTo(frame: QuestionFrame, meta: DocumentMeta): boolean {
+  if (meta.type !== 'plan' || frame.intent.wants === 'percent' || PLAN_ASKED.test(frame.intent.folded)) return false;
+  return frame.intent.fields.some((f) => HOW_TO_FIELDS.has(f));
+}
+
+/**
+ * A foreign term no source uses ("metaverse", "blockchain") asked of a plan or guide: the plan says nothing
+ * about it, however many of the question's other words it has. Words shaped like Vietnamese syllables are left
+ * out (a typo of a Vietnamese word is not a new topic), and so are English questions (the glossary reads them).
+ */
+/** Shorter unknown words are more often abbreviations ("thpt") or English asides ("plan") than a topic. */
+const FOREIGN_TERM = 5;
+
+export function unknownTermAskedOfPlan(kb: KnowledgeBase, frame: QuestionFrame, meta: DocumentMeta): string | null {
+  if (meta.type === 'procedure' || frame.language !== 'vi') return null;
+  const df = corpusStats(kb).df;
+  return (
+    frame.intent.topicTerms.find(
+      (t) => t.length >= FOREIGN_TERM && !/\d/.test(t) && !vietnameseShaped(t) && !df.has(t),
+    ) ?? null
+  );
 }
 
 const COMMUNE_NOTE =

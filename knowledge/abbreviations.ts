@@ -145,6 +145,16 @@ export const ABBREVIATION_GROUPS: readonly AbbreviationGroup[] = [
     },
   },
   {
+    // Agency shorthand only questions use: with a comma inside ("vh,tt&dl") or two words ("ca tỉnh"); the
+    // question reader spells these out with the departments group before reading intent.
+    name: 'agency shorthand',
+    side: 'query',
+    entries: {
+      'VH,TT&DL': ['văn hóa thể thao và du lịch'],
+      'CA tỉnh': ['công an tỉnh'],
+    },
+  },
+  {
     // Chat shorthand and teencode. "k" alone is "không"; "10k" is money and never reaches this table.
     name: 'teencode',
     side: 'query',

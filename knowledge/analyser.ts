@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { ABBREVIATION_GROUPS } from './abbreviations.ts';
-import { ENGLISH_MARKERS, ENGLISH_STOPWORDS, SYNONYM_GROUPS } from './synonyms.ts';
+import { looksEnglish as isEnglish } from './language.ts';
+import { ENGLISH_STOPWORDS, SYNONYM_GROUPS } from './synonyms.ts';
 import { normalizeText, hasDiacritics, foldText } from './normalise.ts';
 import {
   SECTION_TERM_PREFIX,
@@ -120,11 +121,9 @@ export function documentKindBefore(
   return next.isNumber || abbreviationKey(next.term) === 'cds' ? kind : null;
 }
 
-/** True when the question reads as English: two or more marker words making up a quarter of it. */
+/** True when the question reads as English (language.ts: by the shape of its words, places left out). */
 function looksEnglish(tokens: readonly Token[]): boolean {
-  const words = tokens.filter((t) => !t.isNumber);
-  const markers = words.filter((t) => ENGLISH_MARKERS.has(t.term)).length;
-  return markers >= 2 && markers * 4 >= words.length;
+  return isEnglish(tokens.map((t) => t.surface).join(' '));
 }
 
 /** Expansion phrases for one token, or none. A key only matches a token that has no diacritics besides đ. */

@@ -42,7 +42,7 @@ export { KnowledgeError, isKnowledgeError, KNOWLEDGE_ERROR_CODES } from './error
 export type { KnowledgeErrorCode } from './errors.ts';
 
 // Question reading: word lists and places (answer/ reads questions with these; no private copies there)
-export { QUESTION_SHORTHAND, QUESTION_STOPWORDS, AGENCY_SHORTHAND, STORY_PHRASES } from './question-words.ts';
+export { QUESTION_SHORTHAND, QUESTION_STOPWORDS, STORY_PHRASES } from './question-words.ts';
 export {
   PROCEDURE_ACTIONS,
   GENERIC_ACTIONS,
@@ -51,6 +51,8 @@ export {
   OBJECT_BOUNDARIES,
   OBJECT_CONTINUATIONS,
   OBJECT_FILLERS,
+  GENERIC_NAME_PAIRS,
 } from './procedure-words.ts';
 export { findPlaces, isInDongNai } from './gazetteer.ts';
+export { looksEnglish, languageCounts, vietnameseShaped } from './language.ts';
 export type { Place, PlaceKind, PlaceMention } from './gazetteer.ts';

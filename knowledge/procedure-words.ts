@@ -94,7 +94,7 @@ export const ACTIONS_NEEDING_OBJECT: ReadonlySet<string> = new Set([
  * Verbs that ask for a procedure without saying which action ("làm hộ chiếu", "xin giấy độc thân"): they fit
  * every sibling, so they never decide between them.
  */
-export const GENERIC_ACTIONS: ReadonlySet<string> = new Set(['lam', 'xin', 'lam thu tuc', 'di lam']);
+export const GENERIC_ACTIONS: ReadonlySet<string> = new Set(['lam', 'xin', 'lam thu tuc', 'di lam', 'thu tuc']);
 
 /**
  * When a question names the action on the left, a procedure whose names hold one on the right serves it too:
@@ -126,6 +126,8 @@ export const OBJECT_BOUNDARIES: ReadonlySet<string> = new Set([
   ),
   // Modes and cases are asked about a procedure, they are not its object ("làm lại căn cước | online").
   ...'o tai co online onl xong gom'.split(' '),
+  // How soon, not what: "làm hộ chiếu | gấp", "làm lại căn cước | trước".
+  ...'gap truoc sau trong'.split(' '),
   // "cho bé", "cho mẹ": who it is for, not what it is ("cho người nước ngoài", "cho thuê lại" go on, below).
   'cho',
   ...[
@@ -168,6 +170,11 @@ export const OBJECT_BOUNDARIES: ReadonlySet<string> = new Set([
     'can lam',
     'can nop',
     'can co',
+    'may thang',
+    'may ngay',
+    'may nam',
+    'may lan',
+    'may tuan',
     'mat bao',
     'mat may',
     'mat tien',
@@ -192,6 +199,7 @@ export const OBJECT_BOUNDARIES: ReadonlySet<string> = new Set([
 /** Pairs that go on with an object although their first word alone would end it ("giải thi đấu", "đề nghị"). */
 export const OBJECT_CONTINUATIONS: ReadonlySet<string> = new Set([
   'thi dau',
+  'truoc ba',
   'thi cong',
   'thi tran',
   'thi truong',
@@ -224,3 +232,23 @@ export const OBJECT_FILLERS: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
+
+/**
+ * Word pairs in the names of a sheet that every procedure's questions use ("giấy tờ", "hồ sơ", "lệ phí"): said
+ * alone they name no procedure, even when only one sheet has them among its everyday names.
+ */
+export const GENERIC_NAME_PAIRS: ReadonlySet<string> = new Set([
+  'giay to',
+  'ho so',
+  'le phi',
+  'thu tuc',
+  'dang ky',
+  'truc tuyen',
+  'giay chung',
+  'chung nhan',
+  'giay phep',
+  'xac nhan',
+  'dich vu',
+  'bao nhieu',
+  'o dau',
+]);

@@ -1,6 +1,6 @@
 /**
  * The question reader's word lists, kept here once so the answer layer holds no private copy: chat shorthand
- * spelled out for intent reading, words that carry no topic, and the slot words of a person's story (kinship,
+ * spelled out for intent reading (agency shorthand such as "gd&dt" is abbreviations.ts's), words that carry no topic, and the slot words of a person's story (kinship,
  * story settings) that never count as missing topic evidence. All keys are folded (no diacritics, lowercase).
  */
 
@@ -61,38 +61,13 @@ export const QUESTION_SHORTHAND: Readonly<Record<string, string>> = {
   cc: 'can cuoc',
 };
 
-/** Agency names written with "&" or run together in chat ("gd&dt", "stttt") → folded full names. */
-export const AGENCY_SHORTHAND: Readonly<Record<string, string>> = {
-  'gd&dt': 'giao duc va dao tao',
-  gddt: 'giao duc va dao tao',
-  'tt&tt': 'thong tin va truyen thong',
-  tttt: 'thong tin va truyen thong',
-  stttt: 'so thong tin va truyen thong',
-  'kh&dt': 'ke hoach va dau tu',
-  khdt: 'ke hoach va dau tu',
-  'tn&mt': 'tai nguyen va moi truong',
-  tnmt: 'tai nguyen va moi truong',
-  'nn&ptnt': 'nong nghiep va phat trien nong thon',
-  nnptnt: 'nong nghiep va phat trien nong thon',
-  'ldtb&xh': 'lao dong thuong binh va xa hoi',
-  ldtbxh: 'lao dong thuong binh va xa hoi',
-  'vh,tt&dl': 'van hoa the thao va du lich',
-  vhttdl: 'van hoa the thao va du lich',
-  'kh&cn': 'khoa hoc va cong nghe',
-  khcn: 'khoa hoc va cong nghe',
-  'ca tinh': 'cong an tinh',
-  syt: 'so y te',
-  stc: 'so tai chinh',
-  snv: 'so noi vu',
-};
-
 /** Words that carry no topic: question words, fillers, pronouns, politeness. */
 export const QUESTION_STOPWORDS: ReadonlySet<string> = new Set(
   (
     'a ad admin ah a anh chi em ban minh toi tui oi nhe nha nhi vay the thi sao la gi nao dau khong co duoc ' +
     'can phai muon hoi cho xin giup voi va hay hoac cua o tai tu den trong tren duoi con roi da dang se moi vao theo z ' +
     'nhu nao bao nhieu may lam the nao ai cai viec nhung cac mot nay kia do day hen ah uh um ok vui long ' +
-    'nay gio luc hom ngay nam thang thi sao the nao sao vay vua sap nua luon ma neu khi thoi chua biet'
+    'nay gio luc hom ngay nam thang thi sao the nao sao vay vua sap nua luon ma neu khi thoi chua biet kieu'
   ).split(' '),
 );
 
@@ -157,6 +132,9 @@ export const STORY_PHRASES: readonly string[] = [
   'song mot minh',
   'duoi que',
   'vai bua',
+  'vai hom',
+  'vai ngay',
+  'vai thang',
   'o choi',
   'cong nhan',
   'tap hoa',

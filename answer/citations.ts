@@ -146,6 +146,45 @@ interface Entry {
   parts: LabelParts;
 }
 
+/**
+ * A procedure field as a source line names it. The reply's own line already opens with the full label
+ * ("Phí, lệ phí: …"), so the source only has to point at the part of the sheet, on a phone-width line.
+ */
+const SHORT_FIELD: Readonly<Record<string, string>> = {
+  agency: 'Cơ quan',
+  documents: 'Hồ sơ',
+  steps: 'Trình tự',
+  timeLimit: 'Thời hạn',
+  fee: 'Lệ phí',
+  whereToFile: 'Nơi nộp',
+  online: 'Trực tuyến',
+  conditions: 'Điều kiện',
+  legalBasis: 'Căn cứ',
+  notes: 'Lưu ý',
+};
+
+/** The part a source line names: a procedure's field in short, a plan's section as in sourceLabelParts. */
+function shortItem(meta: DocumentMeta, chunk: Chunk, parts: LabelParts): string {
+  if (meta.type !== 'procedure') return parts.item;
+  return chunk.field ? (SHORT_FIELD[chunk.field] ?? parts.item) : '';
+}
+
+/**
+ * The label parts a source line shows on a phone: the document by its name or number and the part of it,
+ * nothing else. A procedure's field in short, its name without the scope in brackets ("Đăng ký kết hôn", not
+ * "… (hai bên là công dân Việt Nam cư trú trong nước)") and no check date; a document keeps its number and
+ * date (the date answers "ban hành ngày nào"). The citation itself keeps the full title and section.
+ */
+export function sourceLineParts(meta: DocumentMeta, chunk: Chunk): LabelParts {
+  const parts = sourceLabelParts(meta, chunk);
+  const item = shortItem(meta, chunk, parts);
+  if (meta.type === 'procedure') {
+    const bare = parts.head.replace(/\s*\([^()]*\)\s*$/, '');
+    return { ...parts, head: bare.length >= 'Thủ tục '.length + 8 ? bare : parts.head, item, tail: '' };
+  }
+  return { ...parts, item };
+}
+
 /** Hands out citation numbers as chunks are used; the same chunk keeps its number. */
 export class CitationLedger {
   readonly #byChunk = new Map<string, Entry>();
@@ -166,7 +205,7 @@ export class CitationLedger {
       page: chunk.page,
       text: verbatimSpan(chunk.text, usedText),
     };
-    this.#byChunk.set(chunk.id, { citation, parts: sourceLabelParts(meta, chunk) });
+    this.#byChunk.set(chunk.id, { citation, parts: sourceLineParts(meta, chunk) });
     return citation.n;
   }
 
@@ -175,10 +214,11 @@ export class CitationLedger {
     return [...this.#byChunk.values()].map((e) => e.citation);
   }
 
-  /** "[1] Kế hoạch 53/KH-UBND (15/02/2024), mục II.2.2 Chính quyền số" lines. */
+  /** "[1] Kế hoạch 53/KH-UBND (15/02/2024), mục II.2.2 Chính quyền số" lines, one per document. */
   lines(): string[] {
-    // Parts of one document share a line ("[1] Thủ tục X — Thành phần hồ sơ; [2] Thời hạn giải quyết (kiểm
-    // tra ngày …)"): on a phone the document name is read once, not once per field.
+    // Parts of one document share a line ("[1] Thủ tục X — Hồ sơ; [2] Thời hạn (kiểm tra ngày …)"): on a phone
+    // the document name is read once, not once per field; two chunks of one section share their label too
+    // ("[1][2] mục V.6 Sở Thông tin và Truyền thông").
     const groups: Entry[][] = [];
     for (const e of this.#byChunk.values()) {
       const last = groups.at(-1);
@@ -189,11 +229,17 @@ export class CitationLedger {
     }
     return groups.map((g) => {
       const first = g[0] as Entry;
-      const items = g.map(
-        (e) =>
-          `[${e.citation.n}] ${e === first ? `${first.parts.head}${e.parts.item ? `${first.parts.sep}${e.parts.item}` : ''}` : e.parts.item || 'tóm tắt'}`,
+      const items: Array<{ marks: string; item: string }> = [];
+      for (const e of g) {
+        const item = e.parts.item || (e === first ? '' : 'tóm tắt');
+        const same = items.find((i) => i.item === item);
+        if (same) same.marks += `[${e.citation.n}]`;
+        else items.push({ marks: `[${e.citation.n}]`, item });
+      }
+      const text = items.map(({ marks, item }, i) =>
+        i === 0 ? `${marks} ${first.parts.head}${item ? `${first.parts.sep}${item}` : ''}` : `${marks} ${item}`,
       );
-      return `${items.join('; ')}${first.parts.tail}`;
+      return `${text.join('; ')}${first.parts.tail}`;
     });
   }
 }

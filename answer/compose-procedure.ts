@@ -102,6 +102,7 @@ export function draftProcedureAnswer(
   fields: readonly ProcedureField[],
   asOf: string,
   focus: readonly string[] = [],
+  ahead = false,
 ): ProcedureAnswer {
   const overview = fields.length === 0;
   const wanted = overview ? OVERVIEW_FIELDS : [...fields].sort((a, b) => order(a) - order(b));
@@ -109,6 +110,7 @@ export function draftProcedureAnswer(
   const missing: ProcedureField[] = [];
   const answered: ProcedureField[] = [];
   const changeDates = new Set<string>();
+  const later: DraftFact[] = [];
   for (const field of wanted) {
     const chunk = chunks.find((c) => c.field === field);
     if (!chunk) {
@@ -116,8 +118,9 @@ export function draftProcedureAnswer(
       if (!overview && field !== 'whereToFile') missing.push(field);
       continue;
     }
-    const fact = fieldFact(meta, chunk, field, asOf, overview, field === 'fee' ? focus : []);
+    const fact = fieldFact(meta, chunk, field, asOf, overview, field === 'fee' ? focus : [], ahead);
     fact.changeDates.forEach((d) => changeDates.add(d));
+    if (fact.later) later.push(fact.later);
     // Where to file rides along with the agency: beside it, its first sentence says enough on a phone.
     if (field === 'whereToFile' && answered.includes('agency')) fact.fact.text = firstSentenceOf(fact.fact.text);
     facts.push(fact.fact);
@@ -129,15 +132,30 @@ export function draftProcedureAnswer(
       sources: [],
     });
   }
+  facts.push(...later);
   const name = procedureName(meta);
   const lead = `Thủ tục ${name}${overview ? ' — tóm tắt' : ''}, áp dụng ngày ${viDate(asOf)}:`;
-  const notes = overview ? ['Hỏi thêm về hồ sơ, lệ phí, thời hạn, nơi nộp hoặc làm trực tuyến để xem đầy đủ.'] : [];
+  const notes = overview ? ['Hỏi thêm: hồ sơ, lệ phí, thời hạn, nơi nộp, làm trực tuyến.'] : [];
   return { draft: { lead, facts, notes }, missing, answered, changeDates: [...changeDates].sort() };
 }
 
 interface FieldFact {
   fact: DraftFact;
   changeDates: string[];
+  /** The changes ahead, kept for "xem thêm" (a question about today is answered by the rule in force). */
+  later?: DraftFact;
+}
+
+/**
+ * True when a question looks past today: a later year ("sau tháng 3/2027") or words such as "năm sau",
+ * "sắp tới". Then the changes ahead are part of the answer, not something kept for "xem thêm".
+ */
+export function asksAhead(folded: string, asOf: string): boolean {
+  const year = Number(asOf.slice(0, 4));
+  if ([...folded.matchAll(/(?:^|[ /])(20\d\d)(?= |$)/g)].some((m) => Number(m[1]) > year)) return true;
+  return /(?:^| )(?:nam sau|nam toi|sap toi|sap tang|sap giam|sau nay|tuong lai|next year|upcoming)(?= |$)/.test(
+    folded,
+  );
 }
 
 function fieldFact(
@@ -147,6 +165,7 @@ function fieldFact(
   asOf: string,
   overview: boolean,
   focus: readonly string[],
+  ahead = false,
 ): FieldFact {
   const label = labelOf(field);
   // An overview line ends at a sentence end (never "…"); a first sentence longer than the mark stays whole.
@@ -165,17 +184,37 @@ function fieldFact(
     const text = `${label}: nguồn chưa có quy định áp dụng cho ngày ${viDate(asOf)}.`;
     return { fact: { text, sources: [] }, changeDates: [] };
   }
-  const single =
-    rule.now.length === 1 && rule.upcoming.length === 0 && rule.now[0]?.condition === null ? rule.now[0] : null;
-  const lines = [
-    ...generalFirst(rule.current),
-    ...withoutRepeats(rule.upcoming, rule.current).map((l) => l.replace(/: Trường hợp khác: /, ': Thông thường: ')),
-  ];
+  const changes = withoutRepeats(rule.upcoming, rule.current).map((l) =>
+    l.replace(/: Trường hợp khác: /, ': Thông thường: '),
+  );
+  // The rule in force answers; the changes ahead wait behind "xem thêm", named in its line, unless asked.
+  const deferred = !ahead && rule.current.length > 0 && changes.length > 0;
+  const shownAhead = rule.upcoming.length > 0 && !deferred;
+  const single = rule.now.length === 1 && !shownAhead && rule.now[0]?.condition === null ? rule.now[0] : null;
+  const lines = [...generalFirst(rule.current), ...(deferred ? [] : changes)];
   let text: string;
   if (overview) text = clip(`${label}: ${lines.map((l) => l.replace(/[.;]$/, '')).join('. ')}`);
   else if (single) text = `${label}:${asList(single.value)}`;
   else text = `${label}:${lines.length === 1 ? ` ${lines[0]}` : `\n- ${lines.join('\n- ')}`}`;
-  return { fact: { text, sources: [{ meta, chunk, used }] }, changeDates: rule.changeDates };
+  // Only what is shown is cited with the shown line: the changes ahead are cited where "xem thêm" shows them.
+  const usedNow = used.filter((_, i) => !deferred || rule.now.includes(rule.used[i] as DatedVariant));
+  const sources = [{ meta, chunk, used: usedNow }];
+  const when = rule.changeDates[0] ? viDate(rule.changeDates[0]) : '';
+  const later: DraftFact | undefined = deferred
+    ? {
+        text: changes.join('\n'),
+        sources: [{ meta, chunk, used }],
+        label,
+        later: { teaser: `${shortLabel(label)} đổi từ ${when}` },
+      }
+    : undefined;
+  return { fact: { text, sources }, changeDates: rule.changeDates, ...(later ? { later } : {}) };
+}
+
+/** "Phí, lệ phí" → "lệ phí", "Cơ quan giải quyết" → "cơ quan giải quyết": a label inside a sentence. */
+function shortLabel(label: string): string {
+  const last = label.split(', ').at(-1) ?? label;
+  return last.charAt(0).toLowerCase() + last.slice(1);
 }
 
 /**

@@ -3,7 +3,7 @@
  * sources (quoted sentences with currency notes). Each returns a draft, or the reason to refuse.
  */
 import type { DocumentMeta, KnowledgeBase, SearchHit } from '../knowledge/index.ts';
-import { draftProcedureAnswer, feeFocus, procedureName, relatedLines } from './compose-procedure.ts';
+import { asksAhead, draftProcedureAnswer, feeFocus, procedureName, relatedLines } from './compose-procedure.ts';
 import { viDate } from './dated-rules.ts';
 import { closingUnits, hasWantedFigure, namedSection, pickUnits, scoreUnits, sectionUnits } from './compose-passage.ts';
 import { checkCurrency } from './currency.ts';
@@ -37,7 +37,7 @@ export function composeProcedure(
   const related = relatedLines(meta, chunks, [], intent, asOf, ages);
   if (intent.fields.length === 0 && related.length > 0) {
     const lead = `Thủ tục ${procedureName(meta)}, áp dụng ngày ${viDate(asOf)}:`;
-    const notes = ['Hỏi thêm về hồ sơ, lệ phí, thời hạn hoặc nơi nộp để xem chi tiết.'];
+    const notes = ['Hỏi thêm: hồ sơ, lệ phí, thời hạn, nơi nộp.'];
     return {
       draft: { lead, facts: related.map((f) => ({ ...f, text: f.text.replace(/^Lưu ý: /, '- ') })), notes },
       mode: 'procedure',
@@ -45,7 +45,8 @@ export function composeProcedure(
       notices: [],
     };
   }
-  const result = draftProcedureAnswer(meta, chunks, intent.fields, asOf, feeFocus(intent.folded));
+  const ahead = asksAhead(intent.folded, asOf);
+  const result = draftProcedureAnswer(meta, chunks, intent.fields, asOf, feeFocus(intent.folded), ahead);
   if (result.answered.length === 0) return { refuse: 'missing-field', topicDocumentId: meta.id };
   if (intent.fields.length > 0)
     result.draft.facts.push(...relatedLines(meta, chunks, result.answered, intent, asOf, ages));

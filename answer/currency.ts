@@ -49,7 +49,9 @@ export function checkCurrency(meta: DocumentMeta, quoted: string, asOf: string):
     notices.push(`superseded source: ${meta.id} → ${meta.supersededBy}`);
   }
   if (isDated(meta, asOf)) {
-    phrases.push(`${name} đã hết hạn${meta.expiryDate ? ` (${viDate(meta.expiryDate)})` : ''}`);
+    // The expiry date says the year: "Kế hoạch 53/KH-UBND hết hạn 31/12/2024".
+    const short = meta.expiryDate ? name.replace(/ năm \d{4}$/, '') : name;
+    phrases.push(`${short} ${meta.expiryDate ? `hết hạn ${viDate(meta.expiryDate)}` : 'đã hết hạn'}`);
     notices.push(`dated source: ${meta.number ?? meta.id}`);
   }
   const words = ` ${foldTokens(quoted).join(' ')} `;
@@ -58,7 +60,7 @@ export function checkCurrency(meta: DocumentMeta, quoted: string, asOf: string):
     notices.push('no district level since 2025-07-01');
   }
   if (asOf >= DONG_NAI_CITY_FROM && / tinh /.test(words) && meta.type !== 'procedure') {
-    phrases.push(`"tỉnh" nay là Thành phố Đồng Nai (từ ${viDate(DONG_NAI_CITY_FROM)})`);
+    phrases.push('"tỉnh" nay là Thành phố Đồng Nai');
     notices.push('Đồng Nai is a centrally-run city since 2026-04-30');
   }
   const notes = phrases.length > 0 ? [`Lưu ý: ${phrases.join('; ')}.`] : [];

@@ -5,7 +5,7 @@
  * as a continuation that "xem thêm" shows (see more.ts). Only what a reply shows is cited in it.
  */
 import type { Chunk, DocumentMeta } from '../knowledge/index.ts';
-import { CitationLedger, sourceLabel, sourceLabelParts } from './citations.ts';
+import { CitationLedger, sourceLineParts } from './citations.ts';
 import { foldTokens } from './query-text.ts';
 import { cutAtSentence, splitHeadline } from './headline.ts';
 import { MAX_REPLY_CHARS, type Citation, type Continuation } from './types.ts';
@@ -24,6 +24,11 @@ export interface DraftFact {
   sources: FactSource[];
   /** The label of the list this fact continues ("Thành phần hồ sơ"), when its first line is not the label. */
   label?: string;
+  /**
+   * Kept for "xem thêm" whatever room is left: what supports the answer but does not answer it (a change
+   * ahead, the rest of a narrow answer). `teaser` is said in the "Còn N mục" line ("lệ phí đổi từ 01/1/2027").
+   */
+  later?: { teaser?: string };
 }
 
 export interface Draft {
@@ -50,8 +55,9 @@ export const PHONE_REPLY_CHARS = 1000;
 /** Room kept for the "Còn N mục — hỏi "xem thêm"." line. */
 const MORE_NOTE_CHARS = 40;
 
-/** The line that tells how many items wait behind "xem thêm". */
-export const moreNote = (n: number) => `Còn ${n} mục — hỏi "xem thêm".`;
+/** The line that tells how many items wait behind "xem thêm", and what the notable ones are about. */
+export const moreNote = (n: number, about: readonly string[] = []) =>
+  `Còn ${n} mục${about.length > 0 ? ` (${about.join('; ')})` : ''} — hỏi "xem thêm".`;
 
 /**
  * The composers' lead is "[scope sentence. ]Thủ tục X, áp dụng ngày D:" or "Theo Kế hoạch …:". The sources
@@ -87,18 +93,22 @@ export function renderDraft(draft: Draft, limit = PHONE_REPLY_CHARS): RenderedRe
 function layout(draft: Draft, limit: number): RenderedReply {
   const ledger = new CitationLedger();
   const { prefix, standard, date } = readLead(draft.lead);
-  const [first, ...others] = draft.facts;
-  const opening = first && !draft.leadFirst ? splitHeadline(first, standard) : first ? [first] : [];
+  // The first line answers: a fact kept for "xem thêm" never opens the reply.
+  const [first, ...others] = [...draft.facts.filter((f) => !f.later), ...draft.facts.filter((f) => f.later)];
+  const opening: DraftFact[] = first && !draft.leadFirst ? splitHeadline(first, standard) : first ? [first] : [];
   const notes = uniqueNotes(draft.notes);
   const head = draft.leadFirst ? [draft.lead] : prefix ? [prefix] : [];
   // The day matters to a reply that states dated rules ("Từ 01/1/2027: …", "đến hết 28/02/2027").
-  const dated = draft.facts.some((f) => /(?:Từ|từ|đến hết|trước) \d{1,2}\/\d{1,2}\/\d{4}/.test(f.text));
-  const sourcesHeader = date && dated && !draft.leadFirst ? `Nguồn (áp dụng ngày ${date}):` : SOURCES_HEADER;
+  const dated = draft.facts.some((f) => !f.later && /(?:Từ|từ|đến hết|trước) \d{1,2}\/\d{1,2}\/\d{4}/.test(f.text));
+  const sourcesHeader = date && dated && !draft.leadFirst ? `Nguồn (áp dụng ${date}):` : SOURCES_HEADER;
   const labels = new Set<string>(); // chunk ids already on a source line
   let used = [...head, ...notes, sourcesHeader].reduce((s, l) => s + l.length + 1, 0) + MORE_NOTE_CHARS;
   const shown: string[] = [];
   const rest: Pending[] = [];
-  const facts = dropRepeats([...opening, ...others]);
+  // What waits for "xem thêm" comes after what is shown, so a repeat is dropped from the part kept for later.
+  const all = dropRepeats([...opening, ...others].sort((a, b) => Number(!!a.later) - Number(!!b.later)));
+  const facts = all.filter((f) => !f.later);
+  const later = all.filter((f) => f.later);
   // What each fact needs at least (its first line, or a list's label and first item): every part of the
   // question gets its first line before a long list takes the room.
   // Only the parts of a question (field facts "Phí, lệ phí: …") and the most related side note are reserved
@@ -113,11 +123,10 @@ function layout(draft: Draft, limit: number): RenderedReply {
   const cited = new Set<string>(); // documents already on a source line: another part of one costs its label only
   facts.forEach((fact, i) => {
     const fresh = fact.sources.filter((s) => !labels.has(s.chunk.id));
-    const sourceCost = fresh.reduce(
-      (sum, s) =>
-        sum + (cited.has(s.meta.id) ? sourceLabelParts(s.meta, s.chunk).item : sourceLabel(s.meta, s.chunk)).length + 6,
-      0,
-    );
+    const sourceCost = fresh.reduce((sum, s) => {
+      const p = sourceLineParts(s.meta, s.chunk);
+      return sum + (cited.has(s.meta.id) ? p.item.length : p.head.length + p.item.length + p.tail.length + 3) + 6;
+    }, 0);
     const room = limit - used - sourceCost - fact.sources.length * 5 - 1;
     const after = facts.slice(i + 1);
     const allFit = fact.text.length + after.reduce((sum, f) => sum + f.text.length + 6, 0) <= room;
@@ -135,18 +144,26 @@ function layout(draft: Draft, limit: number): RenderedReply {
     shown.push(line);
     used += line.length + 1 + sourceCost;
   });
+  for (const fact of later) rest.push({ lines: laterLines(fact), sources: fact.sources });
+  const teasers = [...new Set(later.flatMap((f) => (f.later?.teaser ? [f.later.teaser] : [])))];
   const more = continuation(rest);
   // "Hỏi thêm về hồ sơ…" says what "Còn N mục — hỏi "xem thêm"" already says.
   const kept = more ? notes.filter((n) => !/^Hỏi thêm/.test(n)) : notes;
-  const tail = [...(more ? [moreNote(more.lines.filter(isItem).length)] : []), ...kept];
+  const tail = [...(more ? [moreNote(more.lines.filter(isItem).length, teasers)] : []), ...kept];
   const sourceLines = ledger.lines();
   const body =
     shown.length > 0 && !draft.leadFirst
       ? [shown[0] as string, ...head, ...shown.slice(1), ...tail]
       : [...head, ...shown, ...tail];
-  if (sourceLines.length > 0) body.push(sourcesHeader, ...sourceLines);
+  if (sourceLines.length > 0) body.push(...sourcesBlock(sourcesHeader, sourceLines));
   const text = hardLimit(body.join('\n'), MAX_REPLY_CHARS);
   return { text, citations: ledger.citations(), more };
+}
+
+/** "Nguồn: [1] …" — the header and the first source share a line; other documents follow, one a line. */
+export function sourcesBlock(header: string, lines: readonly string[]): string[] {
+  const [first, ...others] = lines;
+  return first === undefined ? [] : [`${header} ${first}`, ...others];
 }
 
 /**
@@ -176,6 +193,12 @@ function fitFact(text: string, room: number, listLabel?: string): [string | null
   return [cut, left ? [left] : []];
 }
 
+/** A fact kept for later, as continuation lines: under its list's label when its own text has none. */
+function laterLines(fact: DraftFact): string[] {
+  const lines = fact.text.split('\n');
+  return fact.label && !/:$/.test(lines[0] ?? '') ? [`${fact.label} (tiếp):`, ...lines] : lines;
+}
+
 /** Not a headline's own heading ("Theo Kế hoạch …:"), which has no content of its own. */
 const hasSource = (f: DraftFact) => f.sources.length > 0;
 
@@ -203,12 +226,18 @@ function continuation(rest: readonly Pending[]): Continuation | null {
 
 const folded = (s: string) => foldTokens(s.replace(/\[\d+\]/g, '')).join(' ');
 
+/** Share of a line's word pairs already said for it to count as said again (its figures all said too). */
+const NEAR_REPEAT = 0.75;
+
 /**
  * Drops repeats: a fact whose every line already stands in an earlier fact, and inside a fact a line that
- * repeats an earlier line (a dated fee line restated under two periods, a note the overview already said).
+ * repeats an earlier line (a dated fee line restated under two periods, a note the overview already said),
+ * or says it again in other words: most of its word pairs and every figure of it already said (a plan's
+ * target restated in an agency's duties, a side note that restates the time limit above it).
  */
 function dropRepeats(facts: readonly DraftFact[]): DraftFact[] {
   const said: string[] = [];
+  const pairs = new Set<string>();
   const out: DraftFact[] = [];
   for (const fact of facts) {
     const all = fact.text.split('\n');
@@ -216,7 +245,13 @@ function dropRepeats(facts: readonly DraftFact[]): DraftFact[] {
       const f = folded(line.replace(/^[-•]\s*|^Lưu ý:\s*/g, ''));
       if (f.length < 20) return true;
       if (said.some((s) => s.includes(f))) return false;
+      const own = wordPairs(f);
+      const old = own.filter((p) => pairs.has(p)).length;
+      const figures = f.split(' ').filter((t) => /\d/.test(t));
+      if (f.length >= 40 && old >= NEAR_REPEAT * own.length && figures.every((n) => said.some((s) => hasWord(s, n))))
+        return false;
       said.push(f);
+      own.forEach((p) => pairs.add(p));
       return true;
     });
     // A heading of its own ("Thành phần hồ sơ (5 mục):") stays; a fact whose lines were all said goes.
@@ -226,6 +261,12 @@ function dropRepeats(facts: readonly DraftFact[]): DraftFact[] {
   }
   return out;
 }
+
+const wordPairs = (f: string) => {
+  const w = f.split(' ');
+  return w.slice(1).map((x, i) => `${w[i]} ${x}`);
+};
+const hasWord = (text: string, word: string) => ` ${text} `.includes(` ${word} `);
 
 /** Notes once each, each at most 300 characters cut at a sentence end. */
 function uniqueNotes(notes: readonly string[]): string[] {

@@ -147,15 +147,16 @@ interface Entry {
 }
 
 /**
- * A procedure field as a source line names it. The reply's own line already opens with the full label
- * ("Phí, lệ phí: …"), so the source only has to point at the part of the sheet, on a phone-width line.
+ * A procedure field as a reply and its source line name it: the sheet's labels ("Cơ quan giải quyết", "Nơi
+ * nộp, cách nộp") are written for a form, and on a phone the short name says the same. "Phí, lệ phí" stays
+ * whole: a phí and a lệ phí are not the same charge.
  */
 const SHORT_FIELD: Readonly<Record<string, string>> = {
   agency: 'Cơ quan',
   documents: 'Hồ sơ',
   steps: 'Trình tự',
   timeLimit: 'Thời hạn',
-  fee: 'Lệ phí',
+  fee: 'Phí, lệ phí',
   whereToFile: 'Nơi nộp',
   online: 'Trực tuyến',
   conditions: 'Điều kiện',
@@ -163,10 +164,16 @@ const SHORT_FIELD: Readonly<Record<string, string>> = {
   notes: 'Lưu ý',
 };
 
+/** The short name of a procedure field ("Thời hạn"), or the sheet's label when it has none. */
+export function fieldName(field: string): string {
+  return SHORT_FIELD[field] ?? PROCEDURE_FIELDS.find((f) => f.key === field)?.label ?? field;
+}
+
 /** The part a source line names: a procedure's field in short, a plan's section as in sourceLabelParts. */
 function shortItem(meta: DocumentMeta, chunk: Chunk, parts: LabelParts): string {
   if (meta.type !== 'procedure') return parts.item;
-  return chunk.field ? (SHORT_FIELD[chunk.field] ?? parts.item) : '';
+  // A summary chunk ("overview") is no field of the sheet: it is named "tóm tắt" beside the fields.
+  return chunk.field && SHORT_FIELD[chunk.field] ? fieldName(chunk.field) : parts.item;
 }
 
 /**
@@ -188,6 +195,12 @@ export function sourceLineParts(meta: DocumentMeta, chunk: Chunk): LabelParts {
 /** Hands out citation numbers as chunks are used; the same chunk keeps its number. */
 export class CitationLedger {
   readonly #byChunk = new Map<string, Entry>();
+  readonly #notes: Readonly<Record<string, string>>;
+
+  /** `notes` are said beside a document on its source line, by document id ("hết hạn 31/12/2024"). */
+  constructor(notes: Readonly<Record<string, string>> = {}) {
+    this.#notes = notes;
+  }
 
   /** Registers a chunk with the span the reply used; returns its number. Spans used twice are merged. */
   cite(meta: DocumentMeta, chunk: Chunk, usedText: readonly string[]): number {
@@ -236,10 +249,17 @@ export class CitationLedger {
         if (same) same.marks += `[${e.citation.n}]`;
         else items.push({ marks: `[${e.citation.n}]`, item });
       }
+      const head = withNote(first.parts.head, this.#notes[first.citation.documentId]);
       const text = items.map(({ marks, item }, i) =>
-        i === 0 ? `${marks} ${first.parts.head}${item ? `${first.parts.sep}${item}` : ''}` : `${marks} ${item}`,
+        i === 0 ? `${marks} ${head}${item ? `${first.parts.sep}${item}` : ''}` : `${marks} ${item}`,
       );
       return `${text.join('; ')}${first.parts.tail}`;
     });
   }
+}
+
+/** "Kế hoạch 53/KH-UBND (15/02/2024)" + "hết hạn 31/12/2024" → "Kế hoạch 53/KH-UBND (15/02/2024, hết hạn 31/12/2024)". */
+function withNote(head: string, note: string | undefined): string {
+  if (!note) return head;
+  return /\)$/.test(head) ? `${head.slice(0, -1)}, ${note})` : `${head} (${note})`;
 }

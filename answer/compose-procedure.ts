@@ -11,6 +11,7 @@ import {
   type DocumentMeta,
   type ProcedureField,
 } from '../knowledge/index.ts';
+import { fieldName } from './citations.ts';
 import { bigrams } from './compose-passage.ts';
 import { oneLine, stateRule, variantsOn, viDate } from './dated-rules.ts';
 import type { QuestionIntent } from './intent.ts';
@@ -32,6 +33,7 @@ export interface ProcedureAnswer {
   changeDates: string[];
 }
 
+/** The sheet's label, as chunk texts may start with it. */
 const labelOf = (f: ProcedureField) => PROCEDURE_FIELDS.find((p) => p.key === f)?.label ?? f;
 const order = (f: ProcedureField) => PROCEDURE_FIELDS.findIndex((p) => p.key === f);
 
@@ -128,7 +130,7 @@ export function draftProcedureAnswer(
   }
   for (const field of missing) {
     facts.push({
-      text: `${labelOf(field)}: nguồn của tôi chưa có thông tin này, bạn hỏi Tổng đài 1022 để chắc chắn.`,
+      text: `${fieldName(field)}: nguồn của tôi chưa có thông tin này, bạn hỏi Tổng đài 1022 để chắc chắn.`,
       sources: [],
     });
   }
@@ -167,12 +169,12 @@ function fieldFact(
   focus: readonly string[],
   ahead = false,
 ): FieldFact {
-  const label = labelOf(field);
+  const label = fieldName(field);
   // An overview line ends at a sentence end (never "…"); a first sentence longer than the mark stays whole.
   const clip = (s: string) =>
     overview && s.length > OVERVIEW_LINE_CHARS ? (cutAtSentence(s, OVERVIEW_LINE_CHARS) ?? firstSentence(s)) : s;
   if (!chunk.variants || chunk.variants.length === 0) {
-    const body = stripLabel(chunk.text, label);
+    const body = stripLabel(chunk.text, labelOf(field));
     const text = overview ? clip(`${label}: ${oneLine(body)}`) : `${label}:${asList(body)}`;
     return { fact: { text, sources: [{ meta, chunk, used: [body] }] }, changeDates: [] };
   }

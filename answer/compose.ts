@@ -37,7 +37,8 @@ export function composeProcedure(
   const related = relatedLines(meta, chunks, [], intent, asOf, ages);
   if (intent.fields.length === 0 && related.length > 0) {
     const lead = `Thủ tục ${procedureName(meta)}, áp dụng ngày ${viDate(asOf)}:`;
-    const notes = ['Hỏi thêm: hồ sơ, lệ phí, thời hạn, nơi nộp.'];
+    // A narrow answer stays short: no hint line after it (the overview says what else can be asked).
+    const notes: string[] = [];
     return {
       draft: { lead, facts: related.map((f) => ({ ...f, text: f.text.replace(/^Lưu ý: /, '- ') })), notes },
       mode: 'procedure',
@@ -92,6 +93,7 @@ export function composePassages(
   const notes: string[] = [];
   const notices: string[] = [];
   const names: string[] = [];
+  const sourceNotes: Record<string, string> = {};
   for (const meta of uniqueDocuments(units.map((u) => u.hit.document))) {
     const quoted = units
       .filter((u) => u.hit.document.id === meta.id)
@@ -101,9 +103,11 @@ export function composePassages(
     names.push(check.sourceName);
     notes.push(...check.notes);
     notices.push(...check.notices);
+    if (check.sourceNote) sourceNotes[meta.id] = check.sourceNote;
   }
   const lead = `Theo ${names.join(' và ')}:`;
-  return { draft: { lead, facts, notes }, mode: 'extractive', topicDocumentId: top.document.id, notices };
+  const draft = { lead, facts, notes, sourceNotes };
+  return { draft, mode: 'extractive', topicDocumentId: top.document.id, notices };
 }
 
 function uniqueDocuments(metas: readonly DocumentMeta[]): DocumentMeta[] {

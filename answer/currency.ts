@@ -19,6 +19,8 @@ export interface CurrencyCheck {
   notes: string[];
   /** Machine-readable notices for AnswerResult.notices. */
   notices: string[];
+  /** What the source line says beside the document ("hết hạn 31/12/2024"), or null. */
+  sourceNote: string | null;
 }
 
 const yearOf = (iso: string | null) => (iso ? iso.slice(0, 4) : null);
@@ -48,10 +50,10 @@ export function checkCurrency(meta: DocumentMeta, quoted: string, asOf: string):
     phrases.push(`${name} đã được thay thế bởi ${meta.supersededBy}, nội dung có thể không còn áp dụng`);
     notices.push(`superseded source: ${meta.id} → ${meta.supersededBy}`);
   }
+  let sourceNote: string | null = null;
   if (isDated(meta, asOf)) {
-    // The expiry date says the year: "Kế hoạch 53/KH-UBND hết hạn 31/12/2024".
-    const short = meta.expiryDate ? name.replace(/ năm \d{4}$/, '') : name;
-    phrases.push(`${short} ${meta.expiryDate ? `hết hạn ${viDate(meta.expiryDate)}` : 'đã hết hạn'}`);
+    // Said beside the document on its source line, where the reader looks for it, not in a note of its own.
+    sourceNote = meta.expiryDate ? `hết hạn ${viDate(meta.expiryDate)}` : 'đã hết hạn';
     notices.push(`dated source: ${meta.number ?? meta.id}`);
   }
   const words = ` ${foldTokens(quoted).join(' ')} `;
@@ -64,5 +66,5 @@ export function checkCurrency(meta: DocumentMeta, quoted: string, asOf: string):
     notices.push('Đồng Nai is a centrally-run city since 2026-04-30');
   }
   const notes = phrases.length > 0 ? [`Lưu ý: ${phrases.join('; ')}.`] : [];
-  return { sourceName: name, notes, notices };
+  return { sourceName: name, notes, notices, sourceNote };
 }

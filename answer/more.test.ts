@@ -35,9 +35,9 @@ const turnOf = (q: string, r: AnswerResult, keepMore = true): Turn => ({
 });
 /** The fixture's items a reply shows, in order; every "- " line must be one whole item. */
 function itemsShown(reply: string): string[] {
-  const lines = reply.split('\n').filter((l) => l.startsWith('- ') || /^Thành phần hồ sơ: /.test(l));
+  const lines = reply.split('\n').filter((l) => l.startsWith('- ') || /^Hồ sơ: /.test(l));
   return lines.map((l) => {
-    const text = l.replace(/^- |^Thành phần hồ sơ: /, '').replace(/\s*(\[\d+\])+$/, '');
+    const text = l.replace(/^- |^Hồ sơ: /, '').replace(/\s*(\[\d+\])+$/, '');
     expect(items, `"${text}" is not a whole item`).toContain(text);
     return text;
   });

@@ -159,7 +159,7 @@ describe('citations', () => {
     ledger.cite(sheet, { ...chunk('Thời hạn: ngay', 't'), documentId: sheet.id, field: 'timeLimit' }, ['ngay']);
     ledger.cite(plan, chunk('Mục tiêu', 'p'), ['Mục tiêu']);
     expect(ledger.lines()).toEqual([
-      '[1] Thủ tục Đăng ký khai sinh — Lệ phí; [2] Thời hạn',
+      '[1] Thủ tục Đăng ký khai sinh — Phí, lệ phí; [2] Thời hạn',
       '[3] Kế hoạch 53/KH-UBND (15/02/2024), mục II.2.2 Chính quyền số',
     ]);
   });

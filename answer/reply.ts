@@ -38,6 +38,8 @@ export interface Draft {
   notes: string[];
   /** The lead is the first line (an English frame around Vietnamese quotes); otherwise the answer is. */
   leadFirst?: boolean;
+  /** Said beside a document on its source line, by document id ("hết hạn 31/12/2024"). */
+  sourceNotes?: Readonly<Record<string, string>>;
 }
 
 export interface RenderedReply {
@@ -91,7 +93,7 @@ export function renderDraft(draft: Draft, limit = PHONE_REPLY_CHARS): RenderedRe
 }
 
 function layout(draft: Draft, limit: number): RenderedReply {
-  const ledger = new CitationLedger();
+  const ledger = new CitationLedger(draft.sourceNotes);
   const { prefix, standard, date } = readLead(draft.lead);
   // The first line answers: a fact kept for "xem thêm" never opens the reply.
   const [first, ...others] = [...draft.facts.filter((f) => !f.later), ...draft.facts.filter((f) => f.later)];
@@ -125,7 +127,8 @@ function layout(draft: Draft, limit: number): RenderedReply {
     const fresh = fact.sources.filter((s) => !labels.has(s.chunk.id));
     const sourceCost = fresh.reduce((sum, s) => {
       const p = sourceLineParts(s.meta, s.chunk);
-      return sum + (cited.has(s.meta.id) ? p.item.length : p.head.length + p.item.length + p.tail.length + 3) + 6;
+      const note = draft.sourceNotes?.[s.meta.id]?.length ?? 0;
+      return sum + (cited.has(s.meta.id) ? p.item.length : p.head.length + p.item.length + note + 6) + 6;
     }, 0);
     const room = limit - used - sourceCost - fact.sources.length * 5 - 1;
     const after = facts.slice(i + 1);
@@ -146,18 +149,37 @@ function layout(draft: Draft, limit: number): RenderedReply {
   });
   for (const fact of later) rest.push({ lines: laterLines(fact), sources: fact.sources });
   const teasers = [...new Set(later.flatMap((f) => (f.later?.teaser ? [f.later.teaser] : [])))];
-  const more = continuation(rest);
+  const more = continuation(rest, draft.sourceNotes);
   // "Hỏi thêm về hồ sơ…" says what "Còn N mục — hỏi "xem thêm"" already says.
   const kept = more ? notes.filter((n) => !/^Hỏi thêm/.test(n)) : notes;
   const tail = [...(more ? [moreNote(more.lines.filter(isItem).length, teasers)] : []), ...kept];
   const sourceLines = ledger.lines();
+  // A scope sentence between the first line and the rest breaks the run of lines one mark covers.
+  const apart = !draft.leadFirst && head.length > 0 ? 1 : 0;
+  const marked = markRunsOnce(shown, apart);
   const body =
-    shown.length > 0 && !draft.leadFirst
-      ? [shown[0] as string, ...head, ...shown.slice(1), ...tail]
-      : [...head, ...shown, ...tail];
+    marked.length > 0 && !draft.leadFirst
+      ? [marked[0] as string, ...head, ...marked.slice(1), ...tail]
+      : [...head, ...marked, ...tail];
   if (sourceLines.length > 0) body.push(...sourcesBlock(sourcesHeader, sourceLines));
   const text = hardLimit(body.join('\n'), MAX_REPLY_CHARS);
   return { text, citations: ledger.citations(), more };
+}
+
+const MARKS = /(?: \[\d+\])+$/;
+
+/**
+ * Lines in a row that cite the same sources carry the marks once, on the last of them ("- a\n- b\n- c [1]"),
+ * as a printed list cites a paragraph once. `apart` is the index of a line that a scope sentence separates
+ * from the one before it: a run does not cross it.
+ */
+function markRunsOnce(lines: readonly string[], apart: number): string[] {
+  return lines.map((line, i) => {
+    const marks = MARKS.exec(line)?.[0];
+    const next = lines[i + 1];
+    if (!marks || next === undefined || i + 1 === apart) return line;
+    return MARKS.exec(next)?.[0] === marks ? line.slice(0, -marks.length) : line;
+  });
 }
 
 /** "Nguồn: [1] …" — the header and the first source share a line; other documents follow, one a line. */
@@ -212,9 +234,9 @@ const firstLines = (text: string) => {
 const isItem = (line: string) => !/:(?:\s*\[\d+\])*$/.test(line.trim());
 
 /** Renders what did not fit, with its own citation numbers, for "xem thêm". */
-function continuation(rest: readonly Pending[]): Continuation | null {
+function continuation(rest: readonly Pending[], notes?: Readonly<Record<string, string>>): Continuation | null {
   if (rest.length === 0) return null;
-  const ledger = new CitationLedger();
+  const ledger = new CitationLedger(notes);
   const lines: string[] = [];
   for (const p of rest) {
     const numbers = [...new Set(p.sources.map((s) => ledger.cite(s.meta, s.chunk, s.used)))];

@@ -44,7 +44,7 @@ describe('compact source lines', () => {
     const ledger = new CitationLedger();
     ledger.cite(sheet, chunkOf(sheet, 'f', 'Phí: miễn', { field: 'fee' }), ['miễn']);
     ledger.cite(sheet, chunkOf(sheet, 'a', 'UBND cấp xã', { field: 'agency' }), ['UBND cấp xã']);
-    expect(ledger.lines()).toEqual(['[1] Thủ tục Đăng ký kết hôn — Lệ phí; [2] Cơ quan']);
+    expect(ledger.lines()).toEqual(['[1] Thủ tục Đăng ký kết hôn — Phí, lệ phí; [2] Cơ quan']);
     // The citation itself keeps the whole title.
     expect(ledger.citations()[0]?.title).toBe(sheet.title);
   });
@@ -56,6 +56,29 @@ describe('compact source lines', () => {
     expect(ledger.lines()).toEqual(['[1][2] Kế hoạch 53/KH-UBND (15/02/2024), mục V.6 Sở Thông tin và Truyền thông']);
   });
 
+  it('says an expired plan has expired beside its number and date on the source line', () => {
+    const ledger = new CitationLedger({ [plan.id]: 'hết hạn 31/12/2024' });
+    ledger.cite(plan, chunkOf(plan, 'p1', 'Chủ trì'), ['Chủ trì']);
+    expect(ledger.lines()).toEqual([
+      '[1] Kế hoạch 53/KH-UBND (15/02/2024, hết hạn 31/12/2024), mục V.6 Sở Thông tin và Truyền thông',
+    ]);
+  });
+
+  it('marks lines in a row from one source once, on the last of them', () => {
+    const c = chunkOf(plan, 'p1', 'a');
+    const bullets = ['- Chủ trì xây dựng kho dữ liệu.', '- Đôn đốc các sở.', '- Tổng hợp, đánh giá kết quả.'];
+    const r = renderDraft({
+      lead: 'Theo Kế hoạch 53/KH-UBND năm 2024:',
+      facts: bullets.map((b) => fact(plan, c, b)),
+      notes: [],
+    });
+    expect(r.text.split('\n').slice(0, 3)).toEqual([
+      'Chủ trì xây dựng kho dữ liệu.',
+      '- Đôn đốc các sở.',
+      '- Tổng hợp, đánh giá kết quả. [1]',
+    ]);
+  });
+
   it('puts the first source on the "Nguồn:" line itself', () => {
     const c = chunkOf(sheet, 'f', 'Miễn lệ phí.', { field: 'fee' });
     const r = renderDraft({
@@ -65,7 +88,7 @@ describe('compact source lines', () => {
     });
     expect(r.text.split('\n')).toEqual([
       'Phí, lệ phí: Miễn lệ phí. [1]',
-      'Nguồn: [1] Thủ tục Đăng ký kết hôn — Lệ phí',
+      'Nguồn: [1] Thủ tục Đăng ký kết hôn — Phí, lệ phí',
     ]);
   });
 });

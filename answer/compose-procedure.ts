@@ -12,6 +12,7 @@ import {
   type ProcedureField,
 } from '../knowledge/index.ts';
 import { fieldName } from './citations.ts';
+import { splitCases } from './case-lines.ts';
 import { bigrams } from './compose-passage.ts';
 import { oneLine, stateRule, variantsOn, viDate } from './dated-rules.ts';
 import type { QuestionIntent } from './intent.ts';
@@ -104,8 +105,9 @@ export function draftProcedureAnswer(
   fields: readonly ProcedureField[],
   asOf: string,
   focus: readonly string[] = [],
-  ahead = false,
+  question = '',
 ): ProcedureAnswer {
+  const ask = { ahead: asksAhead(question, asOf), question };
   const overview = fields.length === 0;
   const wanted = overview ? OVERVIEW_FIELDS : [...fields].sort((a, b) => order(a) - order(b));
   const facts: DraftFact[] = [];
@@ -120,7 +122,7 @@ export function draftProcedureAnswer(
       if (!overview && field !== 'whereToFile') missing.push(field);
       continue;
     }
-    const fact = fieldFact(meta, chunk, field, asOf, overview, field === 'fee' ? focus : [], ahead);
+    const fact = fieldFact(meta, chunk, field, asOf, overview, field === 'fee' ? focus : [], ask);
     fact.changeDates.forEach((d) => changeDates.add(d));
     if (fact.later) later.push(fact.later);
     // Where to file rides along with the agency: beside it, its first sentence says enough on a phone.
@@ -167,7 +169,7 @@ function fieldFact(
   asOf: string,
   overview: boolean,
   focus: readonly string[],
-  ahead = false,
+  ask: { ahead: boolean; question: string } = { ahead: false, question: '' },
 ): FieldFact {
   const label = fieldName(field);
   // An overview line ends at a sentence end (never "…"); a first sentence longer than the mark stays whole.
@@ -175,8 +177,11 @@ function fieldFact(
     overview && s.length > OVERVIEW_LINE_CHARS ? (cutAtSentence(s, OVERVIEW_LINE_CHARS) ?? firstSentence(s)) : s;
   if (!chunk.variants || chunk.variants.length === 0) {
     const body = stripLabel(chunk.text, labelOf(field));
-    const text = overview ? clip(`${label}: ${oneLine(body)}`) : `${label}:${asList(body)}`;
-    return { fact: { text, sources: [{ meta, chunk, used: [body] }] }, changeDates: [] };
+    if (!overview) return listFact(meta, chunk, label, body, field === 'fee' ? null : ask.question, [body]);
+    return {
+      fact: { text: clip(`${label}: ${oneLine(body)}`), sources: [{ meta, chunk, used: [body] }] },
+      changeDates: [],
+    };
   }
   const focused = focusVariants(chunk.variants, focus);
   const rule = stateRule(focused, asOf);
@@ -190,16 +195,19 @@ function fieldFact(
     l.replace(/: Trường hợp khác: /, ': Thông thường: '),
   );
   // The rule in force answers; the changes ahead wait behind "xem thêm", named in its line, unless asked.
-  const deferred = !ahead && rule.current.length > 0 && changes.length > 0;
+  const deferred = !ask.ahead && rule.current.length > 0 && changes.length > 0;
   const shownAhead = rule.upcoming.length > 0 && !deferred;
   const single = rule.now.length === 1 && !shownAhead && rule.now[0]?.condition === null ? rule.now[0] : null;
   const lines = [...generalFirst(rule.current), ...(deferred ? [] : changes)];
-  let text: string;
-  if (overview) text = clip(`${label}: ${lines.map((l) => l.replace(/[.;]$/, '')).join('. ')}`);
-  else if (single) text = `${label}:${asList(single.value)}`;
-  else text = `${label}:${lines.length === 1 ? ` ${lines[0]}` : `\n- ${lines.join('\n- ')}`}`;
   // Only what is shown is cited with the shown line: the changes ahead are cited where "xem thêm" shows them.
   const usedNow = used.filter((_, i) => !deferred || rule.now.includes(rule.used[i] as DatedVariant));
+  if (!overview && single) {
+    const listed = listFact(meta, chunk, label, single.value, field === 'fee' ? null : ask.question, usedNow);
+    return { ...listed, changeDates: rule.changeDates };
+  }
+  const text = overview
+    ? clip(`${label}: ${lines.map((l) => l.replace(/[.;]$/, '')).join('. ')}`)
+    : `${label}:${lines.length === 1 ? ` ${lines[0]}` : `\n- ${lines.join('\n- ')}`}`;
   const sources = [{ meta, chunk, used: usedNow }];
   const when = rule.changeDates[0] ? viDate(rule.changeDates[0]) : '';
   const later: DraftFact | undefined = deferred
@@ -231,13 +239,42 @@ function generalFirst(current: readonly string[]): string[] {
 }
 
 /** One value on the label's line; several items as a bulleted list under it. */
-function asList(body: string): string {
-  const items = body
+function asList(items: readonly string[]): string {
+  if (items.length <= 1) return ` ${items[0] ?? ''}`;
+  return `\n- ${items.join('\n- ')}`;
+}
+
+/** A value's items, bullets dropped. */
+const itemsOf = (value: string) =>
+  value
     .split('\n')
     .map((s) => s.trim().replace(/^[-•+*]\s*/, ''))
     .filter((s) => s.length > 0);
-  if (items.length <= 1) return ` ${items[0] ?? ''}`;
-  return `\n- ${items.join('\n- ')}`;
+
+/**
+ * "Label: a" or "Label:\n- a\n- b". With a question (null: not for this field), the lines for a case it
+ * does not name ("Trẻ sinh ra do mang thai hộ thì …") are kept for "xem thêm", whole, under the label.
+ */
+function listFact(
+  meta: DocumentMeta,
+  chunk: Chunk,
+  label: string,
+  value: string,
+  question: string | null,
+  used: string[],
+): FieldFact {
+  const items = itemsOf(value);
+  const split = question !== null ? splitCases(items, question) : { shown: items, later: [] };
+  if (split.later.length === 0)
+    return { fact: { text: `${label}:${asList(items)}`, sources: [{ meta, chunk, used }] }, changeDates: [] };
+  const fact = { text: `${label}:${asList(split.shown)}`, sources: [{ meta, chunk, used: [split.shown.join('\n')] }] };
+  const later: DraftFact = {
+    text: split.later.map((l) => `- ${l}`).join('\n'),
+    sources: [{ meta, chunk, used: split.later }],
+    label,
+    later: { teaser: 'trường hợp riêng' },
+  };
+  return { fact, changeDates: [], later };
 }
 
 /** Chunk texts may start with the field label ("Phí, lệ phí: …"); the reply adds its own. */

@@ -3,7 +3,7 @@
  * sources (quoted sentences with currency notes). Each returns a draft, or the reason to refuse.
  */
 import type { DocumentMeta, KnowledgeBase, SearchHit } from '../knowledge/index.ts';
-import { asksAhead, draftProcedureAnswer, feeFocus, procedureName, relatedLines } from './compose-procedure.ts';
+import { draftProcedureAnswer, feeFocus, procedureName, relatedLines } from './compose-procedure.ts';
 import { viDate } from './dated-rules.ts';
 import { closingUnits, hasWantedFigure, namedSection, pickUnits, scoreUnits, sectionUnits } from './compose-passage.ts';
 import { checkCurrency } from './currency.ts';
@@ -46,8 +46,7 @@ export function composeProcedure(
       notices: [],
     };
   }
-  const ahead = asksAhead(intent.folded, asOf);
-  const result = draftProcedureAnswer(meta, chunks, intent.fields, asOf, feeFocus(intent.folded), ahead);
+  const result = draftProcedureAnswer(meta, chunks, intent.fields, asOf, feeFocus(intent.folded), intent.folded);
   if (result.answered.length === 0) return { refuse: 'missing-field', topicDocumentId: meta.id };
   if (intent.fields.length > 0)
     result.draft.facts.push(...relatedLines(meta, chunks, result.answered, intent, asOf, ages));

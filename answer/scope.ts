@@ -66,7 +66,9 @@ export function frameDraft(composed: Composed, frame: QuestionFrame, meta: Docum
     composed.mode === 'procedure' &&
     (frame.intent.fields.includes('agency') || frame.intent.fields.includes('whereToFile'));
   const text = draft.facts.map((f) => f.text).join('\n');
-  if ((asksWhere || mentionsDistrict) && /cấp xã|cấp huyện/.test(text) && !/01\/7\/2025/.test(text)) {
+  // A reply that sends the reader to cấp xã needs the note only for a reader who named an old district.
+  const needed = mentionsDistrict ? /cấp xã|cấp huyện/.test(text) : asksWhere && /cấp huyện/.test(text);
+  if (needed && !/01\/7\/2025/.test(text)) {
     const short = !/cấp huyện/.test(text);
     draft.notes.push(
       english ? (short ? COMMUNE_NOTE_SHORT_EN : COMMUNE_NOTE_EN) : short ? COMMUNE_NOTE_SHORT : COMMUNE_NOTE,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Chunk, DocumentMeta, KnowledgeBase } from '../knowledge/index.ts';
 import { CitationLedger } from './citations.ts';
+import { splitCases } from './case-lines.ts';
 import { asksAhead } from './compose-procedure.ts';
 import { answer } from './index.ts';
 import { renderDraft, type DraftFact } from './reply.ts';
@@ -133,6 +134,35 @@ describe('what waits for "xem thêm"', () => {
   });
 });
 
+describe('lines for one case', () => {
+  const list = [
+    'Tờ khai đăng ký khai sinh theo mẫu.',
+    'Bản chính Giấy chứng sinh; nếu không có thì văn bản xác nhận của người làm chứng.',
+    'Trẻ sinh ra do mang thai hộ thì có văn bản xác nhận của cơ sở y tế đã thực hiện.',
+  ];
+
+  it('wait behind "xem thêm" when the question does not name the case, a trailing "; nếu … thì …" with its whole line', () => {
+    expect(splitCases(list, 'lam giay khai sinh cho con can giay to gi')).toEqual({
+      shown: ['Tờ khai đăng ký khai sinh theo mẫu.', 'Bản chính Giấy chứng sinh'],
+      later: [list[1], list[2]],
+    });
+  });
+
+  it('stay in the reply when the question names the case', () => {
+    expect(splitCases(list, 'con sinh ra nho mang thai ho thi khai sinh can giay gi').shown).toContain(list[2]);
+  });
+
+  it('never take the first line of a field whole, only its trailing clause', () => {
+    const agency =
+      'UBND cấp xã nơi cư trú cuối cùng của người chết; nếu không rõ nơi cư trú cuối cùng thì UBND cấp xã nơi người đó chết.';
+    expect(splitCases([agency], 'khai tu o dau')).toEqual({
+      shown: ['UBND cấp xã nơi cư trú cuối cùng của người chết'],
+      later: [agency],
+    });
+    expect(splitCases(['Trẻ dưới 14 tuổi thì cha mẹ khai trên VNeID.'], 'lam can cuoc').shown).toHaveLength(1);
+  });
+});
+
 describe('a line that says again what the reply already said', () => {
   const c1 = chunkOf(plan, 'p1', 'a');
   const c2 = chunkOf(plan, 'p2', 'b', { sectionPath: ['II. MỤC TIÊU', '2.4. Xã hội số'] });
@@ -186,9 +216,15 @@ describe('replies from the real sources', () => {
     expect(r.answer).toMatch(/Từ 01\/1\/2027: .*70\.000đ/);
   });
 
-  it('a "where" answer that already names the commune level gets the short no-district note', async () => {
-    const r = await answer('xin giấy xác nhận tình trạng hôn nhân ở đâu', { kb, asOf: '2026-11-29' });
-    expect(r.answer).toContain('UBND cấp xã');
-    expect(r.answer).toContain('Từ 01/7/2025 không còn cấp huyện: xã, phường nơi bạn ở tiếp nhận.');
+  it('a "where" answer that names the commune level gets the short no-district note when the question names an old district, and none otherwise', async () => {
+    const old = await answer('tôi ở Nhơn Trạch, xin giấy xác nhận tình trạng hôn nhân ở đâu', {
+      kb,
+      asOf: '2026-11-29',
+    });
+    expect(old.answer).toContain('UBND cấp xã');
+    expect(old.answer).toContain('Từ 01/7/2025 không còn cấp huyện: xã, phường nơi bạn ở tiếp nhận.');
+    const plain = await answer('xin giấy xác nhận tình trạng hôn nhân ở đâu', { kb, asOf: '2026-11-29' });
+    expect(plain.answer).toContain('UBND cấp xã');
+    expect(plain.answer).not.toContain('cấp huyện');
   });
 });

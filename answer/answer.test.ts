@@ -36,7 +36,7 @@ describe('procedure questions are answered from the field asked about', () => {
     expect(r.topicDocumentId).toBe(KHAI_SINH);
     expect(r.answer).toContain('Giấy chứng sinh');
     expect(r.citations[0]).toMatchObject({ documentId: KHAI_SINH, section: 'Đăng ký khai sinh > Thành phần hồ sơ' });
-    expect(r.answer).toMatch(/Nguồn: \[1\] Thủ tục Đăng ký khai sinh — Hồ sơ$/);
+    expect(r.answer).toMatch(/Nguồn: Đăng ký khai sinh — Hồ sơ$/);
     expectCitationsInChunks(r);
   });
 
@@ -74,8 +74,7 @@ describe('procedure questions are answered from the field asked about', () => {
   it('gives a compact overview of every main field for a bare "làm khai sinh"', async () => {
     const r = await ask('làm khai sinh');
     expect(r.topicDocumentId).toBe(KHAI_SINH);
-    for (const label of ['Cơ quan:', 'Hồ sơ:', 'Thời hạn:', 'Phí, lệ phí:'])
-      expect(r.answer).toContain(label);
+    for (const label of ['Cơ quan:', 'Hồ sơ:', 'Thời hạn:', 'Phí, lệ phí:']) expect(r.answer).toContain(label);
     expect(r.answer.length).toBeLessThanOrEqual(2000);
     expectCitationsInChunks(r);
   });
@@ -109,7 +108,7 @@ describe('the 2024 plan', () => {
     expect(r.answer).toContain('30% tại cấp xã');
     expect(r.answer).toContain('80%');
     expect(r.answer).toContain('40%');
-    expect(r.answer).toContain('Kế hoạch 53/KH-UBND (15/02/2024, hết hạn 31/12/2024), mục II.2.2 Chính quyền số');
+    expect(r.answer).toContain('Kế hoạch 53/KH-UBND (15/2/2024, hết hạn 31/12/2024), mục II.2.2 Chính quyền số');
     expect(r.citations[0]?.section).toMatch(/2\.2\. Chính quyền số$/);
     expectCitationsInChunks(r);
   });
@@ -117,7 +116,7 @@ describe('the 2024 plan', () => {
   it('says the plan is dated and that cấp huyện no longer exists when quoting it today', async () => {
     const r = await ask('ty le ho so giai quyet truc tuyen cap xa 2024 la bao nhieu');
     expect(r.answer).toMatch(/Lưu ý: từ 01\/7\/2025 không còn cấp huyện/);
-    expect(r.answer).toMatch(/Nguồn: \[1\] Kế hoạch 53\/KH-UBND \(15\/02\/2024, hết hạn 31\/12\/2024\)/);
+    expect(r.answer).toMatch(/Nguồn: (?:\[1\] )?Kế hoạch 53\/KH-UBND \(15\/2\/2024, hết hạn 31\/12\/2024\)/);
     expect(r.notices).toEqual(
       expect.arrayContaining(['dated source: 53/KH-UBND', 'no district level since 2025-07-01']),
     );
@@ -269,7 +268,9 @@ describe('every reply, whatever the question', () => {
       expect(r.answer.length, q).toBeLessThanOrEqual(2000);
       expect(r.answer.length, q).toBeGreaterThan(0);
       expectCitationsInChunks(r);
-      for (const c of r.citations) expect(r.answer, q).toContain(`[${c.n}]`);
+      // Several sources are told apart by their marks; one source is named on the "Nguồn:" line alone.
+      if (r.citations.length > 1) for (const c of r.citations) expect(r.answer, q).toContain(`[${c.n}]`);
+      if (r.citations.length === 1) expect(r.answer, q).toMatch(/^Nguồn(?: \([^)]*\))?: (?!\[)/m);
       if (r.refused) expect(r.answer, q).toContain('1022');
     }
   });

@@ -6,8 +6,8 @@
 import { bigrams } from './compose-passage.ts';
 import { foldTokens } from './query-text.ts';
 
-/** A line that opens with its condition: "<who or when> … thì …". */
-const CASE_LINE = /^(?:Trường hợp|Nếu|Khi|Đối với|Trẻ|Người)\s[^;]*?\sthì\s/u;
+/** A line that opens with its condition: "<who or when> … thì …", or "Chỉ khi …, … mới …". Group 1: the condition. */
+const CASE_LINE = /^((?:Trường hợp|Nếu|Khi|Đối với|Trẻ|Người)\s[^;]*?)\sthì\s|^(Chỉ khi\s[^,;]+),\s/u;
 /** A trailing clause with its own condition: "…; nếu không rõ … thì …". */
 const CASE_CLAUSE = /;\s+(nếu\s[^;]*?\sthì\s.+)$/u;
 
@@ -32,8 +32,8 @@ export function splitCases(lines: readonly string[], foldedQuestion: string): Ca
   const shown: string[] = [];
   const later: string[] = [];
   lines.forEach((line, i) => {
-    const caseLine = i > 0 && CASE_LINE.exec(line);
-    if (caseLine && !named(line.slice(0, line.indexOf(' thì ')), question)) {
+    const caseLine = i > 0 ? CASE_LINE.exec(line) : null;
+    if (caseLine && !named(caseLine[1] ?? caseLine[2] ?? '', question)) {
       later.push(line);
       return;
     }

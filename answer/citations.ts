@@ -3,7 +3,7 @@
  * shows, and each citation's text is a verbatim span of its chunk (so a reader can find it in the source).
  */
 import { PROCEDURE_FIELDS, sectionLabel, type Chunk, type DocumentMeta } from '../knowledge/index.ts';
-import { viDatePadded } from './dated-rules.ts';
+import { viDate, viDatePadded } from './dated-rules.ts';
 import type { Citation } from './types.ts';
 
 /** Longest citation text kept; a prefix of the chunk is still a verbatim span. */
@@ -186,10 +186,15 @@ export function sourceLineParts(meta: DocumentMeta, chunk: Chunk): LabelParts {
   const parts = sourceLabelParts(meta, chunk);
   const item = shortItem(meta, chunk, parts);
   if (meta.type === 'procedure') {
-    const bare = parts.head.replace(/\s*\([^()]*\)\s*$/, '');
-    return { ...parts, head: bare.length >= 'Thủ tục '.length + 8 ? bare : parts.head, item, tail: '' };
+    // The sheet's name says which procedure; "Thủ tục" before it says nothing more.
+    const name = parts.head.replace(/^Thủ tục\s+/i, '');
+    const bare = name.replace(/\s*\([^()]*\)\s*$/, '');
+    return { ...parts, head: bare.length >= 8 ? bare : name, item, tail: '' };
   }
-  return { ...parts, item };
+  // Dates as the reply writes them ("15/2/2024", like "từ 01/7/2025").
+  const issued = meta.issueDate;
+  const head = issued ? parts.head.replace(viDatePadded(issued), viDate(issued)) : parts.head;
+  return { ...parts, head, item };
 }
 
 /** Hands out citation numbers as chunks are used; the same chunk keeps its number. */

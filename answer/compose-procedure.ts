@@ -83,6 +83,7 @@ export function relatedLines(
     .map((f) => ({
       text: `Lưu ý: ${f.line.replace(/^[-+•]\s*/, '')}`,
       sources: [{ meta, chunk: f.chunk, used: [f.line] }],
+      dated: hasDates(f.chunk),
     }));
 }
 
@@ -132,7 +133,7 @@ export function draftProcedureAnswer(
   }
   for (const field of missing) {
     facts.push({
-      text: `${fieldName(field)}: nguồn của tôi chưa có thông tin này, bạn hỏi Tổng đài 1022 để chắc chắn.`,
+      text: `${fieldName(field)}: nguồn của tôi chưa có, bạn hỏi Tổng đài 1022.`,
       sources: [],
     });
   }
@@ -203,7 +204,7 @@ function fieldFact(
   const usedNow = used.filter((_, i) => !deferred || rule.now.includes(rule.used[i] as DatedVariant));
   if (!overview && single) {
     const listed = listFact(meta, chunk, label, single.value, field === 'fee' ? null : ask.question, usedNow);
-    return { ...listed, changeDates: rule.changeDates };
+    return { ...listed, fact: { ...listed.fact, dated: hasDates(chunk) }, changeDates: rule.changeDates };
   }
   const text = overview
     ? clip(`${label}: ${lines.map((l) => l.replace(/[.;]$/, '')).join('. ')}`)
@@ -218,8 +219,15 @@ function fieldFact(
         later: { teaser: `${shortLabel(label)} đổi từ ${when}` },
       }
     : undefined;
-  return { fact: { text, sources }, changeDates: rule.changeDates, ...(later ? { later } : {}) };
+  return {
+    fact: { text, sources, dated: hasDates(chunk) },
+    changeDates: rule.changeDates,
+    ...(later ? { later } : {}),
+  };
 }
+
+/** True when the chunk's rule changes with the day (a variant with a start or an end). */
+const hasDates = (chunk: Chunk) => (chunk.variants ?? []).some((v) => v.validFrom !== null || v.validTo !== null);
 
 /** "Phí, lệ phí" → "lệ phí", "Cơ quan giải quyết" → "cơ quan giải quyết": a label inside a sentence. */
 function shortLabel(label: string): string {

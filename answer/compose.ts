@@ -52,7 +52,7 @@ export function composeProcedure(
     result.draft.facts.push(...relatedLines(meta, chunks, result.answered, intent, asOf, ages));
   if (intent.asksPenalty)
     result.draft.facts.push({
-      text: 'Mức phạt: nguồn của tôi chưa có thông tin này, bạn hỏi Tổng đài 1022.',
+      text: 'Mức phạt: nguồn của tôi chưa có, bạn hỏi Tổng đài 1022.',
       sources: [],
     });
   const notices = result.changeDates.map((d) => `rule changes on ${d}`);

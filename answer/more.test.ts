@@ -53,7 +53,7 @@ describe('a long document list on a phone', () => {
     const shown = itemsShown(r.answer);
     expect(shown).toEqual(items.slice(0, shown.length));
     expect(r.answer).toContain(`Còn ${25 - shown.length} mục — hỏi "xem thêm".`);
-    expect(r.answer).toMatch(/\[1\] Thủ tục Đăng ký hoạt động thư viện cộng đồng — Hồ sơ/);
+    expect(r.answer).toMatch(/Nguồn: (?:\[1\] )?Đăng ký hoạt động thư viện cộng đồng — Hồ sơ/);
   });
 
   it('"xem thêm" continues where the reply stopped until every item was shown once, in order', async () => {

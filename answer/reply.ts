@@ -29,6 +29,8 @@ export interface DraftFact {
    * ahead, the rest of a narrow answer). `teaser` is said in the "Còn N mục" line ("lệ phí đổi từ 01/1/2027").
    */
   later?: { teaser?: string };
+  /** Stated as in force on the day asked (picked from a sheet's dated variants). */
+  dated?: boolean;
 }
 
 export interface Draft {
@@ -101,7 +103,10 @@ function layout(draft: Draft, limit: number): RenderedReply {
   const notes = uniqueNotes(draft.notes);
   const head = draft.leadFirst ? [draft.lead] : prefix ? [prefix] : [];
   // The day matters to a reply that states dated rules ("Từ 01/1/2027: …", "đến hết 28/02/2027").
-  const dated = draft.facts.some((f) => !f.later && /(?:Từ|từ|đến hết|trước) \d{1,2}\/\d{1,2}\/\d{4}/.test(f.text));
+  // A sheet's own wording that carries a date ("từ 01/7/2025 …") is not a rule picked for the day.
+  const dated = draft.facts.some(
+    (f) => !f.later && f.dated && /(?:Từ|từ|đến hết|trước) \d{1,2}\/\d{1,2}\/\d{4}/.test(f.text),
+  );
   const sourcesHeader = date && dated && !draft.leadFirst ? `Nguồn (áp dụng ${date}):` : SOURCES_HEADER;
   const labels = new Set<string>(); // chunk ids already on a source line
   let used = [...head, ...notes, sourcesHeader].reduce((s, l) => s + l.length + 1, 0) + MORE_NOTE_CHARS;
@@ -153,10 +158,12 @@ function layout(draft: Draft, limit: number): RenderedReply {
   // "Hỏi thêm về hồ sơ…" says what "Còn N mục — hỏi "xem thêm"" already says.
   const kept = more ? notes.filter((n) => !/^Hỏi thêm/.test(n)) : notes;
   const tail = [...(more ? [moreNote(more.lines.filter(isItem).length, teasers)] : []), ...kept];
-  const sourceLines = ledger.lines();
+  // One source needs no numbers: "Nguồn: Kế hoạch 53/KH-UBND …" says where every line comes from.
+  const single = ledger.citations().length === 1;
+  const sourceLines = single ? ledger.lines().map((l) => l.replace(/^\[1\] /, '')) : ledger.lines();
   // A scope sentence between the first line and the rest breaks the run of lines one mark covers.
   const apart = !draft.leadFirst && head.length > 0 ? 1 : 0;
-  const marked = markRunsOnce(shown, apart);
+  const marked = single ? shown.map((l) => l.replace(/ \[1\]$/gm, '')) : markRunsOnce(shown, apart);
   const body =
     marked.length > 0 && !draft.leadFirst
       ? [marked[0] as string, ...head, ...marked.slice(1), ...tail]

@@ -41,11 +41,11 @@ const fact = (meta: DocumentMeta, chunk: Chunk, text: string, extra: Partial<Dra
 });
 
 describe('compact source lines', () => {
-  it('names a procedure without its bracketed scope, each field in short, and no check date', () => {
+  it('names a procedure by its name without its bracketed scope, each field in short, and no check date', () => {
     const ledger = new CitationLedger();
     ledger.cite(sheet, chunkOf(sheet, 'f', 'Phí: miễn', { field: 'fee' }), ['miễn']);
     ledger.cite(sheet, chunkOf(sheet, 'a', 'UBND cấp xã', { field: 'agency' }), ['UBND cấp xã']);
-    expect(ledger.lines()).toEqual(['[1] Thủ tục Đăng ký kết hôn — Phí, lệ phí; [2] Cơ quan']);
+    expect(ledger.lines()).toEqual(['[1] Đăng ký kết hôn — Phí, lệ phí; [2] Cơ quan']);
     // The citation itself keeps the whole title.
     expect(ledger.citations()[0]?.title).toBe(sheet.title);
   });
@@ -54,42 +54,57 @@ describe('compact source lines', () => {
     const ledger = new CitationLedger();
     ledger.cite(plan, chunkOf(plan, 'p1', 'Chủ trì'), ['Chủ trì']);
     ledger.cite(plan, chunkOf(plan, 'p2', 'Đôn đốc'), ['Đôn đốc']);
-    expect(ledger.lines()).toEqual(['[1][2] Kế hoạch 53/KH-UBND (15/02/2024), mục V.6 Sở Thông tin và Truyền thông']);
+    expect(ledger.lines()).toEqual(['[1][2] Kế hoạch 53/KH-UBND (15/2/2024), mục V.6 Sở Thông tin và Truyền thông']);
   });
 
   it('says an expired plan has expired beside its number and date on the source line', () => {
     const ledger = new CitationLedger({ [plan.id]: 'hết hạn 31/12/2024' });
     ledger.cite(plan, chunkOf(plan, 'p1', 'Chủ trì'), ['Chủ trì']);
     expect(ledger.lines()).toEqual([
-      '[1] Kế hoạch 53/KH-UBND (15/02/2024, hết hạn 31/12/2024), mục V.6 Sở Thông tin và Truyền thông',
+      '[1] Kế hoạch 53/KH-UBND (15/2/2024, hết hạn 31/12/2024), mục V.6 Sở Thông tin và Truyền thông',
     ]);
   });
 
   it('marks lines in a row from one source once, on the last of them', () => {
     const c = chunkOf(plan, 'p1', 'a');
+    const other = chunkOf(plan, 'p2', 'b', { sectionPath: ['II. MỤC TIÊU', '2.4. Xã hội số'] });
     const bullets = ['- Chủ trì xây dựng kho dữ liệu.', '- Đôn đốc các sở.', '- Tổng hợp, đánh giá kết quả.'];
     const r = renderDraft({
       lead: 'Theo Kế hoạch 53/KH-UBND năm 2024:',
-      facts: bullets.map((b) => fact(plan, c, b)),
+      facts: [...bullets.map((b) => fact(plan, c, b)), fact(plan, other, '- Phát triển xã hội số.')],
       notes: [],
     });
-    expect(r.text.split('\n').slice(0, 3)).toEqual([
+    expect(r.text.split('\n').slice(0, 4)).toEqual([
       'Chủ trì xây dựng kho dữ liệu.',
       '- Đôn đốc các sở.',
       '- Tổng hợp, đánh giá kết quả. [1]',
+      '- Phát triển xã hội số. [2]',
     ]);
   });
 
-  it('puts the first source on the "Nguồn:" line itself', () => {
+  it('names a single source on the "Nguồn:" line, with no numbers', () => {
     const c = chunkOf(sheet, 'f', 'Miễn lệ phí.', { field: 'fee' });
     const r = renderDraft({
       lead: 'Thủ tục X, áp dụng ngày 29/11/2026:',
       facts: [fact(sheet, c, 'Phí, lệ phí: Miễn lệ phí.')],
       notes: [],
     });
+    expect(r.text.split('\n')).toEqual(['Phí, lệ phí: Miễn lệ phí.', 'Nguồn: Đăng ký kết hôn — Phí, lệ phí']);
+    expect(r.citations).toHaveLength(1);
+  });
+
+  it('puts the first of several sources on the "Nguồn:" line itself', () => {
+    const f = chunkOf(sheet, 'f', 'Miễn lệ phí.', { field: 'fee' });
+    const a = chunkOf(sheet, 'a', 'UBND cấp xã.', { field: 'agency' });
+    const r = renderDraft({
+      lead: 'Thủ tục X, áp dụng ngày 29/11/2026:',
+      facts: [fact(sheet, f, 'Phí, lệ phí: Miễn lệ phí.'), fact(sheet, a, 'Cơ quan: UBND cấp xã.')],
+      notes: [],
+    });
     expect(r.text.split('\n')).toEqual([
       'Phí, lệ phí: Miễn lệ phí. [1]',
-      'Nguồn: [1] Thủ tục Đăng ký kết hôn — Phí, lệ phí',
+      'Cơ quan: UBND cấp xã. [2]',
+      'Nguồn: [1] Đăng ký kết hôn — Phí, lệ phí; [2] Cơ quan',
     ]);
   });
 });
@@ -123,7 +138,7 @@ describe('what waits for "xem thêm"', () => {
       ],
       notes: [],
     });
-    expect(r.text.split('\n')[0]).toBe('Phí, lệ phí: Cấp lại 35.000đ [1]');
+    expect(r.text.split('\n')[0]).toBe('Phí, lệ phí: Cấp lại 35.000đ');
   });
 
   it('reads a question about a later year or "năm sau" as asking about the changes ahead', () => {

@@ -13,6 +13,7 @@ import {
 } from '../knowledge/index.ts';
 import { fieldName } from './citations.ts';
 import { splitCases } from './case-lines.ts';
+import { asksAhead, feeFocus, focusVariants, generalFirst, withoutRepeats } from './rule-lines.ts';
 import { bigrams } from './compose-passage.ts';
 import { oneLine, stateRule, variantsOn, viDate } from './dated-rules.ts';
 import type { QuestionIntent } from './intent.ts';
@@ -151,18 +152,6 @@ interface FieldFact {
   later?: DraftFact;
 }
 
-/**
- * True when a question looks past today: a later year ("sau tháng 3/2027") or words such as "năm sau",
- * "sắp tới". Then the changes ahead are part of the answer, not something kept for "xem thêm".
- */
-export function asksAhead(folded: string, asOf: string): boolean {
-  const year = Number(asOf.slice(0, 4));
-  if ([...folded.matchAll(/(?:^|[ /])(20\d\d)(?= |$)/g)].some((m) => Number(m[1]) > year)) return true;
-  return /(?:^| )(?:nam sau|nam toi|sap toi|sap tang|sap giam|sau nay|tuong lai|next year|upcoming)(?= |$)/.test(
-    folded,
-  );
-}
-
 function fieldFact(
   meta: DocumentMeta,
   chunk: Chunk,
@@ -235,17 +224,6 @@ function shortLabel(label: string): string {
   return last.charAt(0).toLowerCase() + last.slice(1);
 }
 
-/**
- * The rule most people meet comes first: on a phone the first line of a fee is often all that is read, and a
- * waiver for a narrow group ("có VNeID mức 2 và thuộc đối tượng …") must not push the usual amount out of it.
- */
-function generalFirst(current: readonly string[]): string[] {
-  const general = current.filter((l) => l.startsWith('Trường hợp khác: '));
-  if (general.length === 0 || general.length === current.length) return [...current];
-  const special = current.filter((l) => !general.includes(l));
-  return [...general.map((l) => l.replace(/^Trường hợp khác: /, 'Thông thường: ')), ...special];
-}
-
 /** One value on the label's line; several items as a bulleted list under it. */
 function asList(items: readonly string[]): string {
   if (items.length <= 1) return ` ${items[0] ?? ''}`;
@@ -292,35 +270,6 @@ function stripLabel(text: string, label: string): string {
   return trimmed.slice(label.length).replace(/^[\s:–—-]+/, '');
 }
 
-/** The case a question names among a fee's items ("làm lại thẻ bị mất" → the cấp lại amounts). */
-const FEE_CASES: ReadonlyArray<{ case: string; cue: RegExp }> = [
-  { case: 'cấp lại', cue: /(?:^| )(?:cap lai|lam lai|bi mat|mat the|lam mat|bi hong|hu hong)(?= |$)/ },
-  { case: 'cấp đổi', cue: /(?:^| )(?:cap doi|doi the|doi cccd|doi can cuoc)(?= |$)/ },
-];
-
-/** The fee cases a folded question asks about; empty when it names none (then every item is shown). */
-export function feeFocus(foldedQuestion: string): string[] {
-  return FEE_CASES.filter((c) => c.cue.test(foldedQuestion)).map((c) => c.case);
-}
-
-// `\b` is ASCII-only even with /u, so the end of "đ" is checked with a letter lookahead.
-const AMOUNT = /\d[\d.]*\s*(?:đồng|đ)(?!\p{L})/iu;
-
-/**
- * Keeps, in each variant, the lines about the asked case plus the lines that state no amount (waivers, who is
- * exempt), so "làm lại căn cước bao nhiêu" is not answered with every card fee. A variant with no line about
- * the case is left whole, so nothing is dropped when the sheet does not split fees by case.
- */
-function focusVariants(variants: readonly DatedVariant[], focus: readonly string[]): DatedVariant[] {
-  if (focus.length === 0) return [...variants];
-  const about = (line: string) => focus.some((f) => line.toLowerCase().includes(f));
-  return variants.map((v) => {
-    const lines = v.value.split('\n');
-    if (!lines.some(about)) return v;
-    return { ...v, value: lines.filter((l) => about(l) || !AMOUNT.test(l)).join('\n') };
-  });
-}
-
 /** A one-line fact's first sentence ("Nơi nộp, cách nộp: Bộ phận một cửa …."), or the fact as it is. */
 function firstSentenceOf(text: string): string {
   if (text.includes('\n')) return text;
@@ -334,28 +283,4 @@ function firstSentence(text: string): string {
   return (m ? m[0] : text).replace(/;$/, '');
 }
 
-/**
- * Upcoming variants restate every item; only the items that change are shown ("Từ 01/1/2027: Cấp lại 70.000đ"),
- * so no line of the reply repeats one above it.
- */
-function withoutRepeats(upcoming: readonly string[], current: readonly string[]): string[] {
-  // "Trường hợp khác: " is how a variant's condition is said, not part of its items.
-  const key = (i: string) =>
-    i
-      .replace(/^Trường hợp khác:\s*/, '')
-      .replace(/[.;]$/, '')
-      .trim();
-  const seen = new Set(current.flatMap((l) => l.replace(/^Từ [^:]+:\s*/, '').split(/;\s+/)).map(key));
-  const out: string[] = [];
-  for (const line of upcoming) {
-    const m = /^(Từ [^:]+:\s*)(.*)$/s.exec(line);
-    if (!m) {
-      out.push(line);
-      continue;
-    }
-    const items = (m[2] as string).split(/;\s+/).filter((i) => !seen.has(key(i)));
-    items.forEach((i) => seen.add(key(i)));
-    if (items.length > 0) out.push(`${m[1]}${items.join('; ')}`);
-  }
-  return out;
-}
+export { asksAhead, feeFocus };

@@ -64,7 +64,7 @@ describe('npm run ask', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).not.toMatch(/Index built/);
     expect(r.stdout).toContain('70.000đ');
-    expect(r.stdout).toMatch(/\[1\] Thủ tục Cấp, cấp đổi, cấp lại thẻ căn cước — Phí, lệ phí/);
+    expect(r.stdout).toMatch(/Nguồn(?: \([^)]*\))?: (?:\[1\] )?Cấp, cấp đổi, cấp lại thẻ căn cước — Phí, lệ phí/);
   });
 
   it.each([[['--k', '0', 'hello']], [['--as-of', '27/11/2026', 'le phi']], [['--bogus', 'le phi']], [[]]])(

@@ -3,7 +3,7 @@
  * shows, and each citation's text is a verbatim span of its chunk (so a reader can find it in the source).
  */
 import { PROCEDURE_FIELDS, sectionLabel, type Chunk, type DocumentMeta } from '../knowledge/index.ts';
-import { viDatePadded } from './dated-rules.ts';
+import { viDate, viDatePadded } from './dated-rules.ts';
 import type { Citation } from './types.ts';
 
 /** Longest citation text kept; a prefix of the chunk is still a verbatim span. */
@@ -146,9 +146,66 @@ interface Entry {
   parts: LabelParts;
 }
 
+/**
+ * A procedure field as a reply and its source line name it: the sheet's labels ("Cơ quan giải quyết", "Nơi
+ * nộp, cách nộp") are written for a form, and on a phone the short name says the same. "Phí, lệ phí" stays
+ * whole: a phí and a lệ phí are not the same charge.
+ */
+const SHORT_FIELD: Readonly<Record<string, string>> = {
+  agency: 'Cơ quan',
+  documents: 'Hồ sơ',
+  steps: 'Trình tự',
+  timeLimit: 'Thời hạn',
+  fee: 'Phí, lệ phí',
+  whereToFile: 'Nơi nộp',
+  online: 'Trực tuyến',
+  conditions: 'Điều kiện',
+  legalBasis: 'Căn cứ',
+  notes: 'Lưu ý',
+};
+
+/** The short name of a procedure field ("Thời hạn"), or the sheet's label when it has none. */
+export function fieldName(field: string): string {
+  return SHORT_FIELD[field] ?? PROCEDURE_FIELDS.find((f) => f.key === field)?.label ?? field;
+}
+
+/** The part a source line names: a procedure's field in short, a plan's section as in sourceLabelParts. */
+function shortItem(meta: DocumentMeta, chunk: Chunk, parts: LabelParts): string {
+  if (meta.type !== 'procedure') return parts.item;
+  // A summary chunk ("overview") is no field of the sheet: it is named "tóm tắt" beside the fields.
+  return chunk.field && SHORT_FIELD[chunk.field] ? fieldName(chunk.field) : parts.item;
+}
+
+/**
+ * The label parts a source line shows on a phone: the document by its name or number and the part of it,
+ * nothing else. A procedure's field in short, its name without the scope in brackets ("Đăng ký kết hôn", not
+ * "… (hai bên là công dân Việt Nam cư trú trong nước)") and no check date; a document keeps its number and
+ * date (the date answers "ban hành ngày nào"). The citation itself keeps the full title and section.
+ */
+export function sourceLineParts(meta: DocumentMeta, chunk: Chunk): LabelParts {
+  const parts = sourceLabelParts(meta, chunk);
+  const item = shortItem(meta, chunk, parts);
+  if (meta.type === 'procedure') {
+    // The sheet's name says which procedure; "Thủ tục" before it says nothing more.
+    const name = parts.head.replace(/^Thủ tục\s+/i, '');
+    const bare = name.replace(/\s*\([^()]*\)\s*$/, '');
+    return { ...parts, head: bare.length >= 8 ? bare : name, item, tail: '' };
+  }
+  // Dates as the reply writes them ("15/2/2024", like "từ 01/7/2025").
+  const issued = meta.issueDate;
+  const head = issued ? parts.head.replace(viDatePadded(issued), viDate(issued)) : parts.head;
+  return { ...parts, head, item };
+}
+
 /** Hands out citation numbers as chunks are used; the same chunk keeps its number. */
 export class CitationLedger {
   readonly #byChunk = new Map<string, Entry>();
+  readonly #notes: Readonly<Record<string, string>>;
+
+  /** `notes` are said beside a document on its source line, by document id ("hết hạn 31/12/2024"). */
+  constructor(notes: Readonly<Record<string, string>> = {}) {
+    this.#notes = notes;
+  }
 
   /** Registers a chunk with the span the reply used; returns its number. Spans used twice are merged. */
   cite(meta: DocumentMeta, chunk: Chunk, usedText: readonly string[]): number {
@@ -166,7 +223,7 @@ export class CitationLedger {
       page: chunk.page,
       text: verbatimSpan(chunk.text, usedText),
     };
-    this.#byChunk.set(chunk.id, { citation, parts: sourceLabelParts(meta, chunk) });
+    this.#byChunk.set(chunk.id, { citation, parts: sourceLineParts(meta, chunk) });
     return citation.n;
   }
 
@@ -175,10 +232,11 @@ export class CitationLedger {
     return [...this.#byChunk.values()].map((e) => e.citation);
   }
 
-  /** "[1] Kế hoạch 53/KH-UBND (15/02/2024), mục II.2.2 Chính quyền số" lines. */
+  /** "[1] Kế hoạch 53/KH-UBND (15/02/2024), mục II.2.2 Chính quyền số" lines, one per document. */
   lines(): string[] {
-    // Parts of one document share a line ("[1] Thủ tục X — Thành phần hồ sơ; [2] Thời hạn giải quyết (kiểm
-    // tra ngày …)"): on a phone the document name is read once, not once per field.
+    // Parts of one document share a line ("[1] Thủ tục X — Hồ sơ; [2] Thời hạn (kiểm tra ngày …)"): on a phone
+    // the document name is read once, not once per field; two chunks of one section share their label too
+    // ("[1][2] mục V.6 Sở Thông tin và Truyền thông").
     const groups: Entry[][] = [];
     for (const e of this.#byChunk.values()) {
       const last = groups.at(-1);
@@ -189,11 +247,24 @@ export class CitationLedger {
     }
     return groups.map((g) => {
       const first = g[0] as Entry;
-      const items = g.map(
-        (e) =>
-          `[${e.citation.n}] ${e === first ? `${first.parts.head}${e.parts.item ? `${first.parts.sep}${e.parts.item}` : ''}` : e.parts.item || 'tóm tắt'}`,
+      const items: Array<{ marks: string; item: string }> = [];
+      for (const e of g) {
+        const item = e.parts.item || (e === first ? '' : 'tóm tắt');
+        const same = items.find((i) => i.item === item);
+        if (same) same.marks += `[${e.citation.n}]`;
+        else items.push({ marks: `[${e.citation.n}]`, item });
+      }
+      const head = withNote(first.parts.head, this.#notes[first.citation.documentId]);
+      const text = items.map(({ marks, item }, i) =>
+        i === 0 ? `${marks} ${head}${item ? `${first.parts.sep}${item}` : ''}` : `${marks} ${item}`,
       );
-      return `${items.join('; ')}${first.parts.tail}`;
+      return `${text.join('; ')}${first.parts.tail}`;
     });
   }
+}
+
+/** "Kế hoạch 53/KH-UBND (15/02/2024)" + "hết hạn 31/12/2024" → "Kế hoạch 53/KH-UBND (15/02/2024, hết hạn 31/12/2024)". */
+function withNote(head: string, note: string | undefined): string {
+  if (!note) return head;
+  return /\)$/.test(head) ? `${head.slice(0, -1)}, ${note})` : `${head} (${note})`;
 }

@@ -11,6 +11,9 @@ import {
   type DocumentMeta,
   type ProcedureField,
 } from '../knowledge/index.ts';
+import { fieldName } from './citations.ts';
+import { splitCases } from './case-lines.ts';
+import { asksAhead, feeFocus, focusVariants, generalFirst, withoutRepeats } from './rule-lines.ts';
 import { bigrams } from './compose-passage.ts';
 import { oneLine, stateRule, variantsOn, viDate } from './dated-rules.ts';
 import type { QuestionIntent } from './intent.ts';
@@ -32,6 +35,7 @@ export interface ProcedureAnswer {
   changeDates: string[];
 }
 
+/** The sheet's label, as chunk texts may start with it. */
 const labelOf = (f: ProcedureField) => PROCEDURE_FIELDS.find((p) => p.key === f)?.label ?? f;
 const order = (f: ProcedureField) => PROCEDURE_FIELDS.findIndex((p) => p.key === f);
 
@@ -80,6 +84,7 @@ export function relatedLines(
     .map((f) => ({
       text: `Lưu ý: ${f.line.replace(/^[-+•]\s*/, '')}`,
       sources: [{ meta, chunk: f.chunk, used: [f.line] }],
+      dated: hasDates(f.chunk),
     }));
 }
 
@@ -102,13 +107,16 @@ export function draftProcedureAnswer(
   fields: readonly ProcedureField[],
   asOf: string,
   focus: readonly string[] = [],
+  question = '',
 ): ProcedureAnswer {
+  const ask = { ahead: asksAhead(question, asOf), question };
   const overview = fields.length === 0;
   const wanted = overview ? OVERVIEW_FIELDS : [...fields].sort((a, b) => order(a) - order(b));
   const facts: DraftFact[] = [];
   const missing: ProcedureField[] = [];
   const answered: ProcedureField[] = [];
   const changeDates = new Set<string>();
+  const later: DraftFact[] = [];
   for (const field of wanted) {
     const chunk = chunks.find((c) => c.field === field);
     if (!chunk) {
@@ -116,8 +124,9 @@ export function draftProcedureAnswer(
       if (!overview && field !== 'whereToFile') missing.push(field);
       continue;
     }
-    const fact = fieldFact(meta, chunk, field, asOf, overview, field === 'fee' ? focus : []);
+    const fact = fieldFact(meta, chunk, field, asOf, overview, field === 'fee' ? focus : [], ask);
     fact.changeDates.forEach((d) => changeDates.add(d));
+    if (fact.later) later.push(fact.later);
     // Where to file rides along with the agency: beside it, its first sentence says enough on a phone.
     if (field === 'whereToFile' && answered.includes('agency')) fact.fact.text = firstSentenceOf(fact.fact.text);
     facts.push(fact.fact);
@@ -125,19 +134,22 @@ export function draftProcedureAnswer(
   }
   for (const field of missing) {
     facts.push({
-      text: `${labelOf(field)}: nguồn của tôi chưa có thông tin này, bạn hỏi Tổng đài 1022 để chắc chắn.`,
+      text: `${fieldName(field)}: nguồn của tôi chưa có, bạn hỏi Tổng đài 1022.`,
       sources: [],
     });
   }
+  facts.push(...later);
   const name = procedureName(meta);
   const lead = `Thủ tục ${name}${overview ? ' — tóm tắt' : ''}, áp dụng ngày ${viDate(asOf)}:`;
-  const notes = overview ? ['Hỏi thêm về hồ sơ, lệ phí, thời hạn, nơi nộp hoặc làm trực tuyến để xem đầy đủ.'] : [];
+  const notes = overview ? ['Hỏi thêm: hồ sơ, lệ phí, thời hạn, nơi nộp, làm trực tuyến.'] : [];
   return { draft: { lead, facts, notes }, missing, answered, changeDates: [...changeDates].sort() };
 }
 
 interface FieldFact {
   fact: DraftFact;
   changeDates: string[];
+  /** The changes ahead, kept for "xem thêm" (a question about today is answered by the rule in force). */
+  later?: DraftFact;
 }
 
 function fieldFact(
@@ -147,15 +159,19 @@ function fieldFact(
   asOf: string,
   overview: boolean,
   focus: readonly string[],
+  ask: { ahead: boolean; question: string } = { ahead: false, question: '' },
 ): FieldFact {
-  const label = labelOf(field);
+  const label = fieldName(field);
   // An overview line ends at a sentence end (never "…"); a first sentence longer than the mark stays whole.
   const clip = (s: string) =>
     overview && s.length > OVERVIEW_LINE_CHARS ? (cutAtSentence(s, OVERVIEW_LINE_CHARS) ?? firstSentence(s)) : s;
   if (!chunk.variants || chunk.variants.length === 0) {
-    const body = stripLabel(chunk.text, label);
-    const text = overview ? clip(`${label}: ${oneLine(body)}`) : `${label}:${asList(body)}`;
-    return { fact: { text, sources: [{ meta, chunk, used: [body] }] }, changeDates: [] };
+    const body = stripLabel(chunk.text, labelOf(field));
+    if (!overview) return listFact(meta, chunk, label, body, field === 'fee' ? null : ask.question, [body]);
+    return {
+      fact: { text: clip(`${label}: ${oneLine(body)}`), sources: [{ meta, chunk, used: [body] }] },
+      changeDates: [],
+    };
   }
   const focused = focusVariants(chunk.variants, focus);
   const rule = stateRule(focused, asOf);
@@ -165,38 +181,86 @@ function fieldFact(
     const text = `${label}: nguồn chưa có quy định áp dụng cho ngày ${viDate(asOf)}.`;
     return { fact: { text, sources: [] }, changeDates: [] };
   }
-  const single =
-    rule.now.length === 1 && rule.upcoming.length === 0 && rule.now[0]?.condition === null ? rule.now[0] : null;
-  const lines = [
-    ...generalFirst(rule.current),
-    ...withoutRepeats(rule.upcoming, rule.current).map((l) => l.replace(/: Trường hợp khác: /, ': Thông thường: ')),
-  ];
-  let text: string;
-  if (overview) text = clip(`${label}: ${lines.map((l) => l.replace(/[.;]$/, '')).join('. ')}`);
-  else if (single) text = `${label}:${asList(single.value)}`;
-  else text = `${label}:${lines.length === 1 ? ` ${lines[0]}` : `\n- ${lines.join('\n- ')}`}`;
-  return { fact: { text, sources: [{ meta, chunk, used }] }, changeDates: rule.changeDates };
+  const changes = withoutRepeats(rule.upcoming, rule.current).map((l) =>
+    l.replace(/: Trường hợp khác: /, ': Thông thường: '),
+  );
+  // The rule in force answers; the changes ahead wait behind "xem thêm", named in its line, unless asked.
+  const deferred = !ask.ahead && rule.current.length > 0 && changes.length > 0;
+  const shownAhead = rule.upcoming.length > 0 && !deferred;
+  const single = rule.now.length === 1 && !shownAhead && rule.now[0]?.condition === null ? rule.now[0] : null;
+  const lines = [...generalFirst(rule.current), ...(deferred ? [] : changes)];
+  // Only what is shown is cited with the shown line: the changes ahead are cited where "xem thêm" shows them.
+  const usedNow = used.filter((_, i) => !deferred || rule.now.includes(rule.used[i] as DatedVariant));
+  if (!overview && single) {
+    const listed = listFact(meta, chunk, label, single.value, field === 'fee' ? null : ask.question, usedNow);
+    return { ...listed, fact: { ...listed.fact, dated: hasDates(chunk) }, changeDates: rule.changeDates };
+  }
+  const text = overview
+    ? clip(`${label}: ${lines.map((l) => l.replace(/[.;]$/, '')).join('. ')}`)
+    : `${label}:${lines.length === 1 ? ` ${lines[0]}` : `\n- ${lines.join('\n- ')}`}`;
+  const sources = [{ meta, chunk, used: usedNow }];
+  const when = rule.changeDates[0] ? viDate(rule.changeDates[0]) : '';
+  const later: DraftFact | undefined = deferred
+    ? {
+        text: changes.join('\n'),
+        sources: [{ meta, chunk, used }],
+        label,
+        later: { teaser: `${shortLabel(label)} đổi từ ${when}` },
+      }
+    : undefined;
+  return {
+    fact: { text, sources, dated: hasDates(chunk) },
+    changeDates: rule.changeDates,
+    ...(later ? { later } : {}),
+  };
 }
 
-/**
- * The rule most people meet comes first: on a phone the first line of a fee is often all that is read, and a
- * waiver for a narrow group ("có VNeID mức 2 và thuộc đối tượng …") must not push the usual amount out of it.
- */
-function generalFirst(current: readonly string[]): string[] {
-  const general = current.filter((l) => l.startsWith('Trường hợp khác: '));
-  if (general.length === 0 || general.length === current.length) return [...current];
-  const special = current.filter((l) => !general.includes(l));
-  return [...general.map((l) => l.replace(/^Trường hợp khác: /, 'Thông thường: ')), ...special];
+/** True when the chunk's rule changes with the day (a variant with a start or an end). */
+const hasDates = (chunk: Chunk) => (chunk.variants ?? []).some((v) => v.validFrom !== null || v.validTo !== null);
+
+/** "Phí, lệ phí" → "lệ phí", "Cơ quan giải quyết" → "cơ quan giải quyết": a label inside a sentence. */
+function shortLabel(label: string): string {
+  const last = label.split(', ').at(-1) ?? label;
+  return last.charAt(0).toLowerCase() + last.slice(1);
 }
 
 /** One value on the label's line; several items as a bulleted list under it. */
-function asList(body: string): string {
-  const items = body
+function asList(items: readonly string[]): string {
+  if (items.length <= 1) return ` ${items[0] ?? ''}`;
+  return `\n- ${items.join('\n- ')}`;
+}
+
+/** A value's items, bullets dropped. */
+const itemsOf = (value: string) =>
+  value
     .split('\n')
     .map((s) => s.trim().replace(/^[-•+*]\s*/, ''))
     .filter((s) => s.length > 0);
-  if (items.length <= 1) return ` ${items[0] ?? ''}`;
-  return `\n- ${items.join('\n- ')}`;
+
+/**
+ * "Label: a" or "Label:\n- a\n- b". With a question (null: not for this field), the lines for a case it
+ * does not name ("Trẻ sinh ra do mang thai hộ thì …") are kept for "xem thêm", whole, under the label.
+ */
+function listFact(
+  meta: DocumentMeta,
+  chunk: Chunk,
+  label: string,
+  value: string,
+  question: string | null,
+  used: string[],
+): FieldFact {
+  const items = itemsOf(value);
+  const split = question !== null ? splitCases(items, question) : { shown: items, later: [] };
+  if (split.later.length === 0)
+    return { fact: { text: `${label}:${asList(items)}`, sources: [{ meta, chunk, used }] }, changeDates: [] };
+  const fact = { text: `${label}:${asList(split.shown)}`, sources: [{ meta, chunk, used: [split.shown.join('\n')] }] };
+  const later: DraftFact = {
+    text: split.later.map((l) => `- ${l}`).join('\n'),
+    sources: [{ meta, chunk, used: split.later }],
+    label,
+    later: { teaser: 'trường hợp riêng' },
+  };
+  return { fact, changeDates: [], later };
 }
 
 /** Chunk texts may start with the field label ("Phí, lệ phí: …"); the reply adds its own. */
@@ -204,35 +268,6 @@ function stripLabel(text: string, label: string): string {
   const trimmed = text.trim();
   if (!trimmed.toLowerCase().startsWith(label.toLowerCase())) return trimmed;
   return trimmed.slice(label.length).replace(/^[\s:–—-]+/, '');
-}
-
-/** The case a question names among a fee's items ("làm lại thẻ bị mất" → the cấp lại amounts). */
-const FEE_CASES: ReadonlyArray<{ case: string; cue: RegExp }> = [
-  { case: 'cấp lại', cue: /(?:^| )(?:cap lai|lam lai|bi mat|mat the|lam mat|bi hong|hu hong)(?= |$)/ },
-  { case: 'cấp đổi', cue: /(?:^| )(?:cap doi|doi the|doi cccd|doi can cuoc)(?= |$)/ },
-];
-
-/** The fee cases a folded question asks about; empty when it names none (then every item is shown). */
-export function feeFocus(foldedQuestion: string): string[] {
-  return FEE_CASES.filter((c) => c.cue.test(foldedQuestion)).map((c) => c.case);
-}
-
-// `\b` is ASCII-only even with /u, so the end of "đ" is checked with a letter lookahead.
-const AMOUNT = /\d[\d.]*\s*(?:đồng|đ)(?!\p{L})/iu;
-
-/**
- * Keeps, in each variant, the lines about the asked case plus the lines that state no amount (waivers, who is
- * exempt), so "làm lại căn cước bao nhiêu" is not answered with every card fee. A variant with no line about
- * the case is left whole, so nothing is dropped when the sheet does not split fees by case.
- */
-function focusVariants(variants: readonly DatedVariant[], focus: readonly string[]): DatedVariant[] {
-  if (focus.length === 0) return [...variants];
-  const about = (line: string) => focus.some((f) => line.toLowerCase().includes(f));
-  return variants.map((v) => {
-    const lines = v.value.split('\n');
-    if (!lines.some(about)) return v;
-    return { ...v, value: lines.filter((l) => about(l) || !AMOUNT.test(l)).join('\n') };
-  });
 }
 
 /** A one-line fact's first sentence ("Nơi nộp, cách nộp: Bộ phận một cửa …."), or the fact as it is. */
@@ -248,28 +283,4 @@ function firstSentence(text: string): string {
   return (m ? m[0] : text).replace(/;$/, '');
 }
 
-/**
- * Upcoming variants restate every item; only the items that change are shown ("Từ 01/1/2027: Cấp lại 70.000đ"),
- * so no line of the reply repeats one above it.
- */
-function withoutRepeats(upcoming: readonly string[], current: readonly string[]): string[] {
-  // "Trường hợp khác: " is how a variant's condition is said, not part of its items.
-  const key = (i: string) =>
-    i
-      .replace(/^Trường hợp khác:\s*/, '')
-      .replace(/[.;]$/, '')
-      .trim();
-  const seen = new Set(current.flatMap((l) => l.replace(/^Từ [^:]+:\s*/, '').split(/;\s+/)).map(key));
-  const out: string[] = [];
-  for (const line of upcoming) {
-    const m = /^(Từ [^:]+:\s*)(.*)$/s.exec(line);
-    if (!m) {
-      out.push(line);
-      continue;
-    }
-    const items = (m[2] as string).split(/;\s+/).filter((i) => !seen.has(key(i)));
-    items.forEach((i) => seen.add(key(i)));
-    if (items.length > 0) out.push(`${m[1]}${items.join('; ')}`);
-  }
-  return out;
-}
+export { asksAhead, feeFocus };

@@ -52,7 +52,8 @@ export function composeProcedure(
   const related = relatedLines(meta, chunks, [], intent, asOf, ages);
   if (intent.fields.length === 0 && related.length > 0) {
     const lead = `Thủ tục ${procedureName(meta)}, áp dụng ngày ${viDate(asOf)}:`;
-    const notes = ['Hỏi thêm về hồ sơ, lệ phí, thời hạn hoặc nơi nộp để xem chi tiết.'];
+    // A narrow answer stays short: no hint line after it (the overview says what else can be asked).
+    const notes: string[] = [];
     return {
       draft: { lead, facts: related.map((f) => ({ ...f, text: f.text.replace(/^Lưu ý: /, '- ') })), notes },
       mode: 'procedure',
@@ -60,12 +61,12 @@ export function composeProcedure(
       notices: [],
     };
   }
-  let result = draftProcedureAnswer(meta, chunks, intent.fields, asOf, feeFocus(intent.folded));
+  let result = draftProcedureAnswer(meta, chunks, intent.fields, asOf, feeFocus(intent.folded), intent.folded);
   // The procedure is held but its sheet lacks what was asked: what it does say, and that it does not say that.
   if (result.answered.length === 0) {
     // Only for a procedure the question names: otherwise the missing field is a sign of the wrong sheet.
     if (!held) return { refuse: 'missing-field', topicDocumentId: meta.id };
-    result = draftProcedureAnswer(meta, chunks, [], asOf);
+    result = draftProcedureAnswer(meta, chunks, [], asOf, undefined, intent.folded);
     if (result.answered.length === 0) return { refuse: 'missing-field', topicDocumentId: meta.id };
     result.draft.notes.unshift(notStatedLine(intent.fields));
   }
@@ -73,9 +74,7 @@ export function composeProcedure(
     result.draft.facts.push(...relatedLines(meta, chunks, result.answered, intent, asOf, ages));
   if (intent.asksPenalty)
     result.draft.facts.push(
-      ...(penalty?.facts ?? [
-        { text: 'Mức phạt: nguồn của tôi chưa có thông tin này, bạn hỏi Tổng đài 1022.', sources: [] },
-      ]),
+      ...(penalty?.facts ?? [{ text: 'Mức phạt: nguồn của tôi chưa có, bạn hỏi Tổng đài 1022.', sources: [] }]),
     );
   const notices = result.changeDates.map((d) => `rule changes on ${d}`);
   if (meta.supersededBy) {
@@ -114,6 +113,7 @@ export function composePassages(
   const notes: string[] = [];
   const notices: string[] = [];
   const names: string[] = [];
+  const sourceNotes: Record<string, string> = {};
   for (const meta of uniqueDocuments(units.map((u) => u.hit.document))) {
     const quoted = units
       .filter((u) => u.hit.document.id === meta.id)
@@ -123,9 +123,11 @@ export function composePassages(
     names.push(check.sourceName);
     notes.push(...check.notes);
     notices.push(...check.notices);
+    if (check.sourceNote) sourceNotes[meta.id] = check.sourceNote;
   }
   const lead = `Theo ${names.join(' và ')}:`;
-  return { draft: { lead, facts, notes }, mode: 'extractive', topicDocumentId: top.document.id, notices };
+  const draft = { lead, facts, notes, sourceNotes };
+  return { draft, mode: 'extractive', topicDocumentId: top.document.id, notices };
 }
 
 function uniqueDocuments(metas: readonly DocumentMeta[]): DocumentMeta[] {

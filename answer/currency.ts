@@ -19,6 +19,8 @@ export interface CurrencyCheck {
   notes: string[];
   /** Machine-readable notices for AnswerResult.notices. */
   notices: string[];
+  /** What the source line says beside the document ("hết hạn 31/12/2024"), or null. */
+  sourceNote: string | null;
 }
 
 const yearOf = (iso: string | null) => (iso ? iso.slice(0, 4) : null);
@@ -48,8 +50,10 @@ export function checkCurrency(meta: DocumentMeta, quoted: string, asOf: string):
     phrases.push(`${name} đã được thay thế bởi ${meta.supersededBy}, nội dung có thể không còn áp dụng`);
     notices.push(`superseded source: ${meta.id} → ${meta.supersededBy}`);
   }
+  let sourceNote: string | null = null;
   if (isDated(meta, asOf)) {
-    phrases.push(`${name} đã hết hạn${meta.expiryDate ? ` (${viDate(meta.expiryDate)})` : ''}`);
+    // Said beside the document on its source line, where the reader looks for it, not in a note of its own.
+    sourceNote = meta.expiryDate ? `hết hạn ${viDate(meta.expiryDate)}` : 'đã hết hạn';
     notices.push(`dated source: ${meta.number ?? meta.id}`);
   }
   const words = ` ${foldTokens(quoted).join(' ')} `;
@@ -58,9 +62,9 @@ export function checkCurrency(meta: DocumentMeta, quoted: string, asOf: string):
     notices.push('no district level since 2025-07-01');
   }
   if (asOf >= DONG_NAI_CITY_FROM && / tinh /.test(words) && meta.type !== 'procedure') {
-    phrases.push(`"tỉnh" nay là Thành phố Đồng Nai (từ ${viDate(DONG_NAI_CITY_FROM)})`);
+    phrases.push('"tỉnh" nay là Thành phố Đồng Nai');
     notices.push('Đồng Nai is a centrally-run city since 2026-04-30');
   }
   const notes = phrases.length > 0 ? [`Lưu ý: ${phrases.join('; ')}.`] : [];
-  return { sourceName: name, notes, notices };
+  return { sourceName: name, notes, notices, sourceNote };
 }

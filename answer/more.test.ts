@@ -35,9 +35,9 @@ const turnOf = (q: string, r: AnswerResult, keepMore = true): Turn => ({
 });
 /** The fixture's items a reply shows, in order; every "- " line must be one whole item. */
 function itemsShown(reply: string): string[] {
-  const lines = reply.split('\n').filter((l) => l.startsWith('- ') || /^Thành phần hồ sơ: /.test(l));
+  const lines = reply.split('\n').filter((l) => l.startsWith('- ') || /^Hồ sơ: /.test(l));
   return lines.map((l) => {
-    const text = l.replace(/^- |^Thành phần hồ sơ: /, '').replace(/\s*(\[\d+\])+$/, '');
+    const text = l.replace(/^- |^Hồ sơ: /, '').replace(/\s*(\[\d+\])+$/, '');
     expect(items, `"${text}" is not a whole item`).toContain(text);
     return text;
   });
@@ -53,7 +53,7 @@ describe('a long document list on a phone', () => {
     const shown = itemsShown(r.answer);
     expect(shown).toEqual(items.slice(0, shown.length));
     expect(r.answer).toContain(`Còn ${25 - shown.length} mục — hỏi "xem thêm".`);
-    expect(r.answer).toMatch(/\[1\] Thủ tục Đăng ký hoạt động thư viện cộng đồng — Thành phần hồ sơ/);
+    expect(r.answer).toMatch(/Nguồn: (?:\[1\] )?Đăng ký hoạt động thư viện cộng đồng — Hồ sơ/);
   });
 
   it('"xem thêm" continues where the reply stopped until every item was shown once, in order', async () => {

@@ -5,7 +5,7 @@
  * answered again with the history it was asked with, and the pages already shown are skipped: answer() is a
  * pure function of the question, the history and the day, so the pages come out the same.
  */
-import { moreNote } from './reply.ts';
+import { moreNote, sourcesBlock } from './reply.ts';
 import { foldTokens } from './query-text.ts';
 import type { Citation, Continuation, Turn } from './types.ts';
 
@@ -45,7 +45,7 @@ export function morePage(more: Continuation, limit = MORE_PAGE_CHARS): MorePage 
   const marks = new Set([...page.join('\n').matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
   const body = [...page, ...(rest ? [moreNote(left.filter((l) => !isHeading(l)).length)] : [])];
   const sources = more.sources.filter((l) => [...l.matchAll(/\[(\d+)\]/g)].some((m) => marks.has(Number(m[1]))));
-  if (sources.length > 0) body.push('Nguồn:', ...sources);
+  body.push(...sourcesBlock('Nguồn:', sources));
   return { text: body.join('\n'), citations: more.citations.filter((c) => marks.has(c.n)), more: rest };
 }
 

@@ -5,9 +5,9 @@
  * as a continuation that "xem thêm" shows (see more.ts). Only what a reply shows is cited in it.
  */
 import type { Chunk, DocumentMeta } from '../knowledge/index.ts';
-import { CitationLedger, sourceLabel, sourceLabelParts } from './citations.ts';
-import { foldTokens } from './query-text.ts';
+import { CitationLedger, sourceLineParts } from './citations.ts';
 import { cutAtSentence, splitHeadline } from './headline.ts';
+import { dropRepeats, folded, markRunsOnce } from './reply-lines.ts';
 import { MAX_REPLY_CHARS, type Citation, type Continuation } from './types.ts';
 
 export { cutAtSentence, HEADLINE_CHARS } from './headline.ts';
@@ -24,6 +24,13 @@ export interface DraftFact {
   sources: FactSource[];
   /** The label of the list this fact continues ("Thành phần hồ sơ"), when its first line is not the label. */
   label?: string;
+  /**
+   * Kept for "xem thêm" whatever room is left: what supports the answer but does not answer it (a change
+   * ahead, the rest of a narrow answer). `teaser` is said in the "Còn N mục" line ("lệ phí đổi từ 01/1/2027").
+   */
+  later?: { teaser?: string };
+  /** Stated as in force on the day asked (picked from a sheet's dated variants). */
+  dated?: boolean;
 }
 
 export interface Draft {
@@ -33,6 +40,8 @@ export interface Draft {
   notes: string[];
   /** The lead is the first line (an English frame around Vietnamese quotes); otherwise the answer is. */
   leadFirst?: boolean;
+  /** Said beside a document on its source line, by document id ("hết hạn 31/12/2024"). */
+  sourceNotes?: Readonly<Record<string, string>>;
 }
 
 export interface RenderedReply {
@@ -50,8 +59,9 @@ export const PHONE_REPLY_CHARS = 1000;
 /** Room kept for the "Còn N mục — hỏi "xem thêm"." line. */
 const MORE_NOTE_CHARS = 40;
 
-/** The line that tells how many items wait behind "xem thêm". */
-export const moreNote = (n: number) => `Còn ${n} mục — hỏi "xem thêm".`;
+/** The line that tells how many items wait behind "xem thêm", and what the notable ones are about. */
+export const moreNote = (n: number, about: readonly string[] = []) =>
+  `Còn ${n} mục${about.length > 0 ? ` (${about.join('; ')})` : ''} — hỏi "xem thêm".`;
 
 /**
  * The composers' lead is "[scope sentence. ]Thủ tục X, áp dụng ngày D:" or "Theo Kế hoạch …:". The sources
@@ -85,20 +95,27 @@ export function renderDraft(draft: Draft, limit = PHONE_REPLY_CHARS): RenderedRe
 }
 
 function layout(draft: Draft, limit: number): RenderedReply {
-  const ledger = new CitationLedger();
+  const ledger = new CitationLedger(draft.sourceNotes);
   const { prefix, standard, date } = readLead(draft.lead);
-  const [first, ...others] = draft.facts;
-  const opening = first && !draft.leadFirst ? splitHeadline(first, standard) : first ? [first] : [];
+  // The first line answers: a fact kept for "xem thêm" never opens the reply.
+  const [first, ...others] = [...draft.facts.filter((f) => !f.later), ...draft.facts.filter((f) => f.later)];
+  const opening: DraftFact[] = first && !draft.leadFirst ? splitHeadline(first, standard) : first ? [first] : [];
   const notes = uniqueNotes(draft.notes);
   const head = draft.leadFirst ? [draft.lead] : prefix ? [prefix] : [];
   // The day matters to a reply that states dated rules ("Từ 01/1/2027: …", "đến hết 28/02/2027").
-  const dated = draft.facts.some((f) => /(?:Từ|từ|đến hết|trước) \d{1,2}\/\d{1,2}\/\d{4}/.test(f.text));
-  const sourcesHeader = date && dated && !draft.leadFirst ? `Nguồn (áp dụng ngày ${date}):` : SOURCES_HEADER;
+  // A sheet's own wording that carries a date ("từ 01/7/2025 …") is not a rule picked for the day.
+  const dated = draft.facts.some(
+    (f) => !f.later && f.dated && /(?:Từ|từ|đến hết|trước) \d{1,2}\/\d{1,2}\/\d{4}/.test(f.text),
+  );
+  const sourcesHeader = date && dated && !draft.leadFirst ? `Nguồn (áp dụng ${date}):` : SOURCES_HEADER;
   const labels = new Set<string>(); // chunk ids already on a source line
   let used = [...head, ...notes, sourcesHeader].reduce((s, l) => s + l.length + 1, 0) + MORE_NOTE_CHARS;
   const shown: string[] = [];
   const rest: Pending[] = [];
-  const facts = dropRepeats([...opening, ...others]);
+  // What waits for "xem thêm" comes after what is shown, so a repeat is dropped from the part kept for later.
+  const all = dropRepeats([...opening, ...others].sort((a, b) => Number(!!a.later) - Number(!!b.later)));
+  const facts = all.filter((f) => !f.later);
+  const later = all.filter((f) => f.later);
   // What each fact needs at least (its first line, or a list's label and first item): every part of the
   // question gets its first line before a long list takes the room.
   // Only the parts of a question (field facts "Phí, lệ phí: …") and the most related side note are reserved
@@ -113,11 +130,11 @@ function layout(draft: Draft, limit: number): RenderedReply {
   const cited = new Set<string>(); // documents already on a source line: another part of one costs its label only
   facts.forEach((fact, i) => {
     const fresh = fact.sources.filter((s) => !labels.has(s.chunk.id));
-    const sourceCost = fresh.reduce(
-      (sum, s) =>
-        sum + (cited.has(s.meta.id) ? sourceLabelParts(s.meta, s.chunk).item : sourceLabel(s.meta, s.chunk)).length + 6,
-      0,
-    );
+    const sourceCost = fresh.reduce((sum, s) => {
+      const p = sourceLineParts(s.meta, s.chunk);
+      const note = draft.sourceNotes?.[s.meta.id]?.length ?? 0;
+      return sum + (cited.has(s.meta.id) ? p.item.length : p.head.length + p.item.length + note + 6) + 6;
+    }, 0);
     const room = limit - used - sourceCost - fact.sources.length * 5 - 1;
     const after = facts.slice(i + 1);
     const allFit = fact.text.length + after.reduce((sum, f) => sum + f.text.length + 6, 0) <= room;
@@ -135,18 +152,31 @@ function layout(draft: Draft, limit: number): RenderedReply {
     shown.push(line);
     used += line.length + 1 + sourceCost;
   });
-  const more = continuation(rest);
+  for (const fact of later) rest.push({ lines: laterLines(fact), sources: fact.sources });
+  const teasers = [...new Set(later.flatMap((f) => (f.later?.teaser ? [f.later.teaser] : [])))];
+  const more = continuation(rest, draft.sourceNotes);
   // "Hỏi thêm về hồ sơ…" says what "Còn N mục — hỏi "xem thêm"" already says.
   const kept = more ? notes.filter((n) => !/^Hỏi thêm/.test(n)) : notes;
-  const tail = [...(more ? [moreNote(more.lines.filter(isItem).length)] : []), ...kept];
-  const sourceLines = ledger.lines();
+  const tail = [...(more ? [moreNote(more.lines.filter(isItem).length, teasers)] : []), ...kept];
+  // One source needs no numbers: "Nguồn: Kế hoạch 53/KH-UBND …" says where every line comes from.
+  const single = ledger.citations().length === 1;
+  const sourceLines = single ? ledger.lines().map((l) => l.replace(/^\[1\] /, '')) : ledger.lines();
+  // A scope sentence between the first line and the rest breaks the run of lines one mark covers.
+  const apart = !draft.leadFirst && head.length > 0 ? 1 : 0;
+  const marked = single ? shown.map((l) => l.replace(/ \[1\]$/gm, '')) : markRunsOnce(shown, apart);
   const body =
-    shown.length > 0 && !draft.leadFirst
-      ? [shown[0] as string, ...head, ...shown.slice(1), ...tail]
-      : [...head, ...shown, ...tail];
-  if (sourceLines.length > 0) body.push(sourcesHeader, ...sourceLines);
+    marked.length > 0 && !draft.leadFirst
+      ? [marked[0] as string, ...head, ...marked.slice(1), ...tail]
+      : [...head, ...marked, ...tail];
+  if (sourceLines.length > 0) body.push(...sourcesBlock(sourcesHeader, sourceLines));
   const text = hardLimit(body.join('\n'), MAX_REPLY_CHARS);
   return { text, citations: ledger.citations(), more };
+}
+
+/** "Nguồn: [1] …" — the header and the first source share a line; other documents follow, one a line. */
+export function sourcesBlock(header: string, lines: readonly string[]): string[] {
+  const [first, ...others] = lines;
+  return first === undefined ? [] : [`${header} ${first}`, ...others];
 }
 
 /**
@@ -176,6 +206,12 @@ function fitFact(text: string, room: number, listLabel?: string): [string | null
   return [cut, left ? [left] : []];
 }
 
+/** A fact kept for later, as continuation lines: under its list's label when its own text has none. */
+function laterLines(fact: DraftFact): string[] {
+  const lines = fact.text.split('\n');
+  return fact.label && !/:$/.test(lines[0] ?? '') ? [`${fact.label} (tiếp):`, ...lines] : lines;
+}
+
 /** Not a headline's own heading ("Theo Kế hoạch …:"), which has no content of its own. */
 const hasSource = (f: DraftFact) => f.sources.length > 0;
 
@@ -189,9 +225,9 @@ const firstLines = (text: string) => {
 const isItem = (line: string) => !/:(?:\s*\[\d+\])*$/.test(line.trim());
 
 /** Renders what did not fit, with its own citation numbers, for "xem thêm". */
-function continuation(rest: readonly Pending[]): Continuation | null {
+function continuation(rest: readonly Pending[], notes?: Readonly<Record<string, string>>): Continuation | null {
   if (rest.length === 0) return null;
-  const ledger = new CitationLedger();
+  const ledger = new CitationLedger(notes);
   const lines: string[] = [];
   for (const p of rest) {
     const numbers = [...new Set(p.sources.map((s) => ledger.cite(s.meta, s.chunk, s.used)))];
@@ -199,32 +235,6 @@ function continuation(rest: readonly Pending[]): Continuation | null {
     p.lines.forEach((l, i) => lines.push(i === p.lines.length - 1 && marks ? `${l} ${marks}` : l));
   }
   return { lines, sources: ledger.lines(), citations: ledger.citations() };
-}
-
-const folded = (s: string) => foldTokens(s.replace(/\[\d+\]/g, '')).join(' ');
-
-/**
- * Drops repeats: a fact whose every line already stands in an earlier fact, and inside a fact a line that
- * repeats an earlier line (a dated fee line restated under two periods, a note the overview already said).
- */
-function dropRepeats(facts: readonly DraftFact[]): DraftFact[] {
-  const said: string[] = [];
-  const out: DraftFact[] = [];
-  for (const fact of facts) {
-    const all = fact.text.split('\n');
-    const lines = all.filter((line) => {
-      const f = folded(line.replace(/^[-•]\s*|^Lưu ý:\s*/g, ''));
-      if (f.length < 20) return true;
-      if (said.some((s) => s.includes(f))) return false;
-      said.push(f);
-      return true;
-    });
-    // A heading of its own ("Thành phần hồ sơ (5 mục):") stays; a fact whose lines were all said goes.
-    const content = lines.filter((l) => !/:$/.test(l.trim()));
-    if (content.length === 0 && lines.length < all.length) continue;
-    out.push({ ...fact, text: lines.join('\n') });
-  }
-  return out;
 }
 
 /** Notes once each, each at most 300 characters cut at a sentence end. */

@@ -75,6 +75,9 @@ const COMMUNE_NOTE =
   'Từ 01/7/2025 không còn cấp huyện: việc này do UBND cấp xã hoặc Công an cấp xã (xã, phường) nơi bạn ở tiếp nhận.';
 const COMMUNE_NOTE_EN =
   'Since 01/7/2025 there are no districts: the commune or ward (People’s Committee or police of the commune) handles this.';
+/** When the reply already names the commune level, saying who took over from the districts is enough. */
+const COMMUNE_NOTE_SHORT = 'Từ 01/7/2025 không còn cấp huyện: xã, phường nơi bạn ở tiếp nhận.';
+const COMMUNE_NOTE_SHORT_EN = 'Since 01/7/2025 there are no districts: the commune or ward handles this.';
 
 /** Adds the scope sentence, the commune note and the English frame to a composed draft, in place. */
 export function frameDraft(composed: Composed, frame: QuestionFrame, meta: DocumentMeta): void {
@@ -98,22 +101,30 @@ export function frameDraft(composed: Composed, frame: QuestionFrame, meta: Docum
     composed.mode === 'procedure' &&
     (frame.intent.fields.includes('agency') || frame.intent.fields.includes('whereToFile'));
   const text = draft.facts.map((f) => f.text).join('\n');
-  if ((asksWhere || mentionsDistrict) && /cấp xã|cấp huyện/.test(text) && !/01\/7\/2025/.test(text)) {
-    draft.notes.push(english ? COMMUNE_NOTE_EN : COMMUNE_NOTE);
+  // A reply that sends the reader to cấp xã needs the note only for a reader who named an old district.
+  const needed = mentionsDistrict ? /cấp xã|cấp huyện/.test(text) : asksWhere && /cấp huyện/.test(text);
+  if (needed && !/01\/7\/2025/.test(text)) {
+    const short = !/cấp huyện/.test(text);
+    draft.notes.push(
+      english ? (short ? COMMUNE_NOTE_SHORT_EN : COMMUNE_NOTE_EN) : short ? COMMUNE_NOTE_SHORT : COMMUNE_NOTE,
+    );
   }
   if (english) {
     draft.lead = englishLead(draft.lead, meta);
     draft.leadFirst = true;
-    draft.notes.push('The source is in Vietnamese; the lines above are quoted from it as written.');
   }
 }
 
 function englishLead(lead: string, meta: DocumentMeta): string {
-  if (meta.type === 'procedure') return `From the procedure sheet "${meta.title}" (in Vietnamese):`;
+  // "quoted in Vietnamese" says once what a note after the quotes used to repeat.
+  if (meta.type === 'procedure') return `From the procedure sheet "${meta.title}" (quoted in Vietnamese):`;
   const number = /\d+\/[A-ZĐ-]+(?:-[A-ZĐ]+)*/.exec(lead)?.[0];
   return number
-    ? `From Dong Nai's plan ${number} (${meta.issueDate?.slice(0, 4) ?? ''}, in Vietnamese):`.replace(' (, ', ' (')
-    : `From ${meta.title} (in Vietnamese):`;
+    ? `From Dong Nai's plan ${number} (${meta.issueDate?.slice(0, 4) ?? ''}, quoted in Vietnamese):`.replace(
+        ' (, ',
+        ' (',
+      )
+    : `From ${meta.title} (quoted in Vietnamese):`;
 }
 
 const documentCache = new WeakMap<KnowledgeBase, { years: Set<number>; numbers: Set<string> }>();

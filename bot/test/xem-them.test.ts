@@ -64,8 +64,8 @@ describe('a 25-item document list on Zalo OA', { timeout: 120_000 }, () => {
     texts
       .join('\n')
       .split('\n')
-      .filter((l) => l.startsWith('- ') || l.startsWith('Thành phần hồ sơ: '))
-      .map((l) => l.replace(/^- |^Thành phần hồ sơ: /, '').replace(/\s*(\[\d+\])+$/, ''));
+      .filter((l) => l.startsWith('- ') || l.startsWith('Hồ sơ: '))
+      .map((l) => l.replace(/^- |^Hồ sơ: /, '').replace(/\s*(\[\d+\])+$/, ''));
 
   it('sends the first whole items with "còn N mục", then the rest on "xem thêm", each item once', async () => {
     const first = await say('đăng ký hoạt động thư viện cộng đồng cần hồ sơ gì');
@@ -77,7 +77,7 @@ describe('a 25-item document list on Zalo OA', { timeout: 120_000 }, () => {
 
     const second = await say('xem thêm');
     expect(second.every((t) => t.length <= 2000)).toBe(true);
-    expect(second.join('\n')).toContain('Thành phần hồ sơ (tiếp):');
+    expect(second.join('\n')).toContain('Hồ sơ (tiếp):');
     expect(second.join('\n')).toContain('Nguồn:');
     expect([...shown, ...itemLines(second)]).toEqual(items);
 

@@ -1,0 +1,67 @@
+/**
+ * Line-level tidying of a reply before it is laid out: a line that says again what an earlier one said is
+ * dropped, and lines in a row from one source carry their citation marks once.
+ */
+import { foldTokens } from './query-text.ts';
+import type { DraftFact } from './reply.ts';
+
+/** A line as compared for repeats: folded words, citation marks left out. */
+export const folded = (s: string) => foldTokens(s.replace(/\[\d+\]/g, '')).join(' ');
+
+/** Share of a line's word pairs already said for it to count as said again (its figures all said too). */
+const NEAR_REPEAT = 0.75;
+
+/**
+ * Drops repeats: a fact whose every line already stands in an earlier fact, and inside a fact a line that
+ * repeats an earlier line (a dated fee line restated under two periods, a note the overview already said),
+ * or says it again in other words: most of its word pairs and every figure of it already said (a plan's
+ * target restated in an agency's duties, a side note that restates the time limit above it).
+ */
+export function dropRepeats(facts: readonly DraftFact[]): DraftFact[] {
+  const said: string[] = [];
+  const pairs = new Set<string>();
+  const out: DraftFact[] = [];
+  for (const fact of facts) {
+    const all = fact.text.split('\n');
+    const lines = all.filter((line) => {
+      const f = folded(line.replace(/^[-•]\s*|^Lưu ý:\s*/g, ''));
+      if (f.length < 20) return true;
+      if (said.some((s) => s.includes(f))) return false;
+      const own = wordPairs(f);
+      const old = own.filter((p) => pairs.has(p)).length;
+      const figures = f.split(' ').filter((t) => /\d/.test(t));
+      if (f.length >= 40 && old >= NEAR_REPEAT * own.length && figures.every((n) => said.some((s) => hasWord(s, n))))
+        return false;
+      said.push(f);
+      own.forEach((p) => pairs.add(p));
+      return true;
+    });
+    // A heading of its own ("Thành phần hồ sơ (5 mục):") stays; a fact whose lines were all said goes.
+    const content = lines.filter((l) => !/:$/.test(l.trim()));
+    if (content.length === 0 && lines.length < all.length) continue;
+    out.push({ ...fact, text: lines.join('\n') });
+  }
+  return out;
+}
+
+const wordPairs = (f: string) => {
+  const w = f.split(' ');
+  return w.slice(1).map((x, i) => `${w[i]} ${x}`);
+};
+const hasWord = (text: string, word: string) => ` ${text} `.includes(` ${word} `);
+
+const MARKS = /(?: \[\d+\])+$/;
+
+/**
+ * Lines in a row that cite the same sources carry the marks once, on the last of them ("- a\n- b\n- c [1]"),
+ * as a printed list cites a paragraph once. `apart` is the index of a line that a scope sentence separates
+ * from the one before it: a run does not cross it.
+ */
+export function markRunsOnce(lines: readonly string[], apart: number): string[] {
+  return lines.map((line, i) => {
+    const marks = MARKS.exec(line)?.[0];
+    const next = lines[i + 1];
+    if (!marks || next === undefined || i + 1 === apart) return line;
+    return MARKS.exec(next)?.[0] === marks ? line.slice(0, -marks.length) : line;
+  });
+}

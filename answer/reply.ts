@@ -6,7 +6,7 @@
  */
 import type { Chunk, DocumentMeta } from '../knowledge/index.ts';
 import { CitationLedger, sourceLineParts } from './citations.ts';
-import { cutAtSentence, splitHeadline } from './headline.ts';
+import { cutAtSentence, HEADLINE_CHARS, splitHeadline } from './headline.ts';
 import { dropRepeats, folded, markRunsOnce } from './reply-lines.ts';
 import { MAX_REPLY_CHARS, type Citation, type Continuation } from './types.ts';
 
@@ -140,7 +140,10 @@ function layout(draft: Draft, limit: number): RenderedReply {
     const allFit = fact.text.length + after.reduce((sum, f) => sum + f.text.length + 6, 0) <= room;
     const reserve = least.slice(i + 1).reduce((a, b) => a + b, 0);
     const share = allFit ? room : Math.max(room - reserve, Math.min(least[i] ?? 0, room));
-    const [text, left] = fitFact(fact.text, share, fact.label);
+    // The first line is the answer, or the heading over a long one: it is never squeezed out by the budget
+    // (splitHeadline already keeps it within HEADLINE_CHARS), or the next fact would open the reply uncut.
+    const [text, left] =
+      i === 0 && fact.text.length <= HEADLINE_CHARS ? [fact.text, []] : fitFact(fact.text, share, fact.label);
     if (left.length > 0) rest.push({ lines: left, sources: fact.sources });
     if (text === null) return;
     const numbers = [...new Set(fact.sources.map((s) => ledger.cite(s.meta, s.chunk, s.used)))];

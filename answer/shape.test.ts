@@ -242,4 +242,24 @@ describe('replies from the real sources', () => {
     expect(plain.answer).toContain('UBND cấp xã');
     expect(plain.answer).not.toContain('cấp huyện');
   });
+
+  it('keeps a long first sentence under its heading when the other facts fill the reply', () => {
+    const long =
+      'Trực tuyến: Trẻ dưới 6 tuổi được làm trực tuyến liên thông khai sinh, đăng ký thường trú và cấp thẻ BHYT trên Cổng Dịch vụ công quốc gia hoặc ứng dụng VNeID (tổng thời gian không quá 03 ngày làm việc).';
+    const others = Array.from({ length: 8 }, (_, i) =>
+      fact(
+        sheet,
+        chunkOf(sheet, `c${i}`, 'x', { field: 'documents' }),
+        `Hồ sơ ${i}: ${'giấy tờ cần mang theo '.repeat(6)}`,
+      ),
+    );
+    const r = renderDraft({
+      lead: 'Thủ tục Đăng ký khai sinh — tóm tắt, áp dụng ngày 29/11/2026:',
+      facts: [fact(sheet, chunkOf(sheet, 'o', long, { field: 'online' }), long), ...others],
+      notes: [],
+    });
+    const first = r.text.split('\n')[0] as string;
+    expect(first.length).toBeLessThanOrEqual(160);
+    expect(r.text).toContain('ứng dụng VNeID');
+  });
 });

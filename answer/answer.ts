@@ -20,6 +20,7 @@ import { readFrame, type QuestionFrame } from './frame.ts';
 import { answerYesNo, leadWithBestLine } from './best-line.ts';
 import { asksUnheldDocument, feeIsNational, frameDraft, scopeOf } from './scope.ts';
 import { routeByAction } from './procedure-match.ts';
+import { answerParts, sheetStatesPenalty } from './parts.ts';
 import { composePassages, composeProcedure, type Composed } from './compose.ts';
 import { tryGenerative } from './generative-path.ts';
 import { refusalText, type RefusalReason } from './refusal.ts';
@@ -143,15 +144,26 @@ export async function answer(question: string, context: AnswerContext): Promise<
     frame.elsewhere !== null && feeIsNational(context.kb, top.document),
   );
   if (scope === 'refuse') return refuse('other-place', null, [evidenceNotice]);
+  const sheet = top.document.type === 'procedure' ? context.kb.chunksOf(top.document.id) : [];
+  // A fine the sheet states ("không đăng ký bị phạt 2.000.000–3.000.000 đồng") is a part like any other.
+  const penaltyStated = intent.asksPenalty && sheetStatesPenalty(sheet, asOf);
   const composed =
     top.document.type === 'procedure'
-      ? composeProcedure(context.kb, top.document, intent, asOf, frame.ages)
+      ? composeProcedure(
+          context.kb,
+          top.document,
+          penaltyStated ? { ...intent, asksPenalty: false } : intent,
+          asOf,
+          frame.ages,
+        )
       : composePassages(context.kb, intent, hits, asOf);
   if ('refuse' in composed) return refuse(composed.refuse, composed.topicDocumentId, [evidenceNotice]);
   composed.notices.push(evidenceNotice);
   if (composed.mode === 'procedure') {
     leadWithBestLine(composed.draft, frame);
-    answerYesNo(composed.draft, frame);
+    const added = answerParts(composed.draft, top.document, sheet, frame, asOf);
+    if (added > 0) composed.notices.push(`parts answered from lines: ${added}`);
+    if (!/^(?:Có|Không|Được|Chưa)\. /.test(composed.draft.facts[0]?.text ?? '')) answerYesNo(composed.draft, frame);
   }
   frameDraft(composed, frame, top.document);
   // Procedure sheets hold dated variants a model could mix up; the sheet composer states the rule in force.

@@ -46,8 +46,14 @@ const CASE_CUES: ReadonlyArray<{ case: QuestionCase; cue: RegExp }> = [
   { case: 'foreigner', cue: /(?:^| )(?:nguoi nuoc ngoai|quoc tich nuoc ngoai|viet kieu|nuoc ngoai)(?= |$)/ },
 ];
 
-const YES_NO =
-  /(?:^| )(?:co (?:[a-z]+ ){0,6}(?:khong|ko|k|hok|hong)|duoc (?:khong|ko|k)|dc (?:khong|ko|k)|co phai|phai khong|duoc khong|co can|can phai)(?: |$)/;
+/** The cases a folded text describes (a whole question, or one part of it). */
+export function casesIn(folded: string): QuestionCase[] {
+  return CASE_CUES.filter((c) => c.cue.test(folded)).map((c) => c.case);
+}
+
+/** Folded yes/no and "can I" endings. */
+export const YES_NO =
+  /(?:^| )(?:co (?:[a-z]+ ){0,6}(?:khong|ko|k|hok|hong)|duoc (?:khong|ko|k)|dc (?:khong|ko|k)|co phai|phai khong|duoc khong|duoc chua|co can|can phai)(?: |$)/;
 
 /** Raw words of a question with their folded forms (one to one, so slots can be cut from the typed text). */
 function words(question: string): Array<{ raw: string; folded: string }> {
@@ -134,7 +140,7 @@ export function readFrame(question: string): QuestionFrame {
   return {
     language: english ? 'en' : 'vi',
     intent,
-    cases: CASE_CUES.filter((c) => c.cue.test(whole)).map((c) => c.case),
+    cases: casesIn(whole),
     yesNo: YES_NO.test(whole),
     places,
     elsewhere,

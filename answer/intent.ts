@@ -3,6 +3,7 @@
  * Works on folded text, so "lệ phí bao nhiêu", "le phi bn" and "LỆ PHÍ???" read the same.
  */
 import { analyseQuery, normalizeText, type ProcedureField } from '../knowledge/index.ts';
+import { FACETS } from './parts-facets.ts';
 import { readQuestion, STOPWORDS } from './query-text.ts';
 
 /** The kind of figure a question wants; evidence without such a figure cannot answer it. */
@@ -219,6 +220,8 @@ const FIGURE_CUES: Array<{ wants: Exclude<WantedFigure, null>; cue: RegExp; need
   },
 ];
 
+const VALIDITY = FACETS.find((f) => f.facet === 'validity')?.asked ?? /$^/;
+
 /** Fines are not fees: no sheet states them, so a question about them must not get the fee field. */
 const PENALTY = w(['bi phat', 'muc phat', 'phat bao nhieu', 'phat tien', 'xu phat', 'bi xu ly']);
 
@@ -273,6 +276,9 @@ function readVietnamese(question: string): QuestionIntent {
   const asksPenalty = PENALTY.test(folded);
   // A fine is not a fee: "bị phạt bao nhiêu tiền" asks no fee unless the fee is named ("lệ phí").
   if (asksPenalty && !/(?:^| )(?:le phi|phi)(?= |$)/.test(folded)) asked.delete('fee');
+  // "xài được bao lâu" asks how long a paper stays valid, not how long the office takes to issue it.
+  if (VALIDITY.test(folded) && !/(?:^| )(?:giai quyet|co ket qua|nhan ket qua|tra ket qua)(?= |$)/.test(folded))
+    asked.delete('timeLimit');
   return {
     folded,
     fields: [...asked],

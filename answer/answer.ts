@@ -21,6 +21,8 @@ import { answerYesNo, leadWithBestLine } from './best-line.ts';
 import { asksUnheldDocument, feeIsNational, frameDraft, scopeOf } from './scope.ts';
 import { routeByAction } from './procedure-match.ts';
 import { answerParts, sheetStatesPenalty } from './parts.ts';
+import { topicMentions, withCarriedAsk } from './follow-up.ts';
+import { YES_NO } from './frame.ts';
 import { composePassages, composeProcedure, type Composed } from './compose.ts';
 import { tryGenerative } from './generative-path.ts';
 import { refusalText, type RefusalReason } from './refusal.ts';
@@ -69,14 +71,20 @@ export async function answer(question: string, context: AnswerContext): Promise<
       notices: [],
     });
   }
-  const frame = readFrame(q);
+  // "còn xã hội số thì sao?" asks what the turn before asked, about a new topic.
+  const frame = readFrame(withCarriedAsk(q, context.history));
   const intent = frame.intent;
   const found = await retrieve(context.kb, frame.searchText, q.split(/\s+/).length, intent, context);
   found.hits = await keepPlanQuestionsInPlans(context.kb, frame.searchText, intent, found, context.k ?? DEFAULT_K);
   const followUp = found.followUp;
   const ranked = preferNamedSibling(
     context.kb,
-    focusOnTopDocument(found.hits, intent, (meta) => namesDocument(context.kb, meta, intent)),
+    focusOnTopDocument(
+      found.hits,
+      intent,
+      (meta) => namesDocument(context.kb, meta, intent),
+      (meta) => namesShareSheet(context.kb, meta, intent),
+    ),
     intent,
   );
   // The action and object the question names must be the chosen procedure's (siblings differ by the action).
@@ -231,7 +239,20 @@ async function retrieve(
   const newTop = hits[0]?.document;
   if (!topic || !newTop || typedWords > FOLLOW_UP_WORDS) return { hits, followUp: false };
   if (newTop.id === topic.id) return { hits: hits.filter((h) => h.document.id === topic.id), followUp: true };
-  if (namesDocument(kb, newTop, intent) && !(topic.type === 'plan' && namesPlanSection(kb, topic, intent)))
+  // "có cần giấy xác nhận độc thân không" names another sheet, but the topic's sheet says whether it is needed.
+  const mentioned =
+    topic.type === 'procedure' &&
+    topicMentions(
+      intent,
+      kb.chunksOf(topic.id).map((c) => c.text),
+      topic.title,
+      YES_NO.test(intent.folded),
+    );
+  if (
+    namesDocument(kb, newTop, intent) &&
+    !mentioned &&
+    !(topic.type === 'plan' && namesPlanSection(kb, topic, intent))
+  )
     return { hits, followUp: false };
   const kept = await within();
   return kept.length > 0 ? { hits: kept, followUp: true } : { hits, followUp: false };
@@ -365,7 +386,7 @@ async function keepPlanQuestionsInPlans(
   found: { hits: SearchHit[]; followUp: boolean },
   k: number,
 ): Promise<SearchHit[]> {
-  const planOnly = intent.wants === 'percent' || PLAN_CUES.test(intent.folded);
+  const planOnly = asksPlan(intent, found.hits, (meta) => namesShareSheet(kb, meta, intent));
   if (found.followUp || !planOnly || found.hits.slice(0, TOPIC_WINDOW).some((h) => h.document.type === 'plan'))
     return found.hits;
   const plans = kb
@@ -375,6 +396,21 @@ async function keepPlanQuestionsInPlans(
   if (plans.length === 0) return found.hits;
   const planHits = await kb.search(q, { k, filter: { documentIds: plans } });
   return [...planHits, ...found.hits.filter((h) => !planHits.some((p) => p.chunk.id === h.chunk.id))].slice(0, k);
+}
+
+/**
+ * Targets, shares and duties are asked of plans ("tỷ lệ … bao nhiêu %", "chỉ tiêu"); a share asked about a
+ * procedure the question names ("trợ cấp thất nghiệp được bao nhiêu % lương") is the sheet's.
+ */
+function asksPlan(intent: QuestionIntent, hits: readonly SearchHit[], named: (meta: DocumentMeta) => boolean): boolean {
+  if (PLAN_CUES.test(intent.folded)) return true;
+  if (intent.wants !== 'percent') return false;
+  return !hits.slice(0, TOPIC_WINDOW).some((h) => h.document.type === 'procedure' && named(h.document));
+}
+
+/** The question says most of a procedure's name, and that sheet itself states shares ("60% …", "giảm 50%"). */
+function namesShareSheet(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent): boolean {
+  return nameCover(kb, meta, intent) >= 0.75 && kb.chunksOf(meta.id).some((c) => /\d\s?%/.test(c.text));
 }
 
 /** Words that only plans answer about. */
@@ -391,11 +427,12 @@ export function focusOnTopDocument(
   hits: readonly SearchHit[],
   intent: QuestionIntent,
   named: (meta: DocumentMeta) => boolean = () => false,
+  shareSheet: (meta: DocumentMeta) => boolean = () => false,
 ): SearchHit[] {
   // A procedure the question names by its name or another of its names ("đăng ký thường trú") comes first,
   // however much score a guide gathers on the field words ("phí", "bao lâu").
   // Targets, shares and duties ("tỷ lệ … bao nhiêu %", "chỉ tiêu", "nhiệm vụ của sở") live in plans, never in sheets.
-  const planOnly = intent.wants === 'percent' || PLAN_CUES.test(intent.folded);
+  const planOnly = asksPlan(intent, hits, shareSheet);
   const namedHit = planOnly
     ? undefined
     : hits.slice(0, TOPIC_WINDOW).find((h) => h.document.type === 'procedure' && named(h.document));

@@ -126,11 +126,14 @@ export function yesNoWord(
   question: string,
   line: string,
   ages: readonly number[] = [],
+  gender: 'nam' | 'nu' | null = null,
 ): 'Có' | 'Không' | 'Được' | 'Chưa' | null {
   const q = ` ${question} `;
   const l = ` ${foldTokens(line).join(' ')} `;
   // "17 tuổi đăng ký được chưa" against "nữ từ đủ 18 tuổi": the age bound the line states decides.
-  const age = / (?:duoc chua|duoc khong|dc chua|dc khong|du tuoi chua|co duoc) /.test(q) ? ageVerdict(l, ages) : null;
+  const age = / (?:duoc chua|duoc khong|dc chua|dc khong|du tuoi chua|co duoc) /.test(q)
+    ? ageVerdict(l, ages, gender)
+    : null;
   if (age) return age === 'meets' ? 'Được' : 'Chưa';
   // A rule with a condition ("quá hạn dưới 1 tháng vì ốm đau thì không phải thi lại") answers only that case.
   if (CONDITION_WORDS.test(l)) return null;
@@ -164,7 +167,7 @@ export function answerYesNo(draft: Draft, frame: QuestionFrame): void {
   if (!frame.yesNo || !fact) return;
   const first = fact.text.split('\n')[0] ?? '';
   const body = first.replace(/^[^:]{2,40}:\s*/, '');
-  const word = yesNoWord(frame.intent.folded, body.length > 0 ? body : first, frame.ages);
+  const word = yesNoWord(frame.intent.folded, body.length > 0 ? body : first, frame.ages, frame.gender);
   // A waiver is not "no fee" when the same answer states the usual amount ("Thông thường: 20.000đ"): the waiver
   // is for some people only.
   if (word === 'Không' && /(?:^|\n)-?\s*Thông thường:.*\d[\d.]*\s*(?:đồng|đ)(?!\p{L})/u.test(fact.text)) return;

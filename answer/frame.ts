@@ -6,6 +6,7 @@
  */
 import { findPlaces, foldText, isInDongNai, STORY_PHRASES, type PlaceMention } from '../knowledge/index.ts';
 import { looksEnglish, readIntent, type QuestionIntent } from './intent.ts';
+import { genderOf } from './parts-facets.ts';
 import { readQuestion, spellOutAgencies } from './query-text.ts';
 
 /** The situation a question describes; it picks a procedure's variant, never another procedure. */
@@ -22,6 +23,8 @@ export interface QuestionFrame {
   /** A place outside Đồng Nai named without Đồng Nai: the scope the question is about. */
   elsewhere: PlaceMention | null;
   ages: number[];
+  /** The sex of the person asked about, from kinship words: it picks "nam …"/"nữ …" rules. */
+  gender: 'nam' | 'nu' | null;
   years: number[];
   /** The question with slots cut out (as typed otherwise), plus spelled-out agency names: what search gets. */
   searchText: string;
@@ -145,6 +148,7 @@ export function readFrame(question: string): QuestionFrame {
     places,
     elsewhere,
     ages,
+    gender: genderOf(whole),
     years,
     searchText: `${slotFree}${agencies}`.trim() || question,
     clauses,

@@ -127,6 +127,12 @@ const FIELD_CUES: Array<{ fields: ProcedureField[]; cue: RegExp }> = [
       'tra bao nhieu',
       'het nhieu',
       'ton nhieu',
+      // "ở đâu rẻ nhất" compares what it costs.
+      're nhat',
+      're hon',
+      'gia re',
+      'dau re',
+      'nao re',
     ]),
   },
   {
@@ -288,4 +294,25 @@ function readVietnamese(question: string): QuestionIntent {
     topicTerms: rest.split(' ').filter(keep),
     topicText: rest.replace(/\s+/g, ' ').trim(),
   };
+}
+
+/** Words that ask about a plan's content rather than name a topic. */
+const PLAN_ASKS = w(['muc tieu', 'chi tieu', 'nhiem vu', 'giai phap', 'ke hoach']);
+
+/**
+ * The words with which a question asks (field cues such as "lệ phí", "bao lâu"; figure cues such as "bao
+ * nhiêu %"; plan cues such as "mục tiêu"), in question order: what an elliptical follow-up carries over.
+ */
+export function askingWords(question: string): string[] {
+  const folded = readQuestion(question);
+  const found: Array<{ at: number; text: string }> = [];
+  const cues = [
+    ...FIELD_CUES.map((c) => c.cue),
+    ...FIGURE_CUES.filter((c) => !c.needsQuantity).map((c) => c.cue),
+    PLAN_ASKS,
+  ];
+  for (const cue of cues) {
+    for (const m of folded.matchAll(new RegExp(cue.source, 'g'))) found.push({ at: m.index, text: m[0].trim() });
+  }
+  return [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.text))];
 }

@@ -19,7 +19,7 @@ import { caseScore, yesNoWord } from './best-line.ts';
 import { readIntent, type QuestionIntent } from './intent.ts';
 import { foldTokens, readQuestion } from './query-text.ts';
 import type { Draft, DraftFact } from './reply.ts';
-import { ageCloseness, ageVerdict, FACETS, type Facet } from './parts-facets.ts';
+import { ageCloseness, ageVerdict, FACETS, unitScore, type Facet } from './parts-facets.ts';
 
 /** A question asks at most this many things at once; more clauses are story. */
 const MAX_PARTS = 3;
@@ -138,7 +138,13 @@ export function supportScore(line: string, part: QuestionPart, frame: QuestionFr
   const have = new Set([...tokens, ...bigrams(tokens)]);
   const rarity = (t: string) => Math.log(1 + sheet.lines.length / Math.max(1, sheet.df.get(t) ?? 1));
   const asked = part.intent.topicText.split(' ');
-  let score = phraseScore(asked, have, sheet.name, rarity);
+  // Pairs with a question word ("thân không", "có cần") are no phrase of the topic.
+  let score = phraseScore(
+    asked.map((t) => (QUESTION_WORDS.has(t) ? '|' : t)),
+    have,
+    sheet.name,
+    rarity,
+  );
   // Single words count only outside the shared phrases (a phrase already counted its words).
   const inPhrase = new Set(asked.flatMap((t, i) => (have.has(`${asked[i - 1]} ${t}`) ? [asked[i - 1], t] : [])));
   const words = new Set(part.intent.topicTerms.filter((t) => t.length > 2 && !sheet.name.has(t) && !inPhrase.has(t)));
@@ -146,7 +152,8 @@ export function supportScore(line: string, part: QuestionPart, frame: QuestionFr
   for (const f of FACETS) if (part.facets.includes(f.facet) && f.answered.test(folded)) score += f.weight;
   score += caseScore(folded, { ...frame, cases: casesIn(`${part.context} ${part.text}`) });
   if (part.yesNo && YES_NO_ANSWER.test(folded)) score += 1;
-  const age = ageVerdict(folded, frame.ages);
+  score += unitScore(part.text, folded);
+  const age = ageVerdict(folded, frame.ages, frame.gender);
   if (age === 'meets') score += 5 + ageCloseness(folded, frame.ages);
   // A rule the age fails answers "được chưa?" ("nữ từ đủ 18 tuổi" for 17: Chưa); elsewhere it is another group's.
   else if (age === 'fails') score += ELIGIBILITY.test(` ${part.text} `) ? 2.5 + ageCloseness(folded, frame.ages) : -1;
@@ -178,6 +185,11 @@ function phraseScore(
   return score;
 }
 
+/** Question particles: a word pair with one of them is the question's frame, not a phrase of the topic. */
+const QUESTION_WORDS = new Set(
+  'khong ko chua co duoc gi nao sao thi la a ha nhi vay the ai dau bao nhieu lau may phai'.split(' '),
+);
+
 /** A part asking whether the person may already do it. */
 const ELIGIBILITY = / (?:duoc chua|du tuoi|duoc khong|co duoc|co the|da duoc) /;
 
@@ -208,11 +220,15 @@ export function answerParts(
     if (!searching) return;
     const shown = ` ${foldTokens([...draft.facts, ...lines].map((f) => f.text).join('\n')).join(' ')} `;
     const best = sheet.lines
-      .map((l) => ({ ...l, score: supportScore(l.text, part, frame, sheet) }))
+      // On a tie the field's own line wins over the summary that restates it.
+      .map((l) => ({
+        ...l,
+        score: supportScore(l.text, part, frame, sheet) + (l.chunk.field === 'overview' ? 0 : 0.2),
+      }))
       .reduce<(SheetLine & { score: number }) | null>((a, b) => (!a || b.score > a.score ? b : a), null);
     if (!best || best.score < MIN_SUPPORT) return;
     if (shown.includes(` ${foldTokens(best.text).join(' ')} `)) return;
-    const word = part.yesNo ? (yesNoWord(part.text, best.text, frame.ages) ?? null) : null;
+    const word = part.yesNo ? (yesNoWord(part.text, best.text, frame.ages, frame.gender) ?? null) : null;
     // The field's label says where the line is from ("Điều kiện: …") and marks it as a part of the answer.
     const label = PROCEDURE_FIELDS.find((f) => f.key === best.chunk.field)?.label;
     const fact: DraftFact = {

@@ -21,6 +21,7 @@ const sheet: DocumentMeta = {
   sourceUrl: null,
   audience: 'residents',
   sourcePath: 'procedures/giay-x.yaml',
+  inferred: [],
 };
 
 const chunk = (field: Chunk['field'], text: string, id: string): Chunk => ({

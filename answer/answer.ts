@@ -15,12 +15,12 @@ import { readQuestion } from './query-text.ts';
 import { todayInVietnam } from './dated-rules.ts';
 import { AnswerError } from './errors.ts';
 import { evidenceFeatures, EVIDENCE_THRESHOLD, unmatchedProcedureWord } from './evidence.ts';
-import type { QuestionIntent } from './intent.ts';
+import { readIntent, type QuestionIntent } from './intent.ts';
 import { readFrame, type QuestionFrame } from './frame.ts';
 import { answerYesNo, leadWithBestLine } from './best-line.ts';
 import { asksUnheldDocument, feeIsNational, frameDraft, scopeOf } from './scope.ts';
 import { routeByAction } from './procedure-match.ts';
-import { answerParts, sheetStatesPenalty } from './parts.ts';
+import { answerParts, clauseAsks, sheetStatesPenalty } from './parts.ts';
 import { topicMentions, withCarriedAsk } from './follow-up.ts';
 import { YES_NO } from './frame.ts';
 import { composePassages, composeProcedure, type Composed } from './compose.ts';
@@ -108,7 +108,12 @@ export async function answer(question: string, context: AnswerContext): Promise<
   if (!top) return refuse('weak-evidence', null);
   if (asksUnheldDocument(context.kb, q, frame)) return refuse('other-document', null);
   if (routed.check?.verdict === 'unheld') return refuse('weak-evidence', null, [`not held: ${routed.check.why}`]);
-  const evidence = evidenceFeatures(context.kb, intent, hits);
+  // A story's clauses that neither ask nor name a document (who the person is, where they work) are slots:
+  // the evidence is the better of the whole question and its asking core.
+  const core = coreIntent(context.kb, frame);
+  const whole = evidenceFeatures(context.kb, intent, hits);
+  const cored = core ? evidenceFeatures(context.kb, core, hits) : null;
+  const evidence = cored && cored.score > whole.score ? cored : whole;
   const evidenceNotice = `evidence ${evidence.score}${followUp ? ' (follow-up)' : ''}`;
   const threshold = context.evidenceThreshold ?? EVIDENCE_THRESHOLD;
   // The procedure the question names decides: a story around "đăng ký tạm trú" (names, kin, errands) is
@@ -237,17 +242,24 @@ async function retrieve(
   }
   const hits = await kb.search(q, { k });
   const newTop = hits[0]?.document;
-  if (!topic || !newTop || typedWords > FOLLOW_UP_WORDS) return { hits, followUp: false };
-  if (newTop.id === topic.id) return { hits: hits.filter((h) => h.document.id === topic.id), followUp: true };
-  // "có cần giấy xác nhận độc thân không" names another sheet, but the topic's sheet says whether it is needed.
+  if (!topic || !newTop) return { hits, followUp: false };
+  // "có cần giấy xác nhận độc thân không" names another sheet, but the topic's sheet says whether it is
+  // needed: the topic holds however long the question is.
   const mentioned =
     topic.type === 'procedure' &&
+    newTop.id !== topic.id &&
     topicMentions(
       intent,
       kb.chunksOf(topic.id).map((c) => c.text),
       topic.title,
       YES_NO.test(intent.folded),
     );
+  if (mentioned) {
+    const kept = await within();
+    if (kept.length > 0) return { hits: kept, followUp: true };
+  }
+  if (typedWords > FOLLOW_UP_WORDS) return { hits, followUp: false };
+  if (newTop.id === topic.id) return { hits: hits.filter((h) => h.document.id === topic.id), followUp: true };
   if (
     namesDocument(kb, newTop, intent) &&
     !mentioned &&
@@ -256,6 +268,24 @@ async function retrieve(
     return { hits, followUp: false };
   const kept = await within();
   return kept.length > 0 ? { hits: kept, followUp: true } : { hits, followUp: false };
+}
+
+/**
+ * The clauses of a story that ask something or name a document, read as one question; null when every
+ * clause does (or the question is one clause, or English).
+ */
+function coreIntent(kb: KnowledgeBase, frame: QuestionFrame): QuestionIntent | null {
+  if (frame.language !== 'vi') return null;
+  const clauses = frame.clauses.split(' | ').filter((c) => c.length > 0);
+  if (clauses.length < 2) return null;
+  const { pairsOf } = nameSharing(kb);
+  const named = (c: string) => {
+    const pairs = bigrams(readIntent(c).topicText.split(' '));
+    return [...pairsOf.values()].some((own) => [...pairs].some((p) => own.has(p) && !GENERIC_PAIRS.has(p)));
+  };
+  const core = clauses.filter((c) => clauseAsks(c) || named(c));
+  if (core.length === 0 || core.length === clauses.length) return null;
+  return readIntent(core.join(' . '));
 }
 
 /** True when the question says a word pair of one of the plan's headings ("xã hội số", "Sở Y tế"). */

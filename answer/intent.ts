@@ -304,7 +304,8 @@ const PLAN_ASKS = w(['muc tieu', 'chi tieu', 'nhiem vu', 'giai phap', 'ke hoach'
  * nhiêu %"; plan cues such as "mục tiêu"), in question order: what an elliptical follow-up carries over.
  */
 export function askingWords(question: string): string[] {
-  const folded = readQuestion(question);
+  // An English question asks in the glossary's Vietnamese ("fee" → "lệ phí").
+  const folded = readIntent(question).folded;
   const found: Array<{ at: number; text: string }> = [];
   const cues = [
     ...FIELD_CUES.map((c) => c.cue),

@@ -21,6 +21,9 @@ import { foldTokens, readQuestion } from './query-text.ts';
 import type { Draft, DraftFact } from './reply.ts';
 import { ageCloseness, ageVerdict, FACETS, unitScore, type Facet } from './parts-facets.ts';
 
+/** A part this short that asks no field or facet ("có thật vậy không?") is about the clauses before it. */
+const BARE_WORDS = 5;
+
 /** A question asks at most this many things at once; more clauses are story. */
 const MAX_PARTS = 3;
 
@@ -34,9 +37,9 @@ export interface QuestionPart {
   facets: Facet[];
 }
 
-/** A clause asks something when it has a question word, a field cue or a yes/no ending. */
+/** A clause asks something when it has a question word, a field cue or a yes/no ending ("chưa" mid-clause is "not yet"). */
 const ASKS =
-  /(?:^| )(?:khong|ko|chua|nao|gi|bao nhieu|bao lau|bao gio|dau|sao|the nao|may|ai|luc nao|khi nao|khong a)(?= |$)/;
+  /(?:^| )(?:nao|gi|bao nhieu|bao lau|bao gio|dau|sao|the nao|may|ai|luc nao|khi nao)(?= |$)|(?:^| )(?:khong|ko|chua|khong a|chua a)$/;
 
 /** Splits the frame's clauses into the parts that ask something; a clause that asks nothing is context. */
 export function questionParts(frame: QuestionFrame): QuestionPart[] {
@@ -47,20 +50,28 @@ export function questionParts(frame: QuestionFrame): QuestionPart[] {
   const parts: QuestionPart[] = [];
   let context = '';
   for (const c of clauses) {
-    if (!ASKS.test(c) && readIntent(c).fields.length === 0) {
+    if (!clauseAsks(c)) {
       context = `${context} ${c}`.trim();
       continue;
     }
-    parts.push(readPart(c, context));
+    // "Có thật vậy không?" asks about the clauses before it: with no topic of its own, they are its words.
+    const own = readPart(c, context);
+    const bare = own.intent.fields.length === 0 && own.facets.length === 0 && c.split(' ').length <= BARE_WORDS;
+    parts.push(bare && context ? readPart(`${context} ${c}`, '') : own);
     context = '';
   }
   return parts.slice(0, MAX_PARTS);
 }
 
+/** True when a clause asks something: a question word, a field cue or a yes/no ending. */
+export function clauseAsks(clause: string): boolean {
+  return ASKS.test(clause) || YES_NO.test(clause) || readIntent(clause).fields.length > 0;
+}
+
 /** "…bao nhiêu và có cần … không": both halves must ask for the joined clause to be two parts. */
 function bothAsk(clause: string): boolean {
   const halves = splitJoined(clause);
-  return halves.length > 1 && halves.every((h) => ASKS.test(h) || readIntent(h).fields.length > 0);
+  return halves.length > 1 && halves.every(clauseAsks);
 }
 
 function splitJoined(clause: string): string[] {

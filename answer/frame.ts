@@ -116,7 +116,21 @@ function properNames(ws: ReadonlyArray<{ raw: string; folded: string }>): number
 }
 
 /** Person nouns that start a "for whom" phrase after "cho". */
-const PERSONS = new Set(['nguoi', 'con', 'be', 'chau', 'vo', 'chong', 'me', 'bo', 'khach', 'nhan', 'cong', 'sinh', 'hoc']);
+const PERSONS = new Set([
+  'nguoi',
+  'con',
+  'be',
+  'chau',
+  'vo',
+  'chong',
+  'me',
+  'bo',
+  'khach',
+  'nhan',
+  'cong',
+  'sinh',
+  'hoc',
+]);
 /** Words that end a "for whom" phrase: the question goes on with what is asked. */
 const PHRASE_END = new Set(
   'can giay ho thi phai co duoc o tai nop lam mat het bao la khong ko gi nao va con hay dau the nhu tren qua bang de khi neu vi ma online vneid'.split(

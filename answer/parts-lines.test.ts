@@ -5,7 +5,7 @@ import { ellipticalTopic, topicMentions, withCarriedAsk } from './follow-up.ts';
 import { readFrame } from './frame.ts';
 import { askingWords, readIntent } from './intent.ts';
 import { ageVerdict, genderOf, unitScore } from './parts-facets.ts';
-import { answerParts, questionParts, sheetLines } from './parts.ts';
+import { answerParts, clauseAsks, questionParts, sheetLines } from './parts.ts';
 import type { Draft } from './reply.ts';
 
 const sheet: DocumentMeta = {
@@ -174,5 +174,32 @@ describe('follow-ups', () => {
     expect(topicMentions(readIntent('giấy xác nhận độc thân làm ở đâu'), marriage, 'Đăng ký kết hôn', false)).toBe(
       false,
     );
+  });
+});
+
+describe('stories read by what they ask', () => {
+  it('treats "chưa" inside a clause as "not yet" and at its end, or a "có … không", as a question', () => {
+    expect(clauseAsks('sinh be duoc 3 thang roi ma chua di khai sinh')).toBe(false);
+    expect(clauseAsks('dang ky duoc chua')).toBe(true);
+    expect(clauseAsks('xin phieu cho con duoc khong hay con phai tu lam')).toBe(true);
+  });
+
+  it('reads a bare "có thật vậy không?" with the story clauses before it, so the fine they mention is asked', () => {
+    const parts = questionParts(
+      readFrame(
+        'Vợ tôi sinh bé được 3 tháng rồi mà chưa đi khai sinh. Hàng xóm dọa trễ hạn bị phạt. Có thật vậy không?',
+      ),
+    );
+    expect(parts).toHaveLength(1);
+    expect(parts[0]?.facets).toContain('penalty');
+  });
+
+  it('cuts proper names after name cues and "for whom" phrases from the clauses, but keeps cases', () => {
+    expect(readFrame('Tôi là Lâm, làm ở bệnh viện Thống Nhất, khai sinh làm ở đâu').clauses).not.toMatch(
+      /lam lam|thong nhat/,
+    );
+    expect(readFrame('đăng ký tạm trú cho người thuê phòng trọ cần giấy tờ gì').clauses).not.toContain('phong tro');
+    expect(readFrame('đăng ký tạm trú cho người nước ngoài cần giấy tờ gì').clauses).toContain('nuoc ngoai');
+    expect(readFrame('làm căn cước cho bé trên VNeID thế nào').clauses).toContain('dinh danh');
   });
 });

@@ -159,7 +159,7 @@ export async function answer(question: string, context: AnswerContext): Promise<
   if (scope === 'refuse') return refuse('other-place', null, [evidenceNotice]);
   const sheet = top.document.type === 'procedure' ? context.kb.chunksOf(top.document.id) : [];
   // A fine the sheet states ("không đăng ký bị phạt 2.000.000–3.000.000 đồng") is a part like any other.
-  const penaltyStated = intent.asksPenalty && sheetStatesPenalty(sheet, asOf);
+  const penaltyStated = intent.asksPenalty && sheetStatesPenalty(sheet, asOf, intent.wants === 'money');
   const composed =
     top.document.type === 'procedure'
       ? composeProcedure(

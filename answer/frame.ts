@@ -99,7 +99,7 @@ function storyWords(folded: readonly string[]): Set<number> {
 }
 
 /** Words after which a run of capitalised words is a name: of a person ("tôi là Lâm", "anh Kim") or a workplace. */
-const NAME_CUES = /^(?:ten|la|anh|chi|ong|ba|co|chu|vien|ty|truong|kcn|xuong|nghiep)$/;
+const NAME_CUES = /^(?:ten|la|anh|chi|ong|ba|co|chu|vien|ty|truong|hoc|kcn|xuong|nghiep)$/;
 
 /**
  * Indexes of proper names in a story ("Tôi là Lâm", "quen anh Kim", "bệnh viện Thống Nhất", "KCN Amata"):
@@ -151,7 +151,8 @@ function beneficiary(folded: readonly string[]): Set<number> {
       j++;
     const phrase = folded.slice(i, j).join(' ');
     if (/nuoc ngoai|quoc tich/.test(phrase)) continue;
-    for (let k = i; k < j; k++) out.add(k);
+    // "cho" stays: it ends the object ("giấy ủy quyền | cho …"); only whom it is for goes.
+    for (let k = i + 1; k < j; k++) out.add(k);
   }
   return out;
 }

@@ -262,7 +262,14 @@ export function answerParts(
   return lines.length;
 }
 
-/** True when the sheet holds a line about fines ("bị phạt", "không bị phạt"): the penalty part is then answerable. */
-export function sheetStatesPenalty(chunks: readonly Chunk[], asOf: string): boolean {
-  return sheetLines(chunks, asOf).some((l) => / (?:phat|xu phat) /.test(` ${foldTokens(l.text).join(' ')} `));
+/**
+ * True when the sheet holds a line about fines ("bị phạt", "không bị phạt"): the penalty part is then
+ * answerable. "Bị phạt bao nhiêu" needs the amount: a line saying only that the fine is unconfirmed does not do.
+ */
+export function sheetStatesPenalty(chunks: readonly Chunk[], asOf: string, wantsAmount = false): boolean {
+  return sheetLines(chunks, asOf).some(
+    (l) =>
+      / (?:phat|xu phat) /.test(` ${foldTokens(l.text).join(' ')} `) &&
+      (!wantsAmount || /\d[\d.]*(?:[–-]\d[\d.]*)?\s*(?:đồng|đ|triệu)(?!\p{L})/u.test(l.text)),
+  );
 }

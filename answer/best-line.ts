@@ -145,7 +145,15 @@ export function yesNoWord(
   if (/^ (?:mien le phi|mien phi|khong thu)/.test(l) && / (?:mat tien|mat phi|ton tien|ton phi|mat le phi) /.test(q))
     return 'Không';
   const allowed = / duoc (\S+)/.exec(l);
-  if (allowed && !/ khong duoc /.test(l) && / (?:duoc|dc) (?:khong|ko|k) /.test(q) && qWords.has(allowed[1] as string))
+  // The word after "được" must be a word of the question's own (not a two-letter syllable like "hộ" in "được họ").
+  const verb = allowed?.[1] ?? '';
+  if (
+    allowed &&
+    !/ khong duoc /.test(l) &&
+    / (?:duoc|dc) (?:khong|ko|k) /.test(q) &&
+    verb.length > 2 &&
+    qWords.has(verb)
+  )
     return 'Được';
   return null;
 }

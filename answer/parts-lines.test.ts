@@ -142,6 +142,12 @@ describe('age and sex against the rules a line states', () => {
     expect(yesNoWord('le phi bao nhieu', 'Nam từ đủ 20 tuổi, nữ từ đủ 18 tuổi.', [17])).toBeNull();
   });
 
+  it('does not say Được because a line has "được" before a two-letter syllable the question also has', () => {
+    const line = 'Tờ khai ghi rõ chủ hộ (hoặc người được họ ủy quyền) đồng ý.';
+    expect(yesNoWord('so ho khau giay con xai duoc khong', line)).toBeNull();
+    expect(yesNoWord('nop truc tuyen duoc khong', 'Được nộp hồ sơ trực tuyến.')).toBe('Được');
+  });
+
   it('scores a line that bounds the number in the unit asked above one that only mentions the unit', () => {
     const asked = 'toi da may thang';
     expect(unitScore(asked, ' duoc huong toi da 12 thang ')).toBeGreaterThan(

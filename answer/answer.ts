@@ -16,7 +16,7 @@ import { todayInVietnam } from './dated-rules.ts';
 import { AnswerError } from './errors.ts';
 import { evidenceFeatures, EVIDENCE_THRESHOLD, unmatchedProcedureWord } from './evidence.ts';
 import { readIntent, type QuestionIntent } from './intent.ts';
-import { readFrame, type QuestionFrame } from './frame.ts';
+import { readFrame, type QuestionCase, type QuestionFrame } from './frame.ts';
 import { answerYesNo, leadWithBestLine } from './best-line.ts';
 import { asksUnheldDocument, feeIsNational, frameDraft, scopeOf } from './scope.ts';
 import { routeByAction } from './procedure-match.ts';
@@ -77,15 +77,18 @@ export async function answer(question: string, context: AnswerContext): Promise<
   const found = await retrieve(context.kb, frame.searchText, q.split(/\s+/).length, intent, context);
   found.hits = await keepPlanQuestionsInPlans(context.kb, frame.searchText, intent, found, context.k ?? DEFAULT_K);
   const followUp = found.followUp;
-  const ranked = preferNamedSibling(
-    context.kb,
-    focusOnTopDocument(
-      found.hits,
+  const ranked = preferCaseSibling(
+    frame.cases,
+    preferNamedSibling(
+      context.kb,
+      focusOnTopDocument(
+        found.hits,
+        intent,
+        (meta) => namesDocument(context.kb, meta, intent),
+        (meta) => namesShareSheet(context.kb, meta, intent),
+      ),
       intent,
-      (meta) => namesDocument(context.kb, meta, intent),
-      (meta) => namesShareSheet(context.kb, meta, intent),
     ),
-    intent,
   );
   // The action and object the question names must be the chosen procedure's (siblings differ by the action).
   const routed = followUp
@@ -333,6 +336,31 @@ export function preferNamedSibling(kb: KnowledgeBase, hits: readonly SearchHit[]
   }
   if (!best) return [...hits];
   const id = best.id;
+  return [...hits.filter((h) => h.document.id === id), ...hits.filter((h) => h.document.id !== id)];
+}
+
+/** Words in a procedure's name that say it is the variant for a case ("… bị mất", "… có yếu tố nước ngoài"). */
+const CASE_NAMES: Partial<Record<QuestionCase, RegExp>> = {
+  lost: /(?:^| )(?:bi mat|mat ban chinh|khi mat)(?= |$)/,
+  foreigner: /(?:^| )(?:nuoc ngoai)(?= |$)/,
+  late: /(?:^| )(?:qua han)(?= |$)/,
+};
+
+/**
+ * The case decides among siblings: a lost card is the re-issue, a foreign parent the foreign-element sheet.
+ * When the top procedure's name does not carry the case and another procedure in the first hits does, that
+ * one comes first.
+ */
+export function preferCaseSibling(cases: readonly QuestionCase[], hits: readonly SearchHit[]): SearchHit[] {
+  const top = hits[0];
+  if (!top || top.document.type !== 'procedure') return [...hits];
+  const carries = (meta: DocumentMeta) => cases.some((c) => CASE_NAMES[c]?.test(readQuestion(meta.title)) ?? false);
+  if (carries(top.document)) return [...hits];
+  const sibling = hits
+    .slice(0, TOPIC_WINDOW)
+    .find((h) => h.document.type === 'procedure' && h.document.id !== top.document.id && carries(h.document));
+  if (!sibling) return [...hits];
+  const id = sibling.document.id;
   return [...hits.filter((h) => h.document.id === id), ...hits.filter((h) => h.document.id !== id)];
 }
 

@@ -54,6 +54,21 @@ export function casesIn(folded: string): QuestionCase[] {
   return CASE_CUES.filter((c) => c.cue.test(folded)).map((c) => c.case);
 }
 
+/** English words for the cases (a foreign parent or spouse by nationality, a lost card, a late registration). */
+const ENGLISH_CASES: ReadonlyArray<{ case: QuestionCase; cue: RegExp }> = [
+  {
+    case: 'foreigner',
+    cue: /(?:^| )(?:foreign|foreigner|japanese|korean|thai|chinese|taiwanese|american|french|german|british|australian|indian|filipino)(?= |$)/,
+  },
+  { case: 'lost', cue: /(?:^| )(?:lost|stolen|replace|replacement)(?= |$)/ },
+  { case: 'late', cue: /(?:^| )(?:late|overdue)(?= |$)/ },
+];
+
+/** The cases an English question describes (its folded words). */
+function englishCases(folded: string): QuestionCase[] {
+  return ENGLISH_CASES.filter((c) => c.cue.test(folded)).map((c) => c.case);
+}
+
 /** Folded yes/no and "can I" endings. */
 export const YES_NO =
   /(?:^| )(?:co (?:[a-z]+ ){0,6}(?:khong|ko|k|hok|hong)|duoc (?:khong|ko|k)|dc (?:khong|ko|k)|co phai|phai khong|duoc khong|duoc chua|co can|can phai)(?: |$)/;
@@ -205,7 +220,7 @@ export function readFrame(question: string): QuestionFrame {
   return {
     language: english ? 'en' : 'vi',
     intent,
-    cases: casesIn(whole),
+    cases: english ? [...new Set([...casesIn(whole), ...englishCases(whole)])] : casesIn(whole),
     yesNo: YES_NO.test(whole),
     places,
     elsewhere,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Chunk, DocumentMeta } from '../knowledge/index.ts';
 import { yesNoWord } from './best-line.ts';
 import { ellipticalTopic, topicMentions, withCarriedAsk } from './follow-up.ts';
+import { preferCaseSibling } from './answer.ts';
 import { readFrame } from './frame.ts';
 import { askingWords, readIntent } from './intent.ts';
 import { ageVerdict, genderOf, unitScore } from './parts-facets.ts';
@@ -207,5 +208,27 @@ describe('stories read by what they ask', () => {
     expect(readFrame('đăng ký tạm trú cho người thuê phòng trọ cần giấy tờ gì').clauses).not.toContain('phong tro');
     expect(readFrame('đăng ký tạm trú cho người nước ngoài cần giấy tờ gì').clauses).toContain('nuoc ngoai');
     expect(readFrame('làm căn cước cho bé trên VNeID thế nào').clauses).toContain('dinh danh');
+  });
+});
+
+describe('the case decides among sibling procedures', () => {
+  const meta = (id: string, title: string): DocumentMeta => ({ ...sheet, id, title });
+  const hit = (m: DocumentMeta) => ({ document: m, chunk: chunks[0] as Chunk, score: 1 }) as never;
+  const exchange = meta('procedures/doi-gplx', 'Đổi, cấp lại giấy phép lái xe');
+  const lost = meta('procedures/cap-lai-gplx-bi-mat', 'Cấp lại giấy phép lái xe bị mất');
+
+  it('puts the sibling whose name carries the case first: a lost licence is the re-issue for loss', () => {
+    const hits = preferCaseSibling(readFrame('mất bằng lái làm lại ở đâu').cases, [hit(exchange), hit(lost)]);
+    expect((hits[0] as { document: DocumentMeta }).document.id).toBe(lost.id);
+  });
+
+  it('leaves the order alone when the question names no case', () => {
+    const hits = preferCaseSibling(readFrame('đổi bằng lái ở đâu').cases, [hit(exchange), hit(lost)]);
+    expect((hits[0] as { document: DocumentMeta }).document.id).toBe(exchange.id);
+  });
+
+  it('reads English cases from English words (a Japanese spouse is the foreign case)', () => {
+    expect(readFrame('My wife is Japanese, where do we register our marriage?').cases).toContain('foreigner');
+    expect(readFrame('I lost my ID card, how do I get a new one?').cases).toContain('lost');
   });
 });

@@ -356,9 +356,18 @@ export function preferCaseSibling(cases: readonly QuestionCase[], hits: readonly
   if (!top || top.document.type !== 'procedure') return [...hits];
   const carries = (meta: DocumentMeta) => cases.some((c) => CASE_NAMES[c]?.test(readQuestion(meta.title)) ?? false);
   if (carries(top.document)) return [...hits];
+  // A sibling shares a word pair of the top's name ("giấy phép lái xe"); another procedure with the case is not one.
+  const pairs = (meta: DocumentMeta) => bigrams(readQuestion(meta.title).split(' '));
+  const own = pairs(top.document);
   const sibling = hits
     .slice(0, TOPIC_WINDOW)
-    .find((h) => h.document.type === 'procedure' && h.document.id !== top.document.id && carries(h.document));
+    .find(
+      (h) =>
+        h.document.type === 'procedure' &&
+        h.document.id !== top.document.id &&
+        carries(h.document) &&
+        [...pairs(h.document)].some((p) => own.has(p) && !GENERIC_PAIRS.has(p)),
+    );
   if (!sibling) return [...hits];
   const id = sibling.document.id;
   return [...hits.filter((h) => h.document.id === id), ...hits.filter((h) => h.document.id !== id)];

@@ -222,6 +222,13 @@ describe('the case decides among sibling procedures', () => {
     expect((hits[0] as { document: DocumentMeta }).document.id).toBe(lost.id);
   });
 
+  it('moves no procedure that merely carries the case without sharing the top one’s name', () => {
+    const record = meta('procedures/lltp', 'Cấp Phiếu lý lịch tư pháp');
+    const foreignBirth = meta('procedures/ks-nn', 'Khai sinh cho trẻ có cha hoặc mẹ là người nước ngoài');
+    const hits = preferCaseSibling(['foreigner'], [hit(record), hit(foreignBirth)]);
+    expect((hits[0] as { document: DocumentMeta }).document.id).toBe(record.id);
+  });
+
   it('leaves the order alone when the question names no case', () => {
     const hits = preferCaseSibling(readFrame('đổi bằng lái ở đâu').cases, [hit(exchange), hit(lost)]);
     expect((hits[0] as { document: DocumentMeta }).document.id).toBe(exchange.id);

@@ -21,7 +21,7 @@ import { answerYesNo, leadWithBestLine } from './best-line.ts';
 import { asksUnheldDocument, feeIsNational, frameDraft, scopeOf } from './scope.ts';
 import { routeByAction } from './procedure-match.ts';
 import { answerParts, clauseAsks, sheetStatesPenalty } from './parts.ts';
-import { topicMentions, withCarriedAsk } from './follow-up.ts';
+import { ellipticalTopic, topicMentions, withCarriedAsk } from './follow-up.ts';
 import { YES_NO } from './frame.ts';
 import { composePassages, composeProcedure, type Composed } from './compose.ts';
 import { tryGenerative } from './generative-path.ts';
@@ -74,7 +74,11 @@ export async function answer(question: string, context: AnswerContext): Promise<
   // "còn xã hội số thì sao?" asks what the turn before asked, about a new topic.
   const frame = readFrame(withCarriedAsk(q, context.history));
   const intent = frame.intent;
-  const found = await retrieve(context.kb, frame.searchText, q.split(/\s+/).length, intent, context);
+  // "còn X thì sao" names its new topic X: it is searched afresh, never kept inside the last topic.
+  const newTopic = ellipticalTopic(q) !== null && (context.history?.length ?? 0) > 0;
+  const found = newTopic
+    ? { hits: await context.kb.search(frame.searchText, { k: context.k ?? DEFAULT_K }), followUp: false }
+    : await retrieve(context.kb, frame.searchText, q.split(/\s+/).length, intent, context);
   found.hits = await keepPlanQuestionsInPlans(context.kb, frame.searchText, intent, found, context.k ?? DEFAULT_K);
   const followUp = found.followUp;
   const ranked = preferCaseSibling(

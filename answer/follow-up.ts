@@ -42,10 +42,13 @@ export function ellipticalTopic(question: string): string | null {
  * asking words ("mục tiêu", "lệ phí", "bao nhiêu %"); any other question is returned as typed.
  */
 export function withCarriedAsk(question: string, history: readonly Turn[] | undefined): string {
-  const previous = history?.at(-1)?.question;
-  if (!previous || ellipticalTopic(question) === null) return question;
-  const carried = askingWords(previous);
-  return carried.length > 0 ? `${question} ${carried.join(' ')}` : question;
+  if (!history || history.length === 0 || ellipticalTopic(question) === null) return question;
+  // "còn sở tt&tt" → "ngân hàng nhà nước thì sao": a chain of elliptical turns asks what the last full one asked.
+  for (let i = history.length - 1; i >= 0; i--) {
+    const carried = askingWords(history[i]?.question ?? '');
+    if (carried.length > 0) return `${question} ${carried.join(' ')}`;
+  }
+  return question;
 }
 
 /** Asking whether something is needed: "có cần …", "có phải nộp …", "bắt buộc … không". */

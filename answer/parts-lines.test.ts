@@ -170,6 +170,8 @@ describe('follow-ups', () => {
     const history = [{ question: 'kế hoạch đặt mục tiêu gì về kinh tế số', topicDocumentId: 'plans/x', at: '' }];
     expect(withCarriedAsk('còn xã hội số thì sao', history)).toContain('muc tieu');
     expect(withCarriedAsk('ai ký kế hoạch này', history)).toBe('ai ký kế hoạch này');
+    const chain = [...history, { question: 'còn sở tt&tt', topicDocumentId: 'plans/x', at: '' }];
+    expect(withCarriedAsk('ngân hàng nhà nước thì sao', chain)).toContain('muc tieu');
     expect(askingWords('làm khai sinh cần giấy tờ gì, lệ phí bao nhiêu')).toEqual(['giay to', 'le phi']);
   });
 

@@ -12,9 +12,14 @@ import { slicesOf } from './slices.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = join(ROOT, 'knowledge', 'sources');
-const SETS = ['plan.jsonl', 'procedures.jsonl', 'fresh.jsonl', 'fresh-holdout.jsonl', 'fresh3.jsonl', 'fresh2.jsonl'].map((f) =>
-  join(ROOT, 'eval', 'questions', f),
-);
+const SETS = [
+  'plan.jsonl',
+  'procedures.jsonl',
+  'fresh.jsonl',
+  'fresh-holdout.jsonl',
+  'fresh3.jsonl',
+  'fresh2.jsonl',
+].map((f) => join(ROOT, 'eval', 'questions', f));
 /** The questions issue 9 asks to see answered; they belong to the working set, never the holdout. */
 const NAMED_IN_ISSUE_9 = [
   'con tôi 15 tuổi làm căn cước lần đầu có mất tiền không',

@@ -14,8 +14,8 @@ import { readQuestion } from './query-text.ts';
 import { todayInVietnam } from './dated-rules.ts';
 import { AnswerError } from './errors.ts';
 import { evidenceFeatures, EVIDENCE_THRESHOLD, unmatchedProcedureWord } from './evidence.ts';
-import type { QuestionIntent } from './intent.ts';
-import { readFrame, type QuestionFrame } from './frame.ts';
+import { readIntent, type QuestionIntent } from './intent.ts';
+import { readFrame, type QuestionCase, type QuestionFrame } from './frame.ts';
 import { answerYesNo, leadWithBestLine } from './best-line.ts';
 import {
   asksUnheldDocument,
@@ -26,6 +26,9 @@ import {
   unknownTermAskedOfPlan,
 } from './scope.ts';
 import { routeByAction } from './procedure-match.ts';
+import { answerParts, clauseAsks, sheetStatesPenalty } from './parts.ts';
+import { ellipticalTopic, topicMentions, withCarriedAsk } from './follow-up.ts';
+import { YES_NO } from './frame.ts';
 import { composePassages, composeProcedure, type Composed } from './compose.ts';
 import { tryGenerative } from './generative-path.ts';
 import { DOCUMENTS_PER_STEP, runSteps } from './table-steps.ts';
@@ -75,15 +78,28 @@ export async function answer(question: string, context: AnswerContext): Promise<
       notices: [],
     });
   }
-  const frame = readFrame(q);
+  // "còn xã hội số thì sao?" asks what the turn before asked, about a new topic.
+  const frame = readFrame(withCarriedAsk(q, context.history));
   const intent = frame.intent;
-  const found = await retrieve(context.kb, frame.searchText, q.split(/\s+/).length, intent, context);
+  // "còn X thì sao" names its new topic X: it is searched afresh, never kept inside the last topic.
+  const newTopic = ellipticalTopic(q) !== null && (context.history?.length ?? 0) > 0;
+  const found = newTopic
+    ? { hits: await context.kb.search(frame.searchText, { k: context.k ?? DEFAULT_K }), followUp: false }
+    : await retrieve(context.kb, frame.searchText, q.split(/\s+/).length, intent, context);
   found.hits = await keepPlanQuestionsInPlans(context.kb, frame.searchText, intent, found, context.k ?? DEFAULT_K);
   const followUp = found.followUp;
-  const ranked = preferNamedSibling(
-    context.kb,
-    focusOnTopDocument(found.hits, intent, (meta) => namesDocument(context.kb, meta, intent)),
-    intent,
+  const ranked = preferCaseSibling(
+    frame.cases,
+    preferNamedSibling(
+      context.kb,
+      focusOnTopDocument(
+        found.hits,
+        intent,
+        (meta) => namesDocument(context.kb, meta, intent),
+        (meta) => namesShareSheet(context.kb, meta, intent),
+      ),
+      intent,
+    ),
   );
   // The action and object the question names must be the chosen procedure's (siblings differ by the action).
   const routed = followUp
@@ -106,7 +122,12 @@ export async function answer(question: string, context: AnswerContext): Promise<
   if (!top) return refuse('weak-evidence', null);
   if (asksUnheldDocument(context.kb, q, frame)) return refuse('other-document', null);
   if (routed.check?.verdict === 'unheld') return refuse('weak-evidence', null, [`not held: ${routed.check.why}`]);
-  const evidence = evidenceFeatures(context.kb, intent, hits);
+  // A story's clauses that neither ask nor name a document (who the person is, where they work) are slots:
+  // the evidence is the better of the whole question and its asking core.
+  const core = coreIntent(context.kb, frame);
+  const whole = evidenceFeatures(context.kb, intent, hits);
+  const cored = core ? evidenceFeatures(context.kb, core, hits) : null;
+  const evidence = cored && cored.score > whole.score ? cored : whole;
   const evidenceNotice = `evidence ${evidence.score}${followUp ? ' (follow-up)' : ''}`;
   const threshold = context.evidenceThreshold ?? EVIDENCE_THRESHOLD;
   // The procedure the question names decides: a story around "đăng ký tạm trú" (names, kin, errands) is
@@ -154,12 +175,15 @@ export async function answer(question: string, context: AnswerContext): Promise<
     return refuse('weak-evidence', null, [evidenceNotice, 'how-to asked of a plan']);
   const unknown = followUp ? null : unknownTermAskedOfPlan(context.kb, frame, top.document);
   if (unknown) return refuse('weak-evidence', null, [evidenceNotice, `not in the sources: "${unknown}"`]);
+  const sheet = top.document.type === 'procedure' ? context.kb.chunksOf(top.document.id) : [];
+  // A fine the sheet states ("không đăng ký bị phạt 2.000.000–3.000.000 đồng") is a part like any other.
+  const penaltyStated = intent.asksPenalty && sheetStatesPenalty(sheet, asOf, intent.wants === 'money');
   const composed =
     top.document.type === 'procedure'
       ? composeProcedure(
           context.kb,
           top.document,
-          intent,
+          penaltyStated ? { ...intent, asksPenalty: false } : intent,
           asOf,
           frame.ages,
           hits,
@@ -170,7 +194,9 @@ export async function answer(question: string, context: AnswerContext): Promise<
   composed.notices.push(evidenceNotice);
   if (composed.mode === 'procedure') {
     leadWithBestLine(composed.draft, frame);
-    answerYesNo(composed.draft, frame);
+    const added = answerParts(composed.draft, top.document, sheet, frame, asOf);
+    if (added > 0) composed.notices.push(`parts answered from lines: ${added}`);
+    if (!/^(?:Có|Không|Được|Chưa)\. /.test(composed.draft.facts[0]?.text ?? '')) answerYesNo(composed.draft, frame);
   }
   frameDraft(composed, frame, top.document);
   // Procedure sheets hold dated variants a model could mix up; the sheet composer states the rule in force.
@@ -236,12 +262,50 @@ async function retrieve(
   }
   const hits = await kb.search(q, { k });
   const newTop = hits[0]?.document;
-  if (!topic || !newTop || typedWords > FOLLOW_UP_WORDS) return { hits, followUp: false };
+  if (!topic || !newTop) return { hits, followUp: false };
+  // "có cần giấy xác nhận độc thân không" names another sheet, but the topic's sheet says whether it is
+  // needed: the topic holds however long the question is.
+  const mentioned =
+    topic.type === 'procedure' &&
+    newTop.id !== topic.id &&
+    topicMentions(
+      intent,
+      kb.chunksOf(topic.id).map((c) => c.text),
+      topic.title,
+      YES_NO.test(intent.folded),
+    );
+  if (mentioned) {
+    const kept = await within();
+    if (kept.length > 0) return { hits: kept, followUp: true };
+  }
+  if (typedWords > FOLLOW_UP_WORDS) return { hits, followUp: false };
   if (newTop.id === topic.id) return { hits: hits.filter((h) => h.document.id === topic.id), followUp: true };
-  if (namesDocument(kb, newTop, intent) && !(topic.type === 'plan' && namesPlanSection(kb, topic, intent)))
+  if (
+    namesDocument(kb, newTop, intent) &&
+    !mentioned &&
+    !(topic.type === 'plan' && namesPlanSection(kb, topic, intent))
+  )
     return { hits, followUp: false };
   const kept = await within();
   return kept.length > 0 ? { hits: kept, followUp: true } : { hits, followUp: false };
+}
+
+/**
+ * The clauses of a story that ask something or name a document, read as one question; null when every
+ * clause does (or the question is one clause, or English).
+ */
+function coreIntent(kb: KnowledgeBase, frame: QuestionFrame): QuestionIntent | null {
+  if (frame.language !== 'vi') return null;
+  const clauses = frame.clauses.split(' | ').filter((c) => c.length > 0);
+  if (clauses.length < 2) return null;
+  const { pairsOf } = nameSharing(kb);
+  const named = (c: string) => {
+    const pairs = bigrams(readIntent(c).topicText.split(' '));
+    return [...pairsOf.values()].some((own) => [...pairs].some((p) => own.has(p) && !GENERIC_PAIRS.has(p)));
+  };
+  const core = clauses.filter((c) => clauseAsks(c) || named(c));
+  if (core.length === 0 || core.length === clauses.length) return null;
+  return readIntent(core.join(' . '));
 }
 
 /** True when the question says a word pair of one of the plan's headings ("xã hội số", "Sở Y tế"). */
@@ -289,6 +353,40 @@ export function preferNamedSibling(kb: KnowledgeBase, hits: readonly SearchHit[]
   }
   if (!best) return [...hits];
   const id = best.id;
+  return [...hits.filter((h) => h.document.id === id), ...hits.filter((h) => h.document.id !== id)];
+}
+
+/** Words in a procedure's name that say it is the variant for a case ("… bị mất", "… có yếu tố nước ngoài"). */
+const CASE_NAMES: Partial<Record<QuestionCase, RegExp>> = {
+  lost: /(?:^| )(?:bi mat|mat ban chinh|khi mat)(?= |$)/,
+  foreigner: /(?:^| )(?:nuoc ngoai)(?= |$)/,
+  late: /(?:^| )(?:qua han)(?= |$)/,
+};
+
+/**
+ * The case decides among siblings: a lost card is the re-issue, a foreign parent the foreign-element sheet.
+ * When the top procedure's name does not carry the case and another procedure in the first hits does, that
+ * one comes first.
+ */
+export function preferCaseSibling(cases: readonly QuestionCase[], hits: readonly SearchHit[]): SearchHit[] {
+  const top = hits[0];
+  if (!top || top.document.type !== 'procedure') return [...hits];
+  const carries = (meta: DocumentMeta) => cases.some((c) => CASE_NAMES[c]?.test(readQuestion(meta.title)) ?? false);
+  if (carries(top.document)) return [...hits];
+  // A sibling shares a word pair of the top's name ("giấy phép lái xe"); another procedure with the case is not one.
+  const pairs = (meta: DocumentMeta) => bigrams(readQuestion(meta.title).split(' '));
+  const own = pairs(top.document);
+  const sibling = hits
+    .slice(0, TOPIC_WINDOW)
+    .find(
+      (h) =>
+        h.document.type === 'procedure' &&
+        h.document.id !== top.document.id &&
+        carries(h.document) &&
+        [...pairs(h.document)].some((p) => own.has(p) && !GENERIC_PAIRS.has(p)),
+    );
+  if (!sibling) return [...hits];
+  const id = sibling.document.id;
   return [...hits.filter((h) => h.document.id === id), ...hits.filter((h) => h.document.id !== id)];
 }
 
@@ -379,7 +477,7 @@ async function keepPlanQuestionsInPlans(
   found: { hits: SearchHit[]; followUp: boolean },
   k: number,
 ): Promise<SearchHit[]> {
-  const planOnly = intent.wants === 'percent' || PLAN_CUES.test(intent.folded);
+  const planOnly = asksPlan(intent, found.hits, (meta) => namesShareSheet(kb, meta, intent));
   if (found.followUp || !planOnly || found.hits.slice(0, TOPIC_WINDOW).some((h) => h.document.type === 'plan'))
     return found.hits;
   const plans = kb
@@ -389,6 +487,21 @@ async function keepPlanQuestionsInPlans(
   if (plans.length === 0) return found.hits;
   const planHits = await kb.search(q, { k, filter: { documentIds: plans } });
   return [...planHits, ...found.hits.filter((h) => !planHits.some((p) => p.chunk.id === h.chunk.id))].slice(0, k);
+}
+
+/**
+ * Targets, shares and duties are asked of plans ("tỷ lệ … bao nhiêu %", "chỉ tiêu"); a share asked about a
+ * procedure the question names ("trợ cấp thất nghiệp được bao nhiêu % lương") is the sheet's.
+ */
+function asksPlan(intent: QuestionIntent, hits: readonly SearchHit[], named: (meta: DocumentMeta) => boolean): boolean {
+  if (PLAN_CUES.test(intent.folded)) return true;
+  if (intent.wants !== 'percent') return false;
+  return !hits.slice(0, TOPIC_WINDOW).some((h) => h.document.type === 'procedure' && named(h.document));
+}
+
+/** The question says most of a procedure's name, and that sheet itself states shares ("60% …", "giảm 50%"). */
+function namesShareSheet(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent): boolean {
+  return nameCover(kb, meta, intent) >= 0.75 && kb.chunksOf(meta.id).some((c) => /\d\s?%/.test(c.text));
 }
 
 /** Words that only plans answer about. */
@@ -405,11 +518,12 @@ export function focusOnTopDocument(
   hits: readonly SearchHit[],
   intent: QuestionIntent,
   named: (meta: DocumentMeta) => boolean = () => false,
+  shareSheet: (meta: DocumentMeta) => boolean = () => false,
 ): SearchHit[] {
   // A procedure the question names by its name or another of its names ("đăng ký thường trú") comes first,
   // however much score a guide gathers on the field words ("phí", "bao lâu").
   // Targets, shares and duties ("tỷ lệ … bao nhiêu %", "chỉ tiêu", "nhiệm vụ của sở") live in plans, never in sheets.
-  const planOnly = intent.wants === 'percent' || PLAN_CUES.test(intent.folded);
+  const planOnly = asksPlan(intent, hits, shareSheet);
   const namedHit = planOnly
     ? undefined
     : hits.slice(0, TOPIC_WINDOW).find((h) => h.document.type === 'procedure' && named(h.document));

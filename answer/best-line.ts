@@ -5,6 +5,7 @@
  * then opens with the exemption for children, not with the waiver for re-issues.
  */
 import type { QuestionCase, QuestionFrame } from './frame.ts';
+import { ageVerdict } from './parts-facets.ts';
 import { foldTokens } from './query-text.ts';
 import type { Draft } from './reply.ts';
 
@@ -36,14 +37,20 @@ function casesOf(frame: QuestionFrame): QuestionCase[] {
   return [...cases];
 }
 
-/** Score of one sentence for the frame: case words, the question's topic words, a yes/no answer word. */
-export function lineScore(sentence: string, frame: QuestionFrame): number {
-  const folded = ` ${foldTokens(sentence).join(' ')} `;
+/** Case part of a sentence's score (" folded sentence "): +3 per case it is about, −2 per other case it names. */
+export function caseScore(folded: string, frame: QuestionFrame): number {
   let score = 0;
   for (const c of casesOf(frame)) {
     if (CASE_WORDS[c].test(folded)) score += 3;
     if (OTHER_CASE[c]?.test(folded)) score -= 2;
   }
+  return score;
+}
+
+/** Score of one sentence for the frame: case words, the question's topic words, a yes/no answer word. */
+export function lineScore(sentence: string, frame: QuestionFrame): number {
+  const folded = ` ${foldTokens(sentence).join(' ')} `;
+  let score = caseScore(folded, frame);
   const words = new Set(folded.trim().split(' '));
   score += frame.intent.topicTerms.filter((t) => words.has(t)).length * 0.5;
   // A waiver for some people only ("…; Chỉ áp dụng cho …") does not answer a yes/no question for everyone.
@@ -115,9 +122,19 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * "có phải lấy vân tay không" → "Không" when the line reads "không phải thu sinh trắc học"; "có mất phí không"
  * → "Không" when it reads "Miễn lệ phí…". Anything less plain is left for the person to read.
  */
-export function yesNoWord(question: string, line: string): 'Có' | 'Không' | 'Được' | null {
+export function yesNoWord(
+  question: string,
+  line: string,
+  ages: readonly number[] = [],
+  gender: 'nam' | 'nu' | null = null,
+): 'Có' | 'Không' | 'Được' | 'Chưa' | null {
   const q = ` ${question} `;
   const l = ` ${foldTokens(line).join(' ')} `;
+  // "17 tuổi đăng ký được chưa" against "nữ từ đủ 18 tuổi": the age bound the line states decides.
+  const age = / (?:duoc chua|duoc khong|dc chua|dc khong|du tuoi chua|co duoc) /.test(q)
+    ? ageVerdict(l, ages, gender)
+    : null;
+  if (age) return age === 'meets' ? 'Được' : 'Chưa';
   // A rule with a condition ("quá hạn dưới 1 tháng vì ốm đau thì không phải thi lại") answers only that case.
   if (CONDITION_WORDS.test(l)) return null;
   const qWords = new Set(question.split(' '));
@@ -128,7 +145,15 @@ export function yesNoWord(question: string, line: string): 'Có' | 'Không' | '�
   if (/^ (?:mien le phi|mien phi|khong thu)/.test(l) && / (?:mat tien|mat phi|ton tien|ton phi|mat le phi) /.test(q))
     return 'Không';
   const allowed = / duoc (\S+)/.exec(l);
-  if (allowed && !/ khong duoc /.test(l) && / (?:duoc|dc) (?:khong|ko|k) /.test(q) && qWords.has(allowed[1] as string))
+  // The word after "được" must be a word of the question's own (not a two-letter syllable like "hộ" in "được họ").
+  const verb = allowed?.[1] ?? '';
+  if (
+    allowed &&
+    !/ khong duoc /.test(l) &&
+    / (?:duoc|dc) (?:khong|ko|k) /.test(q) &&
+    verb.length > 2 &&
+    qWords.has(verb)
+  )
     return 'Được';
   return null;
 }
@@ -150,7 +175,7 @@ export function answerYesNo(draft: Draft, frame: QuestionFrame): void {
   if (!frame.yesNo || !fact) return;
   const first = fact.text.split('\n')[0] ?? '';
   const body = first.replace(/^[^:]{2,40}:\s*/, '');
-  const word = yesNoWord(frame.intent.folded, body.length > 0 ? body : first);
+  const word = yesNoWord(frame.intent.folded, body.length > 0 ? body : first, frame.ages, frame.gender);
   // A waiver is not "no fee" when the same answer states the usual amount ("Thông thường: 20.000đ"): the waiver
   // is for some people only.
   if (word === 'Không' && /(?:^|\n)-?\s*Thông thường:.*\d[\d.]*\s*(?:đồng|đ)(?!\p{L})/u.test(fact.text)) return;

@@ -108,12 +108,21 @@ export function namedSection(
   const question = ` ${intent.folded} `;
   const names = (hit: SearchHit) =>
     saysHeading(question, headingWords(hit)) || pointsAtSection(intent.folded, hit.chunk.sectionPath);
-  for (const hit of hits.slice(0, 6)) if (names(hit)) return hit;
+  const part = PART_ASKED.find((p) => p.asked.test(intent.folded));
+  // "chỉ tiêu an toàn thông tin" names a heading found under both targets and tasks: the kind asked picks.
+  const inPart = (hit: SearchHit) => !part || part.heading.test(readQuestion(hit.chunk.sectionPath[0] ?? ''));
   const top = hits[0];
-  if (!top) return null;
-  const chunk = documentChunks.find((c) => names({ ...top, chunk: c }));
-  return chunk ? { ...top, chunk } : null;
+  const all = top ? documentChunks.map((chunk) => ({ ...top, chunk })) : [];
+  const named = [...hits.slice(0, 6), ...all].filter(names);
+  return named.find(inPart) ?? named[0] ?? null;
 }
+
+/** The kind of content a question asks for, and the top-level heading of the plan part that holds it. */
+const PART_ASKED: ReadonlyArray<{ asked: RegExp; heading: RegExp }> = [
+  { asked: /(?:^| )(?:chi tieu|muc tieu|targets?|goals?)(?= |$)/, heading: /(?:^| )muc tieu(?= |$)/ },
+  { asked: /(?:^| )(?:nhiem vu|tasks?|duties)(?= |$)/, heading: /(?:^| )nhiem vu(?= |$)/ },
+  { asked: /(?:^| )(?:giai phap|solutions?)(?= |$)/, heading: /(?:^| )giai phap(?= |$)/ },
+];
 
 /** Every line of a named section, in order, as units (a list is quoted whole, never one bullet of it). */
 export function sectionUnits(hit: SearchHit, documentChunks: readonly Chunk[]): Unit[] {

@@ -13,6 +13,7 @@ import {
   type PlaceMention,
 } from '../knowledge/index.ts';
 import { looksEnglish, readIntent, type QuestionIntent } from './intent.ts';
+import { genderOf } from './parts-facets.ts';
 import { readQuestion, spellOutAgencies } from './query-text.ts';
 
 /** The situation a question describes; it picks a procedure's variant, never another procedure. */
@@ -29,6 +30,8 @@ export interface QuestionFrame {
   /** A place outside Đồng Nai named without Đồng Nai: the scope the question is about. */
   elsewhere: PlaceMention | null;
   ages: number[];
+  /** The sex of the person asked about, from kinship words: it picks "nam …"/"nữ …" rules. */
+  gender: 'nam' | 'nu' | null;
   years: number[];
   /** The question with slots cut out (as typed otherwise), plus spelled-out agency names: what search gets. */
   searchText: string;
@@ -53,8 +56,29 @@ const CASE_CUES: ReadonlyArray<{ case: QuestionCase; cue: RegExp }> = [
   { case: 'foreigner', cue: /(?:^| )(?:nguoi nuoc ngoai|quoc tich nuoc ngoai|viet kieu|nuoc ngoai)(?= |$)/ },
 ];
 
-const YES_NO =
-  /(?:^| )(?:co (?:[a-z]+ ){0,6}(?:khong|ko|k|hok|hong)|duoc (?:khong|ko|k)|dc (?:khong|ko|k)|co phai|phai khong|duoc khong|co can|can phai)(?: |$)/;
+/** The cases a folded text describes (a whole question, or one part of it). */
+export function casesIn(folded: string): QuestionCase[] {
+  return CASE_CUES.filter((c) => c.cue.test(folded)).map((c) => c.case);
+}
+
+/** English words for the cases (a foreign parent or spouse by nationality, a lost card, a late registration). */
+const ENGLISH_CASES: ReadonlyArray<{ case: QuestionCase; cue: RegExp }> = [
+  {
+    case: 'foreigner',
+    cue: /(?:^| )(?:foreign|foreigner|japanese|korean|thai|chinese|taiwanese|american|french|german|british|australian|indian|filipino)(?= |$)/,
+  },
+  { case: 'lost', cue: /(?:^| )(?:lost|stolen|replace|replacement)(?= |$)/ },
+  { case: 'late', cue: /(?:^| )(?:late|overdue)(?= |$)/ },
+];
+
+/** The cases an English question describes (its folded words). */
+function englishCases(folded: string): QuestionCase[] {
+  return ENGLISH_CASES.filter((c) => c.cue.test(folded)).map((c) => c.case);
+}
+
+/** Folded yes/no and "can I" endings. */
+export const YES_NO =
+  /(?:^| )(?:co (?:[a-z]+ ){0,6}(?:khong|ko|k|hok|hong)|duoc (?:khong|ko|k)|dc (?:khong|ko|k)|co phai|phai khong|duoc khong|duoc chua|co can|can phai)(?: |$)/;
 
 /** Raw words of a question with their folded forms (one to one, so slots can be cut from the typed text). */
 function words(question: string): Array<{ raw: string; folded: string }> {
@@ -108,6 +132,65 @@ function storyWords(folded: readonly string[]): Set<number> {
   return cut;
 }
 
+/** Words after which a run of capitalised words is a name: of a person ("tôi là Lâm", "anh Kim") or a workplace. */
+const NAME_CUES = /^(?:ten|la|anh|chi|ong|ba|co|chu|vien|ty|truong|hoc|kcn|xuong|nghiep)$/;
+
+/**
+ * Indexes of proper names in a story ("Tôi là Lâm", "quen anh Kim", "bệnh viện Thống Nhất", "KCN Amata"):
+ * a run of capitalised words right after a name cue, not at a sentence start. They are slots, like places.
+ */
+function properNames(ws: ReadonlyArray<{ raw: string; folded: string }>): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < ws.length; i++) {
+    if (!NAME_CUES.test(ws[i - 1]?.folded ?? '')) continue;
+    for (let j = i; j < ws.length && /^\p{Lu}/u.test(ws[j]?.raw ?? '') && !/^\p{Lu}{2,}$/u.test(ws[j]?.raw ?? ''); j++)
+      out.push(j);
+  }
+  return out;
+}
+
+/** Person nouns that start a "for whom" phrase after "cho". */
+const PERSONS = new Set([
+  'nguoi',
+  'con',
+  'be',
+  'chau',
+  'vo',
+  'chong',
+  'me',
+  'bo',
+  'khach',
+  'nhan',
+  'cong',
+  'sinh',
+  'hoc',
+]);
+/** Words that end a "for whom" phrase: the question goes on with what is asked. */
+const PHRASE_END = new Set(
+  'can giay ho thi phai co duoc o tai nop lam mat het bao la khong ko gi nao va con hay dau the nhu tren qua bang de khi neu vi ma online vneid'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Indexes of a "for whom" phrase: "cho" + a person noun and up to four more words ("cho người thuê phòng
+ * trọ"), not a case that picks a procedure ("cho người nước ngoài").
+ */
+function beneficiary(folded: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < folded.length; i++) {
+    if (folded[i] !== 'cho' || !PERSONS.has(folded[i + 1] as string)) continue;
+    let j = i + 2;
+    while (j < folded.length && j < i + 6 && !PHRASE_END.has(folded[j] as string) && !/^\d/.test(folded[j] as string))
+      j++;
+    const phrase = folded.slice(i, j).join(' ');
+    if (/nuoc ngoai|quoc tich/.test(phrase)) continue;
+    // "cho" stays: it ends the object ("giấy ủy quyền | cho …"); only whom it is for goes.
+    for (let k = i + 1; k < j; k++) out.add(k);
+  }
+  return out;
+}
+
 /** For each word of `words(question)`, the index of the clause it is in (clauses end at . ? ! ; , and new lines). */
 function clauseIndexes(question: string, count: number): number[] {
   const out: number[] = [];
@@ -125,14 +208,17 @@ export function readFrame(question: string): QuestionFrame {
   const folded = ws.map((w) => w.folded);
   const places = findPlaces(folded);
   const cut = storyWords(folded);
+  for (const i of properNames(ws)) cut.add(i);
   for (const p of places) for (let i = p.start; i < p.end; i++) cut.add(i);
   const kept = ws.filter((_, i) => !cut.has(i)).map((w) => w.raw);
   const clauseOf = clauseIndexes(question, ws.length);
+  // "tạm trú cho người thuê phòng trọ": whom it is for is not the procedure's object (search still sees it).
+  const forWhom = beneficiary(folded);
   const clauses = [...new Set(clauseOf)]
     .map((c) =>
       readQuestion(
         ws
-          .filter((_, i) => !cut.has(i) && clauseOf[i] === c)
+          .filter((_, i) => !cut.has(i) && !forWhom.has(i) && clauseOf[i] === c)
           .map((w) => w.raw)
           .join(' '),
       ),
@@ -153,11 +239,12 @@ export function readFrame(question: string): QuestionFrame {
   return {
     language: english ? 'en' : 'vi',
     intent,
-    cases: CASE_CUES.filter((c) => c.cue.test(whole)).map((c) => c.case),
+    cases: english ? [...new Set([...casesIn(whole), ...englishCases(whole)])] : casesIn(whole),
     yesNo: YES_NO.test(whole),
     places,
     elsewhere,
     ages,
+    gender: genderOf(whole),
     years,
     searchText: `${slotFree}${agencies}`.trim() || question,
     clauses,

@@ -3,6 +3,7 @@
  * Works on folded text, so "lệ phí bao nhiêu", "le phi bn" and "LỆ PHÍ???" read the same.
  */
 import { analyseQuery, looksEnglish as isEnglish, normalizeText, type ProcedureField } from '../knowledge/index.ts';
+import { FACETS } from './parts-facets.ts';
 import { readQuestion, STOPWORDS } from './query-text.ts';
 
 /** The kind of figure a question wants; evidence without such a figure cannot answer it. */
@@ -126,6 +127,12 @@ const FIELD_CUES: Array<{ fields: ProcedureField[]; cue: RegExp }> = [
       'tra bao nhieu',
       'het nhieu',
       'ton nhieu',
+      // "ở đâu rẻ nhất" compares what it costs.
+      're nhat',
+      're hon',
+      'gia re',
+      'dau re',
+      'nao re',
     ]),
   },
   {
@@ -219,6 +226,8 @@ const FIGURE_CUES: Array<{ wants: Exclude<WantedFigure, null>; cue: RegExp; need
   },
 ];
 
+const VALIDITY = FACETS.find((f) => f.facet === 'validity')?.asked ?? /$^/;
+
 /** Fines are not fees: no sheet states them, so a question about them must not get the fee field. */
 const PENALTY = w(['bi phat', 'muc phat', 'phat bao nhieu', 'phat tien', 'xu phat', 'bi xu ly']);
 
@@ -261,6 +270,9 @@ function readVietnamese(question: string): QuestionIntent {
   const asksPenalty = PENALTY.test(folded);
   // A fine is not a fee: "bị phạt bao nhiêu tiền" asks no fee unless the fee is named ("lệ phí").
   if (asksPenalty && !/(?:^| )(?:le phi|phi)(?= |$)/.test(folded)) asked.delete('fee');
+  // "xài được bao lâu" asks how long a paper stays valid, not how long the office takes to issue it.
+  if (VALIDITY.test(folded) && !/(?:^| )(?:giai quyet|co ket qua|nhan ket qua|tra ket qua)(?= |$)/.test(folded))
+    asked.delete('timeLimit');
   return {
     folded,
     fields: [...asked],
@@ -270,4 +282,26 @@ function readVietnamese(question: string): QuestionIntent {
     topicTerms: rest.split(' ').filter(keep),
     topicText: rest.replace(/\s+/g, ' ').trim(),
   };
+}
+
+/** Words that ask about a plan's content rather than name a topic. */
+const PLAN_ASKS = w(['muc tieu', 'chi tieu', 'nhiem vu', 'giai phap', 'ke hoach']);
+
+/**
+ * The words with which a question asks (field cues such as "lệ phí", "bao lâu"; figure cues such as "bao
+ * nhiêu %"; plan cues such as "mục tiêu"), in question order: what an elliptical follow-up carries over.
+ */
+export function askingWords(question: string): string[] {
+  // An English question asks in the glossary's Vietnamese ("fee" → "lệ phí").
+  const folded = readIntent(question).folded;
+  const found: Array<{ at: number; text: string }> = [];
+  const cues = [
+    ...FIELD_CUES.map((c) => c.cue),
+    ...FIGURE_CUES.filter((c) => !c.needsQuantity).map((c) => c.cue),
+    PLAN_ASKS,
+  ];
+  for (const cue of cues) {
+    for (const m of folded.matchAll(new RegExp(cue.source, 'g'))) found.push({ at: m.index, text: m[0].trim() });
+  }
+  return [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.text))];
 }

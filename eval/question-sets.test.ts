@@ -19,6 +19,7 @@ const SETS = [
   'fresh-holdout.jsonl',
   'fresh2.jsonl',
   'fresh2-holdout.jsonl',
+  'fresh3.jsonl',
   'refusal-probe.jsonl',
 ].map((f) => join(ROOT, 'eval', 'questions', f));
 /** The questions issue 9 asks to see answered; they belong to the working set, never the holdout. */

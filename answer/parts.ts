@@ -1,0 +1,275 @@
+/**
+ * The parts of a question, and the line of the chosen document that answers each. A person asks "lấy liền
+ * trong ngày được không" beside "mỗi trang bao nhiêu", or "giấy này xài được bao lâu", or "có bị phạt không":
+ * no field answers those parts, but one line of the sheet does (a note, a condition, a sentence of the time
+ * limit). Each part that the draft does not answer yet gets its best supporting line, cited; a part nothing
+ * supports is left alone (the composer already names fields the sheet lacks).
+ */
+import {
+  OTHER_NAMES_LABEL,
+  otherNamesLine,
+  PROCEDURE_FIELDS,
+  type Chunk,
+  type DocumentMeta,
+} from '../knowledge/index.ts';
+import { bigrams } from './compose-passage.ts';
+import { variantsOn } from './dated-rules.ts';
+import { casesIn, YES_NO, type QuestionFrame } from './frame.ts';
+import { caseScore, yesNoWord } from './best-line.ts';
+import { readIntent, type QuestionIntent } from './intent.ts';
+import { foldTokens, readQuestion } from './query-text.ts';
+import type { Draft, DraftFact } from './reply.ts';
+import { ageCloseness, ageVerdict, FACETS, unitScore, type Facet } from './parts-facets.ts';
+
+/** A part this short that asks no field or facet ("có thật vậy không?") is about the clauses before it. */
+const BARE_WORDS = 5;
+
+/** A question asks at most this many things at once; more clauses are story. */
+const MAX_PARTS = 3;
+
+export interface QuestionPart {
+  /** The part, folded and shorthand-expanded. */
+  text: string;
+  /** The clauses before it that ask nothing (the story): they tell the case, not the words to match. */
+  context: string;
+  intent: QuestionIntent;
+  yesNo: boolean;
+  facets: Facet[];
+}
+
+/** A clause asks something when it has a question word, a field cue or a yes/no ending ("chưa" mid-clause is "not yet"). */
+const ASKS =
+  /(?:^| )(?:nao|gi|bao nhieu|bao lau|bao gio|dau|sao|the nao|may|ai|luc nao|khi nao)(?= |$)|(?:^| )(?:khong|ko|chua|khong a|chua a)$/;
+
+/** Splits the frame's clauses into the parts that ask something; a clause that asks nothing is context. */
+export function questionParts(frame: QuestionFrame): QuestionPart[] {
+  if (frame.language !== 'vi') return [];
+  const clauses = frame.clauses
+    .split(' | ')
+    .flatMap((c) => (c.split(/ (?:va|con|hay la|roi) (?=\S)/).length > 1 && bothAsk(c) ? splitJoined(c) : [c]));
+  const parts: QuestionPart[] = [];
+  let context = '';
+  for (const c of clauses) {
+    if (!clauseAsks(c)) {
+      context = `${context} ${c}`.trim();
+      continue;
+    }
+    // "Có thật vậy không?" asks about the clauses before it: with no topic of its own, they are its words.
+    const own = readPart(c, context);
+    const bare = own.intent.fields.length === 0 && own.facets.length === 0 && c.split(' ').length <= BARE_WORDS;
+    parts.push(bare && context ? readPart(`${context} ${c}`, '') : own);
+    context = '';
+  }
+  return parts.slice(0, MAX_PARTS);
+}
+
+/** True when a clause asks something: a question word, a field cue or a yes/no ending. */
+export function clauseAsks(clause: string): boolean {
+  return ASKS.test(clause) || YES_NO.test(clause) || readIntent(clause).fields.length > 0;
+}
+
+/** "…bao nhiêu và có cần … không": both halves must ask for the joined clause to be two parts. */
+function bothAsk(clause: string): boolean {
+  const halves = splitJoined(clause);
+  return halves.length > 1 && halves.every(clauseAsks);
+}
+
+function splitJoined(clause: string): string[] {
+  return clause.split(/ (?:va|con|hay la|roi) (?=\S)/).filter((h) => h.length > 0);
+}
+
+function readPart(text: string, context: string): QuestionPart {
+  const folded = readQuestion(text);
+  return {
+    text: folded,
+    context,
+    intent: readIntent(text),
+    yesNo: YES_NO.test(folded),
+    facets: FACETS.filter((f) => f.asked.test(folded)).map((f) => f.facet),
+  };
+}
+
+export interface SheetLine {
+  text: string;
+  chunk: Chunk;
+}
+
+/** Every sentence of the sheet in force on `asOf` (dated variants read as of that day), verbatim in its chunk. */
+export function sheetLines(chunks: readonly Chunk[], asOf: string): SheetLine[] {
+  const out: SheetLine[] = [];
+  for (const chunk of chunks) {
+    const values =
+      chunk.variants && chunk.variants.length > 0 ? variantsOn(chunk.variants, asOf).map((v) => v.value) : [chunk.text];
+    for (const line of values.flatMap((v) => v.split('\n'))) {
+      const body = line.trim().replace(/^[-+•]\s*/, '');
+      if (body.startsWith(OTHER_NAMES_LABEL)) continue;
+      for (const s of body.replace(/^[^:]{2,40}:\s+/, '').split(/(?<=[.;])\s+(?=\p{Lu})/u)) {
+        const text = s.trim();
+        if (text.length >= 15 && chunk.text.includes(text)) out.push({ text, chunk });
+      }
+    }
+  }
+  return out;
+}
+
+/** A line read like a question (same folding and shorthand: "VNeID" reads "định danh điện tử" on both sides). */
+const lineTokens = (line: string) =>
+  readQuestion(line)
+    .split(' ')
+    .filter((t) => t.length > 0);
+
+/** What a sheet's lines are scored against: the procedure's own name (saying it answers nothing) and rarity. */
+export interface SheetContext {
+  lines: SheetLine[];
+  /** Word pairs and words of the procedure's names. */
+  name: ReadonlySet<string>;
+  /** In how many lines each word and word pair occurs. */
+  df: ReadonlyMap<string, number>;
+}
+
+export function sheetContext(meta: DocumentMeta, chunks: readonly Chunk[], asOf: string): SheetContext {
+  const lines = sheetLines(chunks, asOf);
+  const nameTokens = readQuestion(`${meta.title}\n${otherNamesLine(chunks) ?? ''}`).split(' ');
+  const df = new Map<string, number>();
+  for (const l of lines) {
+    const tokens = lineTokens(l.text);
+    for (const t of new Set([...tokens, ...bigrams(tokens)])) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  return { lines, name: new Set([...nameTokens, ...bigrams(nameTokens)]), df };
+}
+
+/**
+ * How well a sentence answers a part: the part's word pairs and words it shares, weighed by how few of the
+ * sheet's lines have them (the procedure's own name counts nothing), the facet asked (a duration for "lúc
+ * nào", a validity for "xài được bao lâu"), the part's case, and the person's age against the line's age rules.
+ */
+export function supportScore(line: string, part: QuestionPart, frame: QuestionFrame, sheet: SheetContext): number {
+  const tokens = lineTokens(line);
+  const folded = ` ${tokens.join(' ')} `;
+  const have = new Set([...tokens, ...bigrams(tokens)]);
+  const rarity = (t: string) => Math.log(1 + sheet.lines.length / Math.max(1, sheet.df.get(t) ?? 1));
+  const asked = part.intent.topicText.split(' ');
+  // Pairs with a question word ("thân không", "có cần") are no phrase of the topic.
+  let score = phraseScore(
+    asked.map((t) => (QUESTION_WORDS.has(t) ? '|' : t)),
+    have,
+    sheet.name,
+    rarity,
+  );
+  // Single words count only outside the shared phrases (a phrase already counted its words).
+  const inPhrase = new Set(asked.flatMap((t, i) => (have.has(`${asked[i - 1]} ${t}`) ? [asked[i - 1], t] : [])));
+  const words = new Set(part.intent.topicTerms.filter((t) => t.length > 2 && !sheet.name.has(t) && !inPhrase.has(t)));
+  for (const t of words) if (have.has(t)) score += 0.3 * rarity(t);
+  for (const f of FACETS) if (part.facets.includes(f.facet) && f.answered.test(folded)) score += f.weight;
+  score += caseScore(folded, { ...frame, cases: casesIn(`${part.context} ${part.text}`) });
+  if (part.yesNo && YES_NO_ANSWER.test(folded)) score += 1;
+  score += unitScore(part.text, folded);
+  const age = ageVerdict(folded, frame.ages, frame.gender);
+  if (age === 'meets') score += 5 + ageCloseness(folded, frame.ages);
+  // A rule the age fails answers "được chưa?" ("nữ từ đủ 18 tuổi" for 17: Chưa); elsewhere it is another group's.
+  else if (age === 'fails') score += ELIGIBILITY.test(` ${part.text} `) ? 2.5 + ageCloseness(folded, frame.ages) : -1;
+  return score;
+}
+
+/**
+ * Shared word pairs, a run of overlapping pairs counted once ("định danh điện tử" is one phrase, not three
+ * pairs): each run gives its rarest pair's weight, plus a little for every further pair.
+ */
+function phraseScore(
+  tokens: readonly string[],
+  have: ReadonlySet<string>,
+  name: ReadonlySet<string>,
+  rarity: (t: string) => number,
+): number {
+  let score = 0;
+  let run: number[] = [];
+  const close = () => {
+    if (run.length > 0) score += Math.max(...run) + 0.5 * (run.length - 1);
+    run = [];
+  };
+  for (let i = 1; i < tokens.length; i++) {
+    const pair = `${tokens[i - 1]} ${tokens[i]}`;
+    if (have.has(pair) && !name.has(pair)) run.push(rarity(pair));
+    else close();
+  }
+  close();
+  return score;
+}
+
+/** Question particles: a word pair with one of them is the question's frame, not a phrase of the topic. */
+const QUESTION_WORDS = new Set(
+  'khong ko chua co duoc gi nao sao thi la a ha nhi vay the ai dau bao nhieu lau may phai'.split(' '),
+);
+
+/** A part asking whether the person may already do it. */
+const ELIGIBILITY = / (?:duoc chua|du tuoi|duoc khong|co duoc|co the|da duoc) /;
+
+/** Words with which a line answers a yes/no question itself. */
+const YES_NO_ANSWER = / (?:khong phai|khong can|mien|khong thu|khong bi|van phai|bat buoc|duoc phep) /;
+
+/** A line must score this much to be added as the answer to a part. */
+const MIN_SUPPORT = 2.5;
+
+/**
+ * Adds, for each part the draft does not answer yet, the sheet's best supporting line (cited). A part asking
+ * only fields the draft states is answered already. The first part's line, when that part names no field, leads.
+ */
+export function answerParts(
+  draft: Draft,
+  meta: DocumentMeta,
+  chunks: readonly Chunk[],
+  frame: QuestionFrame,
+  asOf: string,
+): number {
+  const parts = questionParts(frame);
+  if (parts.length === 0) return 0;
+  const sheet = sheetContext(meta, chunks, asOf);
+  const lines: DraftFact[] = [];
+  let leads = false;
+  parts.forEach((part, i) => {
+    const searching = part.facets.length > 0 || part.yesNo || part.intent.fields.length === 0;
+    if (!searching) return;
+    const shown = ` ${foldTokens([...draft.facts, ...lines].map((f) => f.text).join('\n')).join(' ')} `;
+    const best = sheet.lines
+      // On a tie the field's own line wins over the summary that restates it.
+      .map((l) => ({
+        ...l,
+        score: supportScore(l.text, part, frame, sheet) + (l.chunk.field === 'overview' ? 0 : 0.2),
+      }))
+      .reduce<(SheetLine & { score: number }) | null>((a, b) => (!a || b.score > a.score ? b : a), null);
+    if (!best || best.score < MIN_SUPPORT) return;
+    if (shown.includes(` ${foldTokens(best.text).join(' ')} `)) return;
+    const word = part.yesNo ? (yesNoWord(part.text, best.text, frame.ages, frame.gender) ?? null) : null;
+    // The field's label says where the line is from ("Điều kiện: …") and marks it as a part of the answer.
+    const label = PROCEDURE_FIELDS.find((f) => f.key === best.chunk.field)?.label;
+    const fact: DraftFact = {
+      text: `${word ? `${word}. ` : ''}${label && label !== 'Lưu ý' ? `${label}: ` : ''}${best.text}`,
+      sources: [{ meta, chunk: best.chunk, used: [best.text] }],
+    };
+    // The first part's answer leads when that part names no field; otherwise answers follow in question order.
+    if (i === 0 && (part.intent.fields.length === 0 || part.yesNo)) leads = true;
+    lines.push(fact);
+  });
+  if (lines.length === 0) return 0;
+  // A question that names no field asked something specific: the lines that answer it replace the overview
+  // (the composer's related lines, when it found some, stay after them).
+  if (frame.intent.fields.length === 0)
+    draft.facts = draft.lead.includes('— tóm tắt') ? lines : [...lines, ...draft.facts];
+  else {
+    const lead = leads ? lines.slice(0, 1) : [];
+    draft.facts = [...lead, ...draft.facts, ...lines.slice(lead.length)];
+  }
+  return lines.length;
+}
+
+/**
+ * True when the sheet holds a line about fines ("bị phạt", "không bị phạt"): the penalty part is then
+ * answerable. "Bị phạt bao nhiêu" needs the amount: a line saying only that the fine is unconfirmed does not do.
+ */
+export function sheetStatesPenalty(chunks: readonly Chunk[], asOf: string, wantsAmount = false): boolean {
+  return sheetLines(chunks, asOf).some(
+    (l) =>
+      / (?:phat|xu phat) /.test(` ${foldTokens(l.text).join(' ')} `) &&
+      (!wantsAmount || /\d[\d.]*(?:[–-]\d[\d.]*)?\s*(?:đồng|đ|triệu)(?!\p{L})/u.test(l.text)),
+  );
+}

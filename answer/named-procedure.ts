@@ -11,7 +11,7 @@ import {
   GENERIC_NAME_PAIRS,
   OBJECT_BOUNDARIES,
   OBJECT_FILLERS,
-  otherNames,
+  namesOnLine,
   PROCEDURE_ACTIONS,
   type DocumentMeta,
   type KnowledgeBase,
@@ -103,7 +103,8 @@ function actionLength(words: readonly string[], i: number): number {
   return 0;
 }
 
-function phraseTable(kb: KnowledgeBase): PhraseTable {
+/** The name phrases of a base's procedures, built once per base (base-tables.ts prepares it before a swap). */
+export function phraseTable(kb: KnowledgeBase): PhraseTable {
   const cached = tables.get(kb);
   if (cached) return cached;
   const owners = new Map<string, Set<string>>();
@@ -112,7 +113,10 @@ function phraseTable(kb: KnowledgeBase): PhraseTable {
   let longest = 0;
   for (const meta of kb.documents()) {
     if (meta.type !== 'procedure') continue;
-    const names = [...meta.title.split(/[;()]/), ...(otherNames(kb.chunksOf(meta.id))?.split(/[;,]/) ?? [])];
+    // The catalogue keeps each sheet's "Tên gọi khác" line: no chunk is read (at 100k chunks reading every
+    // sheet here cost a pass over the base on the first question).
+    const other = namesOnLine(kb.catalogue().documents.get(meta.id)?.otherNamesLine ?? null);
+    const names = [...meta.title.split(/[;()]/), ...(other?.split(/[;,]/) ?? [])];
     for (const n of names) {
       const first = namePhrases(n)[0];
       if (first) whole.add(first);

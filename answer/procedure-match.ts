@@ -8,6 +8,7 @@
 import {
   ACTION_STAND_INS,
   ACTIONS_NEEDING_OBJECT,
+  FUNCTION_LOOKALIKES,
   GENERIC_ACTIONS,
   OBJECT_BOUNDARIES,
   OBJECT_CONTINUATIONS,
@@ -33,9 +34,13 @@ export interface ActionObject {
   generic: boolean;
   /** Folded words of the object after the first action, up to a boundary word (at most OBJECT_WORDS content words; fillers kept, so pairs are real pairs). */
   object: string[];
+  /** True when the object was read after a generic verb only ("làm kỹ sư", "làm phần mềm"). */
+  afterGeneric?: boolean;
 }
 
 const OBJECT_WORDS = 8;
+/** Generic verbs that in a story also say what someone does for a living ("làm kỹ sư", "đi làm bảo vệ"). */
+const STORY_VERBS: ReadonlySet<string> = new Set(['lam', 'di lam']);
 /** The token frame.ts puts where a clause ends: an object never runs past it. */
 const CLAUSE_END = '|';
 const LONGEST_PHRASE = 3;
@@ -50,6 +55,7 @@ export function readActionObject(words: readonly string[]): ActionObject {
   let generic = false;
   let object: string[] = [];
   let specificObject: string[] = [];
+  let storyVerb = false;
   for (let i = 0; i < words.length;) {
     const first = phraseAt(words, i);
     if (!first || first.action === '') {
@@ -70,11 +76,16 @@ export function readActionObject(words: readonly string[]): ActionObject {
       if (f.action === 'generic') generic = true;
       else actions.add(f.action);
     }
-    if (object.length === 0) object = after;
+    if (object.length === 0) {
+      object = after;
+      // Only a bare "làm" introduces jobs and activities; "thủ tục X", "xin X" name what is asked for.
+      storyVerb = run.every((f) => STORY_VERBS.has(words.slice(f.at, f.at + f.length).join(' ')));
+    }
     if (specificObject.length === 0 && !onlyGeneric) specificObject = after;
     i = j + Math.max(after.length, 1) - (after.length === 0 ? 1 : 0);
   }
-  return { actions, generic, object: specificObject.length > 0 ? specificObject : object };
+  if (specificObject.length > 0) return { actions, generic, object: specificObject };
+  return { actions, generic, object, afterGeneric: object.length > 0 && storyVerb };
 }
 
 /** The longest action phrase starting at `i` (an empty action is a blocked look-alike). */
@@ -120,6 +131,8 @@ interface NameTable {
   procedures: Map<string, ProcedureNames>;
   /** Every word of every procedure's names: the words objects are made of. */
   vocabulary: Set<string>;
+  /** Every word pair of every procedure's name objects. */
+  namePairs: Set<string>;
 }
 
 const namesByBase = new WeakMap<object, NameTable>();
@@ -135,6 +148,7 @@ function procedureNames(kb: KnowledgeBase): NameTable {
 export function* buildProcedureNames(kb: KnowledgeBase): Generator<void, NameTable> {
   const out = new Map<string, ProcedureNames>();
   const vocabulary = new Set<string>();
+  const namePairs = new Set<string>();
   const catalogue = kb.catalogue();
   for (const meta of kb.documents()) {
     if (meta.type !== 'procedure') continue;
@@ -145,7 +159,10 @@ export function* buildProcedureNames(kb: KnowledgeBase): Generator<void, NameTab
     const names = [...meta.title.split(';'), ...(other?.split(';') ?? [])]
       .map((n) => readActionObject(readQuestion(n).split(' ')))
       .map((n, i, all) => (i === 0 && n.object.length === 0 ? { ...n, object: all[0]?.object ?? [] } : n));
-    for (const n of names) for (const w of n.object) vocabulary.add(w);
+    for (const n of names) {
+      for (const w of n.object) vocabulary.add(w);
+      for (const p of bigrams(n.object)) namePairs.add(p);
+    }
     let text: { words: Set<string>; pairs: Set<string> } | null = null;
     out.set(meta.id, {
       actions: new Set(names.flatMap((n) => [...n.actions])),
@@ -159,7 +176,7 @@ export function* buildProcedureNames(kb: KnowledgeBase): Generator<void, NameTab
       },
     });
   }
-  const table = { procedures: out, vocabulary };
+  const table = { procedures: out, vocabulary, namePairs };
   namesByBase.set(kb, table);
   return table;
 }
@@ -218,11 +235,11 @@ export function checkProcedure(
   top: DocumentMeta,
   ordered = true,
 ): ProcedureCheck {
-  const { procedures: table, vocabulary } = procedureNames(kb);
+  const { procedures: table, vocabulary, namePairs } = procedureNames(kb);
   const own = table.get(top.id);
   if (!own) return { verdict: 'fits', said: false };
   const words = folded.split(' ').filter((w) => w.length > 0);
-  const asked = readActionObject(words);
+  const asked = storyObjectDropped(readActionObject(words), namePairs);
   const said = new Set(words);
   const stats = corpusStats(kb);
   const idf = (w: string) => Math.log((stats.chunks + 1) / ((stats.df.get(w) ?? 0) + 0.5));
@@ -249,6 +266,18 @@ export function checkProcedure(
   const missing = missingObject(asked.object, own, stats, idf, ordered, vocabulary);
   if (missing) return { verdict: 'unheld', why: missing };
   return { verdict: 'fits', said: saysOwnName };
+}
+
+/**
+ * What follows a bare "làm" in a story is often a job or an activity ("làm kỹ sư", "làm bảo vệ", "làm phần mềm"),
+ * not a paper asked for. Such an object counts only when one of its word pairs is in some procedure's name
+ * ("làm giấy phép karaoke" still names a licence); otherwise it is no evidence either way.
+ */
+export function storyObjectDropped(asked: ActionObject, namePairs: ReadonlySet<string>): ActionObject {
+  if (!asked.afterGeneric) return asked;
+  const content = asked.object.filter((w) => !OBJECT_FILLERS.has(w));
+  if (content.length < 2 || [...bigrams(asked.object)].some((p) => namePairs.has(p))) return asked;
+  return { ...asked, object: [], afterGeneric: false };
 }
 
 /** Why the object the question names is not in the procedure (its rarest word, or most of its pairs), or null. */
@@ -360,7 +389,8 @@ function namedByPhrase(
   // doanh | karaoke", "xe máy | mới mua" name another procedure than the one whose name they start with.
   const next = objectAfter(words, named.end).find((w) => !OBJECT_FILLERS.has(w) && !/\d/.test(w));
   const stats = corpusStats(kb);
-  if (next && (stats.df.get(next) ?? 0) <= stats.chunks * RARE_SHARE && !own.text().words.has(next))
+  // A folded function or time word ("kết hôn | bây giờ") is a look-alike of a noun, not another procedure's word.
+  if (next && !FUNCTION_LOOKALIKES.has(next) && (stats.df.get(next) ?? 0) <= stats.chunks * RARE_SHARE && !own.text().words.has(next))
     return { unheld: `"${named.phrase} ${next}" is not "${named.phrase}"`, afterAction: named.afterAction };
   if (!named.afterAction) return named;
   const phrase = named.phrase.split(' ');

@@ -18,9 +18,11 @@ import type { QuestionIntent } from './intent.ts';
 import { readFrame, type QuestionFrame } from './frame.ts';
 import { answerYesNo, leadWithBestLine } from './best-line.ts';
 import {
+  asksPlansOnly,
   asksUnheldDocument,
   feeIsNational,
   frameDraft,
+  PLAN_CUES,
   planAskedHowTo,
   scopeOf,
   unknownTermAskedOfPlan,
@@ -78,11 +80,12 @@ export async function answer(question: string, context: AnswerContext): Promise<
   const frame = readFrame(q);
   const intent = frame.intent;
   const found = await retrieve(context.kb, frame.searchText, q.split(/\s+/).length, intent, context);
-  found.hits = await keepPlanQuestionsInPlans(context.kb, frame.searchText, intent, found, context.k ?? DEFAULT_K);
+  const planOnly = asksPlansOnly(context.kb, frame);
+  found.hits = await keepPlanQuestionsInPlans(context.kb, frame.searchText, planOnly, found, context.k ?? DEFAULT_K);
   const followUp = found.followUp;
   const ranked = preferNamedSibling(
     context.kb,
-    focusOnTopDocument(found.hits, intent, (meta) => namesDocument(context.kb, meta, intent)),
+    focusOnTopDocument(found.hits, planOnly, (meta) => namesDocument(context.kb, meta, intent)),
     intent,
   );
   // The action and object the question names must be the chosen procedure's (siblings differ by the action).
@@ -375,11 +378,10 @@ export function* buildNameSharing(kb: KnowledgeBase): Generator<void, NameSharin
 async function keepPlanQuestionsInPlans(
   kb: KnowledgeBase,
   q: string,
-  intent: QuestionIntent,
+  planOnly: boolean,
   found: { hits: SearchHit[]; followUp: boolean },
   k: number,
 ): Promise<SearchHit[]> {
-  const planOnly = intent.wants === 'percent' || PLAN_CUES.test(intent.folded);
   if (found.followUp || !planOnly || found.hits.slice(0, TOPIC_WINDOW).some((h) => h.document.type === 'plan'))
     return found.hits;
   const plans = kb
@@ -391,9 +393,6 @@ async function keepPlanQuestionsInPlans(
   return [...planHits, ...found.hits.filter((h) => !planHits.some((p) => p.chunk.id === h.chunk.id))].slice(0, k);
 }
 
-/** Words that only plans answer about. */
-const PLAN_CUES = /(?:^| )(?:ke hoach|chi tieu|muc tieu|nhiem vu|ban chi dao|hoi dong tu van)(?= |$)/;
-
 /** Hits counted per document when choosing the topic: a sheet matched in three fields beats a guide matched once. */
 const TOPIC_WINDOW = 5;
 
@@ -403,13 +402,12 @@ const TOPIC_WINDOW = 5;
  */
 export function focusOnTopDocument(
   hits: readonly SearchHit[],
-  intent: QuestionIntent,
+  planOnly: boolean,
   named: (meta: DocumentMeta) => boolean = () => false,
 ): SearchHit[] {
   // A procedure the question names by its name or another of its names ("đăng ký thường trú") comes first,
   // however much score a guide gathers on the field words ("phí", "bao lâu").
   // Targets, shares and duties ("tỷ lệ … bao nhiêu %", "chỉ tiêu", "nhiệm vụ của sở") live in plans, never in sheets.
-  const planOnly = intent.wants === 'percent' || PLAN_CUES.test(intent.folded);
   const namedHit = planOnly
     ? undefined
     : hits.slice(0, TOPIC_WINDOW).find((h) => h.document.type === 'procedure' && named(h.document));

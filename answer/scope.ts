@@ -6,6 +6,7 @@
  */
 import { DOCUMENT_NUMBER, foldText, vietnameseShaped, type DocumentMeta, type KnowledgeBase } from '../knowledge/index.ts';
 import { corpusStats } from './evidence.ts';
+import { namedProcedure } from './named-procedure.ts';
 import type { Composed } from './compose.ts';
 import type { QuestionFrame } from './frame.ts';
 import type { QuestionIntent } from './intent.ts';
@@ -157,4 +158,19 @@ export function asksUnheldDocument(kb: KnowledgeBase, question: string, frame: Q
     return true;
   const number = DOCUMENT_NUMBER.exec(folded)?.[1];
   return number !== undefined && !held.numbers.has(number);
+}
+
+/** Words that only plans answer about ("kế hoạch", "chỉ tiêu", "nhiệm vụ"); English "plan" reads as "kế hoạch". */
+export const PLAN_CUES = /(?:^| )(?:ke hoach|chi tieu|muc tieu|nhiem vu|ban chi dao|hoi dong tu van)(?= |$)/;
+
+/**
+ * True when only the plans can answer: the question names the plan or its targets and duties, or asks a share
+ * ("bao nhiêu %") without naming a held procedure. A percent asked of a procedure the question names ("bảo hiểm
+ * thất nghiệp được hưởng bao nhiêu % lương", "lệ phí trước bạ bao nhiêu phần trăm") is that sheet's.
+ */
+export function asksPlansOnly(kb: KnowledgeBase, frame: QuestionFrame): boolean {
+  const intent = frame.intent;
+  if (PLAN_CUES.test(intent.folded)) return true;
+  if (intent.wants !== 'percent') return false;
+  return frame.language !== 'vi' || namedProcedure(kb, frame.clauses) === null;
 }

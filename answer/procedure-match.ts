@@ -8,6 +8,7 @@
 import {
   ACTION_STAND_INS,
   ACTIONS_NEEDING_OBJECT,
+  DONE_MARKERS,
   FUNCTION_LOOKALIKES,
   GENERIC_ACTIONS,
   OBJECT_BOUNDARIES,
@@ -58,7 +59,8 @@ export function readActionObject(words: readonly string[]): ActionObject {
   let storyVerb = false;
   for (let i = 0; i < words.length;) {
     const first = phraseAt(words, i);
-    if (!first || first.action === '') {
+    // What was already done ("đã đăng ký tạm trú bên đó") is the story; the question asks about another step.
+    if (!first || first.action === '' || DONE_MARKERS.has(words[i - 1] ?? '')) {
       i += first?.length ?? 1;
       continue;
     }
@@ -324,7 +326,7 @@ export async function routeByAction(
   ordered = true,
 ): Promise<{ hits: SearchHit[]; check: ProcedureCheck | null }> {
   const top = hits[0]?.document;
-  const read = ordered ? namedByPhrase(kb, folded, cases) : null;
+  const read = ordered ? namedByPhrase(kb, folded, cases, top?.id) : null;
   // A name said in passing in a question search matched to a plan or guide decides nothing about procedures.
   if (read && 'unheld' in read) {
     if (read.afterAction || top?.type === 'procedure')
@@ -378,8 +380,9 @@ function namedByPhrase(
   kb: KnowledgeBase,
   folded: string,
   cases: readonly QuestionCase[],
+  preferred?: string,
 ): NamedProcedure | { unheld: string; afterAction: boolean } | null {
-  const named = namedProcedure(kb, folded);
+  const named = namedProcedure(kb, folded, preferred);
   if (!named) return null;
   const own = procedureNames(kb).procedures.get(named.meta.id);
   const words = folded.split(' ').filter((w) => w.length > 0);

@@ -171,6 +171,11 @@ export const PLAN_CUES = /(?:^| )(?:ke hoach|chi tieu|muc tieu|nhiem vu|ban chi 
 export function asksPlansOnly(kb: KnowledgeBase, frame: QuestionFrame): boolean {
   const intent = frame.intent;
   if (PLAN_CUES.test(intent.folded)) return true;
-  if (intent.wants !== 'percent') return false;
-  return frame.language !== 'vi' || namedProcedure(kb, frame.clauses) === null;
+  if (intent.wants !== 'percent' || frame.language !== 'vi') return intent.wants === 'percent';
+  // A percent of a fee or tax ("lệ phí trước bạ bao nhiêu phần trăm") is a sheet's rate; plans set targets.
+  if (intent.fields.includes('fee')) return false;
+  // A named procedure answers a percent only when its sheet states one ("60% lương"); a share of people
+  // ("bao nhiêu % người có tài khoản định danh") is a plan target even though it names the account.
+  const named = namedProcedure(kb, frame.clauses);
+  return named === null || !kb.chunksOf(named.meta.id).some((c) => /\d\s*%/.test(c.text));
 }

@@ -76,6 +76,8 @@ export const PROCEDURE_ACTIONS: Readonly<Record<string, string>> = {
   'rut gon': '',
   // "chủ sở hữu hưởng lợi" is a kind of owner, not a benefit asked for.
   'huong loi': '',
+  // An office named for what it does is a place: "văn phòng công chứng", "phòng công chứng".
+  'phong cong chung': '',
 };
 
 /**

@@ -393,13 +393,41 @@ function namedByPhrase(
   const next = objectAfter(words, named.end).find((w) => !OBJECT_FILLERS.has(w) && !/\d/.test(w));
   const stats = corpusStats(kb);
   // A folded function or time word ("kết hôn | bây giờ") is a look-alike of a noun, not another procedure's word.
-  if (next && !FUNCTION_LOOKALIKES.has(next) && (stats.df.get(next) ?? 0) <= stats.chunks * RARE_SHARE && !own.text().words.has(next))
-    return { unheld: `"${named.phrase} ${next}" is not "${named.phrase}"`, afterAction: named.afterAction };
+  const goesOn =
+    next !== undefined &&
+    !FUNCTION_LOOKALIKES.has(next) &&
+    (stats.df.get(next) ?? 0) <= stats.chunks * RARE_SHARE &&
+    !own.text().words.has(next);
+  if (goesOn) return unheldUnlessTopFits(kb, folded, cases, named, preferred, `"${named.phrase} ${next}" is not "${named.phrase}"`);
   if (!named.afterAction) return named;
   const phrase = named.phrase.split(' ');
   if (phrase.every((w, i) => asked.object[i] === w) && asked.object.length > phrase.length) {
     const check = checkProcedure(kb, folded, cases, named.meta);
-    if (check.verdict === 'unheld') return { unheld: check.why, afterAction: true };
+    if (check.verdict === 'unheld') return unheldUnlessTopFits(kb, folded, cases, named, preferred, check.why);
   }
   return named;
+}
+
+/**
+ * The object going on past a name is evidence against that name only: when it is the name of search's first
+ * procedure ("đăng ký kinh doanh | công ty TNHH" is the company registration, not the household business), the
+ * question is read against that procedure instead (null), and refused only if it does not fit it either.
+ */
+function unheldUnlessTopFits(
+  kb: KnowledgeBase,
+  folded: string,
+  cases: readonly QuestionCase[],
+  named: NamedProcedure,
+  preferred: string | undefined,
+  why: string,
+): { unheld: string; afterAction: boolean } | null {
+  const table = procedureNames(kb).procedures;
+  const top = preferred !== undefined && preferred !== named.meta.id ? table.get(preferred) : undefined;
+  const meta = preferred !== undefined ? kb.document(preferred) : undefined;
+  const words = folded.split(' ').filter((w) => w.length > 0);
+  const onward = objectAfter(words, named.end).filter((w) => !OBJECT_FILLERS.has(w) && !/\d/.test(w));
+  // Only positive evidence: the top sheet uses every word the object goes on with ("công ty", "tnhh").
+  const holds = top !== undefined && onward.length > 0 && onward.every((w) => top.text().words.has(w));
+  if (holds && meta && checkProcedure(kb, folded, cases, meta).verdict !== 'unheld') return null;
+  return { unheld: why, afterAction: named.afterAction };
 }

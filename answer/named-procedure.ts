@@ -139,9 +139,9 @@ function phraseTable(kb: KnowledgeBase): PhraseTable {
 
 /**
  * The held procedure the folded question (`|` between clauses) names by a phrase of its names, or null when it
- * names none, or two procedures equally and `preferred` (search's first procedure) is neither.
+ * names none, or two procedures equally.
  */
-export function namedProcedure(kb: KnowledgeBase, folded: string, preferred?: string): NamedProcedure | null {
+export function namedProcedure(kb: KnowledgeBase, folded: string): NamedProcedure | null {
   const { owners, whole, longest } = phraseTable(kb);
   // A name of one word names a procedure only when few chunks use it ("passport", not "sao" of "làm sao").
   const stats = corpusStats(kb);
@@ -190,11 +190,8 @@ export function namedProcedure(kb: KnowledgeBase, folded: string, preferred?: st
       break;
     }
   }
-  if (!best) return null;
-  // A name two siblings share ("khai sinh") names the one search ranked first, when it is one of them.
-  const chosen = tie ? (preferred !== undefined && best.ids.has(preferred) ? preferred : null) : [...best.ids][0];
-  if (!chosen) return null;
-  const meta = kb.document(chosen);
+  if (!best || tie) return null;
+  const meta = kb.document([...best.ids][0] as string);
   return meta
     ? { meta, phrase: best.phrase, afterAction: best.afterAction, end: best.end, whole: whole.has(best.phrase) }
     : null;

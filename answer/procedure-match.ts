@@ -382,7 +382,7 @@ function namedByPhrase(
   cases: readonly QuestionCase[],
   preferred?: string,
 ): NamedProcedure | { unheld: string; afterAction: boolean } | null {
-  const named = namedProcedure(kb, folded, preferred);
+  const named = namedProcedure(kb, folded);
   if (!named) return null;
   const own = procedureNames(kb).procedures.get(named.meta.id);
   const words = folded.split(' ').filter((w) => w.length > 0);
@@ -398,7 +398,15 @@ function namedByPhrase(
     !FUNCTION_LOOKALIKES.has(next) &&
     (stats.df.get(next) ?? 0) <= stats.chunks * RARE_SHARE &&
     !own.text().words.has(next);
-  if (goesOn) return unheldUnlessTopFits(kb, folded, cases, named, preferred, `"${named.phrase} ${next}" is not "${named.phrase}"`);
+  if (goesOn)
+    return unheldUnlessTopFits(
+      kb,
+      folded,
+      cases,
+      named,
+      preferred,
+      `"${named.phrase} ${next}" is not "${named.phrase}"`,
+    );
   if (!named.afterAction) return named;
   const phrase = named.phrase.split(' ');
   if (phrase.every((w, i) => asked.object[i] === w) && asked.object.length > phrase.length) {

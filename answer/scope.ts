@@ -4,7 +4,13 @@
  * or guide is Đồng Nai's own and is not applied elsewhere. English questions get an English frame around the
  * quoted Vietnamese lines. Where to go is stated as it is since 01/7/2025 (no district level).
  */
-import { DOCUMENT_NUMBER, foldText, vietnameseShaped, type DocumentMeta, type KnowledgeBase } from '../knowledge/index.ts';
+import {
+  DOCUMENT_NUMBER,
+  foldText,
+  vietnameseShaped,
+  type DocumentMeta,
+  type KnowledgeBase,
+} from '../knowledge/index.ts';
 import { corpusStats } from './evidence.ts';
 import { namedProcedure } from './named-procedure.ts';
 import type { Composed } from './compose.ts';

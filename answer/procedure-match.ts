@@ -247,6 +247,9 @@ export function checkProcedure(
   const idf = (w: string) => Math.log((stats.chunks + 1) / ((stats.df.get(w) ?? 0) + 0.5));
   const saysOwnName = own.names.some((n) => nameSaid(n, said, idf) >= SAID);
   if (!actionFits(asked.actions, own.actions, cases)) {
+    // An action said with no object ("đăng ký | thi ở đâu") cannot pick a sibling by words said elsewhere.
+    if (asked.object.length === 0)
+      return { verdict: 'unheld', why: `no "${[...asked.actions].join('/')}" for this object` };
     let best: { id: string; score: number } | null = null;
     for (const [id, p] of table) {
       if (id === top.id || !actionFits(asked.actions, p.actions, cases)) continue;

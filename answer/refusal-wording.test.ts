@@ -120,3 +120,10 @@ describe('an English question naming the plan is answered from the plan', () => 
     expect(r.notices).toContain('refused: other-place');
   });
 });
+
+describe('an action said with no object of its own', () => {
+  it('does not pick a sibling by words said elsewhere ("đăng ký | thi" is not "đăng ký sang tên xe máy")', async () => {
+    const r = await ask('Em 18 tuổi, muốn thi bằng lái xe máy lần đầu, học phí bao nhiêu và đăng ký thi ở đâu?');
+    expect(r.refused).toBe(true);
+  });
+});

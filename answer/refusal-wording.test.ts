@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFrame } from './frame.ts';
 import { answer } from './index.ts';
 import { readActionObject, storyObjectDropped } from './procedure-match.ts';
-import { asksPlansOnly } from './scope.ts';
+import { asksPlansOnly, asksUnheldDocument } from './scope.ts';
 import { buildTestKnowledge, type TestKnowledge } from './test-support.ts';
 
 let t: TestKnowledge;
@@ -125,5 +125,17 @@ describe('an action said with no object of its own', () => {
   it('does not pick a sibling by words said elsewhere ("đăng ký | thi" is not "đăng ký sang tên xe máy")', async () => {
     const r = await ask('Em 18 tuổi, muốn thi bằng lái xe máy lần đầu, học phí bao nhiêu và đăng ký thi ở đâu?');
     expect(r.refused).toBe(true);
+  });
+});
+
+describe('a plan year we do not hold', () => {
+  const unheld = (q: string) => asksUnheldDocument(t.kb, q, readFrame(q));
+
+  it('is read through shorthand ("chỉ tiêu cds năm 2025")', () => {
+    expect(unheld('chi tieu cds dong nai nam 2025 la bn')).toBe(true);
+  });
+
+  it('is not a horizon the held plan sets ("mục tiêu … đến 2025")', () => {
+    expect(unheld('muc tieu xep hang cds cua dong nai den 2025 la top may')).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ import {
 } from '../knowledge/index.ts';
 import { corpusStats } from './evidence.ts';
 import { namedProcedure } from './named-procedure.ts';
+import { readQuestion } from './query-text.ts';
 import type { Composed } from './compose.ts';
 import type { QuestionFrame } from './frame.ts';
 import type { QuestionIntent } from './intent.ts';
@@ -154,12 +155,15 @@ const PLAN_WORDS = /(?:^| )(?:ke hoach|chuyen doi so|plan|digital transformation
 export function asksUnheldDocument(kb: KnowledgeBase, question: string, frame: QuestionFrame): boolean {
   const held = holdings(kb);
   const folded = foldText(question);
-  const words = ` ${folded.replace(/[^a-z0-9%/]+/g, ' ')} `;
+  // Shorthand spelled out: "chỉ tiêu cds năm 2025" names a plan year as "kế hoạch chuyển đổi số 2025" does.
+  const words = ` ${readQuestion(question)} `;
+  // "đến (năm) 2025" is a horizon a plan of 2024 can set; "năm 2025" asks that year's plan.
+  const horizon = (y: number) => new RegExp(` den (?:nam )?${y} `).test(words);
   if (
     PLAN_WORDS.test(words) &&
     frame.years.length > 0 &&
     held.years.size > 0 &&
-    frame.years.every((y) => !held.years.has(y))
+    frame.years.every((y) => !held.years.has(y) && !horizon(y))
   )
     return true;
   const number = DOCUMENT_NUMBER.exec(folded)?.[1];

@@ -11,8 +11,8 @@ import {
   GENERIC_ACTIONS,
   GENERIC_NAME_PAIRS,
   OBJECT_BOUNDARIES,
+  namesOnLine,
   OBJECT_FILLERS,
-  otherNames,
   PROCEDURE_ACTIONS,
   type DocumentMeta,
   type KnowledgeBase,
@@ -113,9 +113,13 @@ function phraseTable(kb: KnowledgeBase): PhraseTable {
   const phrasesOf = new Map<string, string[]>();
   const whole = new Set<string>();
   let longest = 0;
+  // The other names come from the base's catalogue: reading every sheet's chunks here made the first question
+  // after a swap read the whole base.
+  const catalogue = kb.catalogue();
   for (const meta of kb.documents()) {
     if (meta.type !== 'procedure') continue;
-    const names = [...meta.title.split(/[;()]/), ...(otherNames(kb.chunksOf(meta.id))?.split(/[;,]/) ?? [])];
+    const other = namesOnLine(catalogue.documents.get(meta.id)?.otherNamesLine ?? null);
+    const names = [...meta.title.split(/[;()]/), ...(other?.split(/[;,]/) ?? [])];
     for (const n of names) {
       const first = namePhrases(n)[0];
       if (first) whole.add(first);

@@ -18,9 +18,11 @@ import { readIntent, type QuestionIntent } from './intent.ts';
 import { readFrame, type QuestionCase, type QuestionFrame } from './frame.ts';
 import { answerYesNo, leadWithBestLine } from './best-line.ts';
 import {
+  asksPlansOnly,
   asksUnheldDocument,
   feeIsNational,
   frameDraft,
+  PLAN_CUES,
   planAskedHowTo,
   scopeOf,
   unknownTermAskedOfPlan,
@@ -86,18 +88,14 @@ export async function answer(question: string, context: AnswerContext): Promise<
   const found = newTopic
     ? { hits: await context.kb.search(frame.searchText, { k: context.k ?? DEFAULT_K }), followUp: false }
     : await retrieve(context.kb, frame.searchText, q.split(/\s+/).length, intent, context);
-  found.hits = await keepPlanQuestionsInPlans(context.kb, frame.searchText, intent, found, context.k ?? DEFAULT_K);
+  const planOnly = asksPlansOnly(context.kb, frame);
+  found.hits = await keepPlanQuestionsInPlans(context.kb, frame.searchText, planOnly, found, context.k ?? DEFAULT_K);
   const followUp = found.followUp;
   const ranked = preferCaseSibling(
     frame.cases,
     preferNamedSibling(
       context.kb,
-      focusOnTopDocument(
-        found.hits,
-        intent,
-        (meta) => namesDocument(context.kb, meta, intent),
-        (meta) => namesShareSheet(context.kb, meta, intent),
-      ),
+      focusOnTopDocument(found.hits, planOnly, (meta) => namesDocument(context.kb, meta, intent)),
       intent,
     ),
   );
@@ -473,11 +471,10 @@ export function* buildNameSharing(kb: KnowledgeBase): Generator<void, NameSharin
 async function keepPlanQuestionsInPlans(
   kb: KnowledgeBase,
   q: string,
-  intent: QuestionIntent,
+  planOnly: boolean,
   found: { hits: SearchHit[]; followUp: boolean },
   k: number,
 ): Promise<SearchHit[]> {
-  const planOnly = asksPlan(intent, found.hits, (meta) => namesShareSheet(kb, meta, intent));
   if (found.followUp || !planOnly || found.hits.slice(0, TOPIC_WINDOW).some((h) => h.document.type === 'plan'))
     return found.hits;
   const plans = kb
@@ -489,24 +486,6 @@ async function keepPlanQuestionsInPlans(
   return [...planHits, ...found.hits.filter((h) => !planHits.some((p) => p.chunk.id === h.chunk.id))].slice(0, k);
 }
 
-/**
- * Targets, shares and duties are asked of plans ("tỷ lệ … bao nhiêu %", "chỉ tiêu"); a share asked about a
- * procedure the question names ("trợ cấp thất nghiệp được bao nhiêu % lương") is the sheet's.
- */
-function asksPlan(intent: QuestionIntent, hits: readonly SearchHit[], named: (meta: DocumentMeta) => boolean): boolean {
-  if (PLAN_CUES.test(intent.folded)) return true;
-  if (intent.wants !== 'percent') return false;
-  return !hits.slice(0, TOPIC_WINDOW).some((h) => h.document.type === 'procedure' && named(h.document));
-}
-
-/** The question says most of a procedure's name, and that sheet itself states shares ("60% …", "giảm 50%"). */
-function namesShareSheet(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent): boolean {
-  return nameCover(kb, meta, intent) >= 0.75 && kb.chunksOf(meta.id).some((c) => /\d\s?%/.test(c.text));
-}
-
-/** Words that only plans answer about. */
-const PLAN_CUES = /(?:^| )(?:ke hoach|chi tieu|muc tieu|nhiem vu|ban chi dao|hoi dong tu van)(?= |$)/;
-
 /** Hits counted per document when choosing the topic: a sheet matched in three fields beats a guide matched once. */
 const TOPIC_WINDOW = 5;
 
@@ -516,14 +495,12 @@ const TOPIC_WINDOW = 5;
  */
 export function focusOnTopDocument(
   hits: readonly SearchHit[],
-  intent: QuestionIntent,
+  planOnly: boolean,
   named: (meta: DocumentMeta) => boolean = () => false,
-  shareSheet: (meta: DocumentMeta) => boolean = () => false,
 ): SearchHit[] {
   // A procedure the question names by its name or another of its names ("đăng ký thường trú") comes first,
   // however much score a guide gathers on the field words ("phí", "bao lâu").
   // Targets, shares and duties ("tỷ lệ … bao nhiêu %", "chỉ tiêu", "nhiệm vụ của sở") live in plans, never in sheets.
-  const planOnly = asksPlan(intent, hits, shareSheet);
   const namedHit = planOnly
     ? undefined
     : hits.slice(0, TOPIC_WINDOW).find((h) => h.document.type === 'procedure' && named(h.document));

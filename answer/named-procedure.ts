@@ -7,11 +7,12 @@
  * neither.
  */
 import {
+  DONE_MARKERS,
   GENERIC_ACTIONS,
   GENERIC_NAME_PAIRS,
   OBJECT_BOUNDARIES,
-  OBJECT_FILLERS,
   namesOnLine,
+  OBJECT_FILLERS,
   PROCEDURE_ACTIONS,
   type DocumentMeta,
   type KnowledgeBase,
@@ -35,6 +36,8 @@ export interface NamedProcedure {
 /** A phrase made only of words pairs every procedure uses ("giấy tờ", "hồ sơ") names none. */
 const generic = (phrase: string): boolean => {
   const words = phrase.split(' ');
+  // A mode or case ("online", "trực tuyến", "lần đầu") is asked of many procedures; it names none of them.
+  if (OBJECT_BOUNDARIES.has(phrase)) return true;
   return words.length === 2 && GENERIC_NAME_PAIRS.has(phrase);
 };
 
@@ -111,11 +114,12 @@ export function phraseTable(kb: KnowledgeBase): PhraseTable {
   const phrasesOf = new Map<string, string[]>();
   const whole = new Set<string>();
   let longest = 0;
+  // The other names come from the base's catalogue: reading every sheet's chunks here made the first question
+  // after a swap read the whole base.
+  const catalogue = kb.catalogue();
   for (const meta of kb.documents()) {
     if (meta.type !== 'procedure') continue;
-    // The catalogue keeps each sheet's "Tên gọi khác" line: no chunk is read (at 100k chunks reading every
-    // sheet here cost a pass over the base on the first question).
-    const other = namesOnLine(kb.catalogue().documents.get(meta.id)?.otherNamesLine ?? null);
+    const other = namesOnLine(catalogue.documents.get(meta.id)?.otherNamesLine ?? null);
     const names = [...meta.title.split(/[;()]/), ...(other?.split(/[;,]/) ?? [])];
     for (const n of names) {
       const first = namePhrases(n)[0];
@@ -162,7 +166,8 @@ export function namedProcedure(kb: KnowledgeBase, folded: string): NamedProcedur
     }
     let j = i + n;
     for (let m = actionLength(words, j); m > 0; m = actionLength(words, j)) j += m;
-    objectStarts.add(j);
+    // "đã đăng ký tạm trú bên đó, … có phải khai báo tạm vắng": what was already done is the story, not the ask.
+    if (!DONE_MARKERS.has(words[i - 1] ?? '')) objectStarts.add(j);
     i = j;
   }
   let best: { ids: Set<string>; phrase: string; afterAction: boolean; end: number; score: number } | null = null;
@@ -202,5 +207,7 @@ export function namedProcedure(kb: KnowledgeBase, folded: string): NamedProcedur
  * nước ngoài"): search ranked a more specific sibling first, and naming the shared part does not overrule it.
  */
 export function holdsPhrase(kb: KnowledgeBase, id: string, phrase: string): boolean {
-  return (phraseTable(kb).phrasesOf.get(id) ?? []).some((p) => p.includes(` ${phrase} `));
+  // The phrase must open the sibling's name or its object: "giấy xác nhận chưa | kết hôn" mentions a marriage, it
+  // is not a more specific marriage registration.
+  return (phraseTable(kb).phrasesOf.get(id) ?? []).some((p) => p.startsWith(` ${phrase} `));
 }

@@ -8,6 +8,8 @@
 import {
   ACTION_STAND_INS,
   ACTIONS_NEEDING_OBJECT,
+  DONE_MARKERS,
+  FUNCTION_LOOKALIKES,
   GENERIC_ACTIONS,
   OBJECT_BOUNDARIES,
   OBJECT_CONTINUATIONS,
@@ -33,9 +35,13 @@ export interface ActionObject {
   generic: boolean;
   /** Folded words of the object after the first action, up to a boundary word (at most OBJECT_WORDS content words; fillers kept, so pairs are real pairs). */
   object: string[];
+  /** True when the object was read after a generic verb only ("làm kỹ sư", "làm phần mềm"). */
+  afterGeneric?: boolean;
 }
 
 const OBJECT_WORDS = 8;
+/** Generic verbs that in a story also say what someone does for a living ("làm kỹ sư", "đi làm bảo vệ"). */
+const STORY_VERBS: ReadonlySet<string> = new Set(['lam', 'di lam']);
 /** The token frame.ts puts where a clause ends: an object never runs past it. */
 const CLAUSE_END = '|';
 const LONGEST_PHRASE = 3;
@@ -50,9 +56,11 @@ export function readActionObject(words: readonly string[]): ActionObject {
   let generic = false;
   let object: string[] = [];
   let specificObject: string[] = [];
+  let storyVerb = false;
   for (let i = 0; i < words.length;) {
     const first = phraseAt(words, i);
-    if (!first || first.action === '') {
+    // What was already done ("đã đăng ký tạm trú bên đó") is the story; the question asks about another step.
+    if (!first || first.action === '' || DONE_MARKERS.has(words[i - 1] ?? '')) {
       i += first?.length ?? 1;
       continue;
     }
@@ -70,11 +78,16 @@ export function readActionObject(words: readonly string[]): ActionObject {
       if (f.action === 'generic') generic = true;
       else actions.add(f.action);
     }
-    if (object.length === 0) object = after;
+    if (object.length === 0) {
+      object = after;
+      // Only a bare "làm" introduces jobs and activities; "thủ tục X", "xin X" name what is asked for.
+      storyVerb = run.every((f) => STORY_VERBS.has(words.slice(f.at, f.at + f.length).join(' ')));
+    }
     if (specificObject.length === 0 && !onlyGeneric) specificObject = after;
     i = j + Math.max(after.length, 1) - (after.length === 0 ? 1 : 0);
   }
-  return { actions, generic, object: specificObject.length > 0 ? specificObject : object };
+  if (specificObject.length > 0) return { actions, generic, object: specificObject };
+  return { actions, generic, object, afterGeneric: object.length > 0 && storyVerb };
 }
 
 /** The longest action phrase starting at `i` (an empty action is a blocked look-alike). */
@@ -120,6 +133,8 @@ interface NameTable {
   procedures: Map<string, ProcedureNames>;
   /** Every word of every procedure's names: the words objects are made of. */
   vocabulary: Set<string>;
+  /** Every word pair of every procedure's name objects. */
+  namePairs: Set<string>;
 }
 
 const namesByBase = new WeakMap<object, NameTable>();
@@ -135,6 +150,7 @@ function procedureNames(kb: KnowledgeBase): NameTable {
 export function* buildProcedureNames(kb: KnowledgeBase): Generator<void, NameTable> {
   const out = new Map<string, ProcedureNames>();
   const vocabulary = new Set<string>();
+  const namePairs = new Set<string>();
   const catalogue = kb.catalogue();
   for (const meta of kb.documents()) {
     if (meta.type !== 'procedure') continue;
@@ -145,7 +161,10 @@ export function* buildProcedureNames(kb: KnowledgeBase): Generator<void, NameTab
     const names = [...meta.title.split(';'), ...(other?.split(';') ?? [])]
       .map((n) => readActionObject(readQuestion(n).split(' ')))
       .map((n, i, all) => (i === 0 && n.object.length === 0 ? { ...n, object: all[0]?.object ?? [] } : n));
-    for (const n of names) for (const w of n.object) vocabulary.add(w);
+    for (const n of names) {
+      for (const w of n.object) vocabulary.add(w);
+      for (const p of bigrams(n.object)) namePairs.add(p);
+    }
     let text: { words: Set<string>; pairs: Set<string> } | null = null;
     out.set(meta.id, {
       actions: new Set(names.flatMap((n) => [...n.actions])),
@@ -159,7 +178,7 @@ export function* buildProcedureNames(kb: KnowledgeBase): Generator<void, NameTab
       },
     });
   }
-  const table = { procedures: out, vocabulary };
+  const table = { procedures: out, vocabulary, namePairs };
   namesByBase.set(kb, table);
   return table;
 }
@@ -218,16 +237,19 @@ export function checkProcedure(
   top: DocumentMeta,
   ordered = true,
 ): ProcedureCheck {
-  const { procedures: table, vocabulary } = procedureNames(kb);
+  const { procedures: table, vocabulary, namePairs } = procedureNames(kb);
   const own = table.get(top.id);
   if (!own) return { verdict: 'fits', said: false };
   const words = folded.split(' ').filter((w) => w.length > 0);
-  const asked = readActionObject(words);
+  const asked = storyObjectDropped(readActionObject(words), namePairs);
   const said = new Set(words);
   const stats = corpusStats(kb);
   const idf = (w: string) => Math.log((stats.chunks + 1) / ((stats.df.get(w) ?? 0) + 0.5));
   const saysOwnName = own.names.some((n) => nameSaid(n, said, idf) >= SAID);
   if (!actionFits(asked.actions, own.actions, cases)) {
+    // An action said with no object ("đăng ký | thi ở đâu") cannot pick a sibling by words said elsewhere.
+    if (asked.object.length === 0)
+      return { verdict: 'unheld', why: `no "${[...asked.actions].join('/')}" for this object` };
     let best: { id: string; score: number } | null = null;
     for (const [id, p] of table) {
       if (id === top.id || !actionFits(asked.actions, p.actions, cases)) continue;
@@ -249,6 +271,18 @@ export function checkProcedure(
   const missing = missingObject(asked.object, own, stats, idf, ordered, vocabulary);
   if (missing) return { verdict: 'unheld', why: missing };
   return { verdict: 'fits', said: saysOwnName };
+}
+
+/**
+ * What follows a bare "làm" in a story is often a job or an activity ("làm kỹ sư", "làm bảo vệ", "làm phần mềm"),
+ * not a paper asked for. Such an object counts only when one of its word pairs is in some procedure's name
+ * ("làm giấy phép karaoke" still names a licence); otherwise it is no evidence either way.
+ */
+export function storyObjectDropped(asked: ActionObject, namePairs: ReadonlySet<string>): ActionObject {
+  if (!asked.afterGeneric) return asked;
+  const content = asked.object.filter((w) => !OBJECT_FILLERS.has(w));
+  if (content.length < 2 || [...bigrams(asked.object)].some((p) => namePairs.has(p))) return asked;
+  return { ...asked, object: [], afterGeneric: false };
 }
 
 /** Why the object the question names is not in the procedure (its rarest word, or most of its pairs), or null. */
@@ -295,7 +329,7 @@ export async function routeByAction(
   ordered = true,
 ): Promise<{ hits: SearchHit[]; check: ProcedureCheck | null }> {
   const top = hits[0]?.document;
-  const read = ordered ? namedByPhrase(kb, folded, cases) : null;
+  const read = ordered ? namedByPhrase(kb, folded, cases, top?.id) : null;
   // A name said in passing in a question search matched to a plan or guide decides nothing about procedures.
   if (read && 'unheld' in read) {
     if (read.afterAction || top?.type === 'procedure')
@@ -349,6 +383,7 @@ function namedByPhrase(
   kb: KnowledgeBase,
   folded: string,
   cases: readonly QuestionCase[],
+  preferred?: string,
 ): NamedProcedure | { unheld: string; afterAction: boolean } | null {
   const named = namedProcedure(kb, folded);
   if (!named) return null;
@@ -360,13 +395,50 @@ function namedByPhrase(
   // doanh | karaoke", "xe máy | mới mua" name another procedure than the one whose name they start with.
   const next = objectAfter(words, named.end).find((w) => !OBJECT_FILLERS.has(w) && !/\d/.test(w));
   const stats = corpusStats(kb);
-  if (next && (stats.df.get(next) ?? 0) <= stats.chunks * RARE_SHARE && !own.text().words.has(next))
-    return { unheld: `"${named.phrase} ${next}" is not "${named.phrase}"`, afterAction: named.afterAction };
+  // A folded function or time word ("kết hôn | bây giờ") is a look-alike of a noun, not another procedure's word.
+  const goesOn =
+    next !== undefined &&
+    !FUNCTION_LOOKALIKES.has(next) &&
+    (stats.df.get(next) ?? 0) <= stats.chunks * RARE_SHARE &&
+    !own.text().words.has(next);
+  if (goesOn)
+    return unheldUnlessTopFits(
+      kb,
+      folded,
+      cases,
+      named,
+      preferred,
+      `"${named.phrase} ${next}" is not "${named.phrase}"`,
+    );
   if (!named.afterAction) return named;
   const phrase = named.phrase.split(' ');
   if (phrase.every((w, i) => asked.object[i] === w) && asked.object.length > phrase.length) {
     const check = checkProcedure(kb, folded, cases, named.meta);
-    if (check.verdict === 'unheld') return { unheld: check.why, afterAction: true };
+    if (check.verdict === 'unheld') return unheldUnlessTopFits(kb, folded, cases, named, preferred, check.why);
   }
   return named;
+}
+
+/**
+ * The object going on past a name is evidence against that name only: when it is the name of search's first
+ * procedure ("đăng ký kinh doanh | công ty TNHH" is the company registration, not the household business), the
+ * question is read against that procedure instead (null), and refused only if it does not fit it either.
+ */
+function unheldUnlessTopFits(
+  kb: KnowledgeBase,
+  folded: string,
+  cases: readonly QuestionCase[],
+  named: NamedProcedure,
+  preferred: string | undefined,
+  why: string,
+): { unheld: string; afterAction: boolean } | null {
+  const table = procedureNames(kb).procedures;
+  const top = preferred !== undefined && preferred !== named.meta.id ? table.get(preferred) : undefined;
+  const meta = preferred !== undefined ? kb.document(preferred) : undefined;
+  const words = folded.split(' ').filter((w) => w.length > 0);
+  const onward = objectAfter(words, named.end).filter((w) => !OBJECT_FILLERS.has(w) && !/\d/.test(w));
+  // Only positive evidence: the top sheet uses every word the object goes on with ("công ty", "tnhh").
+  const holds = top !== undefined && onward.length > 0 && onward.every((w) => top.text().words.has(w));
+  if (holds && meta && checkProcedure(kb, folded, cases, meta).verdict !== 'unheld') return null;
+  return { unheld: why, afterAction: named.afterAction };
 }

@@ -4,8 +4,16 @@
  * or guide is Đồng Nai's own and is not applied elsewhere. English questions get an English frame around the
  * quoted Vietnamese lines. Where to go is stated as it is since 01/7/2025 (no district level).
  */
-import { DOCUMENT_NUMBER, foldText, vietnameseShaped, type DocumentMeta, type KnowledgeBase } from '../knowledge/index.ts';
+import {
+  DOCUMENT_NUMBER,
+  foldText,
+  vietnameseShaped,
+  type DocumentMeta,
+  type KnowledgeBase,
+} from '../knowledge/index.ts';
 import { corpusStats } from './evidence.ts';
+import { namedProcedure } from './named-procedure.ts';
+import { readQuestion } from './query-text.ts';
 import type { Composed } from './compose.ts';
 import type { QuestionFrame } from './frame.ts';
 import type { QuestionIntent } from './intent.ts';
@@ -158,14 +166,37 @@ const PLAN_WORDS = /(?:^| )(?:ke hoach|chuyen doi so|plan|digital transformation
 export function asksUnheldDocument(kb: KnowledgeBase, question: string, frame: QuestionFrame): boolean {
   const held = holdings(kb);
   const folded = foldText(question);
-  const words = ` ${folded.replace(/[^a-z0-9%/]+/g, ' ')} `;
+  // Shorthand spelled out: "chỉ tiêu cds năm 2025" names a plan year as "kế hoạch chuyển đổi số 2025" does.
+  const words = ` ${readQuestion(question)} `;
+  // "đến (năm) 2025" is a horizon a plan of 2024 can set; "năm 2025" asks that year's plan.
+  const horizon = (y: number) => new RegExp(` den (?:nam )?${y} `).test(words);
   if (
     PLAN_WORDS.test(words) &&
     frame.years.length > 0 &&
     held.years.size > 0 &&
-    frame.years.every((y) => !held.years.has(y))
+    frame.years.every((y) => !held.years.has(y) && !horizon(y))
   )
     return true;
   const number = DOCUMENT_NUMBER.exec(folded)?.[1];
   return number !== undefined && !held.numbers.has(number);
+}
+
+/** Words that only plans answer about ("kế hoạch", "chỉ tiêu", "nhiệm vụ"); English "plan" reads as "kế hoạch". */
+export const PLAN_CUES = /(?:^| )(?:ke hoach|chi tieu|muc tieu|nhiem vu|ban chi dao|hoi dong tu van)(?= |$)/;
+
+/**
+ * True when only the plans can answer: the question names the plan or its targets and duties, or asks a share
+ * ("bao nhiêu %") without naming a held procedure. A percent asked of a procedure the question names ("bảo hiểm
+ * thất nghiệp được hưởng bao nhiêu % lương", "lệ phí trước bạ bao nhiêu phần trăm") is that sheet's.
+ */
+export function asksPlansOnly(kb: KnowledgeBase, frame: QuestionFrame): boolean {
+  const intent = frame.intent;
+  if (PLAN_CUES.test(intent.folded)) return true;
+  if (intent.wants !== 'percent' || frame.language !== 'vi') return intent.wants === 'percent';
+  // A percent of a fee or tax ("lệ phí trước bạ bao nhiêu phần trăm") is a sheet's rate; plans set targets.
+  if (intent.fields.includes('fee')) return false;
+  // A named procedure answers a percent only when its sheet states one ("60% lương"); a share of people
+  // ("bao nhiêu % người có tài khoản định danh") is a plan target even though it names the account.
+  const named = namedProcedure(kb, frame.clauses);
+  return named === null || !kb.chunksOf(named.meta.id).some((c) => /\d\s*%/.test(c.text));
 }

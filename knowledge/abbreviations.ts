@@ -123,6 +123,7 @@ export const ABBREVIATION_GROUPS: readonly AbbreviationGroup[] = [
       GCN: ['giấy chứng nhận'],
       QSDĐ: ['quyền sử dụng đất'],
       GCNQSDĐ: ['giấy chứng nhận quyền sử dụng đất', 'sổ đỏ'],
+      TNCN: ['thu nhập cá nhân'],
     },
   },
   {
@@ -211,6 +212,7 @@ export const ABBREVIATION_GROUPS: readonly AbbreviationGroup[] = [
       onl: ['trực tuyến'],
       ktra: ['kiểm tra'],
       bh: ['bảo hiểm'],
+      cty: ['công ty'],
     },
   },
 ];

@@ -52,6 +52,8 @@ export {
   OBJECT_CONTINUATIONS,
   OBJECT_FILLERS,
   GENERIC_NAME_PAIRS,
+  FUNCTION_LOOKALIKES,
+  DONE_MARKERS,
 } from './procedure-words.ts';
 export { findPlaces, isInDongNai } from './gazetteer.ts';
 export { looksEnglish, languageCounts, vietnameseShaped } from './language.ts';

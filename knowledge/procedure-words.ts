@@ -74,6 +74,10 @@ export const PROCEDURE_ACTIONS: Readonly<Record<string, string>> = {
   'huy dong': '',
   'rut ngan': '',
   'rut gon': '',
+  // "chủ sở hữu hưởng lợi" is a kind of owner, not a benefit asked for.
+  'huong loi': '',
+  // An office named for what it does is a place: "văn phòng công chứng", "phòng công chứng".
+  'phong cong chung': '',
 };
 
 /**
@@ -128,8 +132,17 @@ export const OBJECT_BOUNDARIES: ReadonlySet<string> = new Set([
   ...'o tai co online onl xong gom'.split(' '),
   // How soon, not what: "làm hộ chiếu | gấp", "làm lại căn cước | trước".
   ...'gap truoc sau trong'.split(' '),
-  // "cho bé", "cho mẹ": who it is for, not what it is ("cho người nước ngoài", "cho thuê lại" go on, below).
+  // "cho bé", "cho mẹ", "cho người thuê trọ": who it is for, not what it is ("cho thuê lại" goes on, below; a
+  // sibling named for its people, "… cho người nước ngoài", is chosen by how much of its name is said).
   'cho',
+  // "của": whose, not what ("đăng ký kết hôn | của con"); "trên": how ("làm tạm trú | trên điện thoại").
+  'cua',
+  'tren',
+  // Time and discourse words typed without accents are look-alikes of nouns ("bây giờ" / "bay", "giờ" / "gió"):
+  // they end an object, never continue it ("đăng ký kết hôn | bây giờ còn cần …").
+  'gio',
+  'hien',
+  'luc',
   ...[
     'truc tuyen',
     'tren dinh',
@@ -158,6 +171,16 @@ export const OBJECT_BOUNDARIES: ReadonlySet<string> = new Set([
     'hom qua',
     'ngay mai',
     'sap toi',
+    'bay gio',
+    'bay h',
+    'con can',
+    'con phai',
+    'con duoc',
+    // A place said as "bên đó", "bên này", "bên Hàn": where, not what.
+    'ben do',
+    'ben nay',
+    'ben kia',
+    'ben han',
     'sau khi',
     'truoc khi',
     'can gi',
@@ -218,9 +241,7 @@ export const OBJECT_CONTINUATIONS: ReadonlySet<string> = new Set([
   'tai nguyen',
   'tai chinh',
   'tai che',
-  'cho nguoi',
   'cho thue',
-  'cho tre',
 ]);
 
 /**
@@ -252,3 +273,16 @@ export const GENERIC_NAME_PAIRS: ReadonlySet<string> = new Set([
   'bao nhieu',
   'o dau',
 ]);
+
+/**
+ * Folded words that are mostly function or time words ("bây" of "bây giờ", "còn", "đã", "vẫn"): one said right
+ * after a held name is a look-alike made by folding, never evidence that the question names another procedure.
+ */
+export const FUNCTION_LOOKALIKES: ReadonlySet<string> = new Set(
+  'bay gio nay hien luc con van cung da dang se vua moi chua roi nua luon ma thi la co khong duoc tu den sau truoc khi neu'.split(
+    ' ',
+  ),
+);
+
+/** Words before an action that make it something already done in the story ("đã đăng ký tạm trú bên đó"). */
+export const DONE_MARKERS: ReadonlySet<string> = new Set(['da', 'tung']);

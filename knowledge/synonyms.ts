@@ -200,7 +200,7 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'lay off': ['nghỉ việc', 'thất nghiệp'],
       'laid off': ['nghỉ việc', 'thất nghiệp'],
       insurance: ['bảo hiểm'],
-      host: ['chủ nhà'],
+      host: ['chủ nhà', 'thông báo lưu trú'],
       guest: ['khách', 'lưu trú'],
       'foreign guest': ['người nước ngoài', 'lưu trú'],
       overnight: ['qua đêm', 'lưu trú'],
@@ -256,6 +256,9 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'digital school': ['trường học số'],
       'social insurance': ['bảo hiểm xã hội'],
       'land use': ['quyền sử dụng đất'],
+      // A question naming the plan is about the plan ("the 2024 plan", "KH 53", "under the plan").
+      plans: ['kế hoạch'],
+      guests: ['lưu trú'],
     },
   },
 ];

@@ -3,7 +3,13 @@
  * with the chat shorthand residents type expanded ("bn" → "bao nhieu", "dk" → "dang ky").
  * Search itself gets the raw question: knowledge has its own analyser; this is only for intent and evidence checks.
  */
-import { ABBREVIATION_GROUPS, QUESTION_SHORTHAND, QUESTION_STOPWORDS, foldText, foldedWords } from '../knowledge/index.ts';
+import {
+  ABBREVIATION_GROUPS,
+  QUESTION_SHORTHAND,
+  QUESTION_STOPWORDS,
+  foldText,
+  foldedWords,
+} from '../knowledge/index.ts';
 
 /**
  * knowledge's abbreviation table, folded, for entries with one meaning only ("cds" → "chuyen doi so");

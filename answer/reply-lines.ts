@@ -3,7 +3,6 @@
  * dropped, and lines in a row from one source carry their citation marks once.
  */
 import { foldTokens } from './query-text.ts';
-import type { DraftFact } from './reply.ts';
 
 /** A line as compared for repeats: folded words, citation marks left out. */
 export const folded = (s: string) => foldTokens(s.replace(/\[\d+\]/g, '')).join(' ');
@@ -17,10 +16,11 @@ const NEAR_REPEAT = 0.75;
  * or says it again in other words: most of its word pairs and every figure of it already said (a plan's
  * target restated in an agency's duties, a side note that restates the time limit above it).
  */
-export function dropRepeats(facts: readonly DraftFact[]): DraftFact[] {
+// Generic over the fact's shape so this file need not import reply.ts (which imports it).
+export function dropRepeats<F extends { text: string }>(facts: readonly F[]): F[] {
   const said: string[] = [];
   const pairs = new Set<string>();
-  const out: DraftFact[] = [];
+  const out: F[] = [];
   for (const fact of facts) {
     const all = fact.text.split('\n');
     const lines = all.filter((line) => {

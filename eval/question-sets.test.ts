@@ -21,6 +21,7 @@ const SETS = [
   'fresh2-holdout.jsonl',
   'fresh3.jsonl',
   'refusal-probe.jsonl',
+  'fresh4.jsonl',
 ].map((f) => join(ROOT, 'eval', 'questions', f));
 /** The questions issue 9 asks to see answered; they belong to the working set, never the holdout. */
 const NAMED_IN_ISSUE_9 = [

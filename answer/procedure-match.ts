@@ -10,6 +10,7 @@ import {
   ACTIONS_NEEDING_OBJECT,
   DONE_MARKERS,
   FUNCTION_LOOKALIKES,
+  PERSON_WORDS,
   GENERIC_ACTIONS,
   OBJECT_BOUNDARIES,
   OBJECT_CONTINUATIONS,
@@ -299,7 +300,7 @@ function missingObject(
   // "tháng sau", "gấp" after the object say nothing about which procedure it is.
   // A rare word of the sources counts too: "trợ cấp hộ nghèo", "giấy phép nuôi chó" name what no sheet is about.
   const objectish = (w: string) =>
-    !OBJECT_FILLERS.has(w) && (vocabulary.has(w) || df(w) <= stats.chunks * RARE_OBJECT_SHARE);
+    !OBJECT_FILLERS.has(w) && !PERSON_WORDS.has(w) && (vocabulary.has(w) || df(w) <= stats.chunks * RARE_OBJECT_SHARE);
   const content = object.filter(objectish);
   if (content.length === 0) return null;
   const rarest = content.reduce((a, b) => (df(b) < df(a) ? b : a));
@@ -307,7 +308,9 @@ function missingObject(
     return `object word "${rarest}" not in it`;
   if (!withPairs) return null;
   // A code or number in the object ("CT07", "B2") is a detail of the paper, not another paper.
-  const pairs = [...bigrams(object)].filter((p) => p.split(' ').every((w) => !OBJECT_FILLERS.has(w) && !/\d/.test(w)));
+  const pairs = [...bigrams(object)].filter((p) =>
+    p.split(' ').every((w) => !OBJECT_FILLERS.has(w) && !PERSON_WORDS.has(w) && !/\d/.test(w)),
+  );
   if (pairs.length === 0) return null;
   const weight = (ps: readonly string[]) => ps.reduce((s, p) => s + p.split(' ').reduce((t, w) => t + idf(w), 0), 0);
   const held = own.text().pairs;
@@ -399,6 +402,7 @@ function namedByPhrase(
   const goesOn =
     next !== undefined &&
     !FUNCTION_LOOKALIKES.has(next) &&
+    !PERSON_WORDS.has(next) &&
     (stats.df.get(next) ?? 0) <= stats.chunks * RARE_SHARE &&
     !own.text().words.has(next);
   if (goesOn)

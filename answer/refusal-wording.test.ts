@@ -139,3 +139,11 @@ describe('a plan year we do not hold', () => {
     expect(unheld('muc tieu xep hang cds cua dong nai den 2025 la top may')).toBe(false);
   });
 });
+
+describe('family words are who a paper is for', () => {
+  it('answers a held procedure followed by a family word ("thường trú ở nhà chồng")', async () => {
+    const r = await ask('em đăng ký thường trú ở nhà chồng thì nộp bao nhiêu tiền');
+    expect(r.refused).toBe(false);
+    expect(r.citations[0]?.documentId).toMatch(/thuong-tru/);
+  });
+});

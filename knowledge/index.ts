@@ -53,6 +53,7 @@ export {
   OBJECT_FILLERS,
   GENERIC_NAME_PAIRS,
   FUNCTION_LOOKALIKES,
+  PERSON_WORDS,
   DONE_MARKERS,
 } from './procedure-words.ts';
 export { findPlaces, isInDongNai } from './gazetteer.ts';

@@ -284,5 +284,12 @@ export const FUNCTION_LOOKALIKES: ReadonlySet<string> = new Set(
   ),
 );
 
+/**
+ * Who a paper is for, not what it is: family words typed in a story ("thường trú ở nhà | chồng"). They are slots of
+ * the person's story, never evidence that the object names another procedure. "con" and "bé" are left out: typed
+ * without accents they are also "còn" and "bể", and counting them as slots let an unheld topic through.
+ */
+export const PERSON_WORDS: ReadonlySet<string> = new Set('chong vo ck vk ny bo me cha ong chau'.split(' '));
+
 /** Words before an action that make it something already done in the story ("đã đăng ký tạm trú bên đó"). */
 export const DONE_MARKERS: ReadonlySet<string> = new Set(['da', 'tung']);

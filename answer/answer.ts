@@ -29,6 +29,7 @@ import {
 } from './scope.ts';
 import { routeByAction } from './procedure-match.ts';
 import { answerParts, clauseAsks, sheetStatesPenalty } from './parts.ts';
+import { holdBackRest } from './narrow.ts';
 import { ellipticalTopic, topicMentions, withCarriedAsk } from './follow-up.ts';
 import { YES_NO } from './frame.ts';
 import { composePassages, composeProcedure, type Composed } from './compose.ts';
@@ -195,6 +196,7 @@ export async function answer(question: string, context: AnswerContext): Promise<
     const added = answerParts(composed.draft, top.document, sheet, frame, asOf);
     if (added > 0) composed.notices.push(`parts answered from lines: ${added}`);
     if (!/^(?:Có|Không|Được|Chưa)\. /.test(composed.draft.facts[0]?.text ?? '')) answerYesNo(composed.draft, frame);
+    holdBackRest(composed.draft, frame);
   }
   frameDraft(composed, frame, top.document);
   // Procedure sheets hold dated variants a model could mix up; the sheet composer states the rule in force.

@@ -3,7 +3,7 @@
  * smalltalk → follow-up or search → evidence check → procedure sheet or passage composer → optional LLM → reply.
  */
 import {
-  otherNames,
+  catalogueOtherNames,
   toSearchResultJson,
   type DocumentMeta,
   type KnowledgeBase,
@@ -317,7 +317,8 @@ function namesPlanSection(kb: KnowledgeBase, plan: DocumentMeta, intent: Questio
 
 /** The names of a procedure: its title and every "Tên gọi khác" of its overview, as folded word lists. */
 function namesOf(kb: KnowledgeBase, meta: DocumentMeta): string[][] {
-  const other = otherNames(kb.chunksOf(meta.id)) ?? '';
+  // From the catalogue: this runs for every hit of every question, and reading the chunks inflated them each time.
+  const other = catalogueOtherNames(kb.catalogue(), meta.id) ?? '';
   return [meta.title, ...other.split(/[;,]/)]
     .map((n) =>
       readQuestion(n)

@@ -11,7 +11,7 @@ import {
   GENERIC_ACTIONS,
   GENERIC_NAME_PAIRS,
   OBJECT_BOUNDARIES,
-  namesOnLine,
+  catalogueOtherNames,
   OBJECT_FILLERS,
   PROCEDURE_ACTIONS,
   type DocumentMeta,
@@ -119,7 +119,7 @@ export function phraseTable(kb: KnowledgeBase): PhraseTable {
   const catalogue = kb.catalogue();
   for (const meta of kb.documents()) {
     if (meta.type !== 'procedure') continue;
-    const other = namesOnLine(catalogue.documents.get(meta.id)?.otherNamesLine ?? null);
+    const other = catalogueOtherNames(catalogue, meta.id);
     const names = [...meta.title.split(/[;()]/), ...(other?.split(/[;,]/) ?? [])];
     for (const n of names) {
       const first = namePhrases(n)[0];

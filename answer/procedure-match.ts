@@ -15,7 +15,7 @@ import {
   OBJECT_BOUNDARIES,
   OBJECT_CONTINUATIONS,
   OBJECT_FILLERS,
-  namesOnLine,
+  catalogueOtherNames,
   PROCEDURE_ACTIONS,
   type DocumentMeta,
   type KnowledgeBase,
@@ -158,7 +158,7 @@ export function* buildProcedureNames(kb: KnowledgeBase): Generator<void, NameTab
     if (out.size % DOCUMENTS_PER_STEP === DOCUMENTS_PER_STEP - 1) yield;
     // Chunks are read again when the text is first needed, not kept: at 100k chunks holding them all here
     // kept ~200 MB of decompressed text alive for the life of the base.
-    const other = namesOnLine(catalogue.documents.get(meta.id)?.otherNamesLine ?? null);
+    const other = catalogueOtherNames(catalogue, meta.id);
     const names = [...meta.title.split(';'), ...(other?.split(';') ?? [])]
       .map((n) => readActionObject(readQuestion(n).split(' ')))
       .map((n, i, all) => (i === 0 && n.object.length === 0 ? { ...n, object: all[0]?.object ?? [] } : n));

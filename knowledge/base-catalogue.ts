@@ -10,7 +10,7 @@
  * KnowledgeBase.warm). Only words, counts and short strings are kept, never chunk text.
  */
 import { foldText } from './normalise.ts';
-import { otherNamesLine } from './procedure-sheet.ts';
+import { namesOnLine, otherNamesLine } from './procedure-sheet.ts';
 import { stableStringify } from './format.ts';
 import type { Chunk, DocumentMeta } from './types.ts';
 
@@ -131,4 +131,9 @@ export function parseCatalogue(text: string): BaseCatalogue {
     wordChunks: new Map(Object.entries(raw.words)),
     documents: new Map(Object.entries(raw.documents)),
   };
+}
+
+/** A document's other names ("Tên gọi khác"), read from the catalogue without touching its chunks; null when none. */
+export function catalogueOtherNames(catalogue: BaseCatalogue, documentId: string): string | null {
+  return namesOnLine(catalogue.documents.get(documentId)?.otherNamesLine ?? null);
 }

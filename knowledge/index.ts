@@ -26,7 +26,13 @@ export type { Manifest, ManifestDocument, IndexedDocument } from './format.ts';
 export { writeIndex } from './index-writer.ts';
 export type { BuildInput, WriteOptions } from './index-writer.ts';
 export { readStoredIndex } from './stored-index.ts';
-export { buildCatalogue, foldedWords, withoutDocuments, DOCUMENT_NUMBER } from './base-catalogue.ts';
+export {
+  buildCatalogue,
+  catalogueOtherNames,
+  foldedWords,
+  withoutDocuments,
+  DOCUMENT_NUMBER,
+} from './base-catalogue.ts';
 export type { BaseCatalogue, CatalogueEntry } from './base-catalogue.ts';
 export type { StoredIndex } from './stored-index.ts';
 

@@ -20,11 +20,6 @@ export function otherNamesLine(chunks: readonly Chunk[]): string | null {
   return overview?.text.split('\n').find((l) => l.startsWith(OTHER_NAMES_LABEL)) ?? null;
 }
 
-/** The names on that line without its label ("A; B"), or null when there is none. */
-export function otherNames(chunks: readonly Chunk[]): string | null {
-  return namesOnLine(otherNamesLine(chunks));
-}
-
 /** The names on an other-names line without its label ("A; B"); null for no line. */
 export function namesOnLine(line: string | null): string | null {
   return line?.replace(/^Tên gọi khác:\s*/, '') ?? null;

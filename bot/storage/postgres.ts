@@ -111,6 +111,19 @@ export async function openPool(url: string, opts: PostgresOptions = {}): Promise
   return pool;
 }
 
+/** One query on the pool; a failure becomes the storage error its callers document (pgError). */
+export async function poolQuery<R extends pg.QueryResultRow>(
+  pool: pg.Pool,
+  text: string,
+  values: unknown[] = [],
+): Promise<pg.QueryResult<R>> {
+  try {
+    return await pool.query<R>(text, values);
+  } catch (err) {
+    throw pgError(err);
+  }
+}
+
 /**
  * One transaction on one checked-out connection; any failure (a dropped connection too) rolls it back and
  * rejects with a coded error. A connection that broke is discarded, not returned to the pool.
@@ -158,12 +171,8 @@ export class PostgresStorage implements BotStorage {
     return new PostgresStorage(await openPool(url, { max: 10, ...opts }));
   }
 
-  private async q(text: string, values: unknown[] = []): Promise<pg.QueryResult<Row>> {
-    try {
-      return await this.pool.query(text, values);
-    } catch (err) {
-      throw pgError(err);
-    }
+  private q(text: string, values: unknown[] = []): Promise<pg.QueryResult<Row>> {
+    return poolQuery<Row>(this.pool, text, values);
   }
 
   /**

@@ -13,7 +13,7 @@ import {
   type CuratedAnswers,
   type CuratedInput,
 } from '../runtime/index.ts';
-import { inTransaction, pgError } from './postgres.ts';
+import { inTransaction, pgError, poolQuery } from './postgres.ts';
 import { toCurated, type Row } from './web-rows.ts';
 
 export class PostgresCuratedAnswers implements CuratedAnswers {
@@ -23,11 +23,7 @@ export class PostgresCuratedAnswers implements CuratedAnswers {
   ) {}
 
   private async q(text: string, values: unknown[] = []): Promise<Row[]> {
-    try {
-      return (await this.pool.query<Row>(text, values)).rows;
-    } catch (err) {
-      throw pgError(err);
-    }
+    return (await poolQuery<Row>(this.pool, text, values)).rows;
   }
 
   async list(): Promise<CuratedAnswer[]> {

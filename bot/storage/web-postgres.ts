@@ -15,7 +15,7 @@ import {
   type QuestionStatus,
   type WebStore,
 } from '../runtime/index.ts';
-import { inTransaction, openPool, pgError, type PostgresOptions } from './postgres.ts';
+import { inTransaction, openPool, pgError, poolQuery, type PostgresOptions } from './postgres.ts';
 import { PostgresCuratedAnswers } from './web-postgres-curated.ts';
 import { maskedFeedback, maskedNote, maskedQuestion, toQuestionRow, type Row } from './web-rows.ts';
 
@@ -53,12 +53,8 @@ export class PostgresWebStore implements WebStore {
     return new PostgresWebStore(pool, opts.now ?? (() => new Date()));
   }
 
-  private async q(text: string, values: unknown[]): Promise<pg.QueryResult<Row>> {
-    try {
-      return await this.pool.query<Row>(text, values);
-    } catch (err) {
-      throw pgError(err);
-    }
+  private q(text: string, values: unknown[]): Promise<pg.QueryResult<Row>> {
+    return poolQuery<Row>(this.pool, text, values);
   }
 
   async recordQuestion(r: QuestionRecord): Promise<number> {

@@ -6,7 +6,7 @@
  * at 100k chunks once the catalogue is there; the catalogue of a format-3 index costs a pass over the chunks).
  */
 import type { KnowledgeBase } from '../knowledge/index.ts';
-import { buildNameSharing } from './answer.ts';
+import { buildNameSharing } from './document-choice.ts';
 import { phraseTable } from './named-procedure.ts';
 import { buildProcedureNames } from './procedure-match.ts';
 import { holdings } from './scope.ts';

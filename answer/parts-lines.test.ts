@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Chunk, DocumentMeta } from '../knowledge/index.ts';
 import { yesNoWord } from './best-line.ts';
 import { ellipticalTopic, topicMentions, withCarriedAsk } from './follow-up.ts';
-import { preferCaseSibling } from './answer.ts';
+import { preferCaseSibling } from './document-choice.ts';
 import { readFrame } from './frame.ts';
 import { askingWords, readIntent } from './intent.ts';
 import { ageVerdict, genderOf, unitScore } from './parts-facets.ts';

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureIndex } from '../ingest/index.ts';
 import { createEmbedder, KnowledgeBase } from '../knowledge/index.ts';
 import { answer } from './index.ts';
-import { actionFits, readActionObject } from './procedure-match.ts';
+import { readActionObject } from './action-object.ts';
+import { actionFits } from './procedure-match.ts';
 import { readQuestion } from './query-text.ts';
 
 const read = (text: string) => readActionObject(readQuestion(text).split(' '));

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFrame } from './frame.ts';
 import { answer } from './index.ts';
-import { readActionObject, storyObjectDropped } from './procedure-match.ts';
+import { readActionObject } from './action-object.ts';
+import { storyObjectDropped } from './procedure-match.ts';
 import { asksPlansOnly, asksUnheldDocument } from './scope.ts';
 import { buildTestKnowledge, type TestKnowledge } from './test-support.ts';
 

@@ -34,6 +34,8 @@ import {
 import { answerParts, clauseAsks, sheetStatesPenalty } from './parts.ts';
 import { holdBackRest } from './narrow.ts';
 import { ellipticalTopic, topicMentions, withCarriedAsk } from './follow-up.ts';
+import { withStandInFields } from './field-stand-ins.ts';
+import { withFeeReliefAsked } from './fee-relief.ts';
 import { YES_NO } from './frame.ts';
 import { composePassages, composeProcedure, type Composed } from './compose.ts';
 import { tryGenerative } from './generative-path.ts';
@@ -179,16 +181,25 @@ export async function answer(question: string, context: AnswerContext): Promise<
   const sheet = top.document.type === 'procedure' ? context.kb.chunksOf(top.document.id) : [];
   // A fine the sheet states ("không đăng ký bị phạt 2.000.000–3.000.000 đồng") is a part like any other.
   const penaltyStated = intent.asksPenalty && sheetStatesPenalty(sheet, asOf, intent.wants === 'money');
+  // A sheet the question names by a phrase, by a name pair no other sheet shares, or that the conversation is
+  // about is the one asked: a field it lacks is said to be missing beside what it does say, not refused.
+  const held =
+    (routed.check?.verdict === 'fits' && routed.check.byPhrase === true) ||
+    followUp ||
+    (top.document.type === 'procedure' && namesDocument(context.kb, top.document, intent, CASE_PAIRS, true));
   const composed =
     top.document.type === 'procedure'
       ? composeProcedure(
           context.kb,
           top.document,
-          penaltyStated ? { ...intent, asksPenalty: false } : intent,
+          withStandInFields(
+            withFeeReliefAsked(penaltyStated ? { ...intent, asksPenalty: false } : intent, frame.yesNo),
+            sheet,
+          ),
           asOf,
           frame.ages,
           hits,
-          routed.check?.verdict === 'fits' && routed.check.byPhrase === true,
+          held,
         )
       : composePassages(context.kb, intent, hits, asOf);
   if ('refuse' in composed) return refuse(composed.refuse, composed.topicDocumentId, [evidenceNotice]);

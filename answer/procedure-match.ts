@@ -9,6 +9,7 @@ import {
   ACTION_STAND_INS,
   FUNCTION_LOOKALIKES,
   PERSON_WORDS,
+  PROCEDURE_ACTIONS,
   OBJECT_FILLERS,
   catalogueOtherNames,
   type DocumentMeta,
@@ -149,6 +150,9 @@ export function checkProcedure(
   const idf = (w: string) => Math.log((stats.chunks + 1) / ((stats.df.get(w) ?? 0) + 0.5));
   const saysOwnName = own.names.some((n) => nameSaid(n, said, idf) >= SAID);
   if (!actionFits(asked.actions, own.actions, cases)) {
+    // No held name has the action, but the sheet whose name the question says states it on a line that shares
+    // the question's case: the passport's fee line "cấp lại do hỏng hoặc mất" serves "hộ chiếu bị mất làm lại".
+    if (saysOwnName && statesAction(asked, own, words, kb, top.id)) return { verdict: 'fits', said: true };
     // An action said with no object ("đăng ký | thi ở đâu") cannot pick a sibling by words said elsewhere.
     if (asked.object.length === 0)
       return { verdict: 'unheld', why: `no "${[...asked.actions].join('/')}" for this object` };
@@ -170,9 +174,52 @@ export function checkProcedure(
     if (best) return { verdict: 'other', documentId: best.id };
     return { verdict: 'unheld', why: `no "${[...asked.actions].join('/')}" for this object` };
   }
-  const missing = missingObject(asked.object, own, stats, idf, ordered, vocabulary);
+  // The object opens with a whole name of the sheet said with that name's own action ("chứng thực | hợp đồng |
+  // mua bán xe"): what follows says which one of the things the sheet covers, so its word pairs need not be held
+  // (its rare words still must). A stand-in action ("đăng ký | xe máy | mới mua" for a transfer) is no such name.
+  const headed = own.names.some(
+    (n) =>
+      n.object.length >= 2 &&
+      n.object.every((w, i) => asked.object[i] === w) &&
+      [...n.actions].some((a) => asked.actions.has(a)),
+  );
+  const missing = missingObject(asked.object, own, stats, idf, ordered && !headed, vocabulary);
   if (missing) return { verdict: 'unheld', why: missing };
   return { verdict: 'fits', said: saysOwnName };
+}
+
+/**
+ * True when a line of the sheet states one of the asked actions as a word pair ("cấp lại", "gia hạn") beside a
+ * word of the question that is neither the action nor a word of the sheet's names ("mất" in "400.000 đồng cấp
+ * lại do hỏng hoặc mất"): the sheet covers that action for the case asked. One-word action forms ("đổi",
+ * "tách") are folded look-alikes of other words and do not count; nor does a line sharing only the action.
+ */
+function statesAction(
+  asked: ActionObject,
+  own: ProcedureNames,
+  words: readonly string[],
+  kb: KnowledgeBase,
+  id: string,
+): boolean {
+  const phrases = Object.entries(PROCEDURE_ACTIONS)
+    .filter(([phrase, action]) => asked.actions.has(action) && phrase.split(' ').length === 2)
+    .map(([phrase]) => phrase);
+  if (phrases.length === 0 || !phrases.some((p) => own.text().pairs.has(p))) return false;
+  const named = new Set(own.names.flatMap((n) => n.object));
+  const acting = new Set(phrases.flatMap((p) => p.split(' ')));
+  const telling = new Set(
+    words.filter(
+      (w) => w.length >= 3 && !named.has(w) && !acting.has(w) && !OBJECT_FILLERS.has(w) && !FUNCTION_LOOKALIKES.has(w),
+    ),
+  );
+  if (telling.size === 0) return false;
+  return kb.chunksOf(id).some((c) =>
+    c.text.split(/\n|(?<=[.;])\s+/).some((line) => {
+      const tokens = foldTokens(line);
+      const pairs = bigrams(tokens);
+      return phrases.some((p) => pairs.has(p)) && tokens.some((t) => telling.has(t));
+    }),
+  );
 }
 
 /**
@@ -294,7 +341,9 @@ function namedByPhrase(
   const own = procedureNames(kb).procedures.get(named.meta.id);
   const words = folded.split(' ').filter((w) => w.length > 0);
   const asked = readActionObject(words);
-  if (!own || !actionFits(asked.actions, own.actions, cases)) return null;
+  if (!own) return null;
+  if (!actionFits(asked.actions, own.actions, cases) && !statesAction(asked, own, words, kb, named.meta.id))
+    return null;
   // The object may go on past the name with words the sheet never uses: "nhận con | nuôi", "giấy phép kinh
   // doanh | karaoke", "xe máy | mới mua" name another procedure than the one whose name they start with.
   const next = objectAfter(words, named.end).find((w) => !OBJECT_FILLERS.has(w) && !/\d/.test(w));

@@ -61,6 +61,7 @@ export {
   FUNCTION_LOOKALIKES,
   PERSON_WORDS,
   DONE_MARKERS,
+  FEE_RELIEF_WORDS,
 } from './procedure-words.ts';
 export { findPlaces, isInDongNai } from './gazetteer.ts';
 export { looksEnglish, languageCounts, vietnameseShaped } from './language.ts';

@@ -138,6 +138,9 @@ export const OBJECT_BOUNDARIES: ReadonlySet<string> = new Set([
   // "của": whose, not what ("đăng ký kết hôn | của con"); "trên": how ("làm tạm trú | trên điện thoại").
   'cua',
   'tren',
+  // After an exchange, "sang" says what the paper becomes, not which paper: "đổi bằng lái | sang thẻ PET",
+  // "chuyển | sang bản điện tử" ("sang tên" goes on, below).
+  'sang',
   // Time and discourse words typed without accents are look-alikes of nouns ("bây giờ" / "bay", "giờ" / "gió"):
   // they end an object, never continue it ("đăng ký kết hôn | bây giờ còn cần …").
   'gio',
@@ -183,6 +186,8 @@ export const OBJECT_BOUNDARIES: ReadonlySet<string> = new Set([
     'ben han',
     'sau khi',
     'truoc khi',
+    // The kind every procedure is, not one of them: "thủ tục | hành chính", "trung tâm phục vụ | hành chính công".
+    'hanh chinh',
     'can gi',
     'can ho',
     'can giay',
@@ -242,6 +247,7 @@ export const OBJECT_CONTINUATIONS: ReadonlySet<string> = new Set([
   'tai chinh',
   'tai che',
   'cho thue',
+  'sang ten',
 ]);
 
 /**
@@ -293,3 +299,9 @@ export const PERSON_WORDS: ReadonlySet<string> = new Set('chong vo ck vk ny bo m
 
 /** Words before an action that make it something already done in the story ("đã đăng ký tạm trú bên đó"). */
 export const DONE_MARKERS: ReadonlySet<string> = new Set(['da', 'tung']);
+
+/**
+ * Words that ask whether a fee is lowered or waived ("có được giảm lệ phí trước bạ không", "được miễn không"):
+ * such a question wants a yes or no and the line that grants it ("Giảm 100% …", "Miễn lệ phí"), not an amount.
+ */
+export const FEE_RELIEF_WORDS: ReadonlySet<string> = new Set(['giam', 'mien']);

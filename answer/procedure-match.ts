@@ -8,6 +8,7 @@
 import {
   ACTION_STAND_INS,
   FUNCTION_LOOKALIKES,
+  GENERIC_ACTIONS,
   PERSON_WORDS,
   PROCEDURE_ACTIONS,
   OBJECT_FILLERS,
@@ -17,6 +18,7 @@ import {
   type SearchHit,
 } from '../knowledge/index.ts';
 import { bigrams } from './compose-passage.ts';
+import { nameSharing } from './document-choice.ts';
 import { corpusStats } from './evidence.ts';
 import type { QuestionCase } from './frame.ts';
 import { holdsPhrase, namedProcedure, type NamedProcedure } from './named-procedure.ts';
@@ -61,9 +63,9 @@ export function* buildProcedureNames(kb: KnowledgeBase): Generator<void, NameTab
     // Chunks are read again when the text is first needed, not kept: at 100k chunks holding them all here
     // kept ~200 MB of decompressed text alive for the life of the base.
     const other = catalogueOtherNames(catalogue, meta.id);
-    const names = [...meta.title.split(';'), ...(other?.split(';') ?? [])]
-      .map((n) => readActionObject(readQuestion(n).split(' ')))
-      .map((n, i, all) => (i === 0 && n.object.length === 0 ? { ...n, object: all[0]?.object ?? [] } : n));
+    const names = [...meta.title.split(';'), ...(other?.split(';') ?? [])].map((n) =>
+      nameObject(readQuestion(n).split(' ')),
+    );
     for (const n of names) {
       for (const w of n.object) vocabulary.add(w);
       for (const p of bigrams(n.object)) namePairs.add(p);
@@ -86,6 +88,28 @@ export function* buildProcedureNames(kb: KnowledgeBase): Generator<void, NameTab
   return table;
 }
 
+/**
+ * A name's action and object. A name with nothing after its action, or with no action at all, is named by its
+ * own words ("sao y", "khai tử", "photo | công chứng"): those words are its object, so a question saying them
+ * says the name.
+ */
+function nameObject(words: readonly string[]): ActionObject {
+  const read = readActionObject(words);
+  if (read.object.length > 0) return read;
+  const before = words.findIndex((_, i) => actionAt(words, i));
+  const own = (before < 0 ? words : words.slice(0, before)).filter((w) => w.length > 0);
+  return { ...read, object: own };
+}
+
+/** True when an action phrase (specific or generic) starts at word `i`. */
+function actionAt(words: readonly string[], i: number): boolean {
+  for (let n = 3; n >= 1; n--) {
+    const phrase = words.slice(i, i + n).join(' ');
+    if (words.length >= i + n && (PROCEDURE_ACTIONS[phrase] || GENERIC_ACTIONS.has(phrase))) return true;
+  }
+  return false;
+}
+
 /** True when a procedure holding `held` actions serves a question naming `asked` (in the question's cases). */
 export function actionFits(
   asked: ReadonlySet<string>,
@@ -99,6 +123,8 @@ export function actionFits(
     // "cấp bằng lái bị mất" is the re-issue, "cấp căn cước hết hạn" the exchange.
     if (a === 'cap' && cases.includes('lost') && held.has('cap lai')) return true;
     if (a === 'cap' && cases.includes('exchange') && held.has('cap doi')) return true;
+    // "hộ chiếu hết hạn làm lại": doing an expired paper again is its exchange.
+    if (a === 'cap lai' && cases.includes('exchange') && held.has('cap doi')) return true;
   }
   return false;
 }
@@ -110,6 +136,8 @@ function nameSaid(name: ActionObject, words: ReadonlySet<string>, idf: (w: strin
   return total === 0 ? 0 : object.filter((w) => words.has(w)).reduce((s, w) => s + idf(w), 0) / total;
 }
 
+/** A name heading the asked object lets its modifiers go unchecked when at most this many procedures share it. */
+const MAX_HEAD_SHARING = 2;
 /** A name counts as said when this much of its object is in the question. */
 const SAID = 0.75;
 /** The object's word pairs (weighted by rarity) the procedure's text must hold. */
@@ -175,15 +203,31 @@ export function checkProcedure(
     return { verdict: 'unheld', why: `no "${[...asked.actions].join('/')}" for this object` };
   }
   // The object opens with a whole name of the sheet said with that name's own action ("chứng thực | hợp đồng |
-  // mua bán xe"): what follows says which one of the things the sheet covers, so its word pairs need not be held
-  // (its rare words still must). A stand-in action ("đăng ký | xe máy | mới mua" for a transfer) is no such name.
-  const headed = own.names.some(
-    (n) =>
-      n.object.length >= 2 &&
-      n.object.every((w, i) => asked.object[i] === w) &&
-      [...n.actions].some((a) => asked.actions.has(a)),
+  // mua bán xe", "đổi | bằng lái | giấy bìa sang thẻ", "làm | hộ chiếu | gắn chip"): what follows says which
+  // one of the things the sheet covers (its kind, material, model). Only the word right after the name is
+  // checked: a rare word there makes another thing ("giấy phép kinh doanh | karaoke"); its pairs need not be
+  // held. A stand-in action ("đăng ký | xe máy | mới mua" for a transfer) is no such name.
+  const head = Math.max(
+    0,
+    ...own.names
+      .filter(
+        (n) =>
+          n.object.length >= 2 &&
+          n.object.every((w, i) => asked.object[i] === w) &&
+          ([...n.actions].some((a) => asked.actions.has(a)) ||
+            (n.actions.size === 0 && n.generic && asked.actions.size === 0 && asked.generic)),
+      )
+      .map((n) => n.object.length),
   );
-  const missing = missingObject(asked.object, own, stats, idf, ordered && !headed, vocabulary);
+  // Only a name no more than a sibling shares lets the words after it go unchecked: "kinh doanh" is in the
+  // names of household, company and tax sheets, and "kinh doanh | quán karaoke" is another licence.
+  const { count } = nameSharing(kb);
+  const distinct =
+    head > 0 && [...bigrams(asked.object.slice(0, head))].some((p) => (count.get(p) ?? 0) <= MAX_HEAD_SHARING);
+  const next = distinct ? asked.object.slice(head).findIndex((w) => !OBJECT_FILLERS.has(w)) : -1;
+  const checked = distinct ? asked.object.slice(0, next < 0 ? head : head + next + 1) : asked.object;
+  const headed = head > 0;
+  const missing = missingObject(checked, own, stats, idf, ordered && !headed, vocabulary);
   if (missing) return { verdict: 'unheld', why: missing };
   return { verdict: 'fits', said: saysOwnName };
 }
@@ -205,7 +249,8 @@ function statesAction(
     .filter(([phrase, action]) => asked.actions.has(action) && phrase.split(' ').length === 2)
     .map(([phrase]) => phrase);
   if (phrases.length === 0 || !phrases.some((p) => own.text().pairs.has(p))) return false;
-  const named = new Set(own.names.flatMap((n) => n.object));
+  // The title names the object; a case word said in an everyday name ("hộ chiếu bị mất") still tells.
+  const named = new Set(own.names[0]?.object ?? []);
   const acting = new Set(phrases.flatMap((p) => p.split(' ')));
   const telling = new Set(
     words.filter(

@@ -11,6 +11,7 @@ import { readActionObject } from './action-object.ts';
 import { withFeeReliefAsked } from './fee-relief.ts';
 import { withStandInFields } from './field-stand-ins.ts';
 import { readIntent } from './intent.ts';
+import { actionFits } from './procedure-match.ts';
 import { readQuestion } from './query-text.ts';
 import { buildTestKnowledge, type TestKnowledge } from './test-support.ts';
 import type { Turn } from './types.ts';
@@ -133,5 +134,38 @@ describe('"có được giảm … không" asks for the relief, not an amount', 
     const r = await ask('sang ten xe may bay gio co duoc giam le phi truoc ba ko');
     expect(r.refused).toBe(false);
     expect(r.answer).toMatch(/Giảm 100%/);
+  });
+});
+
+describe('doing an expired paper again is its exchange', () => {
+  it('lets "làm lại" of an expired paper fit a sheet that exchanges it, and only then', () => {
+    expect(actionFits(new Set(['cap lai']), new Set(['cap', 'cap doi']), ['lost', 'exchange'])).toBe(true);
+    expect(actionFits(new Set(['cap lai']), new Set(['cap', 'cap doi']), ['lost'])).toBe(false);
+  });
+});
+
+describe('a name with nothing after its action is said by its own words', () => {
+  it('answers "sao y bằng đại học" from the copy attestation sheet ("sao y" is one of its names)', async () => {
+    const r = await ask('sao y bang dai hoc o ubnd xa dc ko');
+    expect(r.refused).toBe(false);
+    expect(r.citations[0]?.documentId).toBe('procedures/chung-thuc-ban-sao');
+  });
+});
+
+describe('what follows a held name says which one, and only the word right after it can make another thing', () => {
+  it('answers a card material after "đổi bằng lái" and a feature after "làm hộ chiếu"', async () => {
+    expect((await ask('đổi bằng lái giấy bìa sang thẻ nhựa ở đâu')).refused).toBe(false);
+    expect((await ask('làm hộ chiếu gắn chip mất mấy ngày')).refused).toBe(false);
+  });
+
+  it('answers the kind of shop after "đăng ký hộ kinh doanh"', async () => {
+    const r = await ask('đăng ký hộ kinh doanh quán nhậu có cần giấy phép gì');
+    expect(r.refused).toBe(false);
+    expect(r.citations[0]?.documentId).toBe('procedures/dang-ky-ho-kinh-doanh');
+  });
+
+  it('still refuses a rare word right after the name, or after a name several sheets share ("kinh doanh")', async () => {
+    expect((await ask('đăng ký hộ kinh doanh karaoke')).refused).toBe(true);
+    expect((await ask('xin giấy phép kinh doanh quán karaoke')).refused).toBe(true);
   });
 });

@@ -148,9 +148,11 @@ export async function answer(question: string, context: AnswerContext): Promise<
       [evidenceNotice],
     );
   }
+  // The word that tells the sheet is not the one asked is looked for where the question asks or names, not in
+  // the story around it ("Chào ad, em là Tuấn …": a greeting or a name is no object).
   const stray =
     !followUp && top.document.type === 'procedure' && !named
-      ? unmatchedProcedureWord(context.kb, intent, top.document.id)
+      ? unmatchedProcedureWord(context.kb, core ?? intent, top.document.id)
       : null;
   if (stray) return refuse('weak-evidence', null, [evidenceNotice, `not about this procedure: "${stray}"`]);
   // Two or three sibling procedures fit equally and the question says none of what tells them apart: ask which.

@@ -391,7 +391,9 @@ function namedByPhrase(
     return null;
   // The object may go on past the name with words the sheet never uses: "nhận con | nuôi", "giấy phép kinh
   // doanh | karaoke", "xe máy | mới mua" name another procedure than the one whose name they start with.
-  const next = objectAfter(words, named.end).find((w) => !OBJECT_FILLERS.has(w) && !/\d/.test(w));
+  // The word right after the name, fillers included: folded, a filler is often a content word too ("bạn" / "bán"
+  // in "hộ kinh doanh | bán hàng online"), and skipping it would judge the word after it instead.
+  const next = objectAfter(words, named.end).find((w) => !/\d/.test(w));
   const stats = corpusStats(kb);
   // A folded function or time word ("kết hôn | bây giờ") is a look-alike of a noun, not another procedure's word.
   const goesOn =

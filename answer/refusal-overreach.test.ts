@@ -169,3 +169,25 @@ describe('what follows a held name says which one, and only the word right after
     expect((await ask('xin giấy phép kinh doanh quán karaoke')).refused).toBe(true);
   });
 });
+
+describe('a story around the question is not what it asks', () => {
+  it('does not take a greeting or a name for the word the sheet lacks ("Chào ad, em là Tuấn …")', async () => {
+    const r = await ask(
+      'Chào ad, em là Tuấn 28 tuổi, quê Quảng Ngãi, vô Biên Hòa làm công nhân 3 năm nay, ở trọ phường Tam Hiệp. Chủ trọ nói phải đăng ký ở công an. Em cần mang theo gì ạ?',
+    );
+    expect(r.refused).toBe(false);
+    expect(r.citations[0]?.documentId).toBe('procedures/dang-ky-tam-tru');
+  });
+});
+
+describe('the word right after a held name is read as typed', () => {
+  it('takes "bán" (folded like "bạn") as the next word: "hộ kinh doanh | bán hàng online" is the same sheet', async () => {
+    const r = await ask('đăng ký hộ kinh doanh bán hàng online có cần không');
+    expect(r.refused).toBe(false);
+    expect(r.citations[0]?.documentId).toBe('procedures/dang-ky-ho-kinh-doanh');
+  });
+
+  it('ends an object at "khi" ("nhận cha con | khi đã có giấy khai sinh")', () => {
+    expect(read('đăng ký nhận cha con khi đã có giấy khai sinh').object.join(' ')).toBe('nhan cha con');
+  });
+});

@@ -8,7 +8,14 @@ import { readQuestion } from './query-text.ts';
 import type { QuestionIntent } from './intent.ts';
 import type { QuestionCase } from './frame.ts';
 import { PLAN_CUES } from './scope.ts';
-import { nameParts, preferCaseFit, preferPlainSibling, saysNameWord, siblingsOf } from './sibling-choice.ts';
+import {
+  nameParts,
+  preferCaseFit,
+  preferLongerName,
+  preferPlainSibling,
+  saysNameWord,
+  siblingsOf,
+} from './sibling-choice.ts';
 import { DOCUMENTS_PER_STEP, runSteps } from './table-steps.ts';
 
 /** True when the question says a word pair of one of the plan's headings ("xã hội số", "Sở Y tế"). */
@@ -66,7 +73,7 @@ export function preferNamedSibling(
   const id = best?.id;
   const named = id
     ? [...hits.filter((h) => h.document.id === id), ...hits.filter((h) => h.document.id !== id)]
-    : preferPlainSibling(kb, hits, intent);
+    : preferLongerName(kb, preferPlainSibling(kb, hits, intent), intent, (meta) => nameCover(kb, meta, intent));
   return preferCaseFit(kb, named, intent, cases);
 }
 

@@ -182,6 +182,50 @@ export function preferPlainSibling(kb: KnowledgeBase, hits: readonly SearchHit[]
   return [...hits];
 }
 
+/** The most words in a row that one of the names and the question share (at least two of them content words). */
+function longestRun(parts: readonly NamePart[], question: readonly string[]): number {
+  let best = 0;
+  for (const p of parts) {
+    for (let i = 0; i < question.length; i++) {
+      for (let j = 0; j < p.words.length; j++) {
+        // Only runs that start where the match starts ("chứng nhận kết hôn" is inside "giấy chứng nhận kết hôn").
+        if (i > 0 && j > 0 && question[i - 1] === p.words[j - 1]) continue;
+        let n = 0;
+        while (question[i + n] === p.words[j + n] && question[i + n] !== undefined) n++;
+        const run = question.slice(i, i + n);
+        // A paper named with "giấy" ("xuất trình giấy chứng nhận kết hôn") is something to bring, not the topic.
+        if (run[0] === 'giay') continue;
+        if (n > best && run.filter((w) => !STOPWORDS.has(w) && !/^\d/.test(w)).length >= 2) best = n;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Of siblings whose names the question says about as fully (`cover`: share of a name's words said), the one
+ * whose name it says the longest stretch of comes first: "sổ hộ khẩu giấy còn xài được không" says "sổ hộ khẩu"
+ * of "thay sổ hộ khẩu" (xác nhận cư trú), only "hộ khẩu" of "làm hộ khẩu" (thường trú).
+ */
+export function preferLongerName(
+  kb: KnowledgeBase,
+  hits: readonly SearchHit[],
+  intent: QuestionIntent,
+  cover: (meta: DocumentMeta) => number,
+): SearchHit[] {
+  const top = hits[0];
+  if (!top || top.document.type !== 'procedure') return [...hits];
+  const question = intent.folded.split(' ');
+  const topRun = longestRun(nameParts(kb, top.document), question);
+  const topCover = cover(top.document);
+  let best: { id: string; run: number } | null = null;
+  for (const meta of siblingsOf(hits)) {
+    const run = longestRun(nameParts(kb, meta), question);
+    if (run > topRun && run >= 3 && cover(meta) >= topCover && (!best || run > best.run)) best = { id: meta.id, run };
+  }
+  return best ? first(hits, best.id) : [...hits];
+}
+
 /** The hits of document `id` first, the rest after (stable). */
 function first(hits: readonly SearchHit[], id: string): SearchHit[] {
   return [...hits.filter((h) => h.document.id === id), ...hits.filter((h) => h.document.id !== id)];

@@ -239,10 +239,11 @@ const ACCENTED = new Map(
 );
 
 /**
- * Words after which a country's name is a nationality: "người", "dân", "quốc tịch", "chồng", "vợ". Not "xã" ("xã Mỹ
+ * Words after which a country's name is a nationality or a country: "người", "dân", "quốc tịch", "chồng", "vợ",
+ * "bên Hàn", "sang Nhật", "đi Mỹ". Not "xã" ("xã Mỹ
  * Lộc" is a commune) nor "lấy" ("lấy tay").
  */
-const NATIONALITY_WORDS = new Set(['nguoi', 'dan', 'tich', 'chong', 'vo']);
+const NATIONALITY_WORDS = new Set(['nguoi', 'dan', 'tich', 'chong', 'vo', 'ben', 'sang', 'di']);
 
 /** English nationality words (matched in English questions only: "thai" is also Vietnamese "thai", pregnancy). */
 const ENGLISH_NATIONALITIES = new Set(

@@ -8,6 +8,14 @@ import { readQuestion } from './query-text.ts';
 import type { QuestionIntent } from './intent.ts';
 import type { QuestionCase } from './frame.ts';
 import { PLAN_CUES } from './scope.ts';
+import {
+  nameParts,
+  preferCaseFit,
+  preferLongerName,
+  preferPlainSibling,
+  saysNameWord,
+  siblingsOf,
+} from './sibling-choice.ts';
 import { DOCUMENTS_PER_STEP, runSteps } from './table-steps.ts';
 
 /** True when the question says a word pair of one of the plan's headings ("xã hội số", "Sở Y tế"). */
@@ -42,21 +50,31 @@ const SIBLING_MARGIN = 0.2;
 /**
  * Sibling procedures share most words ("Đăng ký khai sinh" / "… có yếu tố nước ngoài, quá hạn"; "Đổi giấy
  * phép lái xe" / "Cấp lại … bị mất"). Among the procedures in the first hits, the one whose name the question
- * says most fully comes first: the extra words of a sibling's name (its action, its case) must be asked.
+ * says most fully comes first: the extra words of a sibling's name (its action, its case) must be asked. When
+ * the question says their names equally, the plain form comes first; then the case decides (sibling-choice.ts).
+ * `cases`: the frame's (default: read from the intent's words).
  */
-export function preferNamedSibling(kb: KnowledgeBase, hits: readonly SearchHit[], intent: QuestionIntent): SearchHit[] {
+export function preferNamedSibling(
+  kb: KnowledgeBase,
+  hits: readonly SearchHit[],
+  intent: QuestionIntent,
+  cases?: readonly QuestionCase[],
+): SearchHit[] {
   const top = hits[0];
   if (!top || top.document.type !== 'procedure') return [...hits];
   const topCover = nameCover(kb, top.document, intent);
   let best: { id: string; cover: number } | null = null;
-  for (const h of hits.slice(0, TOPIC_WINDOW)) {
-    if (h.document.type !== 'procedure' || h.document.id === top.document.id) continue;
-    const cover = nameCover(kb, h.document, intent);
-    if (cover >= topCover + SIBLING_MARGIN && (!best || cover > best.cover)) best = { id: h.document.id, cover };
+  for (const meta of siblingsOf(hits)) {
+    // Only a sibling the question names by a word of its names, not only by a case ("người nước ngoài").
+    if (!saysNameWord(nameParts(kb, meta), intent.folded)) continue;
+    const cover = nameCover(kb, meta, intent);
+    if (cover >= topCover + SIBLING_MARGIN && (!best || cover > best.cover)) best = { id: meta.id, cover };
   }
-  if (!best) return [...hits];
-  const id = best.id;
-  return [...hits.filter((h) => h.document.id === id), ...hits.filter((h) => h.document.id !== id)];
+  const id = best?.id;
+  const named = id
+    ? [...hits.filter((h) => h.document.id === id), ...hits.filter((h) => h.document.id !== id)]
+    : preferLongerName(kb, preferPlainSibling(kb, hits, intent), intent, (meta) => nameCover(kb, meta, intent));
+  return preferCaseFit(kb, named, intent, cases);
 }
 
 /** Words in a procedure's name that say it is the variant for a case ("… bị mất", "… có yếu tố nước ngoài"). */
@@ -79,17 +97,12 @@ export function preferCaseSibling(cases: readonly QuestionCase[], hits: readonly
   // A sibling shares a word pair of the top's name ("giấy phép lái xe"); another procedure with the case is not one.
   const pairs = (meta: DocumentMeta) => bigrams(readQuestion(meta.title).split(' '));
   const own = pairs(top.document);
-  const sibling = hits
-    .slice(0, TOPIC_WINDOW)
-    .find(
-      (h) =>
-        h.document.type === 'procedure' &&
-        h.document.id !== top.document.id &&
-        carries(h.document) &&
-        [...pairs(h.document)].some((p) => own.has(p) && !GENERIC_PAIRS.has(p)),
-    );
+  // Past the top's own hits: the topic step may have put all of them first.
+  const sibling = siblingsOf(hits).find(
+    (meta) => carries(meta) && [...pairs(meta)].some((p) => own.has(p) && !GENERIC_PAIRS.has(p)),
+  );
   if (!sibling) return [...hits];
-  const id = sibling.document.id;
+  const id = sibling.id;
   return [...hits.filter((h) => h.document.id === id), ...hits.filter((h) => h.document.id !== id)];
 }
 

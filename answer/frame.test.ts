@@ -48,7 +48,58 @@ describe('reading the frame of a question', () => {
   });
 });
 
+describe('a nationality is the foreign-element case', () => {
+  it('reads "chồng em người Hàn" as a foreign spouse and searches "người nước ngoài"', () => {
+    const frame = readFrame('chồng em người Hàn, bé sinh ở Biên Hòa, làm khai sinh ở đâu');
+    expect(frame.cases).toContain('foreigner');
+    expect(frame.searchText).toBe('chồng em người nước ngoài bé sinh làm khai sinh ở đâu');
+    expect(frame.elsewhere).toBeNull();
+  });
+
+  it('reads a country said alone, accents or not ("ông xã Hàn Quốc", "nguoi dai loan")', () => {
+    expect(readFrame('ông xã Hàn Quốc muốn đăng ký kết hôn').searchText).toContain('ông xã nước ngoài');
+    expect(readFrame('chong em nguoi dai loan').cases).toContain('foreigner');
+    expect(readFrame('con sinh ở Nhật Bản về nước').searchText).toContain('sinh ở nước ngoài');
+  });
+
+  it('reads English nationalities and countries in English questions', () => {
+    expect(readFrame("I'm Thai, my husband is Vietnamese, where do we register the birth?").cases).toContain(
+      'foreigner',
+    );
+    expect(readFrame('I am from the Philippines and want to marry').cases).toContain('foreigner');
+  });
+
+  it('does not read a Vietnamese province, region or everyday look-alike as foreign', () => {
+    for (const q of [
+      'chồng em quê Thanh Hóa, người Thanh Hóa',
+      'người lao động ở công ty',
+      'mang thai lần đầu',
+      'người miền Tây',
+      'tạm trú dài hạn',
+      'mong có câu trả lời',
+      'xã Mỹ Lộc',
+      'người bị mất giấy tờ',
+    ])
+      expect(readFrame(q).cases).not.toContain('foreigner');
+  });
+
+  it('reads "muốn" (want) as no late case, and "muộn" or "chưa làm" after months as late', () => {
+    expect(readFrame('tôi muốn làm khai sinh cho con').cases).not.toContain('late');
+    expect(readFrame('toi muon lam khai sinh cho con').cases).not.toContain('late');
+    expect(readFrame('khai sinh muộn có bị phạt không').cases).toContain('late');
+    expect(readFrame('con sinh 4 thang roi chua lam khai sinh').cases).toContain('late');
+  });
+});
+
 describe('the gazetteer', () => {
+  it('finds foreign countries as kind "foreign", a one-syllable name only after a nationality word', () => {
+    expect(findPlaces(words('nguoi han')).map((p) => [p.name, p.kind])).toEqual([['Hàn Quốc', 'foreign']]);
+    expect(findPlaces(words('han che'))).toEqual([]);
+    expect(findPlaces(words('ba lan'), { typed: ['ba', 'lần'] })).toEqual([]);
+    expect(findPlaces(words('ba lan'), { typed: ['Ba', 'Lan'] }).map((p) => p.name)).toEqual(['Ba Lan']);
+    expect(findPlaces(words('tay ninh')).map((p) => p.kind)).toEqual(['province']);
+  });
+
   it('finds the longest name first and takes the place word before it', () => {
     expect(findPlaces(words('o tinh ba ria vung tau')).map((p) => [p.name, p.start, p.end])).toEqual([
       ['Bà Rịa - Vũng Tàu', 1, 6],

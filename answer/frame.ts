@@ -50,7 +50,12 @@ const CASE_CUES: ReadonlyArray<{ case: QuestionCase; cue: RegExp }> = [
     case: 'correction',
     cue: /(?:^| )(?:sai ten|sai thong tin|cai chinh|dieu chinh|sua ten|sua thong tin|thay doi thong tin)(?= |$)/,
   },
-  { case: 'late', cue: /(?:^| )(?:qua han|tre han|muon|de lau|chua dang ky)(?= |$)/ },
+  {
+    case: 'late',
+    // Unaccented "muon" is mostly "muốn" (want) before a verb ("muon lam", "muon dang ky"): late only elsewhere.
+    // "chưa làm khai sinh" after months is late too ("sinh 4 tháng rồi chưa làm").
+    cue: /(?:^| )(?:qua han|tre han|muon(?! (?:lam|dang|xin|hoi|biet|di|nop|doi|cap|chuyen|tach|nhap|sang|ket|khai|mua|ban|mo|thue|tra|nhan|bao|them|gia|sua|huy|xac|lay|tim|rut|ky|ho|duoc|cai|dieu|bo|huy))|de lau|chua dang ky|chua lam|chua di lam)(?= |$)/,
+  },
   { case: 'online', cue: /(?:^| )(?:online|truc tuyen|qua mang|vneid|dich vu cong)(?= |$)/ },
   { case: 'child', cue: /(?:^| )(?:tre em|con nho|be|duoi 14 tuoi|duoi 6 tuoi|con toi|con minh)(?= |$)/ },
   { case: 'foreigner', cue: /(?:^| )(?:nguoi nuoc ngoai|quoc tich nuoc ngoai|viet kieu|nuoc ngoai)(?= |$)/ },
@@ -61,12 +66,8 @@ export function casesIn(folded: string): QuestionCase[] {
   return CASE_CUES.filter((c) => c.cue.test(folded)).map((c) => c.case);
 }
 
-/** English words for the cases (a foreign parent or spouse by nationality, a lost card, a late registration). */
+/** English words for the cases (a lost card, a late registration; a nationality is knowledge's gazetteer's). */
 const ENGLISH_CASES: ReadonlyArray<{ case: QuestionCase; cue: RegExp }> = [
-  {
-    case: 'foreigner',
-    cue: /(?:^| )(?:foreign|foreigner|japanese|korean|thai|chinese|taiwanese|american|french|german|british|australian|indian|filipino)(?= |$)/,
-  },
   { case: 'lost', cue: /(?:^| )(?:lost|stolen|replace|replacement)(?= |$)/ },
   { case: 'late', cue: /(?:^| )(?:late|overdue)(?= |$)/ },
 ];
@@ -206,32 +207,46 @@ function clauseIndexes(question: string, count: number): number[] {
 export function readFrame(question: string): QuestionFrame {
   const ws = words(question);
   const folded = ws.map((w) => w.folded);
-  const places = findPlaces(folded);
+  const english = looksEnglish(question);
+  const found = findPlaces(folded, { typed: ws.map((w) => w.raw), english });
+  const places = found.filter((p) => p.kind !== 'foreign');
+  // "chồng em người Hàn", "ông xã Hàn Quốc", "I am Japanese": a nationality is the foreign-element case.
+  const foreign = found.filter((p) => p.kind === 'foreign');
   const cut = storyWords(folded);
   for (const i of properNames(ws)) cut.add(i);
   for (const p of places) for (let i = p.start; i < p.end; i++) cut.add(i);
-  const kept = ws.filter((_, i) => !cut.has(i)).map((w) => w.raw);
+  // The country reads as what it means for a procedure, in place: "người Hàn" → "người nước ngoài", "sinh ở Hàn
+  // Quốc" → "sinh ở nước ngoài", so search, the names and the evidence meet the foreign-element sheets' words.
+  const shown = ws.map((w) => w.raw);
+  for (const p of english ? [] : foreign) {
+    for (let i = p.start; i < p.end; i++) shown[i] = '';
+    shown[p.start] = 'nước ngoài';
+    cut.delete(p.start);
+  }
+  const kept = shown.filter((w, i) => !cut.has(i) && w.length > 0);
   const clauseOf = clauseIndexes(question, ws.length);
   // "tạm trú cho người thuê phòng trọ": whom it is for is not the procedure's object (search still sees it).
   const forWhom = beneficiary(folded);
   const clauses = [...new Set(clauseOf)]
     .map((c) =>
       readQuestion(
-        ws
-          .filter((_, i) => !cut.has(i) && !forWhom.has(i) && clauseOf[i] === c)
-          .map((w) => w.raw)
-          .join(' '),
+        shown.filter((w, i) => !cut.has(i) && !forWhom.has(i) && clauseOf[i] === c && w.length > 0).join(' '),
       ),
     )
     .filter((c) => c.length > 0)
     .join(' | ');
-  const english = looksEnglish(question);
-  // An English question keeps its words: the glossary reads them; places still count for scope.
-  const slotFree = english ? question : kept.join(' ');
+  // An English question keeps its words: the glossary reads them; places still count for scope. A nationality is
+  // read as "foreigner" too ("I'm Thai" → the glossary's "người nước ngoài").
+  const foreignWord = foreign.length > 0 && !foreign.some((p) => p.name.startsWith('foreign'));
+  const slotFree = english ? `${question}${foreignWord ? ' foreigner' : ''}` : kept.join(' ');
   const intent = readIntent(slotFree.trim().length > 0 ? slotFree : question);
   const ages = ws.flatMap((w, i) => (/^\d{1,3}$/.test(w.folded) && folded[i + 1] === 'tuoi' ? [Number(w.folded)] : []));
   const years = folded.filter((w) => /^(?:19|20)\d\d$/.test(w)).map(Number);
   const whole = readQuestion(question);
+  // Typed with its accents, "muốn" (want) is never "muộn" (late); folding makes them one word.
+  const caseText = readQuestion(ws.map((w) => (w.raw.toLowerCase() === 'muốn' ? 'mong' : w.raw)).join(' '));
+  const cases = english ? [...new Set([...casesIn(caseText), ...englishCases(whole)])] : casesIn(caseText);
+  if (foreign.length > 0 && !cases.includes('foreigner')) cases.push('foreigner');
   const dongNai = places.some(isInDongNai);
   const elsewhere = dongNai ? null : (places.find((p) => !isInDongNai(p)) ?? null);
   const agencyText = spellOutAgencies(foldText(question));
@@ -239,7 +254,7 @@ export function readFrame(question: string): QuestionFrame {
   return {
     language: english ? 'en' : 'vi',
     intent,
-    cases: english ? [...new Set([...casesIn(whole), ...englishCases(whole)])] : casesIn(whole),
+    cases,
     yesNo: YES_NO.test(whole),
     places,
     elsewhere,

@@ -96,6 +96,17 @@ function trimFillers(words: readonly string[]): string[] {
   return words.slice(a, b);
 }
 
+/** True when the action words from `i` to `j` hold a procedure's own action, not only "làm", "xin", "thủ tục". */
+function specificAction(words: readonly string[], i: number, j: number): boolean {
+  for (let k = i; k < j;) {
+    const n = actionLength(words, k);
+    if (n === 0) return false;
+    if (PROCEDURE_ACTIONS[words.slice(k, k + n).join(' ')]) return true;
+    k += n;
+  }
+  return false;
+}
+
 /** Length of the action phrase (specific or generic) starting at `i`, 0 when none. */
 function actionLength(words: readonly string[], i: number): number {
   for (let n = 3; n >= 1; n--) {
@@ -147,12 +158,14 @@ export function phraseTable(kb: KnowledgeBase): PhraseTable {
  * names none, or two procedures equally.
  */
 export function namedProcedure(kb: KnowledgeBase, folded: string): NamedProcedure | null {
-  const { owners, whole, longest } = phraseTable(kb);
+  const { owners, whole, longest, phrasesOf } = phraseTable(kb);
   // A name of one word names a procedure only when few chunks use it ("passport", not "sao" of "làm sao").
   const stats = corpusStats(kb);
   const rareWord = (w: string) => !STOPWORDS.has(w) && (stats.df.get(w) ?? 0) <= stats.chunks * RARE_SHARE;
   const words = folded.split(' ').filter((w) => w.length > 0);
-  const objectStarts = new Set<number>();
+  // Where an object starts, and whether the action before it is a procedure's own ("đăng ký", "khai báo") or a
+  // bare "làm"/"xin", which in a story is often a job ("lên Biên Hòa làm | công ty").
+  const objectStarts = new Map<number, boolean>();
   for (let i = 0; i < words.length;) {
     const n = actionLength(words, i);
     if (n === 0) {
@@ -167,7 +180,7 @@ export function namedProcedure(kb: KnowledgeBase, folded: string): NamedProcedur
     let j = i + n;
     for (let m = actionLength(words, j); m > 0; m = actionLength(words, j)) j += m;
     // "đã đăng ký tạm trú bên đó, … có phải khai báo tạm vắng": what was already done is the story, not the ask.
-    if (!DONE_MARKERS.has(words[i - 1] ?? '')) objectStarts.add(j);
+    if (!DONE_MARKERS.has(words[i - 1] ?? '')) objectStarts.set(j, specificAction(words, i, j));
     i = j;
   }
   let best: { ids: Set<string>; phrase: string; afterAction: boolean; end: number; score: number } | null = null;
@@ -178,6 +191,7 @@ export function namedProcedure(kb: KnowledgeBase, folded: string): NamedProcedur
       const ids = owners.get(phrase);
       if (!ids || ids.size > MAX_SHARING || (n === 1 && !rareWord(phrase)) || generic(phrase)) continue;
       const afterAction = objectStarts.has(i);
+      const afterOwnAction = objectStarts.get(i) === true;
       // The name right after the question's action is what it asks about; otherwise the first whole name said
       // ("bảo hiểm thất nghiệp" over the "công ty" of "thành lập công ty"), then the first name's object. A paper
       // named with "giấy" ("giấy chứng nhận kết hôn") is something to bring, not the topic.
@@ -186,7 +200,11 @@ export function namedProcedure(kb: KnowledgeBase, folded: string): NamedProcedur
       // one ("thẻ bảo hiểm | xe máy", "thừa kế | nhà đất"), is part of something else, not the procedure asked about.
       const goesOn = content(words[i + n]) && !OBJECT_BOUNDARIES.has(`${words[i + n]} ${words[i + n + 1] ?? ''}`);
       if (!afterAction && (paper || (!whole.has(phrase) && content(words[i - 1])) || goesOn)) continue;
-      const score = (afterAction ? 1000 : 0) + (paper ? 0 : 100) + (whole.has(phrase) ? 10 : 0);
+      // "xin trích lục | khai sinh": the name is the tail of another procedure's name the question says whole.
+      if (!afterAction && insideOtherName(phrasesOf, ids, words.slice(Math.max(0, i - 2), i + n))) continue;
+      // A name after a procedure's own action outranks one after a bare "làm": "làm công ty, … đăng ký tạm trú".
+      const score =
+        (afterAction ? 1000 : 0) + (afterOwnAction ? 500 : 0) + (paper ? 0 : 100) + (whole.has(phrase) ? 10 : 0);
       // A paper said in passing names nothing (see above); said after the action it is what is asked for.
       if (!best || score > best.score) {
         best = { ids, phrase, afterAction, end: i + n, score };
@@ -200,6 +218,20 @@ export function namedProcedure(kb: KnowledgeBase, folded: string): NamedProcedur
   return meta
     ? { meta, phrase: best.phrase, afterAction: best.afterAction, end: best.end, whole: whole.has(best.phrase) }
     : null;
+}
+
+/** True when `said` (two words and a name) is inside a name phrase of a procedure other than `ids`. */
+function insideOtherName(
+  phrasesOf: ReadonlyMap<string, readonly string[]>,
+  ids: ReadonlySet<string>,
+  said: readonly string[],
+): boolean {
+  // "lục" of "trích lục" folds to the stopword "luc" ("lúc"): one word of the two must carry content.
+  const before = said.slice(0, 2);
+  if (said.length < 3 || before.includes('|') || !before.some(content)) return false;
+  const text = ` ${said.join(' ')} `;
+  for (const [id, phrases] of phrasesOf) if (!ids.has(id) && phrases.some((p) => p.includes(text))) return true;
+  return false;
 }
 
 /**

@@ -22,6 +22,8 @@ export const QUESTION_SHORTHAND: Readonly<Record<string, string>> = {
   dk: 'dang ky',
   dky: 'dang ky',
   dki: 'dang ky',
+  // "đăng kí", "kí tên": the older spelling of "ký".
+  ki: 'ky',
   j: 'gi',
   gj: 'gi',
   ntn: 'nhu the nao',

@@ -14,14 +14,14 @@ import {
 } from '../knowledge/index.ts';
 import { bigrams } from './compose-passage.ts';
 import { addDays, variantsOn, viDate } from './dated-rules.ts';
-import { casesIn, YES_NO, type QuestionFrame } from './frame.ts';
+import { casesIn, type QuestionFrame } from './frame.ts';
 import { caseScore, yesNoWord } from './best-line.ts';
 import { readIntent, type QuestionIntent } from './intent.ts';
 import { foldTokens, readQuestion } from './query-text.ts';
 import type { Draft, DraftFact } from './reply.ts';
 import { ageCloseness, ageVerdict, FACETS, unitScore, type Facet } from './parts-facets.ts';
 import { boundLine, boundScore, statedQuantities } from './quantities.ts';
-import { asksYesNo } from './yes-no.ts';
+import { asksYesNo, isYesNo } from './yes-no.ts';
 
 /** A part this short that asks no field or facet ("có thật vậy không?") is about the clauses before it. */
 const BARE_WORDS = 5;
@@ -67,7 +67,7 @@ export function questionParts(frame: QuestionFrame): QuestionPart[] {
 
 /** True when a clause asks something: a question word, a field cue or a yes/no ending. */
 export function clauseAsks(clause: string): boolean {
-  return ASKS.test(clause) || YES_NO.test(clause) || readIntent(clause).fields.length > 0;
+  return ASKS.test(clause) || isYesNo(clause) || readIntent(clause).fields.length > 0;
 }
 
 /** "…bao nhiêu và có cần … không": both halves must ask for the joined clause to be two parts. */
@@ -86,7 +86,7 @@ function readPart(text: string, context: string): QuestionPart {
     text: folded,
     context,
     intent: readIntent(text),
-    yesNo: YES_NO.test(folded),
+    yesNo: isYesNo(folded),
     facets: FACETS.filter((f) => f.asked.test(folded)).map((f) => f.facet),
   };
 }

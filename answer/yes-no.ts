@@ -5,8 +5,11 @@
  */
 import { YES_NO, type QuestionFrame } from './frame.ts';
 
-/** A folded question that ends as a yes/no one ("… nữa không", "… chưa", "… không ạ"). */
-const ENDS_YES_NO = / (?:khong|ko|k|hok|hong|chua)(?: a| vay| nhi| ha)?$/;
+/**
+ * A folded question that ends as a yes/no one: "… nữa không", "… chưa", "… không ạ", or a particle after "rồi",
+ * "thật", "phải", "vậy" ("hết thuế khoán rồi hả", "bỏ rồi à").
+ */
+const ENDS_YES_NO = / (?:(?:khong|ko|k|hok|hong|chua)(?: a| vay| nhi| ha)?|(?:roi|that|phai|vay) (?:ha|a|ho))$/;
 
 /** True when a folded text asks yes or no: a "có … không" frame.ts reads, or a yes/no ending. */
 export function isYesNo(folded: string): boolean {

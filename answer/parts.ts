@@ -20,7 +20,7 @@ import { readIntent, type QuestionIntent } from './intent.ts';
 import { foldTokens, readQuestion } from './query-text.ts';
 import type { Draft, DraftFact } from './reply.ts';
 import { ageCloseness, ageVerdict, FACETS, unitScore, type Facet } from './parts-facets.ts';
-import { boundLine, boundScore, statedQuantities } from './quantities.ts';
+import { boundLine, boundScore, quantityVerdict, statedQuantities } from './quantities.ts';
 import { asksYesNo, isYesNo } from './yes-no.ts';
 
 /** A part this short that asks no field or facet ("có thật vậy không?") is about the clauses before it. */
@@ -187,7 +187,13 @@ export function supportScore(line: string, part: QuestionPart, frame: QuestionFr
   // A number the part states ("đóng được 10 tháng") meets the sheet's bound in that unit ("đủ 12 tháng"); one the
   // story around it states ("con sinh được 4 tháng") counts half.
   const own = statedQuantities(part.text);
-  score += own.length > 0 ? boundScore(own, folded) : 0.5 * boundScore(statedQuantities(part.context), folded);
+  const stated = own.length > 0 ? own : statedQuantities(part.context);
+  score += (own.length > 0 ? 1 : 0.5) * boundScore(stated, folded);
+  // Like an age: the rule the person's number meets ("quá hạn 2 năm": "từ 1 năm trở lên") is theirs; one it fails
+  // answers "được không?" ("10 tháng" against "đủ 12 tháng") and is another group's otherwise.
+  const holds = quantityVerdict(stated, folded);
+  if (holds === 'meets') score += 1.5;
+  else if (holds === 'fails') score += ELIGIBILITY.test(` ${part.text} `) ? 2.5 : -1.5;
   const age = ageVerdict(folded, frame.ages, frame.gender);
   if (age === 'meets') score += 5 + ageCloseness(folded, frame.ages);
   // A rule the age fails answers "được chưa?" ("nữ từ đủ 18 tuổi" for 17: Chưa); elsewhere it is another group's.

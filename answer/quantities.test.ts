@@ -5,7 +5,7 @@ import { readIntent } from './intent.ts';
 import { unitScore } from './parts-facets.ts';
 import { answerParts } from './parts.ts';
 import { yesNoWord } from './best-line.ts';
-import { askedUnit, belowMinimum, boundScore, quantitiesIn, statedQuantities } from './quantities.ts';
+import { askedUnit, belowMinimum, boundScore, quantitiesIn, quantityVerdict, statedQuantities } from './quantities.ts';
 import type { Draft } from './reply.ts';
 import { focusVariants } from './rule-lines.ts';
 import { asksYesNo, isYesNo } from './yes-no.ts';
@@ -93,6 +93,29 @@ describe('numbers with a unit in a question and in a line', () => {
       .map((x) => x.l.trim());
     expect(ranked).toEqual(['dong du 12 thang', 'nop trong 03 thang', 'luong 06 thang lien ke', 'phi 20 000 dong']);
     expect(boundScore(statedQuantities('con sinh duoc 4 thang'), ' dang ky trong 60 ngay ')).toBeGreaterThan(2.5);
+  });
+});
+
+describe('a stated number against the bounds a line sets', () => {
+  it('meets "từ 1 năm trở lên" and fails "dưới 1 năm" with 2 years, comparing months with years', () => {
+    const late = statedQuantities('bang lai qua han 2 nam');
+    expect(quantityVerdict(late, 'qua han tu 1 nam tro len thi sat hach lai ca ly thuyet')).toBe('meets');
+    expect(quantityVerdict(late, 'giay phep qua han duoi 1 nam thi sat hach lai ly thuyet')).toBe('fails');
+    expect(quantityVerdict(late, 'qua han duoi 1 thang vi om dau')).toBe('fails');
+    expect(quantityVerdict(late, 'nop tai cong an cap xa')).toBeNull();
+  });
+
+  it('leads with the rule the person’s number meets, not the first rule of the list', () => {
+    const rules: Chunk[] = [
+      chunk(
+        'conditions',
+        'Điều kiện:\n- Giấy quá hạn dưới 1 năm thì phải thi lại lý thuyết.\n- Quá hạn từ 1 năm trở lên thì thi lại cả lý thuyết và thực hành.',
+        'r',
+      ),
+    ];
+    const draft = overviewDraft();
+    answerParts(draft, sheet, rules, readFrame('giay qua han 2 nam thi phai thi lai nhung gi'), '2026-11-29');
+    expect(draft.facts[0]?.text).toContain('từ 1 năm trở lên');
   });
 });
 

@@ -137,3 +137,31 @@ export function belowMinimum(stated: readonly Quantity[], foldedLine: string): b
       stated.some((s) => dimension(s.unit) === dimension(q.unit) && s.value * scale(s.unit) < q.value * scale(q.unit)),
   );
 }
+
+/** Bounds a line sets on a number: "dưới 1 năm", "từ 1 năm trở lên", "tối đa 12 tháng", "đủ 12 tháng". */
+const RULES: ReadonlyArray<{ re: RegExp; holds: (x: number, n: number) => boolean }> = [
+  { re: / duoi (\d+) (\S+)/g, holds: (x, n) => x < n },
+  { re: / (?:tren|qua) (\d+) (\S+)/g, holds: (x, n) => x > n },
+  { re: / (?:tu du|tu|du|toi thieu|it nhat) (\d+) (\S+)(?! den)/g, holds: (x, n) => x >= n },
+  { re: / (?:toi da|khong qua) (\d+) (\S+)/g, holds: (x, n) => x <= n },
+];
+
+/**
+ * Whether a number the question states meets the bounds a line sets in the same kind of unit: "quá hạn 2 năm"
+ * meets "từ 1 năm trở lên" and fails "dưới 1 năm"; "đóng 10 tháng" fails "đủ 12 tháng". "fails" when some bound
+ * fails, "meets" when the line's bounds all hold, null when the line bounds no such number.
+ */
+export function quantityVerdict(stated: readonly Quantity[], foldedLine: string): 'meets' | 'fails' | null {
+  const scale = (u: string) => DAYS[u] ?? 1;
+  let verdict: 'meets' | 'fails' | null = null;
+  for (const rule of RULES) {
+    for (const m of ` ${foldedLine.trim()} `.matchAll(rule.re)) {
+      const unit = unitOf(m[2] as string);
+      const s = stated.find((q) => dimension(unitOf(q.unit)) === dimension(unit));
+      if (!s) continue;
+      if (!rule.holds(s.value * scale(unitOf(s.unit)), Number(m[1]) * scale(unit))) return 'fails';
+      verdict = 'meets';
+    }
+  }
+  return verdict;
+}

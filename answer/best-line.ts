@@ -7,6 +7,7 @@
 import type { QuestionCase, QuestionFrame } from './frame.ts';
 import { ageVerdict } from './parts-facets.ts';
 import { foldTokens } from './query-text.ts';
+import { belowMinimum, statedQuantities } from './quantities.ts';
 import type { Draft } from './reply.ts';
 
 /** Folded words that mark a sentence as being about a case. */
@@ -135,6 +136,8 @@ export function yesNoWord(
     ? ageVerdict(l, ages, gender)
     : null;
   if (age) return age === 'meets' ? 'Được' : 'Chưa';
+  // "đóng được 10 tháng thì có lãnh được không" against "đủ 12 tháng": the minimum the line sets is not met yet.
+  if (ELIGIBLE.test(q) && belowMinimum(statedQuantities(question), l)) return 'Chưa';
   // A rule with a condition ("quá hạn dưới 1 tháng vì ốm đau thì không phải thi lại") answers only that case.
   if (CONDITION_WORDS.test(l)) return null;
   const qWords = new Set(question.split(' '));
@@ -157,6 +160,9 @@ export function yesNoWord(
     return 'Được';
   return null;
 }
+
+/** A question asking whether the person may already do something. */
+const ELIGIBLE = / (?:duoc chua|duoc khong|dc chua|dc khong|du chua|co duoc|du dieu kien) /;
 
 /** Words that make a line a conditional rule. */
 const CONDITION_WORDS = / (?:neu|truong hop|duoi|tren|qua han|vi|chi ap dung) /;

@@ -173,7 +173,7 @@ function fieldFact(
       changeDates: [],
     };
   }
-  const focused = focusVariants(chunk.variants, focus);
+  const focused = focusVariants(chunk.variants, focus, field === 'fee' ? ask.question : '', meta.title);
   const rule = stateRule(focused, asOf);
   // Cite the whole variant text (a verbatim span of the chunk), even when only some of its lines are shown.
   const used = rule.used.map((v) => chunk.variants?.[focused.indexOf(v)]?.value ?? v.value);

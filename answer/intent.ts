@@ -52,6 +52,10 @@ const FIELD_CUES: Array<{ fields: ProcedureField[]; cue: RegExp }> = [
       'len dau',
       'dau nop',
       'nop dau',
+      // Which level files it, said as a trip the person must make ("phải lên huyện", "còn ra phường") or a choice
+      // ("lên tỉnh hay …"); a trip told in a story ("ra xã xin giấy mà bảo chờ") asks nothing.
+      '(?:phai|van|con|co can) (?:len|ra|xuong|ve|di) (?:huyen|tinh|quan|xa|phuong|thanh pho)',
+      '(?:len|ra|xuong|ve) (?:huyen|tinh|quan|xa|phuong|thanh pho) (?:hay|hoac)',
     ]),
   },
   {

@@ -9,6 +9,7 @@ import type { QuestionFrame } from './frame.ts';
 import { questionParts } from './parts.ts';
 import { foldTokens } from './query-text.ts';
 import type { Draft, DraftFact } from './reply.ts';
+import { asksYesNo } from './yes-no.ts';
 
 /** Folded words with which a question asks for a list or a choice, not a yes or a no. */
 const ASKS_LIST = / (?:gi|nhung|nao|bao nhieu|may|cac|the nao|sao) /;
@@ -16,14 +17,11 @@ const ASKS_LIST = / (?:gi|nhung|nao|bao nhieu|may|cac|the nao|sao) /;
 /** A field's first line: "[Không. ]Điều kiện: …" or "Điều kiện:" over its items. 1: yes/no word, 2: label, 3: text. */
 const LABELLED = /^((?:Có|Không|Được|Chưa)\. )?([^:\n]{2,40}):(?:\s+(\S.*))?$/u;
 
-/** A question that ends as a yes/no one ("… nữa không", "… chưa"), however far its "có" is from the end. */
-const ENDS_YES_NO = / (?:khong|ko|k|hok|hong|chua)(?: a| vay| nhi)?$/;
-
 /** True when the question asks one yes/no thing about at most one field. */
 export function asksOneThing(frame: QuestionFrame): boolean {
   if (frame.language !== 'vi' || frame.intent.fields.length > 1) return false;
   const folded = ` ${frame.intent.folded}`;
-  if (!frame.yesNo && !ENDS_YES_NO.test(folded)) return false;
+  if (!asksYesNo(frame)) return false;
   if (ASKS_LIST.test(`${folded} `)) return false;
   return questionParts(frame).length <= 1;
 }

@@ -4,6 +4,8 @@
  * that ask it (folded question) and the words of a sheet line that answer it. Age bounds are read here too.
  */
 
+import { askedUnit, quantitiesIn } from './quantities.ts';
+
 export type Facet = 'when' | 'validity' | 'penalty' | 'proxy' | 'sameDay' | 'limit';
 
 export interface FacetCue {
@@ -125,17 +127,17 @@ export function ageCloseness(foldedLine: string, ages: readonly number[]): numbe
 }
 
 /**
- * The unit a part counts in ("mấy tháng", "bao nhiêu ngày"): a line stating a number in that unit scores
- * more, and more again when a bound word comes right before it ("tối đa 12 tháng").
+ * The unit a part counts in ("mấy tháng", "bao nhiêu ngày", "mấy hộ", "mấy h"): a line stating a number in that
+ * unit ("12 tháng", "một hộ", "23 giờ") scores more, and more again when a limit word comes right before it
+ * ("tối đa 12 tháng").
  */
 export function unitScore(foldedPart: string, foldedLine: string): number {
-  const asked = /(?:^| )(?:may|bao nhieu) (ngay|thang|nam|lan|tuoi|trang|gio|tuan|%|phan tram)(?= |$)/.exec(
-    foldedPart,
-  )?.[1];
+  const asked = askedUnit(foldedPart);
   if (!asked) return 0;
-  // "60%" is one token; other units follow the number as a word.
-  const unit = asked === '%' || asked === 'phan tram' ? ' ?%' : ` ${asked} `;
-  if (!new RegExp(` \\d+(?:[,.]\\d+)?(?:[–-]\\d+)?${unit}`).test(foldedLine)) return 0;
-  const bound = new RegExp(` (?:toi da|toi thieu|khong qua|nhieu nhat|it nhat) (?:la )?\\d+${unit}`);
-  return bound.test(foldedLine) ? 3 : 2;
+  const found = quantitiesIn(foldedLine.trim()).filter((q) => q.unit === asked);
+  if (found.length === 0) return 0;
+  return found.some((q) => LIMIT.test(q.before)) ? 3 : 2;
 }
+
+/** Words that make a number a limit ("tối đa 12 tháng", "không quá 03 ngày"). */
+const LIMIT = /(?:^| )(?:toi da|toi thieu|khong qua|nhieu nhat|it nhat)(?: la)?$/;

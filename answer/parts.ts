@@ -13,13 +13,15 @@ import {
   type DocumentMeta,
 } from '../knowledge/index.ts';
 import { bigrams } from './compose-passage.ts';
-import { variantsOn } from './dated-rules.ts';
-import { casesIn, YES_NO, type QuestionFrame } from './frame.ts';
+import { addDays, variantsOn, viDate } from './dated-rules.ts';
+import { casesIn, type QuestionFrame } from './frame.ts';
 import { caseScore, yesNoWord } from './best-line.ts';
 import { readIntent, type QuestionIntent } from './intent.ts';
 import { foldTokens, readQuestion } from './query-text.ts';
 import type { Draft, DraftFact } from './reply.ts';
 import { ageCloseness, ageVerdict, FACETS, unitScore, type Facet } from './parts-facets.ts';
+import { boundLine, boundScore, quantityVerdict, statedQuantities } from './quantities.ts';
+import { asksYesNo, isYesNo } from './yes-no.ts';
 
 /** A part this short that asks no field or facet ("có thật vậy không?") is about the clauses before it. */
 const BARE_WORDS = 5;
@@ -65,7 +67,7 @@ export function questionParts(frame: QuestionFrame): QuestionPart[] {
 
 /** True when a clause asks something: a question word, a field cue or a yes/no ending. */
 export function clauseAsks(clause: string): boolean {
-  return ASKS.test(clause) || YES_NO.test(clause) || readIntent(clause).fields.length > 0;
+  return ASKS.test(clause) || isYesNo(clause) || readIntent(clause).fields.length > 0;
 }
 
 /** "…bao nhiêu và có cần … không": both halves must ask for the joined clause to be two parts. */
@@ -84,7 +86,7 @@ function readPart(text: string, context: string): QuestionPart {
     text: folded,
     context,
     intent: readIntent(text),
-    yesNo: YES_NO.test(folded),
+    yesNo: isYesNo(folded),
     facets: FACETS.filter((f) => f.asked.test(folded)).map((f) => f.facet),
   };
 }
@@ -92,20 +94,30 @@ function readPart(text: string, context: string): QuestionPart {
 export interface SheetLine {
   text: string;
   chunk: Chunk;
+  /** The day its rule came into force, when that is within a year before the day asked (a new rule). */
+  since?: string;
 }
+
+/** A rule that started within this many days before the day asked is said with its start ("Từ 01/7/2026: …"). */
+const NEW_RULE_DAYS = 365;
 
 /** Every sentence of the sheet in force on `asOf` (dated variants read as of that day), verbatim in its chunk. */
 export function sheetLines(chunks: readonly Chunk[], asOf: string): SheetLine[] {
   const out: SheetLine[] = [];
   for (const chunk of chunks) {
     const values =
-      chunk.variants && chunk.variants.length > 0 ? variantsOn(chunk.variants, asOf).map((v) => v.value) : [chunk.text];
-    for (const line of values.flatMap((v) => v.split('\n'))) {
-      const body = line.trim().replace(/^[-+•]\s*/, '');
-      if (body.startsWith(OTHER_NAMES_LABEL)) continue;
-      for (const s of body.replace(/^[^:]{2,40}:\s+/, '').split(/(?<=[.;])\s+(?=\p{Lu})/u)) {
-        const text = s.trim();
-        if (text.length >= 15 && chunk.text.includes(text)) out.push({ text, chunk });
+      chunk.variants && chunk.variants.length > 0
+        ? variantsOn(chunk.variants, asOf).map((v) => ({ value: v.value, from: v.validFrom }))
+        : [{ value: chunk.text, from: null }];
+    for (const { value, from } of values) {
+      const since = from !== null && from >= addDays(asOf, -NEW_RULE_DAYS) ? { since: from } : {};
+      for (const line of value.split('\n')) {
+        const body = line.trim().replace(/^[-+•]\s*/, '');
+        if (body.startsWith(OTHER_NAMES_LABEL)) continue;
+        for (const s of body.replace(/^[^:]{2,40}:\s+/, '').split(/(?<=[.;])\s+(?=\p{Lu})/u)) {
+          const text = s.trim();
+          if (text.length >= 15 && chunk.text.includes(text)) out.push({ text, chunk, ...since });
+        }
       }
     }
   }
@@ -123,6 +135,11 @@ export interface SheetContext {
   lines: SheetLine[];
   /** Word pairs and words of the procedure's names. */
   name: ReadonlySet<string>;
+  /**
+   * Word pairs of the other names that end in a number ("số 2" of "phiếu lý lịch tư pháp số 2"): they tell one
+   * kind of the procedure from another, so a line that says one counts.
+   */
+  aliasPairs: ReadonlySet<string>;
   /** In how many lines each word and word pair occurs. */
   df: ReadonlyMap<string, number>;
 }
@@ -135,7 +152,10 @@ export function sheetContext(meta: DocumentMeta, chunks: readonly Chunk[], asOf:
     const tokens = lineTokens(l.text);
     for (const t of new Set([...tokens, ...bigrams(tokens)])) df.set(t, (df.get(t) ?? 0) + 1);
   }
-  return { lines, name: new Set([...nameTokens, ...bigrams(nameTokens)]), df };
+  const title = new Set(bigrams(readQuestion(meta.title).split(' ')));
+  // A number in another name names a kind ("phiếu … số 2", "mức 2"); other words of those names are the name.
+  const aliasPairs = new Set([...bigrams(nameTokens)].filter((p) => !title.has(p) && /(?:^| )\d+$/.test(p)));
+  return { lines, name: new Set([...nameTokens, ...bigrams(nameTokens)]), aliasPairs, df };
 }
 
 /**
@@ -148,22 +168,32 @@ export function supportScore(line: string, part: QuestionPart, frame: QuestionFr
   const folded = ` ${tokens.join(' ')} `;
   const have = new Set([...tokens, ...bigrams(tokens)]);
   const rarity = (t: string) => Math.log(1 + sheet.lines.length / Math.max(1, sheet.df.get(t) ?? 1));
-  const asked = part.intent.topicText.split(' ');
-  // Pairs with a question word ("thân không", "có cần") are no phrase of the topic.
-  let score = phraseScore(
-    asked.map((t) => (QUESTION_WORDS.has(t) ? '|' : t)),
-    have,
-    sheet.name,
-    rarity,
-  );
+  // Pairs with a question word ("thân không", "có cần") are no phrase of the topic; "bao" is one only in "bao
+  // nhiêu/lâu/giờ" ("báo trước" folds to "bao truoc").
+  const asked = part.intent.topicText
+    .split(' ')
+    .map((t, i, all) =>
+      QUESTION_WORDS.has(t) || (t === 'bao' && /^(?:nhieu|lau|gio)$/.test(all[i + 1] ?? '')) ? '|' : t,
+    );
+  let score = phraseScore(asked, have, sheet, rarity);
   // Single words count only outside the shared phrases (a phrase already counted its words).
   const inPhrase = new Set(asked.flatMap((t, i) => (have.has(`${asked[i - 1]} ${t}`) ? [asked[i - 1], t] : [])));
   const words = new Set(part.intent.topicTerms.filter((t) => t.length > 2 && !sheet.name.has(t) && !inPhrase.has(t)));
   for (const t of words) if (have.has(t)) score += 0.3 * rarity(t);
   for (const f of FACETS) if (part.facets.includes(f.facet) && f.answered.test(folded)) score += f.weight;
   score += caseScore(folded, { ...frame, cases: casesIn(`${part.context} ${part.text}`) });
-  if (part.yesNo && YES_NO_ANSWER.test(folded)) score += 1;
+  if (part.yesNo && (YES_NO_ANSWER.test(folded) || deniesAsked(folded, new Set(part.intent.topicTerms)))) score += 1;
   score += unitScore(part.text, folded);
+  // A number the part states ("đóng được 10 tháng") meets the sheet's bound in that unit ("đủ 12 tháng"); one the
+  // story around it states ("con sinh được 4 tháng") counts half.
+  const own = statedQuantities(part.text);
+  const stated = own.length > 0 ? own : statedQuantities(part.context);
+  score += (own.length > 0 ? 1 : 0.5) * boundScore(stated, folded);
+  // Like an age: the rule the person's number meets ("quá hạn 2 năm": "từ 1 năm trở lên") is theirs; one it fails
+  // answers "được không?" ("10 tháng" against "đủ 12 tháng") and is another group's otherwise.
+  const holds = quantityVerdict(stated, folded);
+  if (holds === 'meets') score += 1.5;
+  else if (holds === 'fails') score += ELIGIBILITY.test(` ${part.text} `) ? 2.5 : -1.5;
   const age = ageVerdict(folded, frame.ages, frame.gender);
   if (age === 'meets') score += 5 + ageCloseness(folded, frame.ages);
   // A rule the age fails answers "được chưa?" ("nữ từ đủ 18 tuổi" for 17: Chưa); elsewhere it is another group's.
@@ -178,7 +208,7 @@ export function supportScore(line: string, part: QuestionPart, frame: QuestionFr
 function phraseScore(
   tokens: readonly string[],
   have: ReadonlySet<string>,
-  name: ReadonlySet<string>,
+  sheet: Pick<SheetContext, 'name' | 'aliasPairs'>,
   rarity: (t: string) => number,
 ): number {
   let score = 0;
@@ -189,7 +219,8 @@ function phraseScore(
   };
   for (let i = 1; i < tokens.length; i++) {
     const pair = `${tokens[i - 1]} ${tokens[i]}`;
-    if (have.has(pair) && !name.has(pair)) run.push(rarity(pair));
+    if (have.has(pair) && !sheet.name.has(pair)) run.push(rarity(pair));
+    else if (have.has(pair) && sheet.aliasPairs.has(pair)) run.push(rarity(pair));
     else close();
   }
   close();
@@ -198,7 +229,7 @@ function phraseScore(
 
 /** Question particles: a word pair with one of them is the question's frame, not a phrase of the topic. */
 const QUESTION_WORDS = new Set(
-  'khong ko chua co duoc gi nao sao thi la a ha nhi vay the ai dau bao nhieu lau may phai'.split(' '),
+  'khong ko chua co duoc gi nao sao thi la a ha nhi vay the ai dau nhieu lau may phai'.split(' '),
 );
 
 /** A part asking whether the person may already do it. */
@@ -206,6 +237,10 @@ const ELIGIBILITY = / (?:duoc chua|du tuoi|duoc khong|co duoc|co the|da duoc) /;
 
 /** Words with which a line answers a yes/no question itself. */
 const YES_NO_ANSWER = / (?:khong phai|khong can|mien|khong thu|khong bi|van phai|bat buoc|duoc phep) /;
+
+/** True when a line denies a word the question asks about ("có phải nộp thuế không" → "không nộp thuế …"). */
+const deniesAsked = (folded: string, words: ReadonlySet<string>) =>
+  [...folded.matchAll(/ khong (\S+)/g)].some((m) => words.has(m[1] as string));
 
 /** A line must score this much to be added as the answer to a part. */
 const MIN_SUPPORT = 2.5;
@@ -226,9 +261,13 @@ export function answerParts(
   const sheet = sheetContext(meta, chunks, asOf);
   const lines: DraftFact[] = [];
   let leads = false;
+  // An overview for a question that names no field is replaced by the lines that answer it.
+  const overview = frame.intent.fields.length === 0 && draft.lead.includes('— tóm tắt');
+  const kept = overview ? [] : draft.facts;
   parts.forEach((part, i) => {
     const searching = part.facets.length > 0 || part.yesNo || part.intent.fields.length === 0;
     if (!searching) return;
+    // A line the overview already states is not added again (the overview then stays as the answer).
     const shown = ` ${foldTokens([...draft.facts, ...lines].map((f) => f.text).join('\n')).join(' ')} `;
     const best = sheet.lines
       // On a tie the field's own line wins over the summary that restates it.
@@ -240,26 +279,46 @@ export function answerParts(
     if (!best || best.score < MIN_SUPPORT) return;
     if (shown.includes(` ${foldTokens(best.text).join(' ')} `)) return;
     const word = part.yesNo ? (yesNoWord(part.text, best.text, frame.ages, frame.gender) ?? null) : null;
-    // The field's label says where the line is from ("Điều kiện: …") and marks it as a part of the answer.
-    const label = PROCEDURE_FIELDS.find((f) => f.key === best.chunk.field)?.label;
-    const fact: DraftFact = {
-      text: `${word ? `${word}. ` : ''}${label && label !== 'Lưu ý' ? `${label}: ` : ''}${best.text}`,
-      sources: [{ meta, chunk: best.chunk, used: [best.text] }],
-    };
+    const fact = lineFact(meta, best, word, ASKS_NOW.test(` ${frame.intent.folded} `));
     // The first part's answer leads when that part names no field; otherwise answers follow in question order.
     if (i === 0 && (part.intent.fields.length === 0 || part.yesNo)) leads = true;
     lines.push(fact);
   });
+  // A yes/no question stating its own number ("sinh được 4 tháng … có bị phạt không") also gets the bound it is
+  // measured against ("trong 60 ngày"), when nothing shown states a number of that kind.
+  const shownNow = [...kept, ...lines].map((f) => f.text).join('\n');
+  const bound = asksYesNo(frame)
+    ? boundLine(sheet.lines, statedQuantities(frame.intent.folded), lineTokens(shownNow).join(' '), (t) =>
+        lineTokens(t).join(' '),
+      )
+    : null;
+  if (bound && lines.length > 0) lines.push(lineFact(meta, bound, null, false));
   if (lines.length === 0) return 0;
   // A question that names no field asked something specific: the lines that answer it replace the overview
   // (the composer's related lines, when it found some, stay after them).
-  if (frame.intent.fields.length === 0)
-    draft.facts = draft.lead.includes('— tóm tắt') ? lines : [...lines, ...draft.facts];
+  if (frame.intent.fields.length === 0) draft.facts = overview ? lines : [...lines, ...draft.facts];
   else {
     const lead = leads ? lines.slice(0, 1) : [];
     draft.facts = [...lead, ...draft.facts, ...lines.slice(lead.length)];
   }
   return lines.length;
+}
+
+/** Folded words asking whether something is right, or still so now ("có đúng không", "giờ còn … không"). */
+const ASKS_NOW =
+  / (?:co dung|dung khong|dung ko|con (?:\S+ ){0,3}(?:khong|ko)|bay gio|hien nay|hien tai|nam nay|quy dinh moi|moi nhat|thay doi) /;
+
+/** A sheet line as a fact: the field's label says where it is from ("Điều kiện: …"), cited. */
+function lineFact(meta: DocumentMeta, line: SheetLine, word: string | null, asksNow: boolean): DraftFact {
+  const label = PROCEDURE_FIELDS.find((f) => f.key === line.chunk.field)?.label;
+  // A question whether something is right or still so now is answered by a rule new this year with its start.
+  const since = asksNow && line.since && !/\d{1,2}\/\d{1,2}\/\d{4}/.test(line.text) ? viDate(line.since) : null;
+  const named = label && label !== 'Lưu ý' ? label : null;
+  const head = named ? `${named}${since ? ` (từ ${since})` : ''}: ` : since ? `Từ ${since}: ` : '';
+  return {
+    text: `${word ? `${word}. ` : ''}${head}${line.text}`,
+    sources: [{ meta, chunk: line.chunk, used: [line.text] }],
+  };
 }
 
 /**

@@ -2,7 +2,8 @@
  * How the lines of a dated rule are chosen for a reply: the fee items of the case asked, the usual rule before a
  * waiver for a few, only what changes in a coming variant, and whether the question looks ahead at all.
  */
-import type { DatedVariant } from '../knowledge/index.ts';
+import { QUESTION_SHORTHAND, type DatedVariant } from '../knowledge/index.ts';
+import { foldTokens } from './query-text.ts';
 
 /**
  * True when a question looks past today: a later year ("sau tháng 3/2027") or words such as "năm sau",
@@ -46,15 +47,62 @@ const AMOUNT = /\d[\d.]*\s*(?:đồng|đ)(?!\p{L})/iu;
  * exempt), so "làm lại căn cước bao nhiêu" is not answered with every card fee. A variant with no line about
  * the case is left whole, so nothing is dropped when the sheet does not split fees by case.
  */
-export function focusVariants(variants: readonly DatedVariant[], focus: readonly string[]): DatedVariant[] {
-  if (focus.length === 0) return [...variants];
+export function focusVariants(
+  variants: readonly DatedVariant[],
+  focus: readonly string[],
+  question = '',
+  name = '',
+): DatedVariant[] {
   const about = (line: string) => focus.some((f) => line.toLowerCase().includes(f));
   return variants.map((v) => {
     const lines = v.value.split('\n');
-    if (!lines.some(about)) return v;
+    const said = saidCase(lines, question, name);
+    if (said.length > 0) return { ...v, value: lines.filter((l) => said.includes(l) || !AMOUNT.test(l)).join('\n') };
+    if (focus.length === 0 || !lines.some(about)) return v;
     return { ...v, value: lines.filter((l) => about(l) || !AMOUNT.test(l)).join('\n') };
   });
 }
+
+/** A fee line is the case asked when it shares this many telling word pairs with the question. */
+const CASE_PAIRS = 2;
+
+/**
+ * The amount lines whose own words the question says ("đổi cccd sang thẻ căn cước" → "Chuyển từ CCCD sang thẻ
+ * căn cước 15.000đ/thẻ", not "Cấp đổi thẻ căn cước 25.000đ/thẻ"): only pairs with a word no other amount line
+ * has tell them apart, and the procedure's name (`name`) tells none. Empty when no line stands out, then the
+ * case cues decide.
+ */
+function saidCase(lines: readonly string[], question: string, name: string): string[] {
+  const amounts = lines.filter((l) => AMOUNT.test(l));
+  if (amounts.length < 2 || question.length === 0) return [];
+  // The procedure's own name ("chứng thực bản sao từ bản chính") tells no case.
+  const named = pairsOf(collapse(foldTokens(name).join(' ')));
+  const asked = new Set([...pairsOf(collapse(question))].filter((p) => !named.has(p)));
+  const folded = amounts.map((l) => collapse(foldTokens(l).join(' ')));
+  // A pair tells a line apart when one of its words is in no other amount line ("sang" of "chuyển từ CCCD sang").
+  const own = folded.map((l, i) => {
+    const others = new Set(folded.filter((_, j) => j !== i).flatMap((o) => o.split(' ')));
+    return [...pairsOf(l)].filter((p) => asked.has(p) && p.split(' ').some((w) => w.length > 2 && !others.has(w)))
+      .length;
+  });
+  const best = Math.max(...own);
+  const picked = amounts.filter((_, i) => own[i] === best);
+  // Two pairs, or one that only one line has: anything less is chance.
+  return best >= CASE_PAIRS || (best > 0 && picked.length === 1) ? picked : [];
+}
+
+/**
+ * Shorthand said back as one word ("can cuoc cong dan" → "cccd"), on both sides: the words inside one expansion
+ * are one name, not a phrase the question shares with a line ("làm lại cccd" says nothing of "chuyển từ CCCD").
+ */
+const EXPANSIONS = Object.entries(QUESTION_SHORTHAND).filter(([, v]) => v.includes(' '));
+const collapse = (folded: string) =>
+  EXPANSIONS.reduce((text, [key, v]) => text.replaceAll(` ${v} `, ` ${key} `), ` ${folded} `).trim();
+
+const pairsOf = (folded: string) => {
+  const ws = folded.split(' ').filter((w) => w.length > 0);
+  return new Set(ws.slice(1).map((w, i) => `${ws[i]} ${w}`));
+};
 
 /**
  * Upcoming variants restate every item; only the items that change are shown ("Từ 01/1/2027: Cấp lại 70.000đ"),

@@ -62,6 +62,18 @@ export {
   PERSON_WORDS,
   DONE_MARKERS,
 } from './procedure-words.ts';
+export {
+  UNCONFIRMED_PHRASES,
+  OLD_RULE_PHRASES,
+  ADVICE_OPENERS,
+  MONEY_FACETS,
+  AMOUNT_ASKED,
+  POINTED_NOUNS,
+  DEMONSTRATIVES,
+  BARE_DEMONSTRATIVES,
+  ASKING_AFTER_POINTED,
+} from './facet-words.ts';
+export type { MoneyFacetWords } from './facet-words.ts';
 export { findPlaces, isInDongNai } from './gazetteer.ts';
 export { looksEnglish, languageCounts, vietnameseShaped } from './language.ts';
 export type { Place, PlaceKind, PlaceMention } from './gazetteer.ts';

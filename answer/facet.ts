@@ -124,6 +124,9 @@ export function feeFigureMissing(kb: KnowledgeBase, meta: DocumentMeta, intent: 
   return !AMOUNT.test(text) && !WAIVED.test(text);
 }
 
+/** A sheet sentence saying there is no fine. */
+const NO_FINE = /không (?:bị )?(?:phạt|xử phạt)|không còn hình thức/iu;
+
 /** A money matter asked about that no sheet field holds, and what the chosen sheet says of it. */
 export interface MoneyFacetReading {
   facet: MoneyFacetWords;
@@ -168,14 +171,21 @@ export function readMoneyFacet(
     const line = said.length === 0 ? 0 : (said[said.length - 1] as FieldSentence).line + 1;
     for (const s of fieldSentences(chunk, [text])) said.push({ ...s, line, chunk, meta: from });
   };
-  for (const l of sheetLines(kb.chunksOf(meta.id), asOf))
-    if (cue.stated.test(foldTokens(l.text).join(' '))) add(l.chunk, meta, l.text);
+  // A sheet whose name says the matter ("Hưởng trợ cấp thất nghiệp") is about it in every line ("Mức hưởng … 60%").
+  const about = cue.stated.test(foldTokens(meta.title).join(' '));
+  for (const l of sheetLines(kb.chunksOf(meta.id), asOf)) {
+    if (l.text === meta.title || l.text.startsWith('Tên gọi khác') || /\?$/.test(l.text)) continue;
+    if (about || cue.stated.test(foldTokens(l.text).join(' '))) add(l.chunk, meta, l.text);
+  }
   const amount =
     cue.amount.test(frame.intent.folded) ||
     cue.amount.test(foldText(question)) ||
     (frame.intent.wants !== null && frame.intent.wants !== 'duration') ||
     (asksAmount(frame) && !frame.yesNo);
-  const states = (lines: typeof said) => lines.some((s) => s.kind === 'content' && (!amount || AMOUNT.test(s.text)));
+  // "hiện không bị phạt" answers "bị phạt bao nhiêu" too.
+  const none = facet.key === 'fine' ? NO_FINE : null;
+  const states = (lines: typeof said) =>
+    lines.some((s) => s.kind === 'content' && (!amount || AMOUNT.test(s.text) || none?.test(s.text) === true));
   if (states(said)) return { facet, status: 'stated', said };
   // A sheet's fine for something else ("không sang tên" beside "vượt đèn đỏ") is not the one asked: only the
   // lines sharing the question's words count, in this sheet or another one retrieved.

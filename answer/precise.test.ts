@@ -109,6 +109,12 @@ describe('a money matter the sheet does not state', () => {
     expect(r.notices).toEqual(expect.arrayContaining(['not confirmed: landLevy', 'not in the sheet: price']));
   });
 
+  it('is answered when the sheet says there is no fine for it', async () => {
+    const r = await ask('khai sinh muộn bị phạt bao nhiêu');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toContain('không bị phạt');
+  });
+
   it('is answered when the sheet states the fine with its amount', async () => {
     const r = await ask('mua đất mà quá 30 ngày chưa đăng ký sang tên sổ đỏ thì bị phạt bao nhiêu');
     expect(r.refused).toBe(false);

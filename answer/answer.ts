@@ -33,6 +33,7 @@ import {
 } from './document-choice.ts';
 import { answerParts, clauseAsks, sheetStatesPenalty } from './parts.ts';
 import { holdBackRest } from './narrow.ts';
+import { refusePrecisely } from './precise.ts';
 import { ellipticalTopic, topicMentions, withCarriedAsk } from './follow-up.ts';
 import { withStandInFields } from './field-stand-ins.ts';
 import { withFeeReliefAsked } from './fee-relief.ts';
@@ -180,6 +181,11 @@ export async function answer(question: string, context: AnswerContext): Promise<
     return refuse('weak-evidence', null, [evidenceNotice, 'how-to asked of a plan']);
   const unknown = followUp ? null : unknownTermAskedOfPlan(context.kb, frame, top.document);
   if (unknown) return refuse('weak-evidence', null, [evidenceNotice, `not in the sources: "${unknown}"`]);
+  // Facts the chosen sheet does not confirm or state, and a paper pointed at but never named (precise.ts).
+  const saysName = named || (routed.check?.verdict === 'fits' && routed.check.said);
+  const input = { question: q, frame, meta: top.document, hits, asOf, followUp, named: saysName };
+  const precise = refusePrecisely(context.kb, { ...input, history: context.history?.length ?? 0 });
+  if (precise) return done({ ...precise, retrieved, notices: [...precise.notices, evidenceNotice] });
   const sheet = top.document.type === 'procedure' ? context.kb.chunksOf(top.document.id) : [];
   // A fine the sheet states ("không đăng ký bị phạt 2.000.000–3.000.000 đồng") is a part like any other.
   const penaltyStated = intent.asksPenalty && sheetStatesPenalty(sheet, asOf, intent.wants === 'money');

@@ -5,14 +5,24 @@
  * procedure retrieved for the same question that shares its words), and a missing field is named as not stated,
  * beside what the sheet does say, with the hotline.
  */
-import type { Chunk, DocumentMeta, KnowledgeBase, ProcedureField, SearchHit } from '../knowledge/index.ts';
-import { PROCEDURE_FIELDS } from '../knowledge/index.ts';
+import type {
+  Chunk,
+  DocumentMeta,
+  KnowledgeBase,
+  MoneyFacetWords,
+  ProcedureField,
+  SearchHit,
+} from '../knowledge/index.ts';
+import { foldText, MONEY_FACETS, PROCEDURE_FIELDS } from '../knowledge/index.ts';
 import { bigrams, hasWantedFigure } from './compose-passage.ts';
 import { variantsOn } from './dated-rules.ts';
+import type { QuestionFrame } from './frame.ts';
 import type { QuestionIntent } from './intent.ts';
+import { sheetLines } from './parts.ts';
 import { foldTokens } from './query-text.ts';
 import { HOTLINE } from './refusal.ts';
 import type { DraftFact } from './reply.ts';
+import { AMOUNT, asksAmount, fieldSentences, phrases, type FieldSentence } from './unconfirmed.ts';
 
 /** Folded words that state a sanction. */
 const SANCTION = /(?:^| )(?:phat|xu phat|canh cao|xu ly vi pham)(?= |$)/;
@@ -91,8 +101,6 @@ export function notStatedLine(missing: readonly ProcedureField[], language: 'vi'
     : `Tài liệu về thủ tục này không nêu ${labels.join(', ').toLowerCase()}; bạn hỏi ${HOTLINE}.`;
 }
 
-/** An amount of money ("15.000đ/lần", "200.000 đồng", "1,5 triệu"). */
-const AMOUNT = /\d[\d.,]*\s?(?:tỷ|triệu|nghìn|ngàn|đồng|vnđ|đ)(?!\p{L})/iu;
 /** Words that answer "how much" without a figure: the fee is waived. */
 const WAIVED = /miễn|không thu|không mất|không phải nộp/i;
 
@@ -114,4 +122,79 @@ export function feeFigureMissing(kb: KnowledgeBase, meta: DocumentMeta, intent: 
       : [fee.text];
   const text = usual.join('\n');
   return !AMOUNT.test(text) && !WAIVED.test(text);
+}
+
+/** A sheet sentence saying there is no fine. */
+const NO_FINE = /không (?:bị )?(?:phạt|xử phạt)|không còn hình thức/iu;
+
+/** A money matter asked about that no sheet field holds, and what the chosen sheet says of it. */
+export interface MoneyFacetReading {
+  facet: MoneyFacetWords;
+  /** stated: a line states it (with an amount when one is asked); unconfirmed: lines name it, none states the
+   * amount (or they say it is not confirmed); unheld: no line of the sheet speaks of it. */
+  status: 'stated' | 'unconfirmed' | 'unheld';
+  /** The sheet lines that speak of it, for quoting. */
+  said: Array<FieldSentence & { chunk: Chunk; meta: DocumentMeta }>;
+}
+
+const ASKED = MONEY_FACETS.map((f) => ({
+  facet: f,
+  asked: phrases(f.asked),
+  stated: phrases(f.stated),
+  amount: phrases(f.amount),
+}));
+
+/** The money matters a question asks about ("tiền phạt", "hỗ trợ tiền", "bao nhiêu một mét vuông"), in list order. */
+export function moneyFacetsAsked(question: string, frame: QuestionFrame): MoneyFacetWords[] {
+  const texts = [frame.intent.folded, foldText(question)];
+  return ASKED.filter((a) => texts.some((t) => a.asked.test(t))).map((a) => a.facet);
+}
+
+/**
+ * What the sheet `meta` says of a money matter the question asks about. A fine may also be stated by another
+ * retrieved sheet sharing the question's words (penaltyFacts). An amount asked ("bao nhiêu", "mức phạt") needs
+ * a line stating one that is no unconfirmed or replaced rule.
+ */
+export function readMoneyFacet(
+  kb: KnowledgeBase,
+  meta: DocumentMeta,
+  facet: MoneyFacetWords,
+  question: string,
+  frame: QuestionFrame,
+  asOf: string,
+  hits: readonly SearchHit[],
+): MoneyFacetReading {
+  const cue = ASKED.find((a) => a.facet === facet) as (typeof ASKED)[number];
+  const said: MoneyFacetReading['said'] = [];
+  // Each quoted sheet line is its own line, whatever chunk it comes from.
+  const add = (chunk: Chunk, from: DocumentMeta, text: string) => {
+    const line = said.length === 0 ? 0 : (said[said.length - 1] as FieldSentence).line + 1;
+    for (const s of fieldSentences(chunk, [text])) said.push({ ...s, line, chunk, meta: from });
+  };
+  // A sheet whose name says the matter ("Hưởng trợ cấp thất nghiệp") is about it in every line ("Mức hưởng … 60%").
+  const about = cue.stated.test(foldTokens(meta.title).join(' '));
+  for (const l of sheetLines(kb.chunksOf(meta.id), asOf)) {
+    if (l.text === meta.title || l.text.startsWith('Tên gọi khác') || /\?$/.test(l.text)) continue;
+    if (about || cue.stated.test(foldTokens(l.text).join(' '))) add(l.chunk, meta, l.text);
+  }
+  const amount =
+    cue.amount.test(frame.intent.folded) ||
+    cue.amount.test(foldText(question)) ||
+    (frame.intent.wants !== null && frame.intent.wants !== 'duration') ||
+    (asksAmount(frame) && !frame.yesNo);
+  // "hiện không bị phạt" answers "bị phạt bao nhiêu" too.
+  const none = facet.key === 'fine' ? NO_FINE : null;
+  const states = (lines: typeof said) =>
+    lines.some((s) => s.kind === 'content' && (!amount || AMOUNT.test(s.text) || none?.test(s.text) === true));
+  if (states(said)) return { facet, status: 'stated', said };
+  // A sheet's fine for something else ("không sang tên" beside "vượt đèn đỏ") is not the one asked: only the
+  // lines sharing the question's words count, in this sheet or another one retrieved.
+  if (facet.key === 'fine') {
+    said.length = 0;
+    const found = penaltyFacts(kb, meta, frame.intent, hits);
+    for (const f of found?.facts ?? [])
+      for (const src of f.sources) for (const u of src.used) add(src.chunk, src.meta, u);
+    if (states(said)) return { facet, status: 'stated', said };
+  }
+  return { facet, status: said.length === 0 ? 'unheld' : 'unconfirmed', said };
 }

@@ -2,7 +2,8 @@
  * The honest "I don't have that": no guessed fee, date or agency; a hint for asking better; where to ask instead.
  * Two kinds are told apart in the first line: "not in my sources" and "which procedure do you mean?".
  */
-import type { Place } from '../knowledge/index.ts';
+import type { Place, ProcedureField } from '../knowledge/index.ts';
+import type { RefusalKind } from './types.ts';
 
 /** Đồng Nai's public-service hotline (facts file §14, U11). */
 export const HOTLINE = 'Tổng đài 1022, (0251) 1022';
@@ -78,4 +79,70 @@ export function refusalText(reason: RefusalReason, opts: RefusalOptions = {}): s
           ? `Xin lỗi, nguồn của tôi không có thông tin riêng của ${place}.`
           : 'Xin lỗi, nguồn tài liệu của tôi chưa có thông tin này.';
   return [first, HINTS[reason], `Bạn có thể gọi ${HOTLINE} để được hướng dẫn.`].join('\n');
+}
+
+/** The kind of refusal a reason is, as the result's `refusalKind` states it. */
+export function refusalKindOf(reason: RefusalReason): RefusalKind {
+  if (reason === 'other-place' || reason === 'other-document') return 'scope';
+  return reason === 'which-procedure' ? 'clarify' : 'not-in-sources';
+}
+
+/** How a refusal names an asked field ("Nguồn của tôi chưa xác nhận thời hạn giải quyết của thủ tục …"). */
+const FIELD_NAMES: Record<ProcedureField, { vi: string; en: string }> = {
+  agency: { vi: 'cơ quan giải quyết', en: 'which office handles it' },
+  documents: { vi: 'thành phần hồ sơ', en: 'the documents required' },
+  steps: { vi: 'trình tự thực hiện', en: 'the steps' },
+  timeLimit: { vi: 'thời hạn giải quyết', en: 'the processing time' },
+  fee: { vi: 'mức lệ phí', en: 'the fee' },
+  whereToFile: { vi: 'nơi nộp', en: 'where to file' },
+  online: { vi: 'cách làm trực tuyến', en: 'how to apply online' },
+  conditions: { vi: 'điều kiện', en: 'the conditions' },
+  legalBasis: { vi: 'căn cứ pháp lý', en: 'the legal basis' },
+  notes: { vi: 'nội dung bạn hỏi', en: 'what you asked' },
+  overview: { vi: 'nội dung bạn hỏi', en: 'what you asked' },
+};
+
+export const fieldName = (f: ProcedureField, language: 'vi' | 'en') => FIELD_NAMES[f][language];
+
+const list = (items: readonly string[], and: string) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+
+/**
+ * The first line of a refusal for facts a held sheet does not confirm (`unconfirmed`: it says it does not know)
+ * or does not speak of at all (`unheld`: a fine, a support payment, a price…), and, for the latter, a line naming
+ * the nearest procedure held (it is not the sheet's matter, so it is not "of" the procedure).
+ */
+export function notConfirmedLead(
+  procedure: string,
+  unconfirmed: readonly string[],
+  unheld: readonly string[],
+  language: 'vi' | 'en' = 'vi',
+): { lead: string; note: string | null } {
+  if (language === 'en') {
+    const note =
+      unheld.length === 0
+        ? null
+        : unconfirmed.length > 0
+          ? `Its sheet does not state ${list(unheld, 'or')} either.`
+          : `The nearest procedure I hold, "${procedure}", does not state ${list(unheld, 'or')}.`;
+    return unconfirmed.length > 0
+      ? { lead: `Sorry, my sources do not confirm ${list(unconfirmed, 'or')} for "${procedure}".`, note }
+      : { lead: `Sorry, my sources do not cover ${list(unheld, 'or')}.`, note };
+  }
+  const note =
+    unheld.length === 0
+      ? null
+      : unconfirmed.length > 0
+        ? `Tài liệu về thủ tục này cũng không nêu ${list(unheld, 'và')} bạn hỏi.`
+        : `Tài liệu gần nhất tôi có là thủ tục ${procedure}; tài liệu này không nêu ${list(unheld, 'và')} bạn hỏi.`;
+  return unconfirmed.length > 0
+    ? { lead: `Nguồn của tôi chưa xác nhận ${list(unconfirmed, 'và')} của thủ tục ${procedure}.`, note }
+    : { lead: `Xin lỗi, nguồn của tôi không có thông tin về ${list(unheld, 'và')}.`, note };
+}
+
+/** The closing line of every refusal: where to ask instead. */
+export function hotlineLine(language: 'vi' | 'en' = 'vi'): string {
+  return language === 'en'
+    ? `For help, call the Dong Nai hotline ${HOTLINE}.`
+    : `Bạn có thể gọi ${HOTLINE} để được hướng dẫn.`;
 }

@@ -73,6 +73,9 @@ export type Citation = { n: number } & Omit<SearchResultJson, 'score'>;
 /** A retrieved chunk in the stable JSON shape, the one `npm run search -- --json` prints. */
 export type RetrievedChunk = SearchResultJson;
 
+/** What kind of "no" a refusal is: out of scope, not in the sources (or not confirmed by them), or "which one?". */
+export type RefusalKind = 'scope' | 'not-in-sources' | 'clarify';
+
 export type AnswerMode = 'extractive' | 'procedure' | 'generative' | 'smalltalk' | 'refusal' | 'curated';
 
 export interface AnswerResult {
@@ -91,6 +94,8 @@ export interface AnswerResult {
   mode: AnswerMode;
   /** Short machine-readable notes, e.g. "dated source: 53/KH-UBND", "rule changes on 2027-01-01". */
   notices: string[];
+  /** Set on refusals that state their kind (absent on others: their `refused: <reason>` notice says it). */
+  refusalKind?: RefusalKind;
   /** What the reply did not show ("Còn N mục — hỏi "xem thêm""): channels keep it in the turn they record. */
   more?: Continuation | null;
 }

@@ -63,6 +63,18 @@ export {
   DONE_MARKERS,
   FEE_RELIEF_WORDS,
 } from './procedure-words.ts';
+export {
+  UNCONFIRMED_PHRASES,
+  OLD_RULE_PHRASES,
+  ADVICE_OPENERS,
+  MONEY_FACETS,
+  AMOUNT_ASKED,
+  POINTED_NOUNS,
+  DEMONSTRATIVES,
+  BARE_DEMONSTRATIVES,
+  ASKING_AFTER_POINTED,
+} from './facet-words.ts';
+export type { MoneyFacetWords } from './facet-words.ts';
 export { findPlaces, isInDongNai } from './gazetteer.ts';
 export { looksEnglish, languageCounts, vietnameseShaped } from './language.ts';
 export type { Place, PlaceKind, PlaceMention } from './gazetteer.ts';

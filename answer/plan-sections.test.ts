@@ -143,3 +143,31 @@ describe('plan targets asked in English', () => {
     expect(r.answer).toContain('70% thủ tục hành chính có yêu cầu nghĩa vụ tài chính');
   });
 });
+
+describe('English plan questions reach the section that holds the answer', () => {
+  it.each([
+    ['What share of households should have fibre broadband internet in 2024?', '2.4. Xã hội số', '86%'],
+    ['What percentage of adults should have a digital signature?', '2.4. Xã hội số', '40%'],
+    ['What share of businesses should pay taxes electronically?', '2.3. Kinh tế số', '99,8%'],
+    ['What share of information systems should have approved security levels?', '2.5. An toàn thông tin', '80%'],
+    ['What ranking does Dong Nai aim for by 2025?', '1. Mục tiêu chung', 'top 10'],
+    ['How is the plan funded?', '5. Sở Tài chính', 'kinh phí'],
+    ['What does the plan say about telemedicine?', '7.7. Sở Y tế', 'khám chữa bệnh từ xa'],
+    ['Does the plan mention smart cities?', '7.8. Sở Xây dựng', 'đô thị thông minh'],
+    [
+      'What must telecom companies do under the plan?',
+      '7.16. Các doanh nghiệp cung cấp dịch vụ viễn thông, công nghệ thông tin',
+      'thỏa thuận hợp tác',
+    ],
+    [
+      'What does the provincial radio and television station have to do?',
+      '7.15. Đài Phát thanh và Truyền hình Đồng Nai, Báo Đồng Nai',
+      'nền tảng số',
+    ],
+  ])('"%s" → %s', async (question, section, words) => {
+    const r = await ask(question);
+    expect(r.refused).toBe(false);
+    expect(r.citations[0]?.section.split(' > ').at(-1)).toBe(section);
+    expect(r.answer).toContain(words);
+  });
+});

@@ -73,3 +73,101 @@ describe('an agency of section V', () => {
     expect(r.citations.some((c) => c.section === 'Nơi nhận và người ký')).toBe(false);
   });
 });
+
+describe('several agencies named in one question', () => {
+  it("quotes each agency's section, in the order the question names them, by their everyday names", async () => {
+    const r = await ask('KH 53 giao Đoàn thanh niên làm gì, còn Đài PTTH với Báo Đồng Nai thì sao?');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toContain('Tổ công nghệ số cộng đồng');
+    expect(r.answer).toContain('cung cấp tin, bài');
+    expect([...new Set(r.citations.map((c) => c.section.split(' > ').at(-1)))]).toEqual([
+      '7.14. Đoàn TNCS Hồ Chí Minh tỉnh',
+      '7.15. Đài Phát thanh và Truyền hình Đồng Nai, Báo Đồng Nai',
+    ]);
+  });
+
+  it('quotes two departments asked together, each from its own section', async () => {
+    const r = await ask('Sở Y tế và Sở Giáo dục và Đào tạo được giao nhiệm vụ gì');
+    const sections = new Set(r.citations.map((c) => c.section.split(' > ').at(-1)));
+    expect(sections).toEqual(new Set(['7.7. Sở Y tế', '7.6. Sở Giáo dục và Đào tạo']));
+  });
+
+  it('reads one heading said once as one section, though a longer heading begins with the same words', async () => {
+    const r = await ask('What targets does the plan set for information security?');
+    expect(new Set(r.citations.map((c) => c.section.split(' > ').at(-1)))).toEqual(new Set(['2.5. An toàn thông tin']));
+  });
+
+  it('reads "Tỉnh đoàn" as the youth union\'s section', async () => {
+    const r = await ask('tỉnh đoàn có nhiệm vụ gì trong chuyển đổi số');
+    expect(r.citations.map((c) => c.section.split(' > ').at(-1))).toEqual(['7.14. Đoàn TNCS Hồ Chí Minh tỉnh']);
+  });
+
+  it('finds a provincial body named without "tỉnh" ("Cục thuế" for "Cục Thuế tỉnh")', async () => {
+    const r = await ask('Cục thuế có nhiệm vụ gì trong kế hoạch cđs');
+    expect(r.citations.every((c) => c.section.endsWith('7.17. Cục Thuế tỉnh'))).toBe(true);
+    expect(r.answer).toContain('hóa đơn điện tử');
+  });
+});
+
+describe('does the plan mention X', () => {
+  it('quotes the line that names the term asked about, from whichever section holds it', async () => {
+    const r = await ask('kh 53 có nói gì về Google không');
+    expect(r.answer).toContain('Trường học số Google');
+    expect(r.citations[0]?.section).toMatch(/7\.6\. Sở Giáo dục và Đào tạo$/);
+  });
+
+  it('quotes the section whole when the term asked about is its heading', async () => {
+    const r = await ask('kế hoạch 53 có nói gì về an toàn thông tin mạng');
+    expect(r.citations.length).toBeGreaterThan(0);
+    expect(new Set(r.citations.map((c) => c.section.split(' > ').at(-1)))).toEqual(
+      new Set(['7. An toàn thông tin mạng']),
+    );
+  });
+
+  it('still refuses a term no source uses', async () => {
+    const r = await ask('kế hoạch có đề cập đến metaverse không');
+    expect(r.refused).toBe(true);
+  });
+});
+
+describe('plan targets asked in English', () => {
+  it('finds the share of people with electronic health records (80%)', async () => {
+    const r = await ask('Dong Nai digital plan 2024: what percent of people should have electronic health records?');
+    expect(r.answer).toContain('Tỷ lệ dân số có hồ sơ sức khỏe điện tử đạt 80%');
+  });
+
+  it('finds the share of procedures with financial obligations paid online (70%)', async () => {
+    const r = await ask(
+      'What share of procedures with financial obligations should be paid online through the national portal in 2024?',
+    );
+    expect(r.answer).toContain('70% thủ tục hành chính có yêu cầu nghĩa vụ tài chính');
+  });
+});
+
+describe('English plan questions reach the section that holds the answer', () => {
+  it.each([
+    ['What share of households should have fibre broadband internet in 2024?', '2.4. Xã hội số', '86%'],
+    ['What percentage of adults should have a digital signature?', '2.4. Xã hội số', '40%'],
+    ['What share of businesses should pay taxes electronically?', '2.3. Kinh tế số', '99,8%'],
+    ['What share of information systems should have approved security levels?', '2.5. An toàn thông tin', '80%'],
+    ['What ranking does Dong Nai aim for by 2025?', '1. Mục tiêu chung', 'top 10'],
+    ['How is the plan funded?', '5. Sở Tài chính', 'kinh phí'],
+    ['What does the plan say about telemedicine?', '7.7. Sở Y tế', 'khám chữa bệnh từ xa'],
+    ['Does the plan mention smart cities?', '7.8. Sở Xây dựng', 'đô thị thông minh'],
+    [
+      'What must telecom companies do under the plan?',
+      '7.16. Các doanh nghiệp cung cấp dịch vụ viễn thông, công nghệ thông tin',
+      'thỏa thuận hợp tác',
+    ],
+    [
+      'What does the provincial radio and television station have to do?',
+      '7.15. Đài Phát thanh và Truyền hình Đồng Nai, Báo Đồng Nai',
+      'nền tảng số',
+    ],
+  ])('"%s" → %s', async (question, section, words) => {
+    const r = await ask(question);
+    expect(r.refused).toBe(false);
+    expect(r.citations[0]?.section.split(' > ').at(-1)).toBe(section);
+    expect(r.answer).toContain(words);
+  });
+});

@@ -13,6 +13,7 @@ export { indexTextOf } from './index-text.ts';
 export { ANALYSER_VERSION, analyseQuery, analyseForIndex } from './analyser.ts';
 export type { QueryPlan, QueryTerm, FieldTerms } from './analyser.ts';
 export { ABBREVIATION_GROUPS } from './abbreviations.ts';
+export { mentionedTerms, withPlanBodyAliases } from './plan-questions.ts';
 export { pointsAtSection, sectionKeysInQuestion } from './section-reference.ts';
 
 // Embedders (used by ingest, bot config, eval)

@@ -232,11 +232,14 @@ export class CitationLedger {
     return [...this.#byChunk.values()].map((e) => e.citation);
   }
 
-  /** "[1] Kế hoạch 53/KH-UBND (15/02/2024), mục II.2.2 Chính quyền số" lines, one per document. */
-  lines(): string[] {
-    // Parts of one document share a line ("[1] Thủ tục X — Hồ sơ; [2] Thời hạn (kiểm tra ngày …)"): on a phone
-    // the document name is read once, not once per field; two chunks of one section share their label too
-    // ("[1][2] mục V.6 Sở Thông tin và Truyền thông").
+  /**
+   * "[1] Kế hoạch 53/KH-UBND (15/02/2024), mục II.2.2 Chính quyền số" lines, one per document. `compact`, for a
+   * reply whose lines open with their field ("Thời hạn: …"), names a sheet once behind the marks of all its
+   * fields ("[1][2][3] Đăng ký thường trú") instead of "[1] Đăng ký thường trú — Cơ quan; [2] Thời hạn; …".
+   */
+  lines(compact = false): string[] {
+    // Parts of one document share a line: on a phone the document name is read once, not once per part; two
+    // chunks of one section share their label too ("[1][2] mục V.6 Sở Thông tin và Truyền thông").
     const groups: Entry[][] = [];
     for (const e of this.#byChunk.values()) {
       const last = groups.at(-1);
@@ -255,6 +258,8 @@ export class CitationLedger {
         else items.push({ marks: `[${e.citation.n}]`, item });
       }
       const head = withNote(first.parts.head, this.#notes[first.citation.documentId]);
+      if (compact && first.parts.sep === ' — ' && items.length > 1)
+        return `${items.map((i) => i.marks).join('')} ${head}`;
       const text = items.map(({ marks, item }, i) =>
         i === 0 ? `${marks} ${head}${item ? `${first.parts.sep}${item}` : ''}` : `${marks} ${item}`,
       );

@@ -1,6 +1,7 @@
 /**
  * Line-level tidying of a reply before it is laid out: a line that says again what an earlier one said is
- * dropped, and lines in a row from one source carry their citation marks once.
+ * dropped, side notes after the first wait for "xem thêm", and lines in a row from one source carry their
+ * citation marks once.
  */
 import { foldTokens } from './query-text.ts';
 
@@ -64,4 +65,44 @@ export function markRunsOnce(lines: readonly string[], apart: number): string[] 
     if (!marks || next === undefined || i + 1 === apart) return line;
     return MARKS.exec(next)?.[0] === marks ? line.slice(0, -marks.length) : line;
   });
+}
+
+/** A side note: a sheet line from a field the question did not ask, which shares its words ("Lưu ý: …"). */
+export const isSideNote = (f: { text: string; sources: readonly unknown[] }) =>
+  /^Lưu ý:/.test(f.text) && f.sources.length > 0;
+
+/** An amount a person asks for: money, a duration, a percentage ("15.000đ", "30 ngày", "50%"). */
+const AMOUNT = /\d[\d.,]*\s*(?:%|đ(?!\p{L})|đồng|ngày|giờ|tháng|năm(?!\s+\d))/u;
+
+/**
+ * One side note per reply, the others wait for "xem thêm": a side note supports the answer without being it,
+ * and a second one doubles what a phone shows for something the question did not ask (the agency and the fee
+ * beside a question about the time limit). The first stays (the composer puts the most related first) unless
+ * only a later one states an amount (a fee, a number of days): an amount is what people ask for.
+ */
+export function oneSideNote<F extends { text: string; sources: readonly unknown[]; later?: { teaser?: string } }>(
+  facts: readonly F[],
+): F[] {
+  const notes = facts.filter((f) => isSideNote(f) && !f.later);
+  if (notes.length < 2) return [...facts];
+  const keep = AMOUNT.test((notes[0] as F).text) ? notes[0] : (notes.find((f) => AMOUNT.test(f.text)) ?? notes[0]);
+  return facts.map((f) => (notes.includes(f) && f !== keep ? { ...f, later: { teaser: 'lưu ý khác' } } : f));
+}
+
+/**
+ * "Hỏi thêm: hồ sơ, lệ phí, thời hạn, nơi nộp, làm trực tuyến." offers what the reply does not show: a topic
+ * whose field already heads a line ("Phí, lệ phí: …") is not offered again, and nothing left means no note.
+ */
+export function offerOnlyUnshown(note: string, shown: readonly string[]): string | null {
+  const m = /^(Hỏi thêm:\s*)(.+?)\.?$/.exec(note);
+  if (!m) return note;
+  const heads = shown.flatMap((l) => {
+    const label = /^([^:\n]{2,40}):/.exec(l)?.[1];
+    return label ? [folded(label)] : [];
+  });
+  const topics = (m[2] as string).split(/,\s*/).filter((t) => {
+    const f = folded(t);
+    return !heads.some((h) => h.includes(f) || f.includes(h));
+  });
+  return topics.length > 0 ? `${m[1]}${topics.join(', ')}.` : null;
 }

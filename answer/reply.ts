@@ -5,9 +5,10 @@
  * as a continuation that "xem thêm" shows (see more.ts). Only what a reply shows is cited in it.
  */
 import type { Chunk, DocumentMeta } from '../knowledge/index.ts';
+import { glanceFacts, isBroad } from './broad.ts';
 import { CitationLedger, sourceLineParts } from './citations.ts';
 import { cutAtSentence, HEADLINE_CHARS, splitHeadline } from './headline.ts';
-import { dropRepeats, folded, markRunsOnce } from './reply-lines.ts';
+import { dropRepeats, folded, markRunsOnce, offerOnlyUnshown, oneSideNote } from './reply-lines.ts';
 import { MAX_REPLY_CHARS, type Citation, type Continuation } from './types.ts';
 
 export { cutAtSentence, HEADLINE_CHARS } from './headline.ts';
@@ -74,6 +75,24 @@ export function readLead(lead: string): { prefix: string; standard: string; date
   return { prefix: (m[1] ?? '').trim(), standard: m[2] as string, date: m[3] ?? null };
 }
 
+/**
+ * The heading over a first sentence too long for the first line: which procedure, "Thủ tục Đăng ký khai tử".
+ * The composer's " — tóm tắt" is for the code, and the day is said once, by the sources' header, when a dated
+ * rule is shown.
+ */
+export const headingOf = (standard: string) =>
+  standard.replace(/ — tóm tắt(?=,)/, '').replace(/, áp dụng ngày \d{1,2}\/\d{1,2}\/\d{4}$/, '');
+
+/**
+ * An English frame's lead names the sheet or plan it quotes ("From the procedure sheet "Đăng ký kết hôn (hai
+ * bên …)" (quoted in Vietnamese):", "From Dong Nai's plan 53/KH-UBND (2024, …)"); the source line below names it
+ * too, so the lead says only what kind of source (and a plan's year).
+ */
+export const framedLead = (lead: string) =>
+  lead
+    .replace(/^(From the procedure sheet) "[^"]*" (?=\(quoted in)/, '$1 ')
+    .replace(/^From (Dong Nai's) plan \S+ \((\d{4}), (quoted in Vietnamese)\):$/, 'From $1 $2 plan ($3):');
+
 interface Pending {
   lines: string[];
   sources: FactSource[];
@@ -98,10 +117,14 @@ function layout(draft: Draft, limit: number): RenderedReply {
   const ledger = new CitationLedger(draft.sourceNotes);
   const { prefix, standard, date } = readLead(draft.lead);
   // The first line answers: a fact kept for "xem thêm" never opens the reply.
-  const [first, ...others] = [...draft.facts.filter((f) => !f.later), ...draft.facts.filter((f) => f.later)];
-  const opening: DraftFact[] = first && !draft.leadFirst ? splitHeadline(first, standard) : first ? [first] : [];
+  const ordered = oneSideNote([...draft.facts.filter((f) => !f.later), ...draft.facts.filter((f) => f.later)]);
+  // A summary's fields are one short line each; the first within the first line (see broad.ts).
+  const glanced = isBroad(draft) ? glanceFacts(ordered, draft.leadFirst ? undefined : HEADLINE_CHARS - 5) : ordered;
+  const [first, ...others] = [...glanced.filter((f) => !f.later), ...glanced.filter((f) => f.later)];
+  const opening: DraftFact[] =
+    first && !draft.leadFirst ? splitHeadline(first, headingOf(standard)) : first ? [first] : [];
   const notes = uniqueNotes(draft.notes);
-  const head = draft.leadFirst ? [draft.lead] : prefix ? [prefix] : [];
+  const head = draft.leadFirst ? [framedLead(draft.lead)] : prefix ? [prefix] : [];
   // The day matters to a reply that states dated rules ("Từ 01/1/2027: …", "đến hết 28/02/2027").
   // A sheet's own wording that carries a date ("từ 01/7/2025 …") is not a rule picked for the day.
   const dated = draft.facts.some(
@@ -159,11 +182,14 @@ function layout(draft: Draft, limit: number): RenderedReply {
   const teasers = [...new Set(later.flatMap((f) => (f.later?.teaser ? [f.later.teaser] : [])))];
   const more = continuation(rest, draft.sourceNotes);
   // "Hỏi thêm về hồ sơ…" says what "Còn N mục — hỏi "xem thêm"" already says.
-  const kept = more ? notes.filter((n) => !/^Hỏi thêm/.test(n)) : notes;
+  const kept = notes.flatMap((n) => {
+    const offer = more && /^Hỏi thêm/.test(n) ? null : offerOnlyUnshown(n, shown);
+    return offer ? [offer] : [];
+  });
   const tail = [...(more ? [moreNote(more.lines.filter(isItem).length, teasers)] : []), ...kept];
   // One source needs no numbers: "Nguồn: Kế hoạch 53/KH-UBND …" says where every line comes from.
   const single = ledger.citations().length === 1;
-  const sourceLines = single ? ledger.lines().map((l) => l.replace(/^\[1\] /, '')) : ledger.lines();
+  const sourceLines = single ? ledger.lines().map((l) => l.replace(/^\[1\] /, '')) : ledger.lines(true);
   // A scope sentence between the first line and the rest breaks the run of lines one mark covers.
   const apart = !draft.leadFirst && head.length > 0 ? 1 : 0;
   const marked = single ? shown.map((l) => l.replace(/ \[1\]$/gm, '')) : markRunsOnce(shown, apart);

@@ -93,7 +93,7 @@ describe('compact source lines', () => {
     expect(r.citations).toHaveLength(1);
   });
 
-  it('puts the first of several sources on the "Nguồn:" line itself', () => {
+  it('names a sheet once behind the marks of all its fields in a reply, whose lines name their fields', () => {
     const f = chunkOf(sheet, 'f', 'Miễn lệ phí.', { field: 'fee' });
     const a = chunkOf(sheet, 'a', 'UBND cấp xã.', { field: 'agency' });
     const r = renderDraft({
@@ -104,7 +104,21 @@ describe('compact source lines', () => {
     expect(r.text.split('\n')).toEqual([
       'Phí, lệ phí: Miễn lệ phí. [1]',
       'Cơ quan: UBND cấp xã. [2]',
-      'Nguồn: [1] Đăng ký kết hôn — Phí, lệ phí; [2] Cơ quan',
+      'Nguồn: [1][2] Đăng ký kết hôn',
+    ]);
+  });
+
+  it('puts the first of several documents on the "Nguồn:" line itself, the others one a line', () => {
+    const f = chunkOf(sheet, 'f', 'Miễn lệ phí.', { field: 'fee' });
+    const p = chunkOf(plan, 'p', 'Chủ trì.');
+    const r = renderDraft({
+      lead: 'Thủ tục X, áp dụng ngày 29/11/2026:',
+      facts: [fact(sheet, f, 'Phí, lệ phí: Miễn lệ phí.'), fact(plan, p, 'Lưu ý: Chủ trì.')],
+      notes: [],
+    });
+    expect(r.text.split('\n').slice(-2)).toEqual([
+      'Nguồn: [1] Đăng ký kết hôn — Phí, lệ phí',
+      '[2] Kế hoạch 53/KH-UBND (15/2/2024), mục V.6 Sở Thông tin và Truyền thông',
     ]);
   });
 });

@@ -194,4 +194,22 @@ describe.skipIf(!HAS_CHROMIUM)('web chat and console in Chromium', () => {
     expect(await admin.locator('#ops .op').count()).toBeGreaterThan(10);
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows the held-back rest of a long reply behind a "Xem thêm" button, without the Zalo source line', async () => {
+    const broad = await askInChat(chat, 'đăng ký khai sinh');
+    const text = await broad.locator('.answer-text').innerText();
+    expect(text).not.toMatch(/^Nguồn/m);
+    expect(text).not.toContain('xem thêm');
+    const more = broad.locator('button.more');
+    expect(await more.count()).toBe(1);
+    const before = await chat.locator('article.answer').count();
+    await more.click();
+    const rest = chat.locator('article.answer').nth(before);
+    await rest.waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await more.isDisabled()).toBe(true);
+    const restText = await rest.locator('.answer-text').innerText();
+    expect(restText.length).toBeGreaterThan(20);
+    expect(restText).not.toBe(text);
+    expect(await rest.locator('details.source').count()).toBeGreaterThan(0);
+  });
 });

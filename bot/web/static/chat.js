@@ -145,11 +145,34 @@ async function sourceMetas(result) {
   }
 }
 
-/** The reply text without its trailing "Nguồn:" list (written for Zalo); the page shows the sources below it. */
+/**
+ * The reply text without its source line or list (written for Zalo: "Nguồn: [1] … — Cơ quan; [2] …", or
+ * "Nguồn (áp dụng …):", or "Source:"); the page shows the sources below it, expandable.
+ */
 function withoutSourceList(result) {
   if (!result.citations || result.citations.length === 0) return result.answer;
-  const at = result.answer.lastIndexOf('\nNguồn:\n');
-  return at > 0 ? result.answer.slice(0, at) : result.answer;
+  const lines = result.answer.split('\n');
+  const at = lines.findLastIndex((l) => /^(?:Nguồn|Sources?)\b[^:\n]*:/.test(l));
+  return at > 0 ? lines.slice(0, at).join('\n') : result.answer;
+}
+
+/** The "Còn N mục — hỏi "xem thêm"." line a phone reply ends with when more is held back; null when none. */
+const MORE_LINE = /^.*(?:hỏi "xem thêm"|ask "more")[^\n]*$/m;
+
+/** The reply shown on the page: the "xem thêm" hint becomes a button under the answer. */
+function shownText(result) {
+  return withoutSourceList(result).replace(MORE_LINE, '').trimEnd();
+}
+
+function moreButton(result) {
+  const line = MORE_LINE.exec(result.answer);
+  if (!line) return null;
+  const button = h('button', { type: 'button', class: 'more', title: line[0] }, 'Xem thêm');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    await ask('xem thêm');
+  });
+  return button;
 }
 
 async function renderAnswer(result, question) {
@@ -166,7 +189,8 @@ async function renderAnswer(result, question) {
     },
     result.curated ? h('span', { class: 'badge ok curated' }, 'Câu trả lời đã được tổ nội dung duyệt') : null,
     result.refused ? h('span', { class: 'badge bad' }, 'Chưa có trong tài liệu') : null,
-    h('p', { class: 'answer-text' }, withoutSourceList(result)),
+    h('p', { class: 'answer-text' }, shownText(result)),
+    moreButton(result),
     [...new Set(notices)].map((n) => h('div', { class: 'notice', role: 'note' }, '⚠ ' + n)),
     renderSources(result, metas),
     feedbackBar(result, question),

@@ -38,8 +38,8 @@ const MAX_HEAD_SHARING = 2;
  * "làm | hộ chiếu | gắn chip"), what follows says which one of the things the sheet covers (its kind, material,
  * model): only the word right after the name is checked, since a rare word there makes another thing ("giấy
  * phép kinh doanh | karaoke"), and the pairs need not be held (`headed`). A stand-in action ("đăng ký | xe máy |
- * mới mua" for a transfer) is no such name; nor is one several sheets share ("kinh doanh | quán karaoke" is
- * another licence, and "kinh doanh" is in the household, company and tax sheets' names).
+ * mới mua" for a transfer) is no such name; nor is one several sheets share: "kinh doanh | quán karaoke",
+ * "kinh doanh | vận tải" and "giấy chứng nhận | an toàn thực phẩm" are other licences.
  */
 export function headedObject(
   kb: KnowledgeBase,
@@ -61,7 +61,9 @@ export function headedObject(
   if (head === 0) return { checked: asked.object, headed: false };
   const { count } = nameSharing(kb);
   const distinct = [...bigrams(asked.object.slice(0, head))].some((p) => (count.get(p) ?? 0) <= MAX_HEAD_SHARING);
-  return { checked: distinct ? asked.object.slice(0, head + 1) : asked.object, headed: true };
+  return distinct
+    ? { checked: asked.object.slice(0, head + 1), headed: true }
+    : { checked: asked.object, headed: false };
 }
 
 /**

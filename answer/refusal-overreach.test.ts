@@ -167,6 +167,8 @@ describe('what follows a held name says which one, and only the word right after
   it('still refuses a rare word right after the name, or after a name several sheets share ("kinh doanh")', async () => {
     expect((await ask('đăng ký hộ kinh doanh karaoke')).refused).toBe(true);
     expect((await ask('xin giấy phép kinh doanh quán karaoke')).refused).toBe(true);
+    expect((await ask('xin giấy phép kinh doanh vận tải taxi')).refused).toBe(true);
+    expect((await ask('cấp giấy chứng nhận an toàn thực phẩm cho quán ăn')).refused).toBe(true);
   });
 });
 

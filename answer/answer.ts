@@ -33,7 +33,7 @@ import {
 } from './document-choice.ts';
 import { answerParts, clauseAsks, sheetStatesPenalty } from './parts.ts';
 import { holdBackRest } from './narrow.ts';
-import { ellipticalTopic, topicMentions, withCarriedAsk } from './follow-up.ts';
+import { ellipticalTopic, topicMentions, withCarriedAsk, withoutMode } from './follow-up.ts';
 import { withStandInFields } from './field-stand-ins.ts';
 import { withFeeReliefAsked } from './fee-relief.ts';
 import { YES_NO } from './frame.ts';
@@ -296,7 +296,7 @@ async function retrieve(
   if (typedWords > FOLLOW_UP_WORDS) return { hits, followUp: false };
   if (newTop.id === topic.id) return { hits: hits.filter((h) => h.document.id === topic.id), followUp: true };
   if (
-    namesDocument(kb, newTop, intent) &&
+    namesDocument(kb, newTop, withoutMode(intent)) &&
     !mentioned &&
     !(topic.type === 'plan' && namesPlanSection(kb, topic, intent))
   )

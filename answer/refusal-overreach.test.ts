@@ -193,3 +193,14 @@ describe('the word right after a held name is read as typed', () => {
     expect(read('đăng ký nhận cha con khi đã có giấy khai sinh').object.join(' ')).toBe('nhan cha con');
   });
 });
+
+describe('a follow-up asking how to do the topic procedure keeps the topic', () => {
+  it('reads "làm trên VNeID được không" as a way to file, not as the VNeID account sheet', async () => {
+    const first = await ask('xin lý lịch tư pháp ở đâu');
+    const history = [
+      { question: 'xin lý lịch tư pháp ở đâu', topicDocumentId: first.topicDocumentId, at: '2026-11-29T00:00:00Z' },
+    ];
+    const r = await ask('lam tren vneid dc ko', history);
+    expect(r.topicDocumentId).toBe('procedures/phieu-ly-lich-tu-phap');
+  });
+});

@@ -34,7 +34,7 @@ import {
 import { answerParts, clauseAsks, sheetStatesPenalty } from './parts.ts';
 import { holdBackRest } from './narrow.ts';
 import { refusePrecisely } from './precise.ts';
-import { ellipticalTopic, topicMentions, withCarriedAsk } from './follow-up.ts';
+import { ellipticalTopic, topicMentions, withCarriedAsk, withoutMode } from './follow-up.ts';
 import { withStandInFields } from './field-stand-ins.ts';
 import { withFeeReliefAsked } from './fee-relief.ts';
 import { YES_NO } from './frame.ts';
@@ -103,6 +103,7 @@ export async function answer(question: string, context: AnswerContext): Promise<
       context.kb,
       focusOnTopDocument(found.hits, planOnly, (meta) => namesDocument(context.kb, meta, intent)),
       intent,
+      frame.cases,
     ),
   );
   // The action and object the question names must be the chosen procedure's (siblings differ by the action).
@@ -302,7 +303,7 @@ async function retrieve(
   if (typedWords > FOLLOW_UP_WORDS) return { hits, followUp: false };
   if (newTop.id === topic.id) return { hits: hits.filter((h) => h.document.id === topic.id), followUp: true };
   if (
-    namesDocument(kb, newTop, intent) &&
+    namesDocument(kb, newTop, withoutMode(intent)) &&
     !mentioned &&
     !(topic.type === 'plan' && namesPlanSection(kb, topic, intent))
   )

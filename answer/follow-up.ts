@@ -71,3 +71,16 @@ export function topicMentions(
   const text = bigrams(topicTexts.flatMap((t) => ['|', ...readQuestion(t).split(' ')]));
   return asked.some((p) => text.has(p));
 }
+
+/** "trên VNeID", "qua dịch vụ công": a way of doing the procedure ("quá hạn", "qua đời" are not). */
+const MODE_TAIL = / (?:tren|qua)(?! han| doi)(?= ).*$/;
+
+/**
+ * The question without the way it asks to do something: "làm trên VNeID được không" after a turn about the
+ * criminal record sheet asks to do that procedure on VNeID, not about the VNeID account sheet that "VNeID"
+ * names. A question naming another procedure before its mode ("làm tài khoản trên VNeID") still names it.
+ */
+export function withoutMode(intent: QuestionIntent): QuestionIntent {
+  const cut = intent.folded.replace(MODE_TAIL, '');
+  return cut === intent.folded ? intent : readIntent(cut);
+}

@@ -9,6 +9,7 @@ import {
   findPlaces,
   foldText,
   isInDongNai,
+  mentionedTerms,
   STORY_PHRASES,
   type PlaceMention,
 } from '../knowledge/index.ts';
@@ -214,7 +215,9 @@ export function readFrame(question: string): QuestionFrame {
   const foreign = found.filter((p) => p.kind === 'foreign');
   const cut = storyWords(folded);
   for (const i of properNames(ws)) cut.add(i);
-  for (const p of places) for (let i = p.start; i < p.end; i++) cut.add(i);
+  // A question asking whether the plan mentions a place keeps the place as its topic.
+  if (mentionedTerms(readQuestion(question)).length === 0)
+    for (const p of places) for (let i = p.start; i < p.end; i++) cut.add(i);
   // The country reads as what it means for a procedure, in place: "người Hàn" → "người nước ngoài", "sinh ở Hàn
   // Quốc" → "sinh ở nước ngoài", so search, the names and the evidence meet the foreign-element sheets' words.
   const shown = ws.map((w) => w.raw);

@@ -18,21 +18,22 @@ import {
   type SearchHit,
 } from '../knowledge/index.ts';
 import { bigrams } from './compose-passage.ts';
-import { nameSharing } from './document-choice.ts';
 import { corpusStats } from './evidence.ts';
 import type { QuestionCase } from './frame.ts';
 import { holdsPhrase, namedProcedure, type NamedProcedure } from './named-procedure.ts';
 import { foldTokens, readQuestion } from './query-text.ts';
 import { DOCUMENTS_PER_STEP, runSteps } from './table-steps.ts';
 import { objectAfter, readActionObject, type ActionObject } from './action-object.ts';
+import {
+  headedObject,
+  missingObject,
+  RARE_SHARE,
+  statesAction,
+  storyObjectDropped,
+  type ProcedureNames,
+} from './object-check.ts';
 
-/** A procedure's names (title split at ";", and its other names) with what each says. */
-interface ProcedureNames {
-  actions: Set<string>;
-  names: ActionObject[];
-  /** Folded words and word pairs of the whole sheet (names and chunks), read when first needed. */
-  text: () => { words: Set<string>; pairs: Set<string> };
-}
+export { storyObjectDropped } from './object-check.ts';
 
 interface NameTable {
   procedures: Map<string, ProcedureNames>;
@@ -136,16 +137,8 @@ function nameSaid(name: ActionObject, words: ReadonlySet<string>, idf: (w: strin
   return total === 0 ? 0 : object.filter((w) => words.has(w)).reduce((s, w) => s + idf(w), 0) / total;
 }
 
-/** A name heading the asked object lets its modifiers go unchecked when at most this many procedures share it. */
-const MAX_HEAD_SHARING = 2;
 /** A name counts as said when this much of its object is in the question. */
 const SAID = 0.75;
-/** The object's word pairs (weighted by rarity) the procedure's text must hold. */
-const OBJECT_PAIRS_HELD = 0.6;
-/** A word in more than this share of chunks is too common to tell procedures apart. */
-const RARE_SHARE = 0.03;
-/** A word of an object found in at most this share of chunks names something specific, even outside any name. */
-const RARE_OBJECT_SHARE = 0.01;
 
 /**
  * `passing`: the question names the procedure in passing (not right after its action); `byPhrase`: it says one of
@@ -202,113 +195,10 @@ export function checkProcedure(
     if (best) return { verdict: 'other', documentId: best.id };
     return { verdict: 'unheld', why: `no "${[...asked.actions].join('/')}" for this object` };
   }
-  // The object opens with a whole name of the sheet said with that name's own action ("chứng thực | hợp đồng |
-  // mua bán xe", "đổi | bằng lái | giấy bìa sang thẻ", "làm | hộ chiếu | gắn chip"): what follows says which
-  // one of the things the sheet covers (its kind, material, model). Only the word right after the name is
-  // checked: a rare word there makes another thing ("giấy phép kinh doanh | karaoke"); its pairs need not be
-  // held. A stand-in action ("đăng ký | xe máy | mới mua" for a transfer) is no such name.
-  const head = Math.max(
-    0,
-    ...own.names
-      .filter(
-        (n) =>
-          n.object.length >= 2 &&
-          n.object.every((w, i) => asked.object[i] === w) &&
-          ([...n.actions].some((a) => asked.actions.has(a)) ||
-            (n.actions.size === 0 && n.generic && asked.actions.size === 0 && asked.generic)),
-      )
-      .map((n) => n.object.length),
-  );
-  // Only a name no more than a sibling shares lets the words after it go unchecked: "kinh doanh" is in the
-  // names of household, company and tax sheets, and "kinh doanh | quán karaoke" is another licence.
-  const { count } = nameSharing(kb);
-  const distinct =
-    head > 0 && [...bigrams(asked.object.slice(0, head))].some((p) => (count.get(p) ?? 0) <= MAX_HEAD_SHARING);
-  const next = distinct ? asked.object.slice(head).findIndex((w) => !OBJECT_FILLERS.has(w)) : -1;
-  const checked = distinct ? asked.object.slice(0, next < 0 ? head : head + next + 1) : asked.object;
-  const headed = head > 0;
+  const { checked, headed } = headedObject(kb, asked, own);
   const missing = missingObject(checked, own, stats, idf, ordered && !headed, vocabulary);
   if (missing) return { verdict: 'unheld', why: missing };
   return { verdict: 'fits', said: saysOwnName };
-}
-
-/**
- * True when a line of the sheet states one of the asked actions as a word pair ("cấp lại", "gia hạn") beside a
- * word of the question that is neither the action nor a word of the sheet's names ("mất" in "400.000 đồng cấp
- * lại do hỏng hoặc mất"): the sheet covers that action for the case asked. One-word action forms ("đổi",
- * "tách") are folded look-alikes of other words and do not count; nor does a line sharing only the action.
- */
-function statesAction(
-  asked: ActionObject,
-  own: ProcedureNames,
-  words: readonly string[],
-  kb: KnowledgeBase,
-  id: string,
-): boolean {
-  const phrases = Object.entries(PROCEDURE_ACTIONS)
-    .filter(([phrase, action]) => asked.actions.has(action) && phrase.split(' ').length === 2)
-    .map(([phrase]) => phrase);
-  if (phrases.length === 0 || !phrases.some((p) => own.text().pairs.has(p))) return false;
-  // The title names the object; a case word said in an everyday name ("hộ chiếu bị mất") still tells.
-  const named = new Set(own.names[0]?.object ?? []);
-  const acting = new Set(phrases.flatMap((p) => p.split(' ')));
-  const telling = new Set(
-    words.filter(
-      (w) => w.length >= 3 && !named.has(w) && !acting.has(w) && !OBJECT_FILLERS.has(w) && !FUNCTION_LOOKALIKES.has(w),
-    ),
-  );
-  if (telling.size === 0) return false;
-  return kb.chunksOf(id).some((c) =>
-    c.text.split(/\n|(?<=[.;])\s+/).some((line) => {
-      const tokens = foldTokens(line);
-      const pairs = bigrams(tokens);
-      return phrases.some((p) => pairs.has(p)) && tokens.some((t) => telling.has(t));
-    }),
-  );
-}
-
-/**
- * What follows a bare "làm" in a story is often a job or an activity ("làm kỹ sư", "làm bảo vệ", "làm phần mềm"),
- * not a paper asked for. Such an object counts only when one of its word pairs is in some procedure's name
- * ("làm giấy phép karaoke" still names a licence); otherwise it is no evidence either way.
- */
-export function storyObjectDropped(asked: ActionObject, namePairs: ReadonlySet<string>): ActionObject {
-  if (!asked.afterGeneric) return asked;
-  const content = asked.object.filter((w) => !OBJECT_FILLERS.has(w));
-  if (content.length < 2 || [...bigrams(asked.object)].some((p) => namePairs.has(p))) return asked;
-  return { ...asked, object: [], afterGeneric: false };
-}
-
-/** Why the object the question names is not in the procedure (its rarest word, or most of its pairs), or null. */
-function missingObject(
-  object: readonly string[],
-  own: ProcedureNames,
-  stats: { chunks: number; df: ReadonlyMap<string, number> },
-  idf: (w: string) => number,
-  withPairs: boolean,
-  vocabulary: ReadonlySet<string>,
-): string | null {
-  const df = (w: string) => stats.df.get(w) ?? 0;
-  // Only words objects are made of count (a word of some procedure's name, or one no source uses at all):
-  // "tháng sau", "gấp" after the object say nothing about which procedure it is.
-  // A rare word of the sources counts too: "trợ cấp hộ nghèo", "giấy phép nuôi chó" name what no sheet is about.
-  const objectish = (w: string) =>
-    !OBJECT_FILLERS.has(w) && !PERSON_WORDS.has(w) && (vocabulary.has(w) || df(w) <= stats.chunks * RARE_OBJECT_SHARE);
-  const content = object.filter(objectish);
-  if (content.length === 0) return null;
-  const rarest = content.reduce((a, b) => (df(b) < df(a) ? b : a));
-  if (df(rarest) <= stats.chunks * RARE_SHARE && !own.text().words.has(rarest))
-    return `object word "${rarest}" not in it`;
-  if (!withPairs) return null;
-  // A code or number in the object ("CT07", "B2") is a detail of the paper, not another paper.
-  const pairs = [...bigrams(object)].filter((p) =>
-    p.split(' ').every((w) => !OBJECT_FILLERS.has(w) && !PERSON_WORDS.has(w) && !/\d/.test(w)),
-  );
-  if (pairs.length === 0) return null;
-  const weight = (ps: readonly string[]) => ps.reduce((s, p) => s + p.split(' ').reduce((t, w) => t + idf(w), 0), 0);
-  const held = own.text().pairs;
-  const share = weight(pairs.filter((p) => held.has(p))) / weight(pairs);
-  return share < OBJECT_PAIRS_HELD ? `object "${object.join(' ')}" not in it (${share.toFixed(2)})` : null;
 }
 
 /**

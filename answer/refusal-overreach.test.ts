@@ -167,6 +167,8 @@ describe('what follows a held name says which one, and only the word right after
   it('still refuses a rare word right after the name, or after a name several sheets share ("kinh doanh")', async () => {
     expect((await ask('đăng ký hộ kinh doanh karaoke')).refused).toBe(true);
     expect((await ask('xin giấy phép kinh doanh quán karaoke')).refused).toBe(true);
+    expect((await ask('xin giấy phép kinh doanh vận tải taxi')).refused).toBe(true);
+    expect((await ask('cấp giấy chứng nhận an toàn thực phẩm cho quán ăn')).refused).toBe(true);
   });
 });
 
@@ -189,5 +191,16 @@ describe('the word right after a held name is read as typed', () => {
 
   it('ends an object at "khi" ("nhận cha con | khi đã có giấy khai sinh")', () => {
     expect(read('đăng ký nhận cha con khi đã có giấy khai sinh').object.join(' ')).toBe('nhan cha con');
+  });
+});
+
+describe('a follow-up asking how to do the topic procedure keeps the topic', () => {
+  it('reads "làm trên VNeID được không" as a way to file, not as the VNeID account sheet', async () => {
+    const first = await ask('xin lý lịch tư pháp ở đâu');
+    const history = [
+      { question: 'xin lý lịch tư pháp ở đâu', topicDocumentId: first.topicDocumentId, at: '2026-11-29T00:00:00Z' },
+    ];
+    const r = await ask('lam tren vneid dc ko', history);
+    expect(r.topicDocumentId).toBe('procedures/phieu-ly-lich-tu-phap');
   });
 });

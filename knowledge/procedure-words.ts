@@ -163,6 +163,8 @@ export const OBJECT_BOUNDARIES: ReadonlySet<string> = new Set([
     'bao gom',
     'thoi gian',
     'thoi han',
+    // How, not what: "đăng ký tạm trú | thế nào" ("thẻ" alone is a noun, so only the pair ends an object).
+    'the nao',
     // When, not what: "đăng ký kết hôn | tháng sau".
     'thang sau',
     'thang toi',

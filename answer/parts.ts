@@ -20,7 +20,7 @@ import { readIntent, type QuestionIntent } from './intent.ts';
 import { foldTokens, readQuestion } from './query-text.ts';
 import type { Draft, DraftFact } from './reply.ts';
 import { ageCloseness, ageVerdict, FACETS, unitScore, type Facet } from './parts-facets.ts';
-import { boundLine, boundScore, quantityVerdict, statedQuantities } from './quantities.ts';
+import { askedUnit, boundLine, boundScore, quantityVerdict, statedQuantities } from './quantities.ts';
 import { asksYesNo, isYesNo } from './yes-no.ts';
 
 /** A part this short that asks no field or facet ("có thật vậy không?") is about the clauses before it. */
@@ -191,7 +191,8 @@ export function supportScore(line: string, part: QuestionPart, frame: QuestionFr
   score += (own.length > 0 ? 1 : 0.5) * boundScore(stated, folded);
   // Like an age: the rule the person's number meets ("quá hạn 2 năm": "từ 1 năm trở lên") is theirs; one it fails
   // answers "được không?" ("10 tháng" against "đủ 12 tháng") and is another group's otherwise.
-  const holds = quantityVerdict(stated, folded);
+  // A part that asks a number ("mấy tháng") is answered by the line's number: it is no bound on the person's.
+  const holds = askedUnit(part.text) ? null : quantityVerdict(stated, folded);
   if (holds === 'meets') score += 1.5;
   else if (holds === 'fails') score += ELIGIBILITY.test(` ${part.text} `) ? 2.5 : -1.5;
   const age = ageVerdict(folded, frame.ages, frame.gender);

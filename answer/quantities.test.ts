@@ -120,6 +120,17 @@ describe('a stated number against the bounds a line sets', () => {
 });
 
 describe('the line that answers a condition, a limit or a count', () => {
+  it('answers "mấy tháng" with the line that counts months, the story’s own years being no bound on it', () => {
+    const counts: Chunk[] = [
+      chunk('notes', 'Lưu ý:\n- Đóng 12–36 tháng được hưởng 3 tháng; tối đa 12 tháng.', 'k'),
+      chunk('conditions', 'Điều kiện:\n- Nộp hồ sơ trong 03 tháng kể từ ngày nghỉ.', 'p'),
+    ];
+    const draft = overviewDraft();
+    const frame = readFrame('lam duoc 4 nam thi nghi. Gio duoc huong tro cap Y may thang');
+    answerParts(draft, sheet, counts, frame, '2026-11-29');
+    expect(draft.facts[0]?.text).toContain('được hưởng 3 tháng');
+  });
+
   it('leads a yes/no question that states its own number with the condition bounding it', () => {
     const draft = overviewDraft();
     answerParts(
@@ -207,6 +218,11 @@ describe('questions about where and yes/no', () => {
     expect(readIntent('lam can cuoc phai ra phuong hay len tinh').fields).toContain('agency');
     expect(readIntent('ra xa xin giay xac nhan ma bao cho, quy dinh may ngay').fields).not.toContain('agency');
     expect(readIntent('di lam xa co phai khai bao tam vang khong').fields).not.toContain('agency');
+  });
+
+  it('reads "hợp đồng không thời hạn" in a story as the kind of contract, not as asking the time limit', () => {
+    expect(readIntent('hop dong khong thoi han, duoc lanh may thang').fields).not.toContain('timeLimit');
+    expect(readIntent('thoi han giai quyet bao lau').fields).toContain('timeLimit');
   });
 
   it('reads a question ending in "không" as yes/no however far its "có" is', () => {

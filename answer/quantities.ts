@@ -5,6 +5,8 @@
  * answered by a line that states a number in that unit ("một hộ", "23 giờ"). All text is folded.
  */
 
+import { STOPWORDS } from './query-text.ts';
+
 /** Units of time, each in days, so "4 tháng" and "60 ngày" compare. */
 const DAYS: Readonly<Record<string, number>> = { ngay: 1, tuan: 7, thang: 30, nam: 365 };
 /** Spoken forms of the same unit: "mấy h", "mấy tiếng" ask for hours ("giờ"). */
@@ -64,6 +66,8 @@ export function quantitiesIn(folded: string): Quantity[] {
 export function askedUnit(folded: string): string | null {
   const word = ASKS_NUMBER.exec(folded)?.[1];
   if (!word || word === 'tien' || word === 'lau') return null;
+  // "công nhân may ở khu công nghiệp": "may" (sewing) before a function word asks nothing.
+  if (!(word in DAYS) && !STATED_UNITS.has(word) && !(word in SAME_UNIT) && STOPWORDS.has(word)) return null;
   return unitOf(word === 'phan' ? '%' : word);
 }
 

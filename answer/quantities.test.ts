@@ -152,6 +152,15 @@ describe('the line that answers a condition, a limit or a count', () => {
     expect(belowMinimum(statedQuantities('dong duoc 2 nam'), 'dong du 12 thang')).toBe(false);
   });
 
+  it('says Có or Không from the rule whose bound the person’s number meets, and nothing from one it fails', () => {
+    const q = 'bang lai qua han 2 thang roi co phai thi lai khong';
+    expect(yesNoWord(q, 'Giấy phép quá hạn dưới 1 năm thì phải sát hạch lại lý thuyết.')).toBe('Có');
+    expect(yesNoWord(q, 'Quá hạn dưới 1 tháng vì ốm đau thì không phải thi lại lý thuyết.')).toBeNull();
+    expect(yesNoWord('qua han 2 tuan co phai thi lai khong', 'Quá hạn dưới 1 tháng thì không phải thi lại.')).toBe(
+      'Không',
+    );
+  });
+
   it('adds the limit a late person is measured against after the line that answers their yes/no question', () => {
     const draft = overviewDraft();
     answerParts(draft, sheet, chunks, readFrame('nghi viec duoc 5 thang roi, gio lam co bi phat ko'), '2026-11-29');

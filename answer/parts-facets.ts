@@ -18,12 +18,25 @@ export interface FacetCue {
   weight: number;
 }
 
+/** "hộ" that starts a noun ("hộ chiếu", "hộ khẩu", "hộ tịch", "hộ kinh doanh", "hộ nghèo", "hộ gia đình"). */
+const NOT_HO_NOUN = '(?! (?:chieu|khau|tich|kinh doanh|ngheo|gia dinh))';
+
 const w = (alternatives: string[]) => new RegExp(`(?:^| )(?:${alternatives.join('|')})(?= |$)`);
 
 export const FACETS: readonly FacetCue[] = [
   {
     facet: 'when',
-    asked: w(['luc nao', 'khi nao', 'bao gio', 'thoi diem nao', 'truoc bao lau', 'han chot', 'cham nhat']),
+    // "phải làm trong bao lâu" asks the deadline the person has, not the time the office takes.
+    asked: w([
+      'luc nao',
+      'khi nao',
+      'bao gio',
+      'thoi diem nao',
+      'truoc bao lau',
+      'han chot',
+      'cham nhat',
+      'phai (?:\\S+ ){0,2}trong bao lau',
+    ]),
     answered: / (?:\d+ (?:ngay|thang|nam)|truoc khi|sau khi|trong thoi han|cham nhat|ke tu) /,
     weight: 2,
   },
@@ -54,14 +67,15 @@ export const FACETS: readonly FacetCue[] = [
       'tu xin',
       'tu nop',
       'lam thay',
-      'lam ho',
+      // "làm hộ" is on someone's behalf; "làm hộ chiếu/khẩu/tịch/kinh doanh" names a paper.
+      `lam ho${NOT_HO_NOUN}`,
       'nho nguoi',
       'nho ai',
       'uy quyen',
       'thay cho',
       'di thay',
       'nop thay',
-      'xin ho',
+      `xin ho${NOT_HO_NOUN}`,
     ]),
     // Who may act for whom: a proxy, the person themself, or a minor's parent or guardian.
     answered: / (?:uy quyen|lam thay|cho nguoi khac|tu yeu cau|tu khai|nguoi dai dien|giam ho|chua thanh nien) /,

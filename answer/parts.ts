@@ -181,13 +181,17 @@ export function supportScore(line: string, part: QuestionPart, frame: QuestionFr
   const words = new Set(part.intent.topicTerms.filter((t) => t.length > 2 && !sheet.name.has(t) && !inPhrase.has(t)));
   for (const t of words) if (have.has(t)) score += 0.3 * rarity(t);
   for (const f of FACETS) if (part.facets.includes(f.facet) && f.answered.test(folded)) score += f.weight;
+  // "phải làm trong bao lâu" asks a duty's deadline: the line that says what one must do ("phải đi đăng ký").
+  if (part.facets.includes('when') && / phai /.test(` ${part.text} `) && / phai /.test(folded)) score += 0.5;
   score += caseScore(folded, { ...frame, cases: casesIn(`${part.context} ${part.text}`) });
   if (part.yesNo && (YES_NO_ANSWER.test(folded) || deniesAsked(folded, new Set(part.intent.topicTerms)))) score += 1;
   score += unitScore(part.text, folded);
   // A number the part states ("đóng được 10 tháng") meets the sheet's bound in that unit ("đủ 12 tháng"); one the
   // story around it states ("con sinh được 4 tháng") counts half.
   const own = statedQuantities(part.text);
-  const stated = own.length > 0 ? own : statedQuantities(part.context);
+  const told = statedQuantities(part.context);
+  // A story told before an earlier part ("bé được 3 tuần, … có mất tiền không, với lại phải làm trong bao lâu").
+  const stated = own.length > 0 ? own : told.length > 0 ? told : statedQuantities(frame.intent.folded);
   score += (own.length > 0 ? 1 : 0.5) * boundScore(stated, folded);
   // Like an age: the rule the person's number meets ("quá hạn 2 năm": "từ 1 năm trở lên") is theirs; one it fails
   // answers "được không?" ("10 tháng" against "đủ 12 tháng") and is another group's otherwise.
@@ -270,7 +274,13 @@ export function answerParts(
     if (!searching) return;
     // A line the overview already states is not added again (the overview then stays as the answer).
     const shown = ` ${foldTokens([...draft.facts, ...lines].map((f) => f.text).join('\n')).join(' ')} `;
-    const best = sheet.lines
+    // A part that names a field the sheet has ("có mất tiền không") is answered from that field's lines.
+    // A facet ("phải làm trong bao lâu": the deadline) may be stated outside the field.
+    const own =
+      part.facets.length > 0
+        ? []
+        : sheet.lines.filter((l) => l.chunk.field && part.intent.fields.includes(l.chunk.field));
+    const best = (own.length > 0 ? own : sheet.lines)
       // On a tie the field's own line wins over the summary that restates it.
       .map((l) => ({
         ...l,

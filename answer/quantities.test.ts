@@ -3,7 +3,7 @@ import type { Chunk, DatedVariant, DocumentMeta } from '../knowledge/index.ts';
 import { readFrame } from './frame.ts';
 import { readIntent } from './intent.ts';
 import { unitScore } from './parts-facets.ts';
-import { answerParts } from './parts.ts';
+import { answerParts, questionParts } from './parts.ts';
 import { yesNoWord } from './best-line.ts';
 import { askedUnit, belowMinimum, boundScore, quantitiesIn, quantityVerdict, statedQuantities } from './quantities.ts';
 import type { Draft } from './reply.ts';
@@ -232,6 +232,12 @@ describe('questions about where and yes/no', () => {
   it('reads "hợp đồng không thời hạn" in a story as the kind of contract, not as asking the time limit', () => {
     expect(readIntent('hop dong khong thoi han, duoc lanh may thang').fields).not.toContain('timeLimit');
     expect(readIntent('thoi han giai quyet bao lau').fields).toContain('timeLimit');
+  });
+
+  it('reads "làm hộ" as on someone’s behalf but "làm hộ chiếu" as the passport', () => {
+    const proxy = (q: string) => questionParts(readFrame(q))[0]?.facets.includes('proxy');
+    expect(proxy('lam ho chieu mat bao lau')).toBe(false);
+    expect(proxy('nho nguoi lam ho duoc khong')).toBe(true);
   });
 
   it('reads a question ending in "không" as yes/no however far its "có" is', () => {

@@ -4,7 +4,7 @@
  * that ask it (folded question) and the words of a sheet line that answer it. Age bounds are read here too.
  */
 
-import { askedUnit, quantitiesIn } from './quantities.ts';
+import { askedThing, askedUnit, quantitiesIn } from './quantities.ts';
 
 export type Facet = 'when' | 'validity' | 'penalty' | 'proxy' | 'sameDay' | 'limit';
 
@@ -150,7 +150,10 @@ export function unitScore(foldedPart: string, foldedLine: string): number {
   if (!asked) return 0;
   const found = quantitiesIn(foldedLine.trim()).filter((q) => q.unit === asked);
   if (found.length === 0) return 0;
-  return found.some((q) => LIMIT.test(q.before)) ? 3 : 2;
+  // "mấy hộ kinh doanh" against "một hộ kinh doanh": the same thing counted.
+  const thing = askedThing(foldedPart);
+  const same = thing.length > 1 && found.some((q) => q.after === thing) ? 1 : 0;
+  return (found.some((q) => LIMIT.test(q.before)) ? 3 : 2) + same;
 }
 
 /** Words that make a number a limit ("tối đa 12 tháng", "không quá 03 ngày"). */

@@ -80,6 +80,13 @@ describe('numbers with a unit in a question and in a line', () => {
     );
   });
 
+  it('reads no count in a date before a word, and scores the same thing counted above another', () => {
+    expect(quantitiesIn('truoc 01 7 2025 ho kinh doanh dang ky cap huyen')).toEqual([]);
+    expect(unitScore('duoc may ho kinh doanh', ' chi duoc dang ky mot ho kinh doanh ')).toBeGreaterThan(
+      unitScore('duoc may ho kinh doanh', ' ho tro mot ho gia dinh '),
+    );
+  });
+
   it('takes only numbers in digits as what a question states ("ba" may be a father)', () => {
     expect(statedQuantities('dong duoc 10 thang thi co duoc khong').map((q) => q.value)).toEqual([10]);
     expect(statedQuantities('ba toi muon lam the')).toEqual([]);

@@ -39,6 +39,8 @@ export interface Quantity {
   before: string;
   /** Written in digits (a number word such as "ba" is as often "father" as "three"). */
   digits: boolean;
+  /** The word after the unit ("kinh" of "một hộ kinh doanh"): what is counted. */
+  after: string;
 }
 
 const unitOf = (word: string) => SAME_UNIT[word] ?? word;
@@ -54,15 +56,23 @@ export function quantitiesIn(folded: string): Quantity[] {
     const glued = /^(\d+)(h|%)$/.exec(word);
     const value = glued ? Number(glued[1]) : numberOf(word);
     const unit = glued ? glued[2] : words[i + 1];
-    // "12 36 thang" (from "12–36 tháng") is a range: its unit is the one after the second number.
+    // "12 36 thang" (from "12–36 tháng") is a range: its unit is the one after the second number. "01 7 2025 ho"
+    // is a date before a word, no count.
     if (value === null || !unit || /^\d/.test(unit)) return;
+    if (/^\d/.test(words[i - 1] ?? '') && /^\d/.test(words[i - 2] ?? '')) return;
     const before = words.slice(Math.max(0, i - 3), i).join(' ');
-    out.push({ value, unit: unitOf(unit), bound: BOUND.test(before), before, digits: /^\d/.test(word) });
+    const after = words[i + (glued ? 1 : 2)] ?? '';
+    out.push({ value, unit: unitOf(unit), bound: BOUND.test(before), before, digits: /^\d/.test(word), after });
   });
   return out;
 }
 
 /** The unit a folded question asks a number in ("may ho" → "ho", "may h" → "gio"), or null. */
+/** The word after the unit asked ("kinh" of "mấy hộ kinh doanh"), or "". */
+export function askedThing(folded: string): string {
+  return /(?:^| )(?:may|bao nhieu) \S+ (\S+)/.exec(folded)?.[1] ?? '';
+}
+
 export function askedUnit(folded: string): string | null {
   const word = ASKS_NUMBER.exec(folded)?.[1];
   if (!word || word === 'tien' || word === 'lau') return null;

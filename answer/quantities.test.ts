@@ -92,13 +92,19 @@ describe('numbers with a unit in a question and in a line', () => {
     expect(statedQuantities('ba toi muon lam the')).toEqual([]);
   });
 
-  it('ranks the bound closest to the stated number first, a bound above a plain mention, other units nowhere', () => {
+  it('ranks the bound closest to the stated number first, and no plain mention or other unit at all', () => {
     const stated = statedQuantities('dong duoc 10 thang');
     const ranked = [' dong du 12 thang ', ' nop trong 03 thang ', ' luong 06 thang lien ke ', ' phi 20 000 dong ']
       .map((l) => ({ l, s: boundScore(stated, l) }))
       .sort((a, b) => b.s - a.s)
-      .map((x) => x.l.trim());
-    expect(ranked).toEqual(['dong du 12 thang', 'nop trong 03 thang', 'luong 06 thang lien ke', 'phi 20 000 dong']);
+      .map((x) => [x.l.trim(), x.s > 0]);
+    expect(ranked).toEqual([
+      ['dong du 12 thang', true],
+      ['nop trong 03 thang', true],
+      ['luong 06 thang lien ke', false],
+      ['phi 20 000 dong', false],
+    ]);
+    expect(boundScore(statedQuantities('rut 1 lan duoc khong'), ' huong bao hiem xa hoi mot lan ')).toBe(0);
     expect(boundScore(statedQuantities('con sinh duoc 4 thang'), ' dang ky trong 60 ngay ')).toBeGreaterThan(2.5);
   });
 });

@@ -24,7 +24,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   muoi: 10,
 };
 /** Words that make a number a bound ("đủ 12 tháng", "trước 23 giờ", "tối đa 12 tháng"). */
-const BOUND = /(?:^| )(?:du|tu du|tren|duoi|toi da|toi thieu|khong qua|it nhat|nhieu nhat|trong|truoc|sau|qua|chi)$/;
+const BOUND = /(?:^| )(?:du|tu du|tu|tren|duoi|toi da|toi thieu|khong qua|it nhat|nhieu nhat|trong|truoc|sau|qua|chi)$/;
 /** Units a stated number can carry for this comparison (ages have their own rules in parts-facets.ts). */
 const STATED_UNITS = new Set(['ngay', 'thang', 'nam', 'tuan', 'gio', 'lan', 'trang', 'ho']);
 /** The words that ask for a number. */
@@ -88,13 +88,14 @@ export function statedQuantities(folded: string): Quantity[] {
 }
 
 /**
- * How well a line's numbers meet the question's stated ones: a number of the same kind of unit (+1.5), said as
- * a bound (+1), and closer to the stated number (up to +1: "12 tháng" for "10 tháng" before "03 tháng").
+ * How well a line's bounds meet the question's stated numbers: a bound in the same kind of unit (+2.5), closer
+ * to the stated number (up to +1: "12 tháng" for "10 tháng" before "03 tháng").
  */
 export function boundScore(stated: readonly Quantity[], foldedLine: string): number {
   if (stated.length === 0) return 0;
   let best = 0;
-  for (const q of quantitiesIn(foldedLine)) {
+  // Only a bound ("đủ 12 tháng", "trong 60 ngày") is measured against: "một lần" in "hưởng BHXH một lần" is a name.
+  for (const q of quantitiesIn(foldedLine).filter((x) => x.bound)) {
     for (const s of stated) {
       const dim = dimension(unitOf(s.unit));
       if (dimension(q.unit) !== dim || q.value === 0) continue;

@@ -7,7 +7,7 @@
 import type { QuestionCase, QuestionFrame } from './frame.ts';
 import { ageVerdict } from './parts-facets.ts';
 import { foldTokens } from './query-text.ts';
-import { belowMinimum, statedQuantities } from './quantities.ts';
+import { belowMinimum, quantityVerdict, statedQuantities } from './quantities.ts';
 import type { Draft } from './reply.ts';
 
 /** Folded words that mark a sentence as being about a case. */
@@ -137,7 +137,14 @@ export function yesNoWord(
     : null;
   if (age) return age === 'meets' ? 'Được' : 'Chưa';
   // "đóng được 10 tháng thì có lãnh được không" against "đủ 12 tháng": the minimum the line sets is not met yet.
-  if (ELIGIBLE.test(q) && belowMinimum(statedQuantities(question), l)) return 'Chưa';
+  const stated = statedQuantities(question);
+  if (ELIGIBLE.test(q) && belowMinimum(stated, l)) return 'Chưa';
+  // "quá hạn 2 tháng có phải thi lại không" against "quá hạn dưới 1 năm thì phải sát hạch lại": the rule whose
+  // bound the person's number meets says it.
+  if (/ (?:co phai|phai) /.test(q) && quantityVerdict(stated, l) === 'meets') {
+    if (/ thi khong phai /.test(l)) return 'Không';
+    if (/ thi (?:phai|van phai|bat buoc) /.test(l)) return 'Có';
+  }
   // A rule with a condition ("quá hạn dưới 1 tháng vì ốm đau thì không phải thi lại") answers only that case.
   if (CONDITION_WORDS.test(l)) return null;
   const qWords = new Set(question.split(' '));

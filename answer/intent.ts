@@ -261,7 +261,10 @@ function readVietnamese(question: string): QuestionIntent {
   const folded = readQuestion(question);
   const asked = new Set<ProcedureField>();
   // "nộp hồ sơ ở đâu" asks where to file, not which papers: "hồ sơ" after "nộp" is not a documents cue.
-  const cueText = folded.replace(/(^| )nop ho so(?= |$)/g, '$1nop');
+  // "hợp đồng không (xác định) thời hạn" is the kind of a labour contract, not the time the office takes.
+  const cueText = folded
+    .replace(/(^| )nop ho so(?= |$)/g, '$1nop')
+    .replace(/(^| )(hop dong (?:khong |co )?(?:xac dinh )?)thoi han(?= |$)/g, '$1$2ky han');
   let rest = ` ${cueText} `;
   for (const { fields, cue } of FIELD_CUES) {
     if (!cue.test(cueText)) continue;

@@ -4,7 +4,7 @@
  * that ask it (folded question) and the words of a sheet line that answer it. Age bounds are read here too.
  */
 
-import { askedUnit, quantitiesIn } from './quantities.ts';
+import { askedThing, askedUnit, quantitiesIn } from './quantities.ts';
 
 export type Facet = 'when' | 'validity' | 'penalty' | 'proxy' | 'sameDay' | 'limit';
 
@@ -18,12 +18,25 @@ export interface FacetCue {
   weight: number;
 }
 
+/** "hộ" that starts a noun ("hộ chiếu", "hộ khẩu", "hộ tịch", "hộ kinh doanh", "hộ nghèo", "hộ gia đình"). */
+const NOT_HO_NOUN = '(?! (?:chieu|khau|tich|kinh doanh|ngheo|gia dinh))';
+
 const w = (alternatives: string[]) => new RegExp(`(?:^| )(?:${alternatives.join('|')})(?= |$)`);
 
 export const FACETS: readonly FacetCue[] = [
   {
     facet: 'when',
-    asked: w(['luc nao', 'khi nao', 'bao gio', 'thoi diem nao', 'truoc bao lau', 'han chot', 'cham nhat']),
+    // "phải làm trong bao lâu" asks the deadline the person has, not the time the office takes.
+    asked: w([
+      'luc nao',
+      'khi nao',
+      'bao gio',
+      'thoi diem nao',
+      'truoc bao lau',
+      'han chot',
+      'cham nhat',
+      'phai (?:\\S+ ){0,2}trong bao lau',
+    ]),
     answered: / (?:\d+ (?:ngay|thang|nam)|truoc khi|sau khi|trong thoi han|cham nhat|ke tu) /,
     weight: 2,
   },
@@ -54,14 +67,15 @@ export const FACETS: readonly FacetCue[] = [
       'tu xin',
       'tu nop',
       'lam thay',
-      'lam ho',
+      // "làm hộ" is on someone's behalf; "làm hộ chiếu/khẩu/tịch/kinh doanh" names a paper.
+      `lam ho${NOT_HO_NOUN}`,
       'nho nguoi',
       'nho ai',
       'uy quyen',
       'thay cho',
       'di thay',
       'nop thay',
-      'xin ho',
+      `xin ho${NOT_HO_NOUN}`,
     ]),
     // Who may act for whom: a proxy, the person themself, or a minor's parent or guardian.
     answered: / (?:uy quyen|lam thay|cho nguoi khac|tu yeu cau|tu khai|nguoi dai dien|giam ho|chua thanh nien) /,
@@ -136,7 +150,10 @@ export function unitScore(foldedPart: string, foldedLine: string): number {
   if (!asked) return 0;
   const found = quantitiesIn(foldedLine.trim()).filter((q) => q.unit === asked);
   if (found.length === 0) return 0;
-  return found.some((q) => LIMIT.test(q.before)) ? 3 : 2;
+  // "mấy hộ kinh doanh" against "một hộ kinh doanh": the same thing counted.
+  const thing = askedThing(foldedPart);
+  const same = thing.length > 1 && found.some((q) => q.after === thing) ? 1 : 0;
+  return (found.some((q) => LIMIT.test(q.before)) ? 3 : 2) + same;
 }
 
 /** Words that make a number a limit ("tối đa 12 tháng", "không quá 03 ngày"). */

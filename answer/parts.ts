@@ -5,22 +5,16 @@
  * limit). Each part that the draft does not answer yet gets its best supporting line, cited; a part nothing
  * supports is left alone (the composer already names fields the sheet lacks).
  */
-import {
-  OTHER_NAMES_LABEL,
-  otherNamesLine,
-  PROCEDURE_FIELDS,
-  type Chunk,
-  type DocumentMeta,
-} from '../knowledge/index.ts';
+import type { Chunk, DocumentMeta } from '../knowledge/index.ts';
 import { bigrams } from './compose-passage.ts';
-import { addDays, variantsOn, viDate } from './dated-rules.ts';
 import { casesIn, type QuestionFrame } from './frame.ts';
 import { caseScore, yesNoWord } from './best-line.ts';
 import { readIntent, type QuestionIntent } from './intent.ts';
 import { foldTokens, readQuestion } from './query-text.ts';
+import { ASKS_NOW, lineFact, lineTokens, sheetContext, type SheetContext, type SheetLine } from './sheet-lines.ts';
 import type { Draft, DraftFact } from './reply.ts';
 import { ageCloseness, ageVerdict, FACETS, unitScore, type Facet } from './parts-facets.ts';
-import { boundLine, boundScore, quantityVerdict, statedQuantities } from './quantities.ts';
+import { askedUnit, boundLine, boundScore, quantityVerdict, statedQuantities } from './quantities.ts';
 import { asksYesNo, isYesNo } from './yes-no.ts';
 
 /** A part this short that asks no field or facet ("có thật vậy không?") is about the clauses before it. */
@@ -91,73 +85,6 @@ function readPart(text: string, context: string): QuestionPart {
   };
 }
 
-export interface SheetLine {
-  text: string;
-  chunk: Chunk;
-  /** The day its rule came into force, when that is within a year before the day asked (a new rule). */
-  since?: string;
-}
-
-/** A rule that started within this many days before the day asked is said with its start ("Từ 01/7/2026: …"). */
-const NEW_RULE_DAYS = 365;
-
-/** Every sentence of the sheet in force on `asOf` (dated variants read as of that day), verbatim in its chunk. */
-export function sheetLines(chunks: readonly Chunk[], asOf: string): SheetLine[] {
-  const out: SheetLine[] = [];
-  for (const chunk of chunks) {
-    const values =
-      chunk.variants && chunk.variants.length > 0
-        ? variantsOn(chunk.variants, asOf).map((v) => ({ value: v.value, from: v.validFrom }))
-        : [{ value: chunk.text, from: null }];
-    for (const { value, from } of values) {
-      const since = from !== null && from >= addDays(asOf, -NEW_RULE_DAYS) ? { since: from } : {};
-      for (const line of value.split('\n')) {
-        const body = line.trim().replace(/^[-+•]\s*/, '');
-        if (body.startsWith(OTHER_NAMES_LABEL)) continue;
-        for (const s of body.replace(/^[^:]{2,40}:\s+/, '').split(/(?<=[.;])\s+(?=\p{Lu})/u)) {
-          const text = s.trim();
-          if (text.length >= 15 && chunk.text.includes(text)) out.push({ text, chunk, ...since });
-        }
-      }
-    }
-  }
-  return out;
-}
-
-/** A line read like a question (same folding and shorthand: "VNeID" reads "định danh điện tử" on both sides). */
-const lineTokens = (line: string) =>
-  readQuestion(line)
-    .split(' ')
-    .filter((t) => t.length > 0);
-
-/** What a sheet's lines are scored against: the procedure's own name (saying it answers nothing) and rarity. */
-export interface SheetContext {
-  lines: SheetLine[];
-  /** Word pairs and words of the procedure's names. */
-  name: ReadonlySet<string>;
-  /**
-   * Word pairs of the other names that end in a number ("số 2" of "phiếu lý lịch tư pháp số 2"): they tell one
-   * kind of the procedure from another, so a line that says one counts.
-   */
-  aliasPairs: ReadonlySet<string>;
-  /** In how many lines each word and word pair occurs. */
-  df: ReadonlyMap<string, number>;
-}
-
-export function sheetContext(meta: DocumentMeta, chunks: readonly Chunk[], asOf: string): SheetContext {
-  const lines = sheetLines(chunks, asOf);
-  const nameTokens = readQuestion(`${meta.title}\n${otherNamesLine(chunks) ?? ''}`).split(' ');
-  const df = new Map<string, number>();
-  for (const l of lines) {
-    const tokens = lineTokens(l.text);
-    for (const t of new Set([...tokens, ...bigrams(tokens)])) df.set(t, (df.get(t) ?? 0) + 1);
-  }
-  const title = new Set(bigrams(readQuestion(meta.title).split(' ')));
-  // A number in another name names a kind ("phiếu … số 2", "mức 2"); other words of those names are the name.
-  const aliasPairs = new Set([...bigrams(nameTokens)].filter((p) => !title.has(p) && /(?:^| )\d+$/.test(p)));
-  return { lines, name: new Set([...nameTokens, ...bigrams(nameTokens)]), aliasPairs, df };
-}
-
 /**
  * How well a sentence answers a part: the part's word pairs and words it shares, weighed by how few of the
  * sheet's lines have them (the procedure's own name counts nothing), the facet asked (a duration for "lúc
@@ -181,17 +108,22 @@ export function supportScore(line: string, part: QuestionPart, frame: QuestionFr
   const words = new Set(part.intent.topicTerms.filter((t) => t.length > 2 && !sheet.name.has(t) && !inPhrase.has(t)));
   for (const t of words) if (have.has(t)) score += 0.3 * rarity(t);
   for (const f of FACETS) if (part.facets.includes(f.facet) && f.answered.test(folded)) score += f.weight;
+  // "phải làm trong bao lâu" asks a duty's deadline: the line that says what one must do ("phải đi đăng ký").
+  if (part.facets.includes('when') && / phai /.test(` ${part.text} `) && / phai /.test(folded)) score += 0.5;
   score += caseScore(folded, { ...frame, cases: casesIn(`${part.context} ${part.text}`) });
   if (part.yesNo && (YES_NO_ANSWER.test(folded) || deniesAsked(folded, new Set(part.intent.topicTerms)))) score += 1;
   score += unitScore(part.text, folded);
   // A number the part states ("đóng được 10 tháng") meets the sheet's bound in that unit ("đủ 12 tháng"); one the
   // story around it states ("con sinh được 4 tháng") counts half.
   const own = statedQuantities(part.text);
-  const stated = own.length > 0 ? own : statedQuantities(part.context);
+  const told = statedQuantities(part.context);
+  // A story told before an earlier part ("bé được 3 tuần, … có mất tiền không, với lại phải làm trong bao lâu").
+  const stated = own.length > 0 ? own : told.length > 0 ? told : statedQuantities(frame.intent.folded);
   score += (own.length > 0 ? 1 : 0.5) * boundScore(stated, folded);
   // Like an age: the rule the person's number meets ("quá hạn 2 năm": "từ 1 năm trở lên") is theirs; one it fails
   // answers "được không?" ("10 tháng" against "đủ 12 tháng") and is another group's otherwise.
-  const holds = quantityVerdict(stated, folded);
+  // A part that asks a number ("mấy tháng") is answered by the line's number: it is no bound on the person's.
+  const holds = askedUnit(part.text) ? null : quantityVerdict(stated, folded);
   if (holds === 'meets') score += 1.5;
   else if (holds === 'fails') score += ELIGIBILITY.test(` ${part.text} `) ? 2.5 : -1.5;
   const age = ageVerdict(folded, frame.ages, frame.gender);
@@ -269,7 +201,13 @@ export function answerParts(
     if (!searching) return;
     // A line the overview already states is not added again (the overview then stays as the answer).
     const shown = ` ${foldTokens([...draft.facts, ...lines].map((f) => f.text).join('\n')).join(' ')} `;
-    const best = sheet.lines
+    // A part that names a field the sheet has ("có mất tiền không") is answered from that field's lines.
+    // A facet ("phải làm trong bao lâu": the deadline) may be stated outside the field.
+    const own =
+      part.facets.length > 0
+        ? []
+        : sheet.lines.filter((l) => l.chunk.field && part.intent.fields.includes(l.chunk.field));
+    const best = (own.length > 0 ? own : sheet.lines)
       // On a tie the field's own line wins over the summary that restates it.
       .map((l) => ({
         ...l,
@@ -304,31 +242,4 @@ export function answerParts(
   return lines.length;
 }
 
-/** Folded words asking whether something is right, or still so now ("có đúng không", "giờ còn … không"). */
-const ASKS_NOW =
-  / (?:co dung|dung khong|dung ko|con (?:\S+ ){0,3}(?:khong|ko)|bay gio|hien nay|hien tai|nam nay|quy dinh moi|moi nhat|thay doi) /;
-
-/** A sheet line as a fact: the field's label says where it is from ("Điều kiện: …"), cited. */
-function lineFact(meta: DocumentMeta, line: SheetLine, word: string | null, asksNow: boolean): DraftFact {
-  const label = PROCEDURE_FIELDS.find((f) => f.key === line.chunk.field)?.label;
-  // A question whether something is right or still so now is answered by a rule new this year with its start.
-  const since = asksNow && line.since && !/\d{1,2}\/\d{1,2}\/\d{4}/.test(line.text) ? viDate(line.since) : null;
-  const named = label && label !== 'Lưu ý' ? label : null;
-  const head = named ? `${named}${since ? ` (từ ${since})` : ''}: ` : since ? `Từ ${since}: ` : '';
-  return {
-    text: `${word ? `${word}. ` : ''}${head}${line.text}`,
-    sources: [{ meta, chunk: line.chunk, used: [line.text] }],
-  };
-}
-
-/**
- * True when the sheet holds a line about fines ("bị phạt", "không bị phạt"): the penalty part is then
- * answerable. "Bị phạt bao nhiêu" needs the amount: a line saying only that the fine is unconfirmed does not do.
- */
-export function sheetStatesPenalty(chunks: readonly Chunk[], asOf: string, wantsAmount = false): boolean {
-  return sheetLines(chunks, asOf).some(
-    (l) =>
-      / (?:phat|xu phat) /.test(` ${foldTokens(l.text).join(' ')} `) &&
-      (!wantsAmount || /\d[\d.]*(?:[–-]\d[\d.]*)?\s*(?:đồng|đ|triệu)(?!\p{L})/u.test(l.text)),
-  );
-}
+export { sheetLines, sheetContext, sheetStatesPenalty, type SheetLine, type SheetContext } from './sheet-lines.ts';

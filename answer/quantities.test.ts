@@ -3,7 +3,7 @@ import type { Chunk, DatedVariant, DocumentMeta } from '../knowledge/index.ts';
 import { readFrame } from './frame.ts';
 import { readIntent } from './intent.ts';
 import { unitScore } from './parts-facets.ts';
-import { answerParts } from './parts.ts';
+import { answerParts, questionParts } from './parts.ts';
 import { yesNoWord } from './best-line.ts';
 import { askedUnit, belowMinimum, boundScore, quantitiesIn, quantityVerdict, statedQuantities } from './quantities.ts';
 import type { Draft } from './reply.ts';
@@ -80,18 +80,31 @@ describe('numbers with a unit in a question and in a line', () => {
     );
   });
 
+  it('reads no count in a date before a word, and scores the same thing counted above another', () => {
+    expect(quantitiesIn('truoc 01 7 2025 ho kinh doanh dang ky cap huyen')).toEqual([]);
+    expect(unitScore('duoc may ho kinh doanh', ' chi duoc dang ky mot ho kinh doanh ')).toBeGreaterThan(
+      unitScore('duoc may ho kinh doanh', ' ho tro mot ho gia dinh '),
+    );
+  });
+
   it('takes only numbers in digits as what a question states ("ba" may be a father)', () => {
     expect(statedQuantities('dong duoc 10 thang thi co duoc khong').map((q) => q.value)).toEqual([10]);
     expect(statedQuantities('ba toi muon lam the')).toEqual([]);
   });
 
-  it('ranks the bound closest to the stated number first, a bound above a plain mention, other units nowhere', () => {
+  it('ranks the bound closest to the stated number first, and no plain mention or other unit at all', () => {
     const stated = statedQuantities('dong duoc 10 thang');
     const ranked = [' dong du 12 thang ', ' nop trong 03 thang ', ' luong 06 thang lien ke ', ' phi 20 000 dong ']
       .map((l) => ({ l, s: boundScore(stated, l) }))
       .sort((a, b) => b.s - a.s)
-      .map((x) => x.l.trim());
-    expect(ranked).toEqual(['dong du 12 thang', 'nop trong 03 thang', 'luong 06 thang lien ke', 'phi 20 000 dong']);
+      .map((x) => [x.l.trim(), x.s > 0]);
+    expect(ranked).toEqual([
+      ['dong du 12 thang', true],
+      ['nop trong 03 thang', true],
+      ['luong 06 thang lien ke', false],
+      ['phi 20 000 dong', false],
+    ]);
+    expect(boundScore(statedQuantities('rut 1 lan duoc khong'), ' huong bao hiem xa hoi mot lan ')).toBe(0);
     expect(boundScore(statedQuantities('con sinh duoc 4 thang'), ' dang ky trong 60 ngay ')).toBeGreaterThan(2.5);
   });
 });
@@ -120,6 +133,17 @@ describe('a stated number against the bounds a line sets', () => {
 });
 
 describe('the line that answers a condition, a limit or a count', () => {
+  it('answers "mấy tháng" with the line that counts months, the story’s own years being no bound on it', () => {
+    const counts: Chunk[] = [
+      chunk('notes', 'Lưu ý:\n- Đóng 12–36 tháng được hưởng 3 tháng; tối đa 12 tháng.', 'k'),
+      chunk('conditions', 'Điều kiện:\n- Nộp hồ sơ trong 03 tháng kể từ ngày nghỉ.', 'p'),
+    ];
+    const draft = overviewDraft();
+    const frame = readFrame('lam duoc 4 nam thi nghi. Gio duoc huong tro cap Y may thang');
+    answerParts(draft, sheet, counts, frame, '2026-11-29');
+    expect(draft.facts[0]?.text).toContain('được hưởng 3 tháng');
+  });
+
   it('leads a yes/no question that states its own number with the condition bounding it', () => {
     const draft = overviewDraft();
     answerParts(
@@ -139,6 +163,15 @@ describe('the line that answers a condition, a limit or a count', () => {
     expect(draft.facts[0]?.text).toMatch(/^Chưa\. /);
     expect(yesNoWord('dong duoc 14 thang thi co huong duoc khong', 'Đã đóng đủ 12 tháng trong 24 tháng.')).toBeNull();
     expect(belowMinimum(statedQuantities('dong duoc 2 nam'), 'dong du 12 thang')).toBe(false);
+  });
+
+  it('says Có or Không from the rule whose bound the person’s number meets, and nothing from one it fails', () => {
+    const q = 'bang lai qua han 2 thang roi co phai thi lai khong';
+    expect(yesNoWord(q, 'Giấy phép quá hạn dưới 1 năm thì phải sát hạch lại lý thuyết.')).toBe('Có');
+    expect(yesNoWord(q, 'Quá hạn dưới 1 tháng vì ốm đau thì không phải thi lại lý thuyết.')).toBeNull();
+    expect(yesNoWord('qua han 2 tuan co phai thi lai khong', 'Quá hạn dưới 1 tháng thì không phải thi lại.')).toBe(
+      'Không',
+    );
   });
 
   it('adds the limit a late person is measured against after the line that answers their yes/no question', () => {
@@ -207,6 +240,17 @@ describe('questions about where and yes/no', () => {
     expect(readIntent('lam can cuoc phai ra phuong hay len tinh').fields).toContain('agency');
     expect(readIntent('ra xa xin giay xac nhan ma bao cho, quy dinh may ngay').fields).not.toContain('agency');
     expect(readIntent('di lam xa co phai khai bao tam vang khong').fields).not.toContain('agency');
+  });
+
+  it('reads "hợp đồng không thời hạn" in a story as the kind of contract, not as asking the time limit', () => {
+    expect(readIntent('hop dong khong thoi han, duoc lanh may thang').fields).not.toContain('timeLimit');
+    expect(readIntent('thoi han giai quyet bao lau').fields).toContain('timeLimit');
+  });
+
+  it('reads "làm hộ" as on someone’s behalf but "làm hộ chiếu" as the passport', () => {
+    const proxy = (q: string) => questionParts(readFrame(q))[0]?.facets.includes('proxy');
+    expect(proxy('lam ho chieu mat bao lau')).toBe(false);
+    expect(proxy('nho nguoi lam ho duoc khong')).toBe(true);
   });
 
   it('reads a question ending in "không" as yes/no however far its "có" is', () => {

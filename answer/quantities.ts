@@ -5,6 +5,8 @@
  * answered by a line that states a number in that unit ("một hộ", "23 giờ"). All text is folded.
  */
 
+import { STOPWORDS } from './query-text.ts';
+
 /** Units of time, each in days, so "4 tháng" and "60 ngày" compare. */
 const DAYS: Readonly<Record<string, number>> = { ngay: 1, tuan: 7, thang: 30, nam: 365 };
 /** Spoken forms of the same unit: "mấy h", "mấy tiếng" ask for hours ("giờ"). */
@@ -22,7 +24,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   muoi: 10,
 };
 /** Words that make a number a bound ("đủ 12 tháng", "trước 23 giờ", "tối đa 12 tháng"). */
-const BOUND = /(?:^| )(?:du|tu du|tren|duoi|toi da|toi thieu|khong qua|it nhat|nhieu nhat|trong|truoc|sau|qua|chi)$/;
+const BOUND = /(?:^| )(?:du|tu du|tu|tren|duoi|toi da|toi thieu|khong qua|it nhat|nhieu nhat|trong|truoc|sau|qua|chi)$/;
 /** Units a stated number can carry for this comparison (ages have their own rules in parts-facets.ts). */
 const STATED_UNITS = new Set(['ngay', 'thang', 'nam', 'tuan', 'gio', 'lan', 'trang', 'ho']);
 /** The words that ask for a number. */
@@ -37,6 +39,8 @@ export interface Quantity {
   before: string;
   /** Written in digits (a number word such as "ba" is as often "father" as "three"). */
   digits: boolean;
+  /** The word after the unit ("kinh" of "một hộ kinh doanh"): what is counted. */
+  after: string;
 }
 
 const unitOf = (word: string) => SAME_UNIT[word] ?? word;
@@ -52,18 +56,28 @@ export function quantitiesIn(folded: string): Quantity[] {
     const glued = /^(\d+)(h|%)$/.exec(word);
     const value = glued ? Number(glued[1]) : numberOf(word);
     const unit = glued ? glued[2] : words[i + 1];
-    // "12 36 thang" (from "12–36 tháng") is a range: its unit is the one after the second number.
+    // "12 36 thang" (from "12–36 tháng") is a range: its unit is the one after the second number. "01 7 2025 ho"
+    // is a date before a word, no count.
     if (value === null || !unit || /^\d/.test(unit)) return;
+    if (/^\d/.test(words[i - 1] ?? '') && /^\d/.test(words[i - 2] ?? '')) return;
     const before = words.slice(Math.max(0, i - 3), i).join(' ');
-    out.push({ value, unit: unitOf(unit), bound: BOUND.test(before), before, digits: /^\d/.test(word) });
+    const after = words[i + (glued ? 1 : 2)] ?? '';
+    out.push({ value, unit: unitOf(unit), bound: BOUND.test(before), before, digits: /^\d/.test(word), after });
   });
   return out;
 }
 
 /** The unit a folded question asks a number in ("may ho" → "ho", "may h" → "gio"), or null. */
+/** The word after the unit asked ("kinh" of "mấy hộ kinh doanh"), or "". */
+export function askedThing(folded: string): string {
+  return /(?:^| )(?:may|bao nhieu) \S+ (\S+)/.exec(folded)?.[1] ?? '';
+}
+
 export function askedUnit(folded: string): string | null {
   const word = ASKS_NUMBER.exec(folded)?.[1];
   if (!word || word === 'tien' || word === 'lau') return null;
+  // "công nhân may ở khu công nghiệp": "may" (sewing) before a function word asks nothing.
+  if (!(word in DAYS) && !STATED_UNITS.has(word) && !(word in SAME_UNIT) && STOPWORDS.has(word)) return null;
   return unitOf(word === 'phan' ? '%' : word);
 }
 
@@ -74,13 +88,14 @@ export function statedQuantities(folded: string): Quantity[] {
 }
 
 /**
- * How well a line's numbers meet the question's stated ones: a number of the same kind of unit (+1.5), said as
- * a bound (+1), and closer to the stated number (up to +1: "12 tháng" for "10 tháng" before "03 tháng").
+ * How well a line's bounds meet the question's stated numbers: a bound in the same kind of unit (+2.5), closer
+ * to the stated number (up to +1: "12 tháng" for "10 tháng" before "03 tháng").
  */
 export function boundScore(stated: readonly Quantity[], foldedLine: string): number {
   if (stated.length === 0) return 0;
   let best = 0;
-  for (const q of quantitiesIn(foldedLine)) {
+  // Only a bound ("đủ 12 tháng", "trong 60 ngày") is measured against: "một lần" in "hưởng BHXH một lần" is a name.
+  for (const q of quantitiesIn(foldedLine).filter((x) => x.bound)) {
     for (const s of stated) {
       const dim = dimension(unitOf(s.unit));
       if (dimension(q.unit) !== dim || q.value === 0) continue;

@@ -30,6 +30,16 @@ function expectCitationsInChunks(r: AnswerResult): void {
 }
 
 describe('procedure questions are answered from the field asked about', () => {
+  it('answers a bare "thủ tục X" with the overview, not a line that happens to say "thủ tục"', async () => {
+    for (const q of ['thủ tục đăng ký thường trú', 'thu tuc dang ky ket hon']) {
+      const r = await ask(q);
+      expect(r.refused).toBe(false);
+      const fields = r.citations.map((c) => c.section.split(' > ').at(-1));
+      expect(fields, q).toContain('Thành phần hồ sơ');
+      expect(fields, q).toContain('Cơ quan giải quyết');
+    }
+  });
+
   it('lists the birth-registration documents from the sheet and cites it', async () => {
     const r = await ask('lam giay khai sinh can giay to gi');
     expect(r.refused).toBe(false);

@@ -62,9 +62,9 @@ export function relatedLines(
 ): DraftFact[] {
   const own = bigrams(foldTokens(`${meta.title}\n${otherNamesLine(chunks) ?? ''}`));
   const topic = new Set(intent.topicTerms);
-  const pairs = [...bigrams(intent.topicText.split(' '))].filter(
-    (p) => !own.has(p) && p.split(' ').some((t) => topic.has(t)),
-  );
+  // "thủ tục X" asks about X: "thủ tục hành chính" or "xem thủ tục …" in a line says nothing of it.
+  const said = intent.topicText.replace(/(^| )thu tuc(?= |$)/g, ' | ');
+  const pairs = [...bigrams(said.split(' '))].filter((p) => !own.has(p) && p.split(' ').some((t) => topic.has(t)));
   if (pairs.length === 0 && ages.length === 0) return [];
   const found: Array<{ line: string; chunk: Chunk; hits: number }> = [];
   for (const chunk of chunks) {

@@ -114,6 +114,7 @@ export const ABBREVIATION_GROUPS: readonly AbbreviationGroup[] = [
       LLTP: ['lý lịch tư pháp'],
       BHYT: ['bảo hiểm y tế'],
       BHXH: ['bảo hiểm xã hội'],
+      BHTN: ['bảo hiểm thất nghiệp'],
       GPXD: ['giấy phép xây dựng'],
       ĐKKD: ['đăng ký kinh doanh'],
       MST: ['mã số thuế'],

@@ -62,8 +62,9 @@ export function relatedLines(
 ): DraftFact[] {
   const own = bigrams(foldTokens(`${meta.title}\n${otherNamesLine(chunks) ?? ''}`));
   const topic = new Set(intent.topicTerms);
-  // "thủ tục X" asks about X: "thủ tục hành chính" or "xem thủ tục …" in a line says nothing of it.
-  const said = intent.topicText.replace(/(^| )thu tuc(?= |$)/g, ' | ');
+  // "thủ tục X" asks about X: "thủ tục hành chính" or "xem thủ tục …" in a line says nothing of it. Asked
+  // itself ("tổng đài hỏi thủ tục hành chính"), "thủ tục hành chính" is a topic like any other.
+  const said = intent.topicText.replace(/(^| )thu tuc(?! hanh chinh)(?= |$)/g, ' | ');
   const pairs = [...bigrams(said.split(' '))].filter((p) => !own.has(p) && p.split(' ').some((t) => topic.has(t)));
   if (pairs.length === 0 && ages.length === 0) return [];
   const found: Array<{ line: string; chunk: Chunk; hits: number }> = [];

@@ -23,7 +23,7 @@ describe('an English question is answered from the sheet it names in everyday En
     ['What are the conditions for unemployment allowance?', 'procedures/tro-cap-that-nghiep'],
     ['How do I get a health insurance card for my baby?', 'procedures/the-bhyt-tre-duoi-6-tuoi'],
     ['What papers do I need for company registration?', 'procedures/dang-ky-thanh-lap-doanh-nghiep'],
-    ['How long does it take to get a pink book for the first time?', 'procedures/cap-so-do-lan-dau'],
+    ['Where do I apply for a pink book for the first time?', 'procedures/cap-so-do-lan-dau'],
     ['How do I transfer ownership of a motorbike?', 'procedures/dang-ky-sang-ten-xe-may'],
     ['Can I get a proof of residence online?', 'procedures/xac-nhan-thong-tin-cu-tru'],
     ['How do I change my name on the birth certificate?', 'procedures/thay-doi-cai-chinh-ho-tich'],

@@ -92,14 +92,25 @@ export function statesAction(
     ),
   );
   if (telling.size === 0) return false;
-  return kb.chunksOf(id).some((c) =>
-    c.text.split(/\n|(?<=[.;])\s+/).some((line) => {
-      const tokens = foldTokens(line);
-      const pairs = bigrams(tokens);
-      return phrases.some((p) => pairs.has(p)) && tokens.some((t) => telling.has(t));
-    }),
-  );
+  // The case word qualifies the action beside it ("cấp lại do hỏng hoặc mất"), not a clause further on ("nơi đã
+  // đăng ký hộ tịch trước đây hoặc nơi người yêu cầu cư trú" does not cover registering a stateless person).
+  return kb
+    .chunksOf(id)
+    .some((c) => c.text.split(/\n|(?<=[.;])\s+/).some((line) => statesActionFor(line, phrases, telling)));
 }
+
+/** True when `line` states one of the two-word action `phrases` with a `telling` word within CASE_WINDOW words. */
+export function statesActionFor(line: string, phrases: readonly string[], telling: ReadonlySet<string>): boolean {
+  const tokens = foldTokens(line);
+  return tokens.some((_, i) => {
+    if (!phrases.includes(`${tokens[i]} ${tokens[i + 1] ?? ''}`)) return false;
+    const near = tokens.slice(Math.max(0, i - CASE_WINDOW), i + 2 + CASE_WINDOW);
+    return near.some((t) => telling.has(t));
+  });
+}
+
+/** How many words either side of a stated action a case word may stand to count as the action's case. */
+const CASE_WINDOW = 4;
 
 /**
  * What follows a bare "làm" in a story is often a job or an activity ("làm kỹ sư", "làm bảo vệ", "làm phần mềm"),

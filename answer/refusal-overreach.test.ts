@@ -12,6 +12,7 @@ import { withFeeReliefAsked } from './fee-relief.ts';
 import { withStandInFields } from './field-stand-ins.ts';
 import { readIntent } from './intent.ts';
 import { actionFits } from './procedure-match.ts';
+import { statesActionFor } from './object-check.ts';
 import { readQuestion } from './query-text.ts';
 import { buildTestKnowledge, type TestKnowledge } from './test-support.ts';
 import type { Turn } from './types.ts';
@@ -202,5 +203,16 @@ describe('a follow-up asking how to do the topic procedure keeps the topic', () 
     ];
     const r = await ask('lam tren vneid dc ko', history);
     expect(r.topicDocumentId).toBe('procedures/phieu-ly-lich-tu-phap');
+  });
+});
+
+describe('a case word must stand beside the stated action', () => {
+  it('counts "mất" in "cấp lại do hỏng hoặc mất" as the case of "cấp lại"', () => {
+    expect(statesActionFor('400.000 đồng cấp lại do hỏng hoặc mất.', ['cap lai'], new Set(['mat']))).toBe(true);
+  });
+
+  it('does not count a word a clause further on ("đăng ký hộ tịch trước đây hoặc nơi người …")', () => {
+    const line = 'Ủy ban nhân dân cấp xã nơi đã đăng ký hộ tịch trước đây hoặc nơi người yêu cầu cư trú';
+    expect(statesActionFor(line, ['dang ky'], new Set(['nguoi', 'quoc']))).toBe(false);
   });
 });

@@ -65,6 +65,11 @@ describe('the validity of the plan we hold', () => {
     );
   });
 
+  it('is not said when the question asks whether something in the plan is valid', async () => {
+    const r = await ask('chữ ký số cá nhân có giá trị pháp lý không theo chỉ tiêu năm 2024');
+    expect(r.notices).not.toContain('plan validity: 53/KH-UBND');
+  });
+
   it('says until when it runs on a day inside its period', async () => {
     const r = await answer('kh53 còn hiệu lực không', { kb: built.kb, asOf: '2024-06-01' });
     expect(r.answer.split('\n')[0]).toBe(

@@ -141,7 +141,9 @@ const VALIDITY_ASKED = FACETS.find((f) => f.facet === 'validity')?.asked ?? /$^/
  * "hiệu lực". A plan past its period is still quoted, as the reference for its own year's targets.
  */
 export function planValidity(frame: QuestionFrame, meta: DocumentMeta, expired: string | null): string | null {
-  if (meta.type !== 'plan' || !VALIDITY_ASKED.test(` ${frame.intent.folded} `)) return null;
+  const folded = ` ${frame.intent.folded} `;
+  // The plan must be what is asked about ("KH 53 còn hiệu lực"), not a thing in it ("chữ ký số có giá trị …").
+  if (meta.type !== 'plan' || !VALIDITY_ASKED.test(folded) || !/ ke hoach /.test(folded)) return null;
   const year = /năm (\d{4})\s*$/i.exec(meta.title)?.[1] ?? meta.issueDate?.slice(0, 4);
   // "Kế hoạch 53/KH-UBND (15/2/2024) là kế hoạch năm 2024": the year is said once.
   const issued = meta.issueDate ? ` (${viDate(meta.issueDate)})` : '';

@@ -5,13 +5,17 @@
  * quoted Vietnamese lines. Where to go is stated as it is since 01/7/2025 (no district level).
  */
 import {
+  ABBREVIATION_GROUPS,
   DOCUMENT_NUMBER,
   foldText,
   vietnameseShaped,
   type DocumentMeta,
   type KnowledgeBase,
 } from '../knowledge/index.ts';
+import { documentName } from './currency.ts';
+import { viDate } from './dated-rules.ts';
 import { corpusStats } from './evidence.ts';
+import { FACETS } from './parts-facets.ts';
 import { namedProcedure } from './named-procedure.ts';
 import { readQuestion } from './query-text.ts';
 import type { Composed } from './compose.ts';
@@ -117,10 +121,39 @@ export function frameDraft(composed: Composed, frame: QuestionFrame, meta: Docum
       english ? (short ? COMMUNE_NOTE_SHORT_EN : COMMUNE_NOTE_EN) : short ? COMMUNE_NOTE_SHORT : COMMUNE_NOTE,
     );
   }
+  const validity = frame.language === 'vi' ? planValidity(frame, meta, draft.sourceNotes?.[meta.id] ?? null) : null;
+  if (validity) {
+    draft.lead = validity;
+    draft.leadFirst = true;
+    composed.notices.push(`plan validity: ${meta.number ?? meta.id}`);
+  }
   if (english) {
     draft.lead = englishLead(draft.lead, meta);
     draft.leadFirst = true;
   }
+}
+
+const VALIDITY_ASKED = FACETS.find((f) => f.facet === 'validity')?.asked ?? /$^/;
+
+/**
+ * "KH 53 giờ còn hiệu lực ko": a plan's validity is answered from its own metadata (the year it covers, and the
+ * "hết hạn" its source line carries when it is over on the day asked), not from a passage that happens to say
+ * "hiệu lực". A plan past its period is still quoted, as the reference for its own year's targets.
+ */
+export function planValidity(frame: QuestionFrame, meta: DocumentMeta, expired: string | null): string | null {
+  const folded = ` ${frame.intent.folded} `;
+  // The plan must be what is asked about ("KH 53 còn hiệu lực"), not a thing in it ("chữ ký số có giá trị …").
+  if (meta.type !== 'plan' || !VALIDITY_ASKED.test(folded) || !/ ke hoach /.test(folded)) return null;
+  const year = /năm (\d{4})\s*$/i.exec(meta.title)?.[1] ?? meta.issueDate?.slice(0, 4);
+  // "Kế hoạch 53/KH-UBND (15/2/2024) là kế hoạch năm 2024": the year is said once.
+  const issued = meta.issueDate ? ` (${viDate(meta.issueDate)})` : '';
+  const name = `${documentName(meta).replace(/ năm \d{4}$/, '')}${issued}`;
+  const period = year ? ` là kế hoạch năm ${year}` : '';
+  if (expired) {
+    const reference = year ? `chỉ dùng để tham khảo chỉ tiêu năm ${year}` : 'chỉ dùng để tham khảo';
+    return `${name}${period}, ${expired}: nay không còn hiệu lực, ${reference}.`;
+  }
+  return meta.expiryDate ? `${name}${period}, còn hiệu lực đến ${viDate(meta.expiryDate)}.` : null;
 }
 
 function englishLead(lead: string, meta: DocumentMeta): string {
@@ -157,11 +190,63 @@ export function holdings(kb: KnowledgeBase): { years: Set<number>; numbers: Set<
   return value;
 }
 
-const PLAN_WORDS = /(?:^| )(?:ke hoach|chuyen doi so|plan|digital transformation)(?= |$)/;
+/** Words a year attaches to when it asks for another period's document ("chỉ tiêu 2025", "báo cáo năm 2023"). */
+const PLAN_WORDS = /(?:^| )(?:ke hoach|chuyen doi so|chi tieu|bao cao|plan|digital transformation)(?= |$)/;
+const DOCUMENT_NUMBERS = new RegExp(DOCUMENT_NUMBER.source, 'g');
+/** Folded document kinds and their spelled-out words ("kh", "ke hoach", "nghi dinh"): knowledge's table. */
+const DOCUMENT_KIND_WORDS = ABBREVIATION_GROUPS.filter((g) => g.name === 'document kinds').flatMap((g) =>
+  Object.entries(g.entries).flatMap(([k, v]) => [k, ...v].map((x) => foldText(x))),
+);
+
+/**
+ * Document numbers a question cites ("13/2023" of "nghị định 13/2023/NĐ-CP"). A month and year ("đầu tháng
+ * 1/2027", "từ 7/2025") is when the person will act, not a document: a first part of 1–12 counts as a number
+ * only after a document kind ("nghị định 07/2025") or before an issuer code ("07/2025/NĐ-CP"); the tail of a
+ * full date ("15/02/2024") never does.
+ */
+export function citedNumbers(folded: string): string[] {
+  const cited: string[] = [];
+  for (const m of folded.matchAll(DOCUMENT_NUMBERS)) {
+    const number = m[1] as string;
+    const at = (m.index ?? 0) + m[0].length - number.length;
+    const before = folded.slice(0, at);
+    if (/\d\/$/.test(before)) continue;
+    const first = Number(number.split('/')[0]);
+    const kindBefore = DOCUMENT_KIND_WORDS.some((k) => new RegExp(`(?:^|[^a-z])${k}(?: so)? ?$`).test(before));
+    const issuerAfter = /^\/[a-z]/.test(folded.slice(at + number.length));
+    if (first >= 1 && first <= 12 && !kindBefore && !issuerAfter) continue;
+    cited.push(number);
+  }
+  return cited;
+}
+
+/** The held plans' own numbers ("53" of 53/KH-UBND), by document. */
+function heldPlanNumbers(kb: KnowledgeBase): Map<string, DocumentMeta> {
+  const numbers = new Map<string, DocumentMeta>();
+  for (const meta of kb.documents()) {
+    const n = meta.type === 'plan' ? /^(\d+)\//.exec(meta.number ?? '')?.[1] : undefined;
+    if (n) numbers.set(n, meta);
+  }
+  return numbers;
+}
+
+/**
+ * The held plan a question names by its number ("KH 53", "kh53", "kế hoạch số 53", "53/KH-UBND"), or null. A
+ * year beside it ("KH 53 … năm 2026 áp dụng được không") asks about that plan in that year, not another plan.
+ */
+export function namedHeldPlan(kb: KnowledgeBase, frame: QuestionFrame, question: string): DocumentMeta | null {
+  const words = ` ${frame.intent.folded} ${readQuestion(question)} `;
+  for (const [n, meta] of heldPlanNumbers(kb)) {
+    if (new RegExp(` ke hoach (?:so )?${n} `).test(words) || new RegExp(`(?:^|[^\\d])${n}/kh`).test(foldText(question)))
+      return meta;
+  }
+  return null;
+}
 
 /**
  * A plan year or a document number we do not hold ("kế hoạch chuyển đổi số năm 2025", "Nghị định 13/2023"):
- * refused naming what we hold, before any other document is stretched to answer it.
+ * refused naming what we hold, before any other document is stretched to answer it. A year only counts beside a
+ * plan word: in a procedure question it is when the person acts ("năm 2026 có phải đóng thuế không").
  */
 export function asksUnheldDocument(kb: KnowledgeBase, question: string, frame: QuestionFrame): boolean {
   const held = holdings(kb);
@@ -174,11 +259,11 @@ export function asksUnheldDocument(kb: KnowledgeBase, question: string, frame: Q
     PLAN_WORDS.test(words) &&
     frame.years.length > 0 &&
     held.years.size > 0 &&
-    frame.years.every((y) => !held.years.has(y) && !horizon(y))
+    frame.years.every((y) => !held.years.has(y) && !horizon(y)) &&
+    namedHeldPlan(kb, frame, question) === null
   )
     return true;
-  const number = DOCUMENT_NUMBER.exec(folded)?.[1];
-  return number !== undefined && !held.numbers.has(number);
+  return citedNumbers(folded).some((n) => !held.numbers.has(n));
 }
 
 /** Words that only plans answer about ("kế hoạch", "chỉ tiêu", "nhiệm vụ"); English "plan" reads as "kế hoạch". */

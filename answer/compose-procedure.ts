@@ -89,6 +89,50 @@ export function relatedLines(
     }));
 }
 
+/** A line must say this many of the question's own rare words to answer a question that names no field. */
+const MIN_WORD_HITS = 2;
+/** A word in more than this share of all chunks ("đi", "làm", "tiền") says nothing about which line answers. */
+const RARE_WORD_SHARE = 0.055;
+
+/**
+ * When no word pair links a no-field question to a line (the pairs it says are the sheet's other names, as in
+ * "theo dõi hồ sơ qua zalo, quét cái gì"), the line that says the most of its topic words outside the title
+ * answers it, if it says at least two of its rare ones: better than an overview that never mentions them.
+ * `stats`: word chunk counts of the whole base (evidence.ts's corpusStats).
+ */
+export function wordLines(
+  meta: DocumentMeta,
+  chunks: readonly Chunk[],
+  intent: QuestionIntent,
+  asOf: string,
+  stats: { chunks: number; df: ReadonlyMap<string, number> },
+): DraftFact[] {
+  const title = new Set(foldTokens(meta.title));
+  const rare = (t: string) => (stats.df.get(t) ?? 0) <= stats.chunks * RARE_WORD_SHARE;
+  const topic = new Set(intent.topicTerms.filter((t) => !title.has(t) && t.length > 1 && rare(t)));
+  if (topic.size < MIN_WORD_HITS) return [];
+  let best: { line: string; chunk: Chunk; hits: number } | null = null;
+  for (const chunk of chunks) {
+    if (!chunk.field) continue;
+    const values =
+      chunk.variants && chunk.variants.length > 0 ? variantsOn(chunk.variants, asOf).map((v) => v.value) : [chunk.text];
+    for (const line of values.flatMap((v) => v.split('\n')).map((l) => l.trim())) {
+      if (line.length === 0 || line.startsWith(OTHER_NAMES_LABEL) || !chunk.text.includes(line)) continue;
+      const have = new Set(foldTokens(line));
+      const hits = [...topic].filter((t) => have.has(t)).length;
+      if (hits >= MIN_WORD_HITS && (!best || hits > best.hits)) best = { line, chunk, hits };
+    }
+  }
+  if (!best) return [];
+  return [
+    {
+      text: `Lưu ý: ${best.line.replace(/^[-+•]\s*/, '')}`,
+      sources: [{ meta, chunk: best.chunk, used: [best.line] }],
+      dated: hasDates(best.chunk),
+    },
+  ];
+}
+
 /**
  * 1 when a line states an age bound the person's age meets ("dưới 6 tuổi" for a 4-year-old, "từ đủ 16 tuổi"
  * for a 17-year-old): the age in a story picks the rule that applies to them.

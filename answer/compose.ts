@@ -3,11 +3,12 @@
  * sources (quoted sentences with currency notes). Each returns a draft, or the reason to refuse.
  */
 import type { DocumentMeta, KnowledgeBase, SearchHit } from '../knowledge/index.ts';
-import { draftProcedureAnswer, feeFocus, procedureName, relatedLines } from './compose-procedure.ts';
+import { draftProcedureAnswer, feeFocus, procedureName, relatedLines, wordLines } from './compose-procedure.ts';
 import { viDate } from './dated-rules.ts';
 import { closingUnits, hasWantedFigure, namedSection, pickUnits, scoreUnits, sectionUnits } from './compose-passage.ts';
 import { checkCurrency } from './currency.ts';
 import { feeFigureMissing, notStatedLine, penaltyFacts, statesWantedFigure } from './facet.ts';
+import { corpusStats } from './evidence.ts';
 import type { QuestionIntent } from './intent.ts';
 import type { RefusalReason } from './refusal.ts';
 import type { Draft, DraftFact } from './reply.ts';
@@ -49,7 +50,9 @@ export function composeProcedure(
   const chunks = kb.chunksOf(meta.id);
   // A yes/no or specific question naming no field ("bé 8 tuổi có phải đến công an không") is answered by the
   // sheet lines that share its words, not by the overview.
-  const related = relatedLines(meta, chunks, [], intent, asOf, ages);
+  const paired = relatedLines(meta, chunks, [], intent, asOf, ages);
+  const related =
+    paired.length > 0 || intent.fields.length > 0 ? paired : wordLines(meta, chunks, intent, asOf, corpusStats(kb));
   if (intent.fields.length === 0 && related.length > 0) {
     const lead = `Thủ tục ${procedureName(meta)}, áp dụng ngày ${viDate(asOf)}:`;
     // A narrow answer stays short: no hint line after it (the overview says what else can be asked).

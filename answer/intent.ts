@@ -257,12 +257,69 @@ export function readIntent(question: string): QuestionIntent {
   return readVietnamese(question);
 }
 
+/**
+ * "Hồ sơ" is the papers to prepare only when asked as such ("hồ sơ gồm", "cần hồ sơ gì", "làm hồ sơ"); said with
+ * tracking, sending or result words ("theo dõi hồ sơ", "hồ sơ tới đâu", "zalo báo hồ sơ", "gửi hồ sơ qua bưu
+ * điện", "nộp online xong") it is the application itself, and asks no documents list.
+ */
+const PREPARES_FILE = w([
+  'ho so gom',
+  'ho so can',
+  'ho so gi',
+  'ho so nhung gi',
+  'ho so nhu the nao',
+  'ho so ra sao',
+  'can ho so',
+  'can nhung ho so',
+  'lam ho so',
+  'chuan bi ho so',
+  'mang ho so',
+  'bo ho so',
+  'thanh phan ho so',
+  'ho so xin',
+  'ho so de',
+]);
+const TRACKS_FILE = w([
+  'theo doi',
+  'tra cuu',
+  'toi dau',
+  'den dau',
+  'toi buoc nao',
+  'buoc nao',
+  'xem o dau',
+  'trang thai',
+  'thong bao',
+  'bao tin',
+  'tin nhan',
+  'zalo',
+  'gui ho so',
+  'gui',
+  'nhan ket qua',
+  'tra ket qua',
+  'buu dien',
+  'buu chinh',
+  'xong',
+  'duyet chua',
+  'da nop',
+]);
+/** Where to look an application up ("xem ở đâu", "tra cứu ở đâu") is not where to file it. */
+const LOOKUP_WHERE = /(^| )(xem|tra cuu|theo doi|kiem tra) (?:o dau|cho nao)(?= |$)/g;
+
+function caseFileRead(folded: string): string {
+  if (!TRACKS_FILE.test(folded) || PREPARES_FILE.test(folded)) return folded;
+  return folded
+    .replace(LOOKUP_WHERE, '$1$2')
+    .replace(/(^| )ho so(?= |$)/g, '$1')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
 function readVietnamese(question: string): QuestionIntent {
   const folded = readQuestion(question);
   const asked = new Set<ProcedureField>();
   // "nộp hồ sơ ở đâu" asks where to file, not which papers: "hồ sơ" after "nộp" is not a documents cue.
   // "hợp đồng không (xác định) thời hạn" is the kind of a labour contract, not the time the office takes.
-  const cueText = folded
+  const cueText = caseFileRead(folded)
     .replace(/(^| )nop ho so(?= |$)/g, '$1nop')
     .replace(/(^| )(hop dong (?:khong |co )?(?:xac dinh )?)thoi han(?= |$)/g, '$1$2ky han');
   let rest = ` ${cueText} `;

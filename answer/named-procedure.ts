@@ -198,13 +198,22 @@ export function namedProcedure(kb: KnowledgeBase, folded: string): NamedProcedur
       const paper = words[i] === 'giay' || words[i - 1] === 'giay';
       // A name said in passing and going on with another noun ("nhận con | nuôi"), or a name's bare object after
       // one ("thẻ bảo hiểm | xe máy", "thừa kế | nhà đất"), is part of something else, not the procedure asked about.
-      const goesOn = content(words[i + n]) && !OBJECT_BOUNDARIES.has(`${words[i + n]} ${words[i + n + 1] ?? ''}`);
+      // A numbered variant ("lý lịch tư pháp số 2", "mẫu 1") is still the name: a word before a number is its label.
+      const numbered = /^\d/.test(words[i + n + 1] ?? '');
+      const goesOn =
+        content(words[i + n]) && !numbered && !OBJECT_BOUNDARIES.has(`${words[i + n]} ${words[i + n + 1] ?? ''}`);
       if (!afterAction && (paper || (!whole.has(phrase) && content(words[i - 1])) || goesOn)) continue;
       // "xin trích lục | khai sinh": the name is the tail of another procedure's name the question says whole.
       if (!afterAction && insideOtherName(phrasesOf, ids, words.slice(Math.max(0, i - 2), i + n))) continue;
       // A name after a procedure's own action outranks one after a bare "làm": "làm công ty, … đăng ký tạm trú".
+      // Between names of the same rank the longer one wins: "lý lịch tư pháp" is said on purpose, the "công ty"
+      // of "cty mới bắt em nộp …" is where the story happens (a length below 10 never outweighs a whole name).
       const score =
-        (afterAction ? 1000 : 0) + (afterOwnAction ? 500 : 0) + (paper ? 0 : 100) + (whole.has(phrase) ? 10 : 0);
+        (afterAction ? 1000 : 0) +
+        (afterOwnAction ? 500 : 0) +
+        (paper ? 0 : 100) +
+        (whole.has(phrase) ? 10 : 0) +
+        Math.min(n, 9) / 10;
       // A paper said in passing names nothing (see above); said after the action it is what is asked for.
       if (!best || score > best.score) {
         best = { ids, phrase, afterAction, end: i + n, score };

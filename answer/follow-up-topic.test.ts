@@ -1,0 +1,76 @@
+/**
+ * Follow-ups keep their topic in English too, a code names its one sheet, and a procedure named in a story
+ * outranks the workplace the story happens in (fresh5).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from './index.ts';
+import { codeKey, codeTokens, sheetNamedByCode } from './code-name.ts';
+import { namedProcedure } from './named-procedure.ts';
+import { readFrame } from './frame.ts';
+import { buildTestKnowledge, type TestKnowledge } from './test-support.ts';
+import type { Turn } from './types.ts';
+
+let t: TestKnowledge;
+beforeAll(async () => {
+  t = await buildTestKnowledge();
+}, 120_000);
+afterAll(async () => t.cleanup());
+
+/** Asks `first`, then `next` with the first turn as history; returns the second result. */
+async function followUp(first: string, next: string) {
+  const one = await answer(first, { kb: t.kb, asOf: '2026-11-29' });
+  const history: Turn[] = [{ question: first, topicDocumentId: one.topicDocumentId, at: '2026-11-29T00:00:00Z' }];
+  return answer(next, { kb: t.kb, asOf: '2026-11-29', history });
+}
+
+describe('an English follow-up keeps its topic', () => {
+  it('keeps the declaration sheet when "pay any fee for that" reaches the fee-payment sheet', async () => {
+    const r = await followUp(
+      'My landlord says he must declare me, a foreigner, to the police. How soon?',
+      'Does he have to pay any fee for that?',
+    );
+    expect(r.topicDocumentId).toBe('procedures/khai-bao-tam-vang-luu-tru');
+    expect(r.answer).toContain('Không thu phí');
+  });
+
+  it('keeps the foreign marriage sheet when a country name reads as "người nước ngoài"', async () => {
+    const r = await followUp(
+      'I am Korean and want to marry my Vietnamese girlfriend in Long Thành. Where do we register the marriage?',
+      'What documents do I need from Korea?',
+    );
+    expect(r.topicDocumentId).toBe('procedures/ket-hon-co-yeu-to-nuoc-ngoai');
+  });
+
+  it('still switches when the follow-up names another procedure', async () => {
+    const r = await followUp('How do I register a birth?', 'What documents do I need for marriage registration?');
+    expect(r.topicDocumentId).not.toBe('procedures/dang-ky-khai-sinh');
+  });
+});
+
+describe('a code names the one sheet that holds it', () => {
+  it('reads codes as typed, with or without a space and leading zeros', () => {
+    expect(codeTokens('ct07??')).toEqual(['ct07']);
+    expect(codeKey('CT 07')).toBe('ct7');
+    expect(codeKey('2026')).toBeNull();
+  });
+
+  it('names the residence-confirmation sheet for CT07 and keeps what else is asked', () => {
+    expect(sheetNamedByCode(t.kb, 'mẫu CT07 xin ở đâu')).toEqual({
+      id: 'procedures/xac-nhan-thong-tin-cu-tru',
+      rest: 'mẫu   xin ở đâu',
+    });
+  });
+
+  it('answers a bare code with its sheet instead of refusing', async () => {
+    const r = await answer('ct07??', { kb: t.kb, asOf: '2026-11-29' });
+    expect(r.refused).toBe(false);
+    expect(r.topicDocumentId).toBe('procedures/xac-nhan-thong-tin-cu-tru');
+  });
+});
+
+describe('a procedure named in a story outranks the workplace of the story', () => {
+  it('names the criminal record, not business registration, for "cty mới bắt em nộp lý lịch tư pháp số 2"', () => {
+    const folded = readFrame('cty mới bắt em nộp lý lịch tư pháp số 2 vậy có đúng quy định ko').clauses;
+    expect(namedProcedure(t.kb, folded)?.meta.id).toBe('procedures/phieu-ly-lich-tu-phap');
+  });
+});

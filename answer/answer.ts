@@ -10,6 +10,7 @@ import { evidenceFeatures, EVIDENCE_THRESHOLD, unmatchedProcedureWord } from './
 import { askingWords, readIntent, type QuestionIntent } from './intent.ts';
 import { readQuestion } from './query-text.ts';
 import { sheetNamedByCode } from './code-name.ts';
+import { asksOwnApplication, OWN_APPLICATION_HINT } from './own-application.ts';
 import { readFrame, type QuestionFrame } from './frame.ts';
 import { answerYesNo, leadWithBestLine } from './best-line.ts';
 import {
@@ -128,6 +129,12 @@ export async function answer(question: string, context: AnswerContext): Promise<
   const refuse = (reason: RefusalReason, topicId: string | null, notices: string[] = []) =>
     done(refusal(reason, retrieved, topicId, notices, frame));
   if (!top) return refuse('weak-evidence', null);
+  if (asksOwnApplication(q)) {
+    const r = refusal('weak-evidence', retrieved, null, ['own application'], frame);
+    // The pointer replaces the "ask again shorter" hint: asking again would not help.
+    const [first, , ...rest] = r.answer.split('\n');
+    return done({ ...r, answer: [first, OWN_APPLICATION_HINT, ...rest].join('\n') });
+  }
   if (asksUnheldDocument(context.kb, q, frame)) return refuse('other-document', null);
   if (routed.check?.verdict === 'unheld') return refuse('weak-evidence', null, [`not held: ${routed.check.why}`]);
   // A story's clauses that neither ask nor name a document (who the person is, where they work) are slots:

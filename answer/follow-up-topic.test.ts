@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from './index.ts';
 import { codeKey, codeTokens, sheetNamedByCode } from './code-name.ts';
 import { namedProcedure } from './named-procedure.ts';
+import { asksOwnApplication } from './own-application.ts';
 import { readFrame } from './frame.ts';
 import { buildTestKnowledge, type TestKnowledge } from './test-support.ts';
 import type { Turn } from './types.ts';
@@ -72,5 +73,29 @@ describe('a procedure named in a story outranks the workplace of the story', () 
   it('names the criminal record, not business registration, for "cty mới bắt em nộp lý lịch tư pháp số 2"', () => {
     const folded = readFrame('cty mới bắt em nộp lý lịch tư pháp số 2 vậy có đúng quy định ko').clauses;
     expect(namedProcedure(t.kb, folded)?.meta.id).toBe('procedures/phieu-ly-lich-tu-phap');
+  });
+});
+
+describe('the status of one filed application is not in the sources', () => {
+  it('refuses "hồ sơ … nộp hôm 20/11 mã số … tới đâu rồi" and points to "Quản lý hồ sơ"', async () => {
+    const r = await answer('hồ sơ đăng ký thường trú của tôi nộp hôm 20/11 mã số 000.26.11.H19 giờ tới đâu rồi', {
+      kb: t.kb,
+      asOf: '2026-11-29',
+    });
+    expect(r.refused).toBe(true);
+    expect(r.answer).toContain('Quản lý hồ sơ');
+    expect(r.answer).toContain('1022');
+  });
+
+  it('reads a general "tra cứu hồ sơ" as a how-to, not one application', () => {
+    expect(asksOwnApplication('tra cứu hồ sơ đã nộp ở đâu')).toBe(false);
+    expect(asksOwnApplication('em nộp hồ sơ khai sinh ngày 3/11 sao chưa có kết quả')).toBe(true);
+  });
+});
+
+describe('a numbered variant does not let a later name outrank the first', () => {
+  it('keeps "tạm trú" named before "định danh điện tử mức 2" said in passing', () => {
+    const folded = readFrame('tam tru co dc mien phi ko ad, e co vneid muc 2').clauses;
+    expect(namedProcedure(t.kb, folded)?.meta.id).toBe('procedures/dang-ky-tam-tru');
   });
 });

@@ -206,14 +206,8 @@ export function namedProcedure(kb: KnowledgeBase, folded: string): NamedProcedur
       // "xin trích lục | khai sinh": the name is the tail of another procedure's name the question says whole.
       if (!afterAction && insideOtherName(phrasesOf, ids, words.slice(Math.max(0, i - 2), i + n))) continue;
       // A name after a procedure's own action outranks one after a bare "làm": "làm công ty, … đăng ký tạm trú".
-      // Between names of the same rank the longer one wins: "lý lịch tư pháp" is said on purpose, the "công ty"
-      // of "cty mới bắt em nộp …" is where the story happens (a length below 10 never outweighs a whole name).
       const score =
-        (afterAction ? 1000 : 0) +
-        (afterOwnAction ? 500 : 0) +
-        (paper ? 0 : 100) +
-        (whole.has(phrase) ? 10 : 0) +
-        Math.min(n, 9) / 10;
+        (afterAction ? 1000 : 0) + (afterOwnAction ? 500 : 0) + (paper ? 0 : 100) + (whole.has(phrase) ? 10 : 0);
       // A paper said in passing names nothing (see above); said after the action it is what is asked for.
       if (!best || score > best.score) {
         best = { ids, phrase, afterAction, end: i + n, score };

@@ -10,6 +10,7 @@ import { evidenceFeatures, EVIDENCE_THRESHOLD, unmatchedProcedureWord } from './
 import { askingWords, readIntent, type QuestionIntent } from './intent.ts';
 import { readQuestion } from './query-text.ts';
 import { sheetNamedByCode } from './code-name.ts';
+import { phraseTable } from './named-procedure.ts';
 import { asksOwnApplication, OWN_APPLICATION_HINT } from './own-application.ts';
 import { readFrame, type QuestionFrame } from './frame.ts';
 import { answerYesNo, leadWithBestLine } from './best-line.ts';
@@ -310,6 +311,12 @@ async function retrieve(
     const kept = await within();
     if (kept.length > 0) return { hits: kept, followUp: true };
   }
+  // "làm luôn bảo hiểm y tế với nhập hộ khẩu cho bé được không" after a birth registration: the birth sheet
+  // names both procedures itself (it bundles them), so the question asks about the topic however long it is.
+  if (topic.type === 'procedure' && newTop.id !== topic.id && namesBundle(kb, topic.id, intent.folded)) {
+    const kept = await within();
+    if (kept.length > 0) return { hits: kept, followUp: true };
+  }
   if (typedWords > FOLLOW_UP_WORDS) return { hits, followUp: false };
   if (newTop.id === topic.id) return { hits: hits.filter((h) => h.document.id === topic.id), followUp: true };
   if (
@@ -361,6 +368,22 @@ function namesAnother(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionInt
   const title = bigrams(readQuestion(meta.title).split(' '));
   if ([...title].some((p) => asked.has(p))) return false;
   return namesDocument(kb, meta, intent, CASE_PAIRS);
+}
+
+/** True when the question names two or more other procedures whose names the topic's sheet itself uses. */
+function namesBundle(kb: KnowledgeBase, topicId: string, folded: string): boolean {
+  const { phrasesOf } = phraseTable(kb);
+  const sheet = ` ${kb
+    .chunksOf(topicId)
+    .map((c) => readQuestion(c.text))
+    .join(' | ')} `;
+  const asked = ` ${folded} `;
+  let named = 0;
+  for (const [id, phrases] of phrasesOf) {
+    if (id === topicId) continue;
+    if (phrases.some((p) => asked.includes(p)) && phrases.some((p) => sheet.includes(p))) named++;
+  }
+  return named >= 2;
 }
 
 /** True when a word pair of the question (not a generic one) is in some procedure's names. */

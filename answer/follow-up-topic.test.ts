@@ -99,3 +99,14 @@ describe('a numbered variant does not let a later name outrank the first', () =>
     expect(namedProcedure(t.kb, folded)?.meta.id).toBe('procedures/dang-ky-tam-tru');
   });
 });
+
+describe('a follow-up naming procedures its topic bundles stays with the topic', () => {
+  it('keeps birth registration when the follow-up asks to do health insurance and household registration too', async () => {
+    const r = await followUp(
+      'giờ làm khai sinh cho bé ở đâu ạ',
+      'làm luôn bảo hiểm y tế với nhập hộ khẩu cho bé 1 lần được hông',
+    );
+    expect(r.topicDocumentId).toBe('procedures/dang-ky-khai-sinh');
+    expect(r.answer).toContain('liên thông');
+  });
+});

@@ -351,7 +351,7 @@ async function codeOnlyHits(
   q: string,
   k: number,
 ): Promise<{ hits: SearchHit[]; followUp: boolean } | null> {
-  const named = sheetNamedByCode(kb, q);
+  const named = await sheetNamedByCode(kb, q);
   if (!named || namesSomeProcedure(kb, readIntent(named.rest))) return null;
   const meta = kb.document(named.id);
   const hits = await kb.search(`${meta?.title ?? ''} ${named.rest}`.trim(), { k, filter: { documentIds: [named.id] } });

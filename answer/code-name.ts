@@ -1,58 +1,44 @@
 /**
- * A form or procedure code ("CT07", "TK01", "B2") said in a question names the one sheet whose text holds it:
+ * A form or procedure code ("CT07", "TK01") said in a question names the one sheet whose text holds it:
  * "ct07??" asks about the residence-confirmation sheet although search reads "ct" as shorthand for "chỉ thị".
- * A code held by several sheets names none of them (a driving-licence class shared by two sheets says nothing).
+ * A code held by several sheets names none of them. The catalogue counts the chunks holding the code; search
+ * finds them, so no chunk beyond the hits is read while answering.
  */
 import type { KnowledgeBase } from '../knowledge/index.ts';
 
-/** Letters then digits, optionally one trailing letter: CT07, TK1, B2, DK3a. Dates and phone numbers are not codes. */
-const CODE = /^([a-z]{1,4})\s?0*(\d{1,3})([a-z]?)$/;
-const CODE_IN_TEXT = /(?<![\p{L}\p{N}])([A-Za-z]{1,4}) ?(\d{1,3}[A-Za-z]?)(?![\p{L}\p{N}])/gu;
+/** Letters then digits, optionally one trailing letter, as one token: CT07, TK1, DK3a (a year or a date is not). */
+const CODE_IN_TEXT = /(?<![\p{L}\p{N}])([A-Za-z]{1,4})(\d{1,3}[A-Za-z]?)(?![\p{L}\p{N}])/gu;
 
-/** The canonical spelling of a code: lowercase, no space, no leading zeros in its number ("CT 07" → "ct7"). */
-export function codeKey(token: string): string | null {
-  const m = CODE.exec(token.toLowerCase());
-  if (!m || !/[a-z]/.test(m[1] ?? '')) return null;
-  return `${m[1]}${m[2]}${m[3]}`;
-}
+/** Folded words as the catalogue counts them: no diacritics, lowercase, split at anything but a-z, 0-9 and %. */
+const folded = (text: string): string =>
+  ` ${text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9%]+/g, ' ')} `;
 
-const tables = new WeakMap<object, Map<string, Set<string>>>();
-
-/** Code → the procedure sheets whose text holds it, built once per base. */
-function codeTable(kb: KnowledgeBase): Map<string, Set<string>> {
-  const cached = tables.get(kb);
-  if (cached) return cached;
-  const table = new Map<string, Set<string>>();
-  for (const meta of kb.documents()) {
-    if (meta.type !== 'procedure') continue;
-    const text = [meta.title, ...kb.chunksOf(meta.id).map((c) => c.text)].join('\n');
-    for (const m of text.matchAll(CODE_IN_TEXT)) {
-      // A code is written in capitals in the sheets ("CT07", "TK1"); lowercase words with digits are prose.
-      if (m[1] !== m[1]?.toUpperCase()) continue;
-      const key = codeKey(`${m[1]}${m[2]}`);
-      if (!key) continue;
-      const ids = table.get(key) ?? new Set<string>();
-      ids.add(meta.id);
-      table.set(key, ids);
-    }
-  }
-  tables.set(kb, table);
-  return table;
-}
-
-/** The code-like tokens of a question, as typed ("ct07??" → ["ct07"], "mẫu CT 07" → ["CT 07"]). */
+/** The code-like tokens of a question, as typed ("ct07??" → ["ct07"]). */
 export function codeTokens(question: string): string[] {
-  const found: string[] = [];
-  for (const m of question.matchAll(CODE_IN_TEXT)) if (codeKey(`${m[1]}${m[2]}`)) found.push(m[0]);
-  return found;
+  return [...question.matchAll(CODE_IN_TEXT)].map((m) => m[0]);
 }
 
 /** The one sheet a code of the question names, and the question without the code; null when none does. */
-export function sheetNamedByCode(kb: KnowledgeBase, question: string): { id: string; rest: string } | null {
-  const table = codeTable(kb);
+export async function sheetNamedByCode(
+  kb: KnowledgeBase,
+  question: string,
+): Promise<{ id: string; rest: string } | null> {
   for (const token of codeTokens(question)) {
-    const ids = table.get(codeKey(token.replace(' ', '')) ?? '');
-    if (ids?.size === 1) return { id: [...ids][0] as string, rest: question.replace(token, ' ').trim() };
+    const word = token.toLowerCase();
+    const held = kb.catalogue().wordChunks.get(word) ?? 0;
+    if (held === 0) continue;
+    const hits = await kb.search(word, { k: held + 5 });
+    const holding = hits.filter((h) => folded(h.chunk.text).includes(` ${word} `));
+    const ids = new Set(holding.map((h) => h.document.id));
+    const [id] = [...ids];
+    // Every chunk holding the code was found, and all are one procedure sheet's.
+    if (holding.length === held && ids.size === 1 && id && kb.document(id)?.type === 'procedure')
+      return { id, rest: question.replace(token, ' ').trim() };
   }
   return null;
 }

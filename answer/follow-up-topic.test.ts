@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from './index.ts';
-import { codeKey, codeTokens, sheetNamedByCode } from './code-name.ts';
+import { codeTokens, sheetNamedByCode } from './code-name.ts';
 import { namedProcedure } from './named-procedure.ts';
 import { asksOwnApplication } from './own-application.ts';
 import { readFrame } from './frame.ts';
@@ -49,14 +49,13 @@ describe('an English follow-up keeps its topic', () => {
 });
 
 describe('a code names the one sheet that holds it', () => {
-  it('reads codes as typed, with or without a space and leading zeros', () => {
+  it('reads codes as typed, never a year or a date', () => {
     expect(codeTokens('ct07??')).toEqual(['ct07']);
-    expect(codeKey('CT 07')).toBe('ct7');
-    expect(codeKey('2026')).toBeNull();
+    expect(codeTokens('năm 2026 nộp hôm 20/11')).toEqual([]);
   });
 
-  it('names the residence-confirmation sheet for CT07 and keeps what else is asked', () => {
-    expect(sheetNamedByCode(t.kb, 'mẫu CT07 xin ở đâu')).toEqual({
+  it('names the residence-confirmation sheet for CT07 and keeps what else is asked', async () => {
+    expect(await sheetNamedByCode(t.kb, 'mẫu CT07 xin ở đâu')).toEqual({
       id: 'procedures/xac-nhan-thong-tin-cu-tru',
       rest: 'mẫu   xin ở đâu',
     });

@@ -2,12 +2,16 @@
  * answer(question, context): the one answer path for the CLI, the Zalo channels and the evaluation.
  * smalltalk → follow-up or search → evidence check → procedure sheet or passage composer → optional LLM → reply.
  */
-import { toSearchResultJson, type KnowledgeBase, type SearchHit } from '../knowledge/index.ts';
+import { toSearchResultJson, type DocumentMeta, type KnowledgeBase, type SearchHit } from '../knowledge/index.ts';
 import { bigrams } from './compose-passage.ts';
 import { todayInVietnam } from './dated-rules.ts';
 import { AnswerError } from './errors.ts';
 import { evidenceFeatures, EVIDENCE_THRESHOLD, unmatchedProcedureWord } from './evidence.ts';
-import { readIntent, type QuestionIntent } from './intent.ts';
+import { askingWords, readIntent, type QuestionIntent } from './intent.ts';
+import { readQuestion } from './query-text.ts';
+import { sheetNamedByCode } from './code-name.ts';
+import { phraseTable } from './named-procedure.ts';
+import { asksOwnApplication, OWN_APPLICATION_HINT } from './own-application.ts';
 import { readFrame, type QuestionFrame } from './frame.ts';
 import { answerYesNo, leadWithBestLine } from './best-line.ts';
 import {
@@ -91,9 +95,10 @@ export async function answer(question: string, context: AnswerContext): Promise<
   const intent = frame.intent;
   // "còn X thì sao" names its new topic X: it is searched afresh, never kept inside the last topic.
   const newTopic = ellipticalTopic(q) !== null && (context.history?.length ?? 0) > 0;
+  const byCode = codeOnlyHits(context.kb, q, context.k ?? DEFAULT_K);
   const found = newTopic
     ? { hits: await context.kb.search(frame.searchText, { k: context.k ?? DEFAULT_K }), followUp: false }
-    : await retrieve(context.kb, frame.searchText, q.split(/\s+/).length, intent, context);
+    : ((await byCode) ?? (await retrieve(context.kb, frame.searchText, q.split(/\s+/).length, intent, context)));
   const planOnly = asksPlansOnly(context.kb, frame);
   found.hits = await keepPlanQuestionsInPlans(context.kb, frame.searchText, planOnly, found, context.k ?? DEFAULT_K);
   const followUp = found.followUp;
@@ -125,6 +130,12 @@ export async function answer(question: string, context: AnswerContext): Promise<
   const refuse = (reason: RefusalReason, topicId: string | null, notices: string[] = []) =>
     done(refusal(reason, retrieved, topicId, notices, frame));
   if (!top) return refuse('weak-evidence', null);
+  if (asksOwnApplication(q)) {
+    const r = refusal('weak-evidence', retrieved, null, ['own application'], frame);
+    // The pointer replaces the "ask again shorter" hint: asking again would not help.
+    const [first, , ...rest] = r.answer.split('\n');
+    return done({ ...r, answer: [first, OWN_APPLICATION_HINT, ...rest].join('\n') });
+  }
   if (asksUnheldDocument(context.kb, q, frame)) return refuse('other-document', null);
   if (routed.check?.verdict === 'unheld') return refuse('weak-evidence', null, [`not held: ${routed.check.why}`]);
   // A story's clauses that neither ask nor name a document (who the person is, where they work) are slots:
@@ -300,10 +311,16 @@ async function retrieve(
     const kept = await within();
     if (kept.length > 0) return { hits: kept, followUp: true };
   }
+  // "làm luôn bảo hiểm y tế với nhập hộ khẩu cho bé được không" after a birth registration: the birth sheet
+  // names both procedures itself (it bundles them), so the question asks about the topic however long it is.
+  if (topic.type === 'procedure' && newTop.id !== topic.id && namesBundle(kb, topic.id, intent.folded)) {
+    const kept = await within();
+    if (kept.length > 0) return { hits: kept, followUp: true };
+  }
   if (typedWords > FOLLOW_UP_WORDS) return { hits, followUp: false };
   if (newTop.id === topic.id) return { hits: hits.filter((h) => h.document.id === topic.id), followUp: true };
   if (
-    namesDocument(kb, newTop, withoutMode(intent)) &&
+    namesAnother(kb, newTop, withoutMode(intent)) &&
     !mentioned &&
     !(topic.type === 'plan' && namesPlanSection(kb, topic, intent))
   )
@@ -320,14 +337,60 @@ function coreIntent(kb: KnowledgeBase, frame: QuestionFrame): QuestionIntent | n
   if (frame.language !== 'vi') return null;
   const clauses = frame.clauses.split(' | ').filter((c) => c.length > 0);
   if (clauses.length < 2) return null;
-  const { pairsOf } = nameSharing(kb);
-  const named = (c: string) => {
-    const pairs = bigrams(readIntent(c).topicText.split(' '));
-    return [...pairsOf.values()].some((own) => [...pairs].some((p) => own.has(p) && !GENERIC_PAIRS.has(p)));
-  };
-  const core = clauses.filter((c) => clauseAsks(c) || named(c));
+  const core = clauses.filter((c) => clauseAsks(c) || namesSomeProcedure(kb, readIntent(c)));
   if (core.length === 0 || core.length === clauses.length) return null;
   return readIntent(core.join(' . '));
+}
+
+/**
+ * "ct07??", "mẫu CT07 xin ở đâu": a code held by exactly one sheet, with no other topic word, names that sheet
+ * (search reads "ct" as "chỉ thị"); its hits are that sheet's, as a follow-up's are its topic's.
+ */
+async function codeOnlyHits(
+  kb: KnowledgeBase,
+  q: string,
+  k: number,
+): Promise<{ hits: SearchHit[]; followUp: boolean } | null> {
+  const named = await sheetNamedByCode(kb, q);
+  if (!named || namesSomeProcedure(kb, readIntent(named.rest))) return null;
+  const meta = kb.document(named.id);
+  const hits = await kb.search(`${meta?.title ?? ''} ${named.rest}`.trim(), { k, filter: { documentIds: [named.id] } });
+  return hits.length > 0 ? { hits, followUp: true } : null;
+}
+
+/**
+ * Whether a short question after a topic names `meta` as its new topic. A case pair ("người nước ngoài", which
+ * "from Korea" reads as) names no procedure; nor does reaching a sheet named for the field asked ("Nộp hồ sơ và
+ * thanh toán phí, lệ phí" for "do I have to pay a fee for that?"): the follow-up asks that field of its topic.
+ */
+function namesAnother(kb: KnowledgeBase, meta: DocumentMeta, intent: QuestionIntent): boolean {
+  const asked = new Set(askingWords(intent.folded).flatMap((w) => [...bigrams(w.split(' '))]));
+  const title = bigrams(readQuestion(meta.title).split(' '));
+  if ([...title].some((p) => asked.has(p))) return false;
+  return namesDocument(kb, meta, intent, CASE_PAIRS);
+}
+
+/** True when the question names two or more other procedures whose names the topic's sheet itself uses. */
+function namesBundle(kb: KnowledgeBase, topicId: string, folded: string): boolean {
+  const { phrasesOf } = phraseTable(kb);
+  const sheet = ` ${kb
+    .chunksOf(topicId)
+    .map((c) => readQuestion(c.text))
+    .join(' | ')} `;
+  const asked = ` ${folded} `;
+  let named = 0;
+  for (const [id, phrases] of phrasesOf) {
+    if (id === topicId) continue;
+    if (phrases.some((p) => asked.includes(p)) && phrases.some((p) => sheet.includes(p))) named++;
+  }
+  return named >= 2;
+}
+
+/** True when a word pair of the question (not a generic one) is in some procedure's names. */
+function namesSomeProcedure(kb: KnowledgeBase, intent: QuestionIntent): boolean {
+  const { pairsOf } = nameSharing(kb);
+  const pairs = bigrams(intent.topicText.split(' '));
+  return [...pairsOf.values()].some((own) => [...pairs].some((p) => own.has(p) && !GENERIC_PAIRS.has(p)));
 }
 
 /** A follow-up is short; a longer question is read on its own. */

@@ -198,7 +198,10 @@ export function namedProcedure(kb: KnowledgeBase, folded: string): NamedProcedur
       const paper = words[i] === 'giay' || words[i - 1] === 'giay';
       // A name said in passing and going on with another noun ("nhận con | nuôi"), or a name's bare object after
       // one ("thẻ bảo hiểm | xe máy", "thừa kế | nhà đất"), is part of something else, not the procedure asked about.
-      const goesOn = content(words[i + n]) && !OBJECT_BOUNDARIES.has(`${words[i + n]} ${words[i + n + 1] ?? ''}`);
+      // A numbered variant ("lý lịch tư pháp số 2", "mẫu 1") is still the name: a word before a number is its label.
+      const numbered = /^\d/.test(words[i + n + 1] ?? '');
+      const goesOn =
+        content(words[i + n]) && !numbered && !OBJECT_BOUNDARIES.has(`${words[i + n]} ${words[i + n + 1] ?? ''}`);
       if (!afterAction && (paper || (!whole.has(phrase) && content(words[i - 1])) || goesOn)) continue;
       // "xin trích lục | khai sinh": the name is the tail of another procedure's name the question says whole.
       if (!afterAction && insideOtherName(phrasesOf, ids, words.slice(Math.max(0, i - 2), i + n))) continue;

@@ -1,0 +1,23 @@
+/**
+ * "hồ sơ … của tôi nộp hôm 20/11 mã số 000.26.11.H19 giờ tới đâu rồi" asks where one person's filed application
+ * stands: no source can say that, only the portal's "Quản lý hồ sơ" (the online-services sheet says so) or the
+ * hotline. A general "tra cứu hồ sơ ở đâu" is a how-to the sheet answers; only a question that points at one
+ * filed application (its reference number, or the day it was filed) and asks how far it got is refused.
+ */
+import { readQuestion } from './query-text.ts';
+
+/** How far it got: "tới đâu rồi", "đến đâu rồi", "xử lý chưa", "sao chưa có kết quả". */
+const STATUS = /(?:^| )(?:toi dau roi|den dau roi|toi dau|xu ly chua|sao chua co ket qua|chua co ket qua)(?: |$)/;
+/** One application: its reference ("mã số 000.26.11.H19", "mã hồ sơ …") or its filing day ("nộp hôm 20/11"). */
+const ONE_APPLICATION =
+  /(?:^| )(?:ma so|ma ho so|so bien nhan|ma bien nhan) \S*\d|(?:^| )(?:nop|gui)(?: \S+){0,5} (?:hom|ngay|tu) \d/;
+
+/** True when the question asks the status of one person's filed application. */
+export function asksOwnApplication(question: string): boolean {
+  const folded = readQuestion(question);
+  return STATUS.test(folded) && ONE_APPLICATION.test(folded);
+}
+
+/** The pointer a refused status question gets after the usual refusal. */
+export const OWN_APPLICATION_HINT =
+  'Tôi không tra được hồ sơ của từng người: bạn theo dõi ở mục "Quản lý hồ sơ" trên Cổng Dịch vụ công (hoặc Zalo OA Cổng hành chính công), hoặc gọi Tổng đài 1022.';

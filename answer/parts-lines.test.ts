@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sheetFixture } from './test-support.ts';
 import type { Chunk, DocumentMeta } from '../knowledge/index.ts';
 import { yesNoWord } from './best-line.ts';
 import { ellipticalTopic, topicMentions, withCarriedAsk } from './follow-up.ts';
@@ -9,31 +10,7 @@ import { ageVerdict, genderOf, unitScore } from './parts-facets.ts';
 import { answerParts, clauseAsks, questionParts, sheetLines } from './parts.ts';
 import type { Draft } from './reply.ts';
 
-const sheet: DocumentMeta = {
-  id: 'procedures/giay-x',
-  title: 'Cấp giấy X',
-  number: null,
-  issuer: null,
-  issueDate: null,
-  effectiveDate: null,
-  expiryDate: null,
-  supersededBy: null,
-  type: 'procedure',
-  sourceUrl: null,
-  audience: 'residents',
-  sourcePath: 'procedures/giay-x.yaml',
-  inferred: [],
-};
-
-const chunk = (field: Chunk['field'], text: string, id: string): Chunk => ({
-  id,
-  documentId: sheet.id,
-  sectionPath: ['Cấp giấy X', field ?? ''],
-  page: null,
-  ordinal: 0,
-  text,
-  field,
-});
+const { sheet, chunk } = sheetFixture('giay-x', 'Cấp giấy X');
 
 const chunks: Chunk[] = [
   chunk('timeLimit', 'Thời hạn giải quyết: 03 ngày làm việc kể từ khi nhận đủ hồ sơ.', 't'),

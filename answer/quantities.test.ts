@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Chunk, DatedVariant, DocumentMeta } from '../knowledge/index.ts';
+import { sheetFixture } from './test-support.ts';
+import type { Chunk, DatedVariant } from '../knowledge/index.ts';
 import { readFrame } from './frame.ts';
 import { readIntent } from './intent.ts';
 import { unitScore } from './parts-facets.ts';
@@ -10,31 +11,7 @@ import type { Draft } from './reply.ts';
 import { focusVariants } from './rule-lines.ts';
 import { asksYesNo, isYesNo } from './yes-no.ts';
 
-const sheet: DocumentMeta = {
-  id: 'procedures/tro-cap-y',
-  title: 'Hưởng trợ cấp Y',
-  number: null,
-  issuer: null,
-  issueDate: null,
-  effectiveDate: null,
-  expiryDate: null,
-  supersededBy: null,
-  type: 'procedure',
-  sourceUrl: null,
-  audience: 'residents',
-  sourcePath: 'procedures/tro-cap-y.yaml',
-  inferred: [],
-};
-
-const chunk = (field: Chunk['field'], text: string, id: string): Chunk => ({
-  id,
-  documentId: sheet.id,
-  sectionPath: ['Hưởng trợ cấp Y', field ?? ''],
-  page: null,
-  ordinal: 0,
-  text,
-  field,
-});
+const { sheet, chunk } = sheetFixture('tro-cap-y', 'Hưởng trợ cấp Y');
 
 const chunks: Chunk[] = [
   chunk(

@@ -30,6 +30,15 @@ function expectCitationsInChunks(r: AnswerResult): void {
 }
 
 describe('procedure questions are answered from the field asked about', () => {
+  it('says the scope for another province after the whole first list, never between its items', async () => {
+    const lines = (await ask('đăng ký tạm trú ở Bình Dương cần gì')).answer.split('\n');
+    expect(lines[0]).toMatch(/^Hồ sơ: /);
+    const scope = lines.findIndex((l) => l.startsWith('Tôi hỗ trợ Đồng Nai'));
+    expect(scope).toBeGreaterThan(1);
+    expect(lines.slice(1, scope).every((l) => l.startsWith('- '))).toBe(true);
+    expect(lines.slice(scope + 1).some((l) => l.startsWith('- '))).toBe(false);
+  });
+
   it('answers a bare "thủ tục X" with the overview, not a line that happens to say "thủ tục"', async () => {
     for (const q of ['thủ tục đăng ký thường trú', 'thu tuc dang ky ket hon']) {
       const r = await ask(q);

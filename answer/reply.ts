@@ -190,12 +190,15 @@ function layout(draft: Draft, limit: number): RenderedReply {
   // One source needs no numbers: "Nguồn: Kế hoạch 53/KH-UBND …" says where every line comes from.
   const single = ledger.citations().length === 1;
   const sourceLines = single ? ledger.lines().map((l) => l.replace(/^\[1\] /, '')) : ledger.lines(true);
-  // A scope sentence between the first line and the rest breaks the run of lines one mark covers.
-  const apart = !draft.leadFirst && head.length > 0 ? 1 : 0;
+  // A scope sentence goes after the first line and the list items that continue it ("Hồ sơ: Tờ khai …" then
+  // "- Giấy tờ …"), never inside that list; it breaks the run of lines one mark covers.
+  let firstBlock = 1;
+  while (firstBlock < shown.length && /^- /.test(shown[firstBlock] as string)) firstBlock++;
+  const apart = !draft.leadFirst && head.length > 0 ? firstBlock : 0;
   const marked = single ? shown.map((l) => l.replace(/ \[1\]$/gm, '')) : markRunsOnce(shown, apart);
   const body =
     marked.length > 0 && !draft.leadFirst
-      ? [marked[0] as string, ...head, ...marked.slice(1), ...tail]
+      ? [...marked.slice(0, firstBlock), ...head, ...marked.slice(firstBlock), ...tail]
       : [...head, ...marked, ...tail];
   if (sourceLines.length > 0) body.push(...sourcesBlock(sourcesHeader, sourceLines));
   const text = hardLimit(body.join('\n'), MAX_REPLY_CHARS);

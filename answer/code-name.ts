@@ -5,18 +5,10 @@
  * finds them, so no chunk beyond the hits is read while answering.
  */
 import type { KnowledgeBase } from '../knowledge/index.ts';
+import { foldTokens } from './query-text.ts';
 
 /** Letters then digits, optionally one trailing letter, as one token: CT07, TK1, DK3a (a year or a date is not). */
 const CODE_IN_TEXT = /(?<![\p{L}\p{N}])([A-Za-z]{1,4})(\d{1,3}[A-Za-z]?)(?![\p{L}\p{N}])/gu;
-
-/** Folded words as the catalogue counts them: no diacritics, lowercase, split at anything but a-z, 0-9 and %. */
-const folded = (text: string): string =>
-  ` ${text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9%]+/g, ' ')} `;
 
 /** The code-like tokens of a question, as typed ("ct07??" → ["ct07"]). */
 export function codeTokens(question: string): string[] {
@@ -33,7 +25,8 @@ export async function sheetNamedByCode(
     const held = kb.catalogue().wordChunks.get(word) ?? 0;
     if (held === 0) continue;
     const hits = await kb.search(word, { k: held + 5 });
-    const holding = hits.filter((h) => folded(h.chunk.text).includes(` ${word} `));
+    // Words as the catalogue counts them (knowledge's foldedWords), so the two counts compare.
+    const holding = hits.filter((h) => foldTokens(h.chunk.text).includes(word));
     const ids = new Set(holding.map((h) => h.document.id));
     const [id] = [...ids];
     // Every chunk holding the code was found, and all are one procedure sheet's.

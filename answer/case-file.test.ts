@@ -33,14 +33,15 @@ describe('"hồ sơ" asks for the documents list only when asked what to prepare
   });
 });
 
-describe('the portal sheet answers tracking and sending questions from the line that says so', () => {
-  let t: TestKnowledge;
-  beforeAll(async () => {
-    t = await buildTestKnowledge();
-  }, 120_000);
-  afterAll(async () => t.cleanup());
-  const ask = (q: string) => answer(q, { kb: t.kb, asOf: '2026-11-29' });
+// One index for the file: both answer-level groups read the same real sources.
+let t: TestKnowledge;
+beforeAll(async () => {
+  t = await buildTestKnowledge();
+}, 120_000);
+afterAll(async () => t.cleanup());
+const ask = (q: string) => answer(q, { kb: t.kb, asOf: '2026-11-29' });
 
+describe('the portal sheet answers tracking and sending questions from the line that says so', () => {
   it('answers "gửi hồ sơ qua bưu điện được không" with the bưu chính công ích line, not the documents list', async () => {
     const r = await ask('có thể gửi hồ sơ và nhận kết quả qua bưu điện không');
     expect(r.refused).toBe(false);
@@ -56,13 +57,6 @@ describe('the portal sheet answers tracking and sending questions from the line 
 });
 
 describe('a question naming no field is answered by the line that says its rare words', () => {
-  let t: TestKnowledge;
-  beforeAll(async () => {
-    t = await buildTestKnowledge();
-  }, 120_000);
-  afterAll(async () => t.cleanup());
-  const ask = (q: string) => answer(q, { kb: t.kb, asOf: '2026-11-29' });
-
   it('answers "theo dõi hồ sơ qua zalo thì phải quét gì" with the QR / Zalo OA line', async () => {
     const r = await ask('theo dõi hồ sơ qua zalo thì phải quét gì');
     expect(r.answer.split('\n')[0]).toContain('QR');

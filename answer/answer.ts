@@ -2,7 +2,13 @@
  * answer(question, context): the one answer path for the CLI, the Zalo channels and the evaluation.
  * smalltalk → follow-up or search → evidence check → procedure sheet or passage composer → optional LLM → reply.
  */
-import { toSearchResultJson, type DocumentMeta, type KnowledgeBase, type SearchHit } from '../knowledge/index.ts';
+import {
+  toSearchResultJson,
+  YES_NO_OPENER,
+  type DocumentMeta,
+  type KnowledgeBase,
+  type SearchHit,
+} from '../knowledge/index.ts';
 import { bigrams } from './compose-passage.ts';
 import { todayInVietnam } from './dated-rules.ts';
 import { AnswerError } from './errors.ts';
@@ -228,7 +234,7 @@ export async function answer(question: string, context: AnswerContext): Promise<
     leadWithBestLine(composed.draft, frame);
     const added = answerParts(composed.draft, top.document, sheet, frame, asOf);
     if (added > 0) composed.notices.push(`parts answered from lines: ${added}`);
-    if (!/^(?:Có|Không|Được|Chưa)\. /.test(composed.draft.facts[0]?.text ?? '')) answerYesNo(composed.draft, frame);
+    if (!YES_NO_OPENER.test(composed.draft.facts[0]?.text ?? '')) answerYesNo(composed.draft, frame);
     holdBackRest(composed.draft, frame);
   }
   frameDraft(composed, frame, top.document);

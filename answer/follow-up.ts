@@ -5,6 +5,7 @@
  * - "có cần giấy xác nhận độc thân không?" while talking about marriage asks whether the marriage sheet needs
  *   that paper, not about the paper's own procedure: the topic holds when its sheet mentions what is asked.
  */
+import { ASKS_NEED, ELLIPTICAL_FOLLOW_UPS, MODE_TAIL } from '../knowledge/index.ts';
 import { bigrams } from './compose-passage.ts';
 import { askingWords, readIntent, type QuestionIntent } from './intent.ts';
 import { foldTokens, readQuestion } from './query-text.ts';
@@ -12,13 +13,6 @@ import type { Turn } from './types.ts';
 
 /** An elliptical follow-up is short. */
 const ELLIPTICAL_WORDS = 8;
-
-/** "còn X thì sao", "X thì sao", "thế còn X", "còn X nữa", "and X?", "what about X?": X is the new topic. */
-const ELLIPTICAL = [
-  /^(?:the |vay |va )?con (.+?)(?: thi sao| thi the nao| the nao| sao| nua| thi)?$/,
-  /^(.+?) thi (?:sao|the nao)$/,
-  /^(?:and|what about|how about) (.+)$/,
-];
 
 /** The new topic of an elliptical follow-up, or null when the question is not one. */
 export function ellipticalTopic(question: string): string | null {
@@ -28,7 +22,7 @@ export function ellipticalTopic(question: string): string | null {
     .toLowerCase()
     .replace(/[?!.]+/g, ' ')
     .trim();
-  for (const re of ELLIPTICAL) {
+  for (const re of ELLIPTICAL_FOLLOW_UPS) {
     const m = re.exec(folded) ?? re.exec(english);
     const topic = m?.[1]?.trim();
     // "còn lệ phí thì sao" asks a field of the same topic: the usual follow-up handles it.
@@ -51,9 +45,6 @@ export function withCarriedAsk(question: string, history: readonly Turn[] | unde
   return question;
 }
 
-/** Asking whether something is needed: "có cần …", "có phải nộp …", "bắt buộc … không". */
-const NEED = /(?:^| )(?:co can|co phai nop|phai nop|co phai co|phai co|bat buoc|can nop|co can nop)(?= )/;
-
 /**
  * True when a short yes/no "is X needed?" names something the topic's sheet itself mentions (a word pair of
  * the question, not of the topic's own name, is in the sheet's text): the question is about the topic.
@@ -64,16 +55,13 @@ export function topicMentions(
   topicName: string,
   yesNo: boolean,
 ): boolean {
-  if (!yesNo || !NEED.test(intent.folded)) return false;
+  if (!yesNo || !ASKS_NEED.test(intent.folded)) return false;
   const own = bigrams(foldTokens(topicName));
   const asked = [...bigrams(intent.topicText.split(' '))].filter((p) => !own.has(p));
   if (asked.length === 0) return false;
   const text = bigrams(topicTexts.flatMap((t) => ['|', ...readQuestion(t).split(' ')]));
   return asked.some((p) => text.has(p));
 }
-
-/** "trên VNeID", "qua dịch vụ công": a way of doing the procedure ("quá hạn", "qua đời" are not). */
-const MODE_TAIL = / (?:tren|qua)(?! han| doi)(?= ).*$/;
 
 /**
  * The question without the way it asks to do something: "làm trên VNeID được không" after a turn about the

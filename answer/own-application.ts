@@ -4,18 +4,13 @@
  * hotline. A general "tra cứu hồ sơ ở đâu" is a how-to the sheet answers; only a question that points at one
  * filed application (its reference number, or the day it was filed) and asks how far it got is refused.
  */
+import { APPLICATION_STATUS_ASKED, ONE_APPLICATION } from '../knowledge/index.ts';
 import { readQuestion } from './query-text.ts';
-
-/** How far it got: "tới đâu rồi", "đến đâu rồi", "xử lý chưa", "sao chưa có kết quả". */
-const STATUS = /(?:^| )(?:toi dau roi|den dau roi|toi dau|xu ly chua|sao chua co ket qua|chua co ket qua)(?: |$)/;
-/** One application: its reference ("mã số 000.26.11.H19", "mã hồ sơ …") or its filing day ("nộp hôm 20/11"). */
-const ONE_APPLICATION =
-  /(?:^| )(?:ma so|ma ho so|so bien nhan|ma bien nhan) \S*\d|(?:^| )(?:nop|gui)(?: \S+){0,5} (?:hom|ngay|tu) \d/;
 
 /** True when the question asks the status of one person's filed application. */
 export function asksOwnApplication(question: string): boolean {
   const folded = readQuestion(question);
-  return STATUS.test(folded) && ONE_APPLICATION.test(folded);
+  return APPLICATION_STATUS_ASKED.test(folded) && ONE_APPLICATION.test(folded);
 }
 
 /** The pointer a refused status question gets after the usual refusal. */

@@ -76,6 +76,9 @@ export {
   ASKING_AFTER_POINTED,
 } from './facet-words.ts';
 export type { MoneyFacetWords } from './facet-words.ts';
+export { ELLIPTICAL_FOLLOW_UPS, ASKS_NEED, MODE_TAIL } from './follow-up-words.ts';
+export { APPLICATION_STATUS_ASKED, ONE_APPLICATION } from './application-status-words.ts';
+export { YES_NO_OPENER } from './yes-no-openers.ts';
 export { findPlaces, isInDongNai } from './gazetteer.ts';
 export { looksEnglish, languageCounts, vietnameseShaped } from './language.ts';
 export type { Place, PlaceKind, PlaceMention } from './gazetteer.ts';

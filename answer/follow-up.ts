@@ -72,3 +72,13 @@ export function withoutMode(intent: QuestionIntent): QuestionIntent {
   const cut = intent.folded.replace(MODE_TAIL, '');
   return cut === intent.folded ? intent : readIntent(cut);
 }
+
+/** The document the conversation is about: the latest turn that had one, or null. */
+export function lastTopic(history: readonly Turn[] | undefined): string | null {
+  if (!history) return null;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const id = history[i]?.topicDocumentId;
+    if (id) return id;
+  }
+  return null;
+}

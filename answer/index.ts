@@ -3,7 +3,9 @@
  */
 
 // Used by every channel.
-export { answer, DEFAULT_K, toRetrieved } from './answer.ts';
+export { answer } from './answer.ts';
+export { DEFAULT_K } from './find-hits.ts';
+export { toRetrieved } from './results.ts';
 export { prepareBaseTables } from './base-tables.ts';
 export type {
   AnswerContext,

@@ -157,7 +157,7 @@ export function draftProcedureAnswer(
   question = '',
 ): ProcedureAnswer {
   const day = questionDay(question, asOf)?.day ?? asOf; // the day the question means (question-day.ts)
-  const ask = { ahead: day !== asOf || asksAhead(question, asOf), question };
+  const ask = { ahead: day !== asOf || asksAhead(question, asOf), question, today: asOf };
   const overview = fields.length === 0;
   const wanted = overview ? OVERVIEW_FIELDS : [...fields].sort((a, b) => order(a) - order(b));
   const facts: DraftFact[] = [];
@@ -208,7 +208,7 @@ function fieldFact(
   asOf: string,
   overview: boolean,
   focus: readonly string[],
-  ask: { ahead: boolean; question: string } = { ahead: false, question: '' },
+  ask: { ahead: boolean; question: string; today?: string } = { ahead: false, question: '' },
 ): FieldFact {
   const label = fieldName(field);
   // An overview line ends at a sentence end (never "…"); a first sentence longer than the mark stays whole.
@@ -223,7 +223,7 @@ function fieldFact(
     };
   }
   const focused = focusVariants(chunk.variants, focus, field === 'fee' ? ask.question : '', meta.title);
-  const rule = stateRule(focused, asOf);
+  const rule = stateRule(focused, asOf, ask.today);
   // Cite the whole variant text (a verbatim span of the chunk), even when only some of its lines are shown.
   const used = rule.used.map((v) => chunk.variants?.[focused.indexOf(v)]?.value ?? v.value);
   if (rule.current.length === 0 && rule.upcoming.length === 0) {

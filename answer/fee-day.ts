@@ -77,10 +77,10 @@ export function reliefVerdict(
 }
 
 /** The value lines of a fee chunk in force on `day` for everyone (no condition), verbatim in the chunk. */
-function generalLines(chunk: Chunk, day: string, focus: readonly string[], question: string, title: string): string[] {
+function generalLines(chunk: Chunk, day: string, variants = chunk.variants): string[] {
   const values =
-    chunk.variants && chunk.variants.length > 0
-      ? variantsOn(focusVariants(chunk.variants, focus, question, title), day)
+    variants && variants.length > 0
+      ? variantsOn(variants, day)
           .filter((v) => v.condition === null)
           .map((v) => v.value)
       : [chunk.text.replace(/^[^:\n]{2,40}:\s*/, '')];
@@ -106,7 +106,9 @@ export function feeDayFacts(
   const verdict = chunk.variants ? reliefVerdict(chunk.variants, folded, day) : null;
   if (verdict && chunk.text.includes(verdict.line))
     facts.push({ text: verdict.text, sources: [{ meta, chunk, used: [verdict.line] }], dated: true });
-  const total = feeTotal(generalLines(chunk, day, focus, folded, meta.title), folded);
+  // Every rate in force is read (a surcharge is no case of its own); the lines of the case asked pick the fee.
+  const focused = chunk.variants ? focusVariants(chunk.variants, focus, folded, meta.title) : undefined;
+  const total = feeTotal(generalLines(chunk, day), folded, new Set(generalLines(chunk, day, focused)));
   if (total) facts.push({ text: total.text, sources: [{ meta, chunk, used: total.used }], dated: hasDates(chunk) });
   return facts;
 }

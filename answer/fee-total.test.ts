@@ -145,3 +145,22 @@ describe('a procedure answer for a day the question names', () => {
     expect(r.draft.facts[0]?.text).toContain('35.000đ');
   });
 });
+
+describe('the per-request fee a total starts from', () => {
+  it('is the one of the case the question names, with the surcharge still read', () => {
+    const student = new Set(['100.000đ/lần với học sinh, sinh viên.']);
+    expect(feeTotal(RECORD, folded('em là sinh viên xin 4 bản'), student)?.text).toBe(
+      '4 bản: 100.000đ + 2 × 5.000đ = 110.000đ.',
+    );
+  });
+});
+
+describe('a rule that starts between today and the day asked', () => {
+  it('is said with its first day, and the usual rule comes first', () => {
+    const { sheet, chunk } = sheetFixture('the-z', 'Cấp thẻ Z');
+    const fee: Chunk = { ...chunk('fee', `Phí, lệ phí:\n${CARD.map((v) => v.value).join('\n')}`, 'f'), variants: CARD };
+    const q = folded('năm sau làm lại lệ phí bao nhiêu');
+    const r = draftProcedureAnswer(sheet, [fee], ['fee'], '2026-11-29', ['cấp lại'], q);
+    expect(r.draft.facts[0]?.text).toMatch(/^Phí, lệ phí:\n- Từ 01\/1\/2027: Hết thời gian giảm 50%.*70\.000đ/);
+  });
+});

@@ -146,7 +146,12 @@ function tiered(rates: readonly Rate[], count: number): Array<{ n: number; rate:
 const shownOf = (unit: string) => COUNT_UNITS.find((u) => u.unit === unit)?.shown ?? unit;
 
 /** The total for one count, or null when the lines give no single reading of it. */
-function totalFor(rates: readonly Rate[], asked: StatedCount, counts: readonly StatedCount[]): FeeTotal | null {
+function totalFor(
+  rates: readonly Rate[],
+  asked: StatedCount,
+  counts: readonly StatedCount[],
+  preferred: ReadonlySet<string>,
+): FeeTotal | null {
   const own = rates.filter((r) => r.unit === asked.unit && !r.cap);
   const plain = own.filter((r) => !r.extra);
   const extra = own.filter((r) => r.extra);
@@ -172,7 +177,10 @@ function totalFor(rates: readonly Rate[], asked: StatedCount, counts: readonly S
   }
   if (extra.length === 1 && plain.length === 0) {
     const surcharge = extra[0] as Rate;
-    const bases = rates.filter((r) => PER_REQUEST_UNITS.has(r.unit) && !r.extra && !r.cap);
+    const all = rates.filter((r) => PER_REQUEST_UNITS.has(r.unit) && !r.extra && !r.cap);
+    // The case the question names ("em là sinh viên") keeps its own fee.
+    const named = all.filter((r) => preferred.has(r.line));
+    const bases = named.length > 0 ? named : all;
     if (bases.length === 0) return null;
     const extras = Math.max(0, c - surcharge.from + 1);
     const one = (base: Rate) =>
@@ -192,16 +200,20 @@ function totalFor(rates: readonly Rate[], asked: StatedCount, counts: readonly S
 /**
  * The total a question's count comes to under the fee lines in force (unconditional ones only: a waiver for some
  * is stated by the fee field itself). Null when the question states no count the lines charge by, or the lines
- * leave it open.
+ * leave it open. `preferred`: the lines of the case the question names, whose per-request fee is the one used.
  */
-export function feeTotal(lines: readonly string[], foldedQuestion: string): FeeTotal | null {
+export function feeTotal(
+  lines: readonly string[],
+  foldedQuestion: string,
+  preferred: ReadonlySet<string> = new Set(),
+): FeeTotal | null {
   const counts = statedCounts(foldedQuestion);
   if (counts.length === 0) return null;
   const rates = ratesIn(lines);
   if (!rates || rates.length === 0) return null;
   // Pages before copies: a per-copy price is built from its pages.
   for (const asked of counts) {
-    const total = totalFor(rates, asked, counts);
+    const total = totalFor(rates, asked, counts, preferred);
     if (total) return total;
   }
   return null;

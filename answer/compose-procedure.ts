@@ -18,6 +18,8 @@ import { bigrams } from './compose-passage.ts';
 import { oneLine, stateRule, variantsOn, viDate } from './dated-rules.ts';
 import type { QuestionIntent } from './intent.ts';
 import { foldTokens } from './query-text.ts';
+import { feeDayFacts } from './fee-day.ts';
+import { questionDay } from './question-day.ts';
 import { cutAtSentence, type Draft, type DraftFact } from './reply.ts';
 
 /** Fields shown, in this order, when the question names none ("làm khai sinh"). */
@@ -154,7 +156,8 @@ export function draftProcedureAnswer(
   focus: readonly string[] = [],
   question = '',
 ): ProcedureAnswer {
-  const ask = { ahead: asksAhead(question, asOf), question };
+  const day = questionDay(question, asOf)?.day ?? asOf; // the day the question means (question-day.ts)
+  const ask = { ahead: day !== asOf || asksAhead(question, asOf), question, today: asOf };
   const overview = fields.length === 0;
   const wanted = overview ? OVERVIEW_FIELDS : [...fields].sort((a, b) => order(a) - order(b));
   const facts: DraftFact[] = [];
@@ -169,7 +172,7 @@ export function draftProcedureAnswer(
       if (!overview && field !== 'whereToFile') missing.push(field);
       continue;
     }
-    const fact = fieldFact(meta, chunk, field, asOf, overview, field === 'fee' ? focus : [], ask);
+    const fact = fieldFact(meta, chunk, field, day, overview, field === 'fee' ? focus : [], ask);
     fact.changeDates.forEach((d) => changeDates.add(d));
     if (fact.later) later.push(fact.later);
     // Where to file rides along with the agency: beside it, its first sentence says enough on a phone.
@@ -184,8 +187,9 @@ export function draftProcedureAnswer(
     });
   }
   facts.push(...later);
+  if (wanted.includes('fee')) facts.unshift(...feeDayFacts(meta, chunks, question, day, focus));
   const name = procedureName(meta);
-  const lead = `Thủ tục ${name}${overview ? ' — tóm tắt' : ''}, áp dụng ngày ${viDate(asOf)}:`;
+  const lead = `Thủ tục ${name}${overview ? ' — tóm tắt' : ''}, áp dụng ngày ${viDate(day)}:`;
   const notes = overview ? ['Hỏi thêm: hồ sơ, lệ phí, thời hạn, nơi nộp, làm trực tuyến.'] : [];
   return { draft: { lead, facts, notes }, missing, answered, changeDates: [...changeDates].sort() };
 }
@@ -204,7 +208,7 @@ function fieldFact(
   asOf: string,
   overview: boolean,
   focus: readonly string[],
-  ask: { ahead: boolean; question: string } = { ahead: false, question: '' },
+  ask: { ahead: boolean; question: string; today?: string } = { ahead: false, question: '' },
 ): FieldFact {
   const label = fieldName(field);
   // An overview line ends at a sentence end (never "…"); a first sentence longer than the mark stays whole.
@@ -219,7 +223,7 @@ function fieldFact(
     };
   }
   const focused = focusVariants(chunk.variants, focus, field === 'fee' ? ask.question : '', meta.title);
-  const rule = stateRule(focused, asOf);
+  const rule = stateRule(focused, asOf, ask.today);
   // Cite the whole variant text (a verbatim span of the chunk), even when only some of its lines are shown.
   const used = rule.used.map((v) => chunk.variants?.[focused.indexOf(v)]?.value ?? v.value);
   if (rule.current.length === 0 && rule.upcoming.length === 0) {

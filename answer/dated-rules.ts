@@ -97,19 +97,27 @@ function changeText(before: readonly DatedVariant[], after: readonly DatedVarian
     .join('; ');
 }
 
-/** One line per variant on `day`; the general one is "Trường hợp khác" when conditional ones precede it. */
-function describe(variants: readonly DatedVariant[]): string[] {
+/**
+ * One line per variant on `day`; the general one is "Trường hợp khác" when conditional ones precede it. A variant
+ * that starts after `today` (the day asked is ahead: "đầu tháng 1/2027 …") says from when ("Từ 01/1/2027: …").
+ */
+function describe(variants: readonly DatedVariant[], today: string | null = null): string[] {
   const hasConditional = variants.some((v) => v.condition !== null);
+  const since = (v: DatedVariant) =>
+    today !== null && v.validFrom !== null && v.validFrom > today ? `Từ ${viDate(v.validFrom)}: ` : '';
   return variants.map((v) =>
-    v.condition === null && hasConditional ? `Trường hợp khác: ${oneLine(v.value)}` : withCondition(v),
+    v.condition === null && hasConditional
+      ? `Trường hợp khác: ${since(v)}${oneLine(v.value)}`
+      : `${since(v)}${withCondition(v)}`,
   );
 }
 
 /**
  * States the rule for `asOf`: the variants in force, plus the rule on each day within
- * UPCOMING_WINDOW_DAYS when it changes (a variant starts, or one in force ends).
+ * UPCOMING_WINDOW_DAYS when it changes (a variant starts, or one in force ends). `today`, when the day asked is
+ * not today, marks the variants that start between them with their first day.
  */
-export function stateRule(variants: readonly DatedVariant[], asOf: string): RuleStatement {
+export function stateRule(variants: readonly DatedVariant[], asOf: string, today: string = asOf): RuleStatement {
   const now = variantsOn(variants, asOf);
   const horizon = addDays(asOf, UPCOMING_WINDOW_DAYS);
   const candidates = new Set<string>();
@@ -130,5 +138,5 @@ export function stateRule(variants: readonly DatedVariant[], asOf: string): Rule
     upcoming.push(`Từ ${viDate(day)}: ${text}`);
     changeDates.push(day);
   }
-  return { current: describe(now), now, upcoming, used: [...used], changeDates };
+  return { current: describe(now, today < asOf ? today : null), now, upcoming, used: [...used], changeDates };
 }

@@ -25,7 +25,12 @@ export function generalFirst(current: readonly string[]): string[] {
   const general = current.filter((l) => l.startsWith('Trường hợp khác: '));
   if (general.length === 0 || general.length === current.length) return [...current];
   const special = current.filter((l) => !general.includes(l));
-  return [...general.map((l) => l.replace(/^Trường hợp khác: /, 'Thông thường: ')), ...special];
+  // A usual rule that starts after today ("Từ 01/1/2027: …", the day asked being ahead) is said with its day.
+  const usual = (l: string) =>
+    /^Trường hợp khác: Từ \d/.test(l)
+      ? l.replace(/^Trường hợp khác: /, '')
+      : l.replace(/^Trường hợp khác: /, 'Thông thường: ');
+  return [...general.map(usual), ...special];
 }
 
 /** The case a question names among a fee's items ("làm lại thẻ bị mất" → the cấp lại amounts). */
@@ -113,6 +118,7 @@ export function withoutRepeats(upcoming: readonly string[], current: readonly st
   const key = (i: string) =>
     i
       .replace(/^Trường hợp khác:\s*/, '')
+      .replace(/^Từ \d{1,2}\/\d{1,2}\/\d{4}:\s*/, '')
       .replace(/[.;]$/, '')
       .trim();
   const seen = new Set(current.flatMap((l) => l.replace(/^Từ [^:]+:\s*/, '').split(/;\s+/)).map(key));

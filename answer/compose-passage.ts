@@ -19,12 +19,17 @@ export interface Unit {
   text: string;
   score: number;
   hasFigure: boolean;
+  /**
+   * How much of the question's topic this unit says in words few of the other units say (each topic word
+   * weighted by its rarity among the units read): "thanh toán" among lines that all say "tỷ lệ … trực tuyến".
+   */
+  focus?: number;
 }
 
 /** At most this many units are quoted. */
 const MAX_UNITS = 3;
 /** A unit is kept when it scores at least this share of the best one. */
-const KEEP_RATIO = 0.75;
+export const KEEP_RATIO = 0.75;
 /** Only the first chunks are read: below them retrieval is mostly noise. */
 const CHUNKS_READ = 4;
 
@@ -70,6 +75,18 @@ export function scoreUnits(intent: QuestionIntent, hits: readonly SearchHit[]): 
       units.push({ hit, rank, text, score: raw * (1 - 0.1 * rank), hasFigure });
     }
   });
+  return withFocus(intent, units);
+}
+
+/** Sets each unit's `focus`: its topic words, each weighted by how few of the units say it. */
+function withFocus(intent: QuestionIntent, units: Unit[]): Unit[] {
+  const topic = [...new Set(intent.topicTerms)];
+  const said = units.map((u) => new Set(foldTokens(u.text)));
+  const df = new Map(topic.map((t) => [t, said.filter((w) => w.has(t)).length]));
+  const weight = (t: string) => Math.log((units.length + 1) / ((df.get(t) ?? 0) + 0.5));
+  units.forEach((u, i) => {
+    u.focus = topic.filter((t) => said[i]?.has(t)).reduce((s, t) => s + weight(t), 0);
+  });
   return units;
 }
 
@@ -79,14 +96,25 @@ function wordOverlap(terms: ReadonlySet<string>, pairs: ReadonlySet<string>, tok
   return unigram + 2 * [...bigrams(tokens)].filter((b) => pairs.has(b)).length;
 }
 
-/** Picks the units to quote: the best, plus close runners-up, in document order within each chunk. */
+/**
+ * Picks the units to quote: the best, plus close runners-up. The one that answers leads: among those picked,
+ * the unit saying most of what sets the question apart (`focus`: "thanh toán" for a payment target, when
+ * every line says "tỷ lệ … trực tuyến"), then the best scored; the others follow in document order.
+ */
 export function pickUnits(units: readonly Unit[]): Unit[] {
   const sorted = [...units].sort((a, b) => b.score - a.score);
   const best = sorted[0];
   if (!best || best.score <= 0) return [];
   const picked = sorted.filter((u) => u.score >= best.score * KEEP_RATIO).slice(0, MAX_UNITS);
-  return picked.sort((a, b) => a.rank - b.rank || a.hit.chunk.text.indexOf(a.text) - b.hit.chunk.text.indexOf(b.text));
+  const lead = picked.reduce((a, b) => ((b.focus ?? 0) > (a.focus ?? 0) + FOCUS_MARGIN ? b : a));
+  const rest = picked
+    .filter((u) => u !== lead)
+    .sort((a, b) => a.rank - b.rank || a.hit.chunk.text.indexOf(a.text) - b.hit.chunk.text.indexOf(b.text));
+  return [lead, ...rest];
 }
+
+/** A runner-up leads only when it says clearly more of what sets the question apart (rarity units). */
+const FOCUS_MARGIN = 0.5;
 
 /** Most units quoted when a whole section is asked for ("Sở Y tế được giao những nhiệm vụ gì"). */
 const MAX_SECTION_UNITS = 10;

@@ -52,6 +52,31 @@ describe("the English glossary reads the procedure sheets in a foreigner's words
   });
 });
 
+describe('the English glossary reads broken English and the words of a case', () => {
+  it.each([
+    ['is there any extra paper because he is foreign?', ['thành phần hồ sơ']],
+    ['how to get vneid level 2, what to bring?', ['thành phần hồ sơ']],
+    ['how much cost make ID card', ['lệ phí']],
+    ['i want register temporary stay', ['tạm trú']],
+    ['where get birth paper for baby', ['giấy khai sinh']],
+    ['my father die last week, what to do?', ['khai tử']],
+    ['my licence expired 2 years ago, what tests do I have to retake?', ['quá hạn', 'sát hạch lại', 'điều kiện']],
+    ['do I need the theory and the practical test?', ['lý thuyết', 'thực hành']],
+  ])('gives "%s" the words %j', (question, words) => {
+    const text = vietnameseOf(question);
+    for (const w of words) expect(text).toContain(w);
+  });
+
+  it('reads "birth paper" as the certificate, not as the papers to bring', () => {
+    expect(vietnameseOf('where get birth paper for baby')).not.toContain('thành phần hồ sơ');
+  });
+
+  it("reads a person's university degree as a paper, not the plan's universities", () => {
+    expect(vietnameseOf('certified copy of my university degree')).not.toContain('cơ sở giáo dục đại học');
+    expect(vietnameseOf('what should universities do?')).toContain('cơ sở giáo dục đại học');
+  });
+});
+
 describe('glossary keys and Vietnamese typed without accents', () => {
   it('has no one-word key shaped like a Vietnamese syllable, but "pay", which no one types in Vietnamese', () => {
     const shaped = ENGLISH_GLOSSARY_GROUPS.flatMap((g) => Object.keys(g.entries))

@@ -304,8 +304,8 @@ const PLAN: Record<string, readonly string[]> = {
   report: ['báo cáo'],
   reporting: ['báo cáo'],
   inspection: ['kiểm tra'],
+  // Plural only: "my university degree" is a paper to copy, not the plan's universities.
   universities: ['cơ sở giáo dục đại học'],
-  university: ['cơ sở giáo dục đại học'],
   students: ['học sinh'],
   'primary school': ['tiểu học'],
   'high school': ['trung học phổ thông'],
@@ -431,7 +431,9 @@ const PROCEDURES: Record<string, readonly string[]> = {
   delivery: ['bưu chính'],
   extend: ['gia hạn'],
   extension: ['gia hạn'],
-  expired: ['hết hạn'],
+  // The sheets say "quá hạn" of a licence or a registration left too long, "hết hạn" of a card.
+  expired: ['hết hạn', 'quá hạn'],
+  expire: ['hết hạn', 'quá hạn'],
   'power of attorney': ['ủy quyền'],
   authorise: ['ủy quyền'],
   authorize: ['ủy quyền'],
@@ -447,6 +449,58 @@ const PROCEDURES: Record<string, readonly string[]> = {
   exempt: ['miễn'],
   exemption: ['miễn'],
   'same day': ['trong ngày'],
+};
+
+/**
+ * How a person asks and what their case is, in plain or broken English ("is there any extra paper", "what to
+ * bring", "how much cost make ID card", "where get birth paper for baby", "expired 2 years, must take test
+ * again?"): the field a question asks and the sheet line its case meets. "paper" alone is left out ("birth
+ * paper" is the certificate, not the papers to bring); the phrases that ask for papers are listed.
+ */
+const PLAIN: Record<string, readonly string[]> = {
+  'extra paper': ['thành phần hồ sơ'],
+  'any paper': ['thành phần hồ sơ'],
+  'other paper': ['thành phần hồ sơ'],
+  'more paper': ['thành phần hồ sơ'],
+  'what paper': ['thành phần hồ sơ'],
+  'which paper': ['thành phần hồ sơ'],
+  'paper need': ['thành phần hồ sơ'],
+  'need paper': ['thành phần hồ sơ'],
+  'what document': ['thành phần hồ sơ'],
+  'which document': ['thành phần hồ sơ'],
+  'document need': ['thành phần hồ sơ'],
+  'need document': ['thành phần hồ sơ'],
+  paperwork: ['thành phần hồ sơ'],
+  bring: ['thành phần hồ sơ', 'mang theo'],
+  'birth paper': ['giấy khai sinh'],
+  'paper for baby': ['giấy khai sinh'],
+  'how much cost': ['lệ phí'],
+  'cost how much': ['lệ phí'],
+  price: ['lệ phí'],
+  'temporary stay': ['tạm trú'],
+  'temporary resident': ['tạm trú'],
+  'temporary address': ['tạm trú'],
+  'permanent address': ['thường trú'],
+  died: ['khai tử'],
+  dead: ['khai tử'],
+  'passed away': ['khai tử'],
+  'pass away': ['khai tử'],
+  // "die" alone has the shape of a Vietnamese syllable: it is read after the person who died ("my father die").
+  ...Object.fromEntries(
+    'father mother dad mom husband wife grandfather grandmother grandpa grandma brother sister son daughter relative'
+      .split(' ')
+      .map((who) => [`${who} die`, ['khai tử']]),
+  ),
+  // A driving licence left too long: which tests are taken again is a condition of the sheet ("Điều kiện").
+  test: ['sát hạch'],
+  exam: ['sát hạch'],
+  retake: ['sát hạch lại', 'điều kiện'],
+  'take test again': ['sát hạch lại', 'điều kiện'],
+  'test again': ['sát hạch lại', 'điều kiện'],
+  theory: ['lý thuyết'],
+  practical: ['thực hành'],
+  'road test': ['thực hành', 'trên đường'],
+  page: ['trang'],
 };
 
 /**
@@ -472,4 +526,5 @@ export const ENGLISH_GLOSSARY_GROUPS: readonly GlossaryGroup[] = [
   { name: 'english glossary', weight: 0.8, entries: withVariants(FIRST, false) },
   { name: 'english glossary: plan', weight: 0.8, entries: withVariants(PLAN) },
   { name: 'english glossary: procedures', weight: 0.8, entries: withVariants(PROCEDURES) },
+  { name: 'english glossary: plain English', weight: 0.8, entries: withVariants(PLAIN) },
 ];

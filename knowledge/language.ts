@@ -95,3 +95,75 @@ export function looksEnglish(text: string): boolean {
   const c = languageCounts(text);
   return c.english > 0 && c.english * 2 >= c.words && c.english > 2 * c.accented;
 }
+
+/**
+ * English asking words that no Vietnamese question typed without accents has: a question word or request
+ * opening the question ("how", "what", "where", "can i", "i want"), or "how much/long/many", "fee for" anywhere.
+ */
+const ENGLISH_OPENING =
+  /^(?:how|what|what's|whats|where|when|which|who|why|can (?:i|we|my|you|she|he)|could (?:i|we|you)|do (?:i|we)|does|is (?:it|there)|are there|i (?:want|need|would)|please|pls)(?= |$)/;
+const ENGLISH_ASKING = /(?:^| )(?:how (?:much|long|many|to|do|can)|fee for|fees for|cost of|cost for)(?= |$)/;
+
+/**
+ * True when a question asks with English words ({@link ENGLISH_OPENING}, {@link ENGLISH_ASKING}) about what it
+ * may name in Vietnamese typed without accents ("how to lam tam tru?", "how long to get ly lich tu phap", "fee
+ * for giay xac nhan tinh trang hon nhan"): such a question is English for its reader once the intent reader
+ * keeps its Vietnamese ({@link vietnameseStretches}); until then {@link looksEnglish} does not use it, because
+ * the glossary alone would lose the topic ("which procedure?").
+ */
+export function asksInEnglish(text: string): boolean {
+  const folded = foldText(text.normalize('NFC').toLowerCase())
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return ENGLISH_OPENING.test(folded) || ENGLISH_ASKING.test(folded);
+}
+
+/**
+ * English words with the shape of a Vietnamese syllable that are not function words ("get", "long", "make"):
+ * two of them in a row are not a Vietnamese stretch.
+ */
+const SHAPED_ENGLISH = new Set(
+  'get got long make take time home come go so not but put up out cut hit let set yet bit lot man men ban tin top hot net may say pay way ten ago much many than then them they these those she he her his its our no yes any one same baby bring need new old due via'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The Vietnamese an English question says in its own words: words typed with Vietnamese diacritics, chat
+ * shorthand ("cccd", "lltp"), and runs of two or more words shaped like Vietnamese syllables that are not
+ * English words ("how to lam tam tru" → "lam tam tru"; "my wife lost her căn cước" → "căn cước"). Place names
+ * are left out (the gazetteer reads them). Joined with spaces, in question order; "" when there is none.
+ */
+export function vietnameseStretches(text: string): string {
+  const raw = text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'&-]+/u)
+    .map((w) => w.replace(/^['-]+|['-]+$/g, ''))
+    .filter((w) => w.length > 0);
+  const folded = raw.map((w) => foldText(w));
+  const inPlace = new Set<number>();
+  for (const p of findPlaces(folded)) for (let i = p.start; i < p.end; i++) inPlace.add(i);
+  const kind = raw.map((w, i): 'vi' | 'shaped' | 'other' => {
+    const f = folded[i] as string;
+    if (inPlace.has(i) || /\d/.test(f) || NEUTRAL.has(f)) return 'other';
+    if (f !== w) return 'vi';
+    if (ENGLISH_FUNCTION_WORDS.has(f) || SHAPED_ENGLISH.has(f)) return 'other';
+    if (VIETNAMESE_SHORTHAND.has(f)) return 'vi';
+    return VIETNAMESE_SYLLABLE.test(f) ? 'shaped' : 'other';
+  });
+  const out: string[] = [];
+  for (let i = 0; i < raw.length;) {
+    if (kind[i] === 'other') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < raw.length && kind[j] !== 'other') j++;
+    const run = raw.slice(i, j);
+    if (run.length >= 2 || kind[i] === 'vi') out.push(run.join(' '));
+    i = j;
+  }
+  return out.join(' ');
+}

@@ -4,6 +4,7 @@
  * evidence → evidence check → which procedure? → scope and plan checks → precise refusals → compose the
  * procedure sheet or passages → optional LLM → reply.
  */
+import { answerFromLines } from './answering-line.ts';
 import { AnswerError } from './errors.ts';
 import { todayInVietnam } from './dated-rules.ts';
 import { composeDraft, finishProcedureDraft, isAskedSheet } from './draft.ts';
@@ -95,11 +96,13 @@ export async function answer(question: string, context: AnswerContext): Promise<
 
   const sheet = top.document.type === 'procedure' ? context.kb.chunksOf(top.document.id) : [];
   const held = isAskedSheet(context.kb, top.document, intent, check, followUp);
-  const composed = composeDraft(context.kb, top.document, frame, hits, sheet, asOf, held);
+  const drafted = composeDraft(context.kb, top.document, frame, hits, sheet, asOf, held);
+  // The line that answers, in the sheet or a guide retrieved beside it, leads (answering-line.ts).
+  const composed = followUp ? drafted : answerFromLines(context.kb, intent, hits, asOf, drafted);
   if ('refuse' in composed) return refuse(composed.refuse, composed.topicDocumentId, [evidenceNotice]);
   composed.notices.push(evidenceNotice);
   if (composed.mode === 'procedure') finishProcedureDraft(composed, top.document, sheet, frame, asOf);
-  frameDraft(composed, frame, top.document);
+  frameDraft(composed, frame, context.kb.document(composed.topicDocumentId) ?? top.document);
   // Procedure sheets hold dated variants a model could mix up; the sheet composer states the rule in force.
   const generated =
     context.generator && composed.mode === 'extractive' ? await tryGenerative(context.generator, q, hits, asOf) : null;

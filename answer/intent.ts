@@ -27,6 +27,26 @@ export interface QuestionIntent {
 
 const w = (alternatives: string[]) => new RegExp(`(?:^| )(?:${alternatives.join('|')})(?= |$)`);
 
+/** Offices a person goes to, folded: "lên sở … hay công an", "làm ở phường được không". */
+const AGENCY_NOUNS = [
+  'so',
+  'cong an',
+  'ubnd',
+  'uy ban',
+  'phuong',
+  'xa',
+  'huyen',
+  'tinh',
+  'quan',
+  'trung tam',
+  'buu dien',
+  'mot cua',
+  'thanh pho',
+].join('|');
+
+/** Units of time: "mất bao nhiêu ngày" asks how long, not how much. */
+const TIME_UNITS = '(?:ngay|lau|thoi gian|tuan|thang|nam|bua|hom|gio|phut)';
+
 /** Field cues, checked on the folded question. Order = PROCEDURE_FIELDS order. */
 const FIELD_CUES: Array<{ fields: ProcedureField[]; cue: RegExp }> = [
   {
@@ -56,6 +76,16 @@ const FIELD_CUES: Array<{ fields: ProcedureField[]; cue: RegExp }> = [
       // ("lên tỉnh hay …"); a trip told in a story ("ra xã xin giấy mà bảo chờ") asks nothing.
       '(?:phai|van|con|co can) (?:len|ra|xuong|ve|di) (?:huyen|tinh|quan|xa|phuong|thanh pho)',
       '(?:len|ra|xuong|ve) (?:huyen|tinh|quan|xa|phuong|thanh pho) (?:hay|hoac)',
+      // A trip asked in dialect: "ra đâu làm", "xuống đâu nộp", "đâu làm", Central "ở mô".
+      '(?:ra|xuong|ve|qua) dau',
+      'dau lam',
+      'lam dau',
+      '(?:o|di|lam) mo',
+      // Which of two offices, the first one gone to: "lên sở gtvt hay công an", "ra phường hay lên công an"
+      // (not "sổ đỏ hay sổ hồng": "sở" and "sổ" fold alike).
+      `(?:len|ra|xuong|ve|den|toi|qua|o|tai) (?:${AGENCY_NOUNS}) (?:\\S+ ){0,3}(?:hay la|hay|hoac) (?:(?:len|ra|xuong|ve|den|toi|qua|o|tai) )?(?:${AGENCY_NOUNS})`,
+      // Whether the person may file at a given office: "làm ở phường được không", "nộp tại công an xã được ko".
+      `(?:lam|nop|xin|ky|lai|doi|cap|thuc|y) (?:o|tai) (?:${AGENCY_NOUNS})(?: \\S+){0,3} (?:duoc khong|duoc chua|hay)`,
     ]),
   },
   {
@@ -76,6 +106,13 @@ const FIELD_CUES: Array<{ fields: ProcedureField[]; cue: RegExp }> = [
       'to khai',
       'can nhung',
       'nop gi',
+      // What to bring, said as carrying: "đem theo giấy gì", "cầm theo gì", "mang j" ("j" reads "gì").
+      'dem theo',
+      'dem gi',
+      'dem nhung gi',
+      'can dem',
+      'cam theo',
+      'xach theo',
     ]),
   },
   {
@@ -111,6 +148,19 @@ const FIELD_CUES: Array<{ fields: ProcedureField[]; cue: RegExp }> = [
       'bao gio nhan',
       'may tuan',
       'ngay lam viec',
+      // How soon, in chat: "mấy bữa có", "chừng nào xong", "lấy liền được không", "làm trong ngày được không".
+      'may bua',
+      'bao nhieu bua',
+      'chung nao',
+      'khi nao xong',
+      'bao gio xong',
+      'mat bao lau',
+      'lay lien',
+      'lay ngay',
+      'co lien',
+      'co ngay',
+      'lay luon',
+      '(?:lay|xong|co|lam|tra) trong ngay',
     ]),
   },
   {
@@ -131,6 +181,11 @@ const FIELD_CUES: Array<{ fields: ProcedureField[]; cue: RegExp }> = [
       'tra bao nhieu',
       'het nhieu',
       'ton nhieu',
+      // "mất bn", "mất nhiêu", "có mất phí không" (not "mất bao nhiêu ngày": that is time).
+      `(?:mat|het|ton) (?:bao )?nhieu(?! ${TIME_UNITS})`,
+      'mat phi',
+      'ton phi',
+      'nhieu tien',
       // "ở đâu rẻ nhất" compares what it costs.
       're nhat',
       're hon',
@@ -202,6 +257,7 @@ const FIGURE_CUES: Array<{ wants: Exclude<WantedFigure, null>; cue: RegExp; need
       'het bao nhieu',
       'ton bao nhieu',
       'mat bao nhieu tien',
+      `mat (?:bao )?nhieu(?! ${TIME_UNITS})`,
     ]),
     needsQuantity: false,
   },
@@ -225,7 +281,7 @@ const FIGURE_CUES: Array<{ wants: Exclude<WantedFigure, null>; cue: RegExp; need
   },
   {
     wants: 'duration',
-    cue: w(['bao lau', 'may ngay', 'bao nhieu ngay', 'bao nhieu lau', 'may tuan']),
+    cue: w(['bao lau', 'may ngay', 'bao nhieu ngay', 'bao nhieu lau', 'may tuan', 'may bua', 'bao nhieu bua']),
     needsQuantity: false,
   },
 ];

@@ -12,9 +12,10 @@ import {
   mentionedTerms,
   STORY_PHRASES,
   type PlaceMention,
+  type ProcedureField,
 } from '../knowledge/index.ts';
 import { looksEnglish, readIntent, type QuestionIntent } from './intent.ts';
-import { genderOf } from './parts-facets.ts';
+import { FACETS, genderOf } from './parts-facets.ts';
 import { readQuestion, spellOutAgencies } from './query-text.ts';
 
 /** The situation a question describes; it picks a procedure's variant, never another procedure. */
@@ -204,6 +205,74 @@ function clauseIndexes(question: string, count: number): number[] {
   return out.length === count ? out : new Array<number>(count).fill(0);
 }
 
+/** Verbs of going somewhere: "lên Biên Hòa", "về quê", "ra Long Khánh". */
+const TRIP_VERBS = new Set(['len', 'ra', 'xuong', 've', 'qua', 'sang', 'toi', 'den']);
+/** Verbs of filing or getting a paper, before "ở/tại" + a place: "làm lại ở Long Khánh", "nộp hồ sơ tại Trảng Bom". */
+const FILING_VERBS = new Set(['lam', 'nop', 'xin', 'ky', 'lai', 'doi', 'cap', 'thuc', 'y', 'dang']);
+/** How many words before "ở/tại" a filing verb may stand ("nộp hồ sơ thủ tục ở …"). */
+const FILING_REACH = 4;
+
+/**
+ * True when a clause asks whether the person may file at a place or must travel to one: "làm lại ở Long Khánh
+ * được không hay phải lên Biên Hòa", "nộp tại Trảng Bom được không", "có phải về Bình Long làm không". A place
+ * told in a story ("tôi ở Biên Hòa", "đi làm dưới Biên Hòa") asks nothing; the clause must ask (yes/no or "hay").
+ */
+export function asksAtPlace(
+  folded: readonly string[],
+  places: readonly PlaceMention[],
+  clauseOf: readonly number[],
+): boolean {
+  return places.some((p) => {
+    const clause = folded.filter((_, i) => clauseOf[i] === clauseOf[p.start]).join(' ');
+    const asks = YES_NO.test(clause) || / (?:hay|hoac) /.test(` ${clause} `);
+    if (!asks) return false;
+    // "về quê Xuân Lộc", "lên tận Biên Hòa": the trip verb stands one word further.
+    const skip = /^(?:que|tan|lai)$/.test(folded[p.start - 1] ?? '') ? 1 : 0;
+    const before = folded[p.start - 1 - skip] ?? '';
+    if (TRIP_VERBS.has(before)) return true;
+    if (before !== 'o' && before !== 'tai') return false;
+    for (let i = p.start - 2; i >= Math.max(0, p.start - 1 - FILING_REACH); i--) {
+      if (clauseOf[i] !== clauseOf[p.start]) return false;
+      if (FILING_VERBS.has(folded[i] as string)) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * "xin được … không", "có tự làm được không", "có thể đăng ký …": a clause asking whether the person may apply.
+ * A delivery or a mode asked the same way ("gửi về nhà được không") is not who may.
+ */
+const MAY_VI =
+  /(?:^| )(?:xin|lam|dang ky|nop|yeu cau|huong|cap) (?:\S+ ){0,1}(?:duoc|duoc phep)(?: \S+){0,6} (?:khong|ko|chua)$|(?:^| )co the (?:tu )?(?:xin|lam|dang ky|nop|yeu cau|huong)(?= )/;
+/** "Can a foreigner get …", "may I apply …", "am I allowed to …", "is he eligible …". */
+const MAY_EN = /^\s*(?:can|could|may)\s+(?!you\b)|\b(?:allowed|eligible|permitted)\b/i;
+
+/**
+ * True when one clause asks whether the person may do it (asking no field, nor a facet such as "lấy liền") and
+ * another clause asks fields: "can a foreigner … get a criminal record certificate here? how long does it take".
+ * The may-part is the sheet's conditions (who may), so it is asked as that field beside the others: each part
+ * gets its answer, and a part the sheet does not confirm no longer stands for the whole question.
+ */
+export function asksMayBesideFields(clauses: readonly string[], english: boolean): boolean {
+  let may = false;
+  let fields = false;
+  for (const clause of clauses) {
+    if (clause.trim().length === 0) continue;
+    const asked = readIntent(clause).fields.length > 0;
+    const facet = FACETS.some((f) => f.asked.test(readQuestion(clause)));
+    if (asked) fields = true;
+    else if (!facet && (english ? MAY_EN.test(clause) : MAY_VI.test(clause))) may = true;
+  }
+  return may && fields;
+}
+
+/** The intent with where to file asked (first, as the field cues order it). */
+function withWhereAsked(intent: QuestionIntent): QuestionIntent {
+  const where: ProcedureField[] = ['agency', 'whereToFile'];
+  return { ...intent, fields: [...where, ...intent.fields.filter((f) => !where.includes(f))] };
+}
+
 /** Reads a question into its frame. */
 export function readFrame(question: string): QuestionFrame {
   const ws = words(question);
@@ -242,7 +311,12 @@ export function readFrame(question: string): QuestionFrame {
   // read as "foreigner" too ("I'm Thai" → the glossary's "người nước ngoài").
   const foreignWord = foreign.length > 0 && !foreign.some((p) => p.name.startsWith('foreign'));
   const slotFree = english ? `${question}${foreignWord ? ' foreigner' : ''}` : kept.join(' ');
-  const intent = readIntent(slotFree.trim().length > 0 ? slotFree : question);
+  const read = readIntent(slotFree.trim().length > 0 ? slotFree : question);
+  // The place is cut from the intent's text, so whether it is asked as where to file is read here.
+  const located = !english && asksAtPlace(folded, places, clauseOf) ? withWhereAsked(read) : read;
+  const intent = asksMayBesideFields(english ? question.split(/[?!.;\n]+/) : clauses.split(' | '), english)
+    ? { ...located, fields: [...located.fields.filter((f) => f !== 'conditions'), 'conditions' as const] }
+    : located;
   const ages = ws.flatMap((w, i) => (/^\d{1,3}$/.test(w.folded) && folded[i + 1] === 'tuoi' ? [Number(w.folded)] : []));
   const years = folded.filter((w) => /^(?:19|20)\d\d$/.test(w)).map(Number);
   const whole = readQuestion(question);

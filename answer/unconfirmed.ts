@@ -5,11 +5,19 @@
  * question asking only such fields is told so (with what the sheet does say) rather than "answered" by them.
  */
 import type { Chunk, DocumentMeta, KnowledgeBase, ProcedureField } from '../knowledge/index.ts';
-import { ADVICE_OPENERS, AMOUNT_ASKED, OLD_RULE_PHRASES, UNCONFIRMED_PHRASES } from '../knowledge/index.ts';
+import {
+  ADVICE_OPENERS,
+  AMOUNT_ASKED,
+  FEE_RELIEF_WORDS,
+  OLD_RULE_PHRASES,
+  UNCONFIRMED_PHRASES,
+} from '../knowledge/index.ts';
 import { bigrams } from './compose-passage.ts';
 import { variantsOn } from './dated-rules.ts';
-import type { QuestionFrame } from './frame.ts';
+import { casesIn, type QuestionFrame } from './frame.ts';
+import { FACETS } from './parts-facets.ts';
 import { foldTokens } from './query-text.ts';
+import { sheetLines } from './sheet-lines.ts';
 
 /** What one sentence of a sheet does: states something, says it is not known, states a replaced rule, or refers. */
 export type SentenceKind = 'content' | 'unconfirmed' | 'old' | 'advice';
@@ -23,15 +31,26 @@ const ADVICE = new RegExp(`^(?:${ADVICE_OPENERS.join('|')}) `);
 const BEFORE_DATE = /^trước (?:ngày )?\d{1,2}\/\d{1,2}\/\d{4}|trước (?:ngày )?\d{1,2}\/\d{1,2}\/\d{4} (?:là|thì)/iu;
 /** An amount of money or a percentage. */
 export const AMOUNT = /\d[\d.,]*\s?(?:tỷ|triệu|nghìn|ngàn|đồng|vnđ|đ)(?!\p{L})|\d+(?:[.,]\d+)?\s?%/iu;
+/** A span of time, or "the same day": what answers "bao lâu" ("kết quả báo qua SMS" does not). */
+export const DURATION =
+  /\d+\s?(?:ngày|giờ|tuần|tháng|năm|phút)(?!\p{L})|(?:ngày|tháng)(?: làm việc)? thứ \d+|trong ngày|ngay khi|ngay sau|ngay trong|ngay lập tức|trả ngay|giải quyết ngay/iu;
 /** A fee line that answers "how much" without a figure: it is waived. */
 const WAIVED = /miễn|không thu|không mất|không phải nộp/i;
 const HOW_MUCH = phrases(AMOUNT_ASKED);
+const WHEN = FACETS.find((f) => f.facet === 'when')?.asked ?? /$^/;
 /** Which charges, not how much ("những khoản phí gì", "phí gì"). */
 const WHICH = phrases(['nhung khoan', 'khoan nao', 'khoan gi', 'phi gi', 'nhung loai', 'gom nhung']);
 
+/**
+ * "Nguồn đã kiểm tra không nêu lệ phí": the sheet says its sources are silent, which is not knowing the figure.
+ * (A request stands to add "khong neu" to knowledge's UNCONFIRMED_PHRASES; the source is named so that "không nêu"
+ * in a rule — "giấy tờ không nêu tên" — stays content.)
+ */
+const SOURCES_SILENT = /(?:^| )nguon (?:\S+ ){0,3}(?:khong|chua) neu(?= |$)/;
+
 export function sentenceKind(sentence: string): SentenceKind {
   const folded = foldTokens(sentence).join(' ');
-  if (UNCONFIRMED.test(folded)) return 'unconfirmed';
+  if (UNCONFIRMED.test(folded) || SOURCES_SILENT.test(folded)) return 'unconfirmed';
   if (OLD.test(folded) || BEFORE_DATE.test(sentence.trim())) return 'old';
   if (ADVICE.test(folded)) return 'advice';
   return 'content';
@@ -98,6 +117,11 @@ export function fieldSentences(chunk: Chunk, values: readonly string[]): FieldSe
 function caseLines(sentences: readonly FieldSentence[], meta: DocumentMeta, frame: QuestionFrame): FieldSentence[] {
   const lines = [...new Set(sentences.map((s) => s.line))];
   if (lines.length < 2) return [...sentences];
+  // The case said in other words ("trễ hạn" for the sheet's "quá hạn"): the lines that describe the same case.
+  const byCase = lines.filter((l) =>
+    casesIn(foldTokens(lineText(sentences, l)).join(' ')).some((c) => frame.cases.includes(c)),
+  );
+  if (byCase.length > 0 && byCase.length < lines.length) return sentences.filter((s) => byCase.includes(s.line));
   const asked = bigrams(frame.intent.topicText.split(' '));
   const name = bigrams(foldTokens(meta.title));
   const pairsOf = new Map(
@@ -116,6 +140,13 @@ function caseLines(sentences: readonly FieldSentence[], meta: DocumentMeta, fram
   return about.length > 0 ? sentences.filter((s) => about.includes(s.line)) : [...sentences];
 }
 
+/** The sentences of one sheet line, joined again. */
+const lineText = (sentences: readonly FieldSentence[], line: number) =>
+  sentences
+    .filter((s) => s.line === line)
+    .map((s) => s.text)
+    .join(' ');
+
 /** Whether the sheet confirms `field` for the question on `asOf`. */
 export function readField(
   kb: KnowledgeBase,
@@ -130,7 +161,30 @@ export function readField(
   if (said.length === 0) return { field, status: 'absent', chunk, said };
   // A fee asked as "how much" is answered by an amount or a waiver; "do HĐND quy định" alone says who sets it.
   const amount = field === 'fee' && asksAmount(frame);
-  const answers = said.some((s) => s.kind === 'content' && (!amount || AMOUNT.test(s.text) || WAIVED.test(s.text)));
+  // "bao lâu thì có" is answered by a span of time; "kết quả được báo qua SMS" says how, not how long.
+  // A deadline the person has ("hạn chót nộp", "phải nộp trong bao lâu") is often stated outside the field.
+  const span = field === 'timeLimit' && frame.intent.wants === 'duration' && !WHEN.test(frame.intent.folded);
+  const answers = said.some(
+    (s) =>
+      s.kind === 'content' &&
+      (!amount || AMOUNT.test(s.text) || WAIVED.test(s.text)) &&
+      (!span || DURATION.test(s.text)),
+  );
   const unknown = said.some((s) => s.kind === 'unconfirmed');
-  return { field, status: answers || !unknown ? 'confirmed' : 'unconfirmed', chunk, said };
+  const elsewhere = !answers && unknown && field === 'fee' && reliefStatedOutside(kb, meta, frame, asOf);
+  return { field, status: answers || !unknown || elsewhere ? 'confirmed' : 'unconfirmed', chunk, said };
+}
+
+/**
+ * "có VNeID mức 2 thì được miễn lệ phí gì không" asks about a waiver, which a sheet may state outside its fee field
+ * (a note: "… được miễn một số lệ phí …"): such a line answers it although the fee field does not know the amount.
+ */
+function reliefStatedOutside(kb: KnowledgeBase, meta: DocumentMeta, frame: QuestionFrame, asOf: string): boolean {
+  const relief = (words: readonly string[]) => words.some((w) => FEE_RELIEF_WORDS.has(w));
+  if (!relief(frame.intent.folded.split(' '))) return false;
+  const outside = kb.chunksOf(meta.id).filter((c) => c.field !== 'fee' && c.field !== 'overview');
+  return sheetLines(outside, asOf).some((l) => {
+    const words = foldTokens(l.text);
+    return relief(words) && words.includes('phi') && sentenceKind(l.text) === 'content';
+  });
 }

@@ -61,6 +61,11 @@ export const QUESTION_SHORTHAND: Readonly<Record<string, string>> = {
   trc: 'truoc',
   wa: 'qua',
   cc: 'can cuoc',
+  // Southern chat spellings: "làm ở đâu dzậy", "sao zậy", "làm sao bik".
+  dzay: 'vay',
+  zay: 'vay',
+  bik: 'biet',
+  bnhiu: 'bao nhieu',
 };
 
 /** Words that carry no topic: question words, fillers, pronouns, politeness. */

@@ -170,6 +170,12 @@ export const FIELD_CUES: Array<{ fields: ProcedureField[]; cue: RegExp }> = [
       'mat phi',
       'ton phi',
       'nhieu tien',
+      // A fee lowered for a while, or paid in full: "còn được giảm 50% nữa không hay phải đóng đủ".
+      'duoc giam',
+      'con giam',
+      'giam \\d+%',
+      'dong du',
+      'nop du',
       // "ở đâu rẻ nhất" compares what it costs.
       're nhat',
       're hon',

@@ -33,9 +33,12 @@ export interface QuestionPart {
   facets: Facet[];
 }
 
-/** A clause asks something when it has a question word, a field cue or a yes/no ending ("chưa" mid-clause is "not yet"). */
+/**
+ * A clause asks something when it has a question word, a field cue or a yes/no ending ("chưa" mid-clause is "not
+ * yet"). Folded, "đầu tháng" is "dau thang": "đầu" of a month or year asks nothing.
+ */
 const ASKS =
-  /(?:^| )(?:nao|gi|bao nhieu|bao lau|bao gio|dau|sao|the nao|may|ai|luc nao|khi nao)(?= |$)|(?:^| )(?:khong|ko|chua|khong a|chua a)$/;
+  /(?:^| )(?:nao|gi|bao nhieu|bao lau|bao gio|dau(?! thang| nam| tuan)|sao|the nao|may|ai|luc nao|khi nao)(?= |$)|(?:^| )(?:khong|ko|chua|khong a|chua a)$/;
 
 /** Splits the frame's clauses into the parts that ask something; a clause that asks nothing is context. */
 export function questionParts(frame: QuestionFrame): QuestionPart[] {

@@ -17,6 +17,7 @@ import {
   siblingsOf,
 } from './sibling-choice.ts';
 import { DOCUMENTS_PER_STEP, runSteps } from './table-steps.ts';
+import { withEverydayNames } from './everyday-names.ts';
 
 /** True when the question says a word pair of one of the plan's headings ("xã hội số", "Sở Y tế"). */
 export function namesPlanSection(kb: KnowledgeBase, plan: DocumentMeta, intent: QuestionIntent): boolean {
@@ -136,7 +137,8 @@ export function namesDocument(
   const own = shared.pairsOf.get(meta.id) ?? new Set<string>();
   // With `uniquely`, a pair in the names of several procedures ("giấy phép", "hộ tịch" in a corpus of hundreds)
   // names none of them: at scale, sharing the object is not naming the procedure.
-  return [...bigrams(intent.topicText.split(' '))].some(
+  // "hai đứa tính cưới" says the marriage registration's name in everyday words (everyday-names.ts).
+  return [...bigrams(withEverydayNames(kb, intent.topicText).split(' '))].some(
     (p) =>
       own.has(p) &&
       !GENERIC_PAIRS.has(p) &&

@@ -18,6 +18,7 @@ import {
   type KnowledgeBase,
 } from '../knowledge/index.ts';
 import { corpusStats } from './evidence.ts';
+import { clauseAsks } from './parts.ts';
 import { readQuestion, STOPWORDS } from './query-text.ts';
 
 /** A procedure named by the question, and how: right after an action, or elsewhere in it. */
@@ -179,8 +180,12 @@ export function namedProcedure(kb: KnowledgeBase, folded: string): NamedProcedur
     }
     let j = i + n;
     for (let m = actionLength(words, j); m > 0; m = actionLength(words, j)) j += m;
-    // "đã đăng ký tạm trú bên đó, … có phải khai báo tạm vắng": what was already done is the story, not the ask.
-    if (!DONE_MARKERS.has(words[i - 1] ?? '')) objectStarts.set(j, specificAction(words, i, j));
+    // "đã đăng ký tạm trú bên đó, … có phải khai báo tạm vắng": what was already done is the story, not the ask;
+    // so is what was not done, said in a clause that asks nothing ("tôi với mẹ bé không đăng ký kết hôn, …
+    // muốn làm thủ tục để bé mang tên cha"). "chưa đăng ký tạm trú có bị phạt không" asks about it.
+    const before = words[i - 1] ?? '';
+    const story = DONE_MARKERS.has(before) || (NOT_DONE.has(before) && !clauseAsks(clauseAt(words, i)));
+    if (!story) objectStarts.set(j, specificAction(words, i, j));
     i = j;
   }
   let best: { ids: Set<string>; phrase: string; afterAction: boolean; end: number; score: number } | null = null;
@@ -221,6 +226,18 @@ export function namedProcedure(kb: KnowledgeBase, folded: string): NamedProcedur
   return meta
     ? { meta, phrase: best.phrase, afterAction: best.afterAction, end: best.end, whole: whole.has(best.phrase) }
     : null;
+}
+
+/** Words before an action that say it was not done (the person's situation, not what is asked). */
+const NOT_DONE: ReadonlySet<string> = new Set(['khong', 'chua']);
+
+/** The clause (between " | " marks) that word `i` is in, folded. */
+function clauseAt(words: readonly string[], i: number): string {
+  let a = i;
+  while (a > 0 && words[a - 1] !== '|') a--;
+  let b = i;
+  while (b < words.length && words[b] !== '|') b++;
+  return words.slice(a, b).join(' ');
 }
 
 /** True when `said` (two words and a name) is inside a name phrase of a procedure other than `ids`. */

@@ -21,6 +21,7 @@ import { bigrams } from './compose-passage.ts';
 import { corpusStats } from './evidence.ts';
 import type { QuestionCase } from './frame.ts';
 import { holdsPhrase, namedProcedure, type NamedProcedure } from './named-procedure.ts';
+import { withEverydayNames } from './everyday-names.ts';
 import { foldTokens, readQuestion } from './query-text.ts';
 import { DOCUMENTS_PER_STEP, runSteps } from './table-steps.ts';
 import { objectAfter, readActionObject, type ActionObject } from './action-object.ts';
@@ -214,6 +215,8 @@ export async function routeByAction(
   k: number,
   ordered = true,
 ): Promise<{ hits: SearchHit[]; check: ProcedureCheck | null }> {
+  // "hai đứa tính cưới" names the marriage registration: the everyday phrase is read as the name it stands for.
+  if (ordered) folded = withEverydayNames(kb, folded);
   const top = hits[0]?.document;
   const read = ordered ? namedByPhrase(kb, folded, cases, top?.id) : null;
   // A name said in passing in a question search matched to a plan or guide decides nothing about procedures.

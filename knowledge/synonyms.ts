@@ -67,6 +67,29 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
     },
   },
   {
+    // Procedures people name by what they want done, not by the procedure's name ("hai đứa tính cưới", "muốn làm
+    // thủ tục để bé mang tên cha"). Each value opens with "thủ tục": answer/everyday-names.ts reads such a value
+    // as the procedure the phrase names (it must be a held sheet's name), in the place of the phrase. A wedding
+    // already held ("làm đám cưới rồi") is the story, not this: no key for it.
+    name: 'procedures by what is wanted',
+    weight: 0.8,
+    entries: {
+      'tính cưới': ['thủ tục đăng ký kết hôn'],
+      'định cưới': ['thủ tục đăng ký kết hôn'],
+      'sắp cưới': ['thủ tục đăng ký kết hôn'],
+      'muốn cưới': ['thủ tục đăng ký kết hôn'],
+      'cưới vợ': ['thủ tục đăng ký kết hôn'],
+      'cưới chồng': ['thủ tục đăng ký kết hôn'],
+      'cưới nhau': ['thủ tục đăng ký kết hôn'],
+      'mang tên cha': ['thủ tục đăng ký nhận cha, mẹ, con'],
+      'mang họ cha': ['thủ tục đăng ký nhận cha, mẹ, con'],
+      'thêm tên cha': ['thủ tục đăng ký nhận cha, mẹ, con'],
+      'ghi tên cha': ['thủ tục đăng ký nhận cha, mẹ, con'],
+      'bổ sung tên cha': ['thủ tục đăng ký nhận cha, mẹ, con'],
+      'nhận con ruột': ['thủ tục đăng ký nhận cha, mẹ, con'],
+    },
+  },
+  {
     // Who signed an official document and where it was sent: the words of its closing section's heading
     // ("Nơi nhận và người ký"), which the question seldom says ("ai ký kế hoạch 53", "gửi tới những nơi nào").
     name: 'signer and recipients',

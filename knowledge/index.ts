@@ -76,6 +76,7 @@ export {
   ASKING_AFTER_POINTED,
 } from './facet-words.ts';
 export type { MoneyFacetWords } from './facet-words.ts';
+export { ASKED_PROCEDURES, ENGLISH_PAPER_WORDS, type AskedProcedure } from './asked-procedures.ts';
 export { findPlaces, isInDongNai } from './gazetteer.ts';
 export { looksEnglish, languageCounts, vietnameseShaped } from './language.ts';
 export type { Place, PlaceKind, PlaceMention } from './gazetteer.ts';

@@ -41,6 +41,10 @@ describe('a procedure no held sheet is named for is refused, whichever sheet sea
     expect(unheld('How do I apply for a pension in Dong Nai?', 'tro-cap-that-nghiep')).not.toBeNull();
   });
 
+  it('reads the English noun before an unheld paper with it, so "register a company" does not name a held sheet', () => {
+    expect(unheld('how do i register a company car', 'dang-ky-thanh-lap-doanh-nghiep')?.name.en).toMatch(/vehicle/);
+  });
+
   it('leaves a plan or guide alone: it may speak of the thing itself', () => {
     const q = 'tỷ lệ chi trả lương hưu không dùng tiền mặt là bao nhiêu';
     expect(
@@ -67,6 +71,12 @@ describe('a held procedure asked beside an unheld one is not refused', () => {
   it('answers an English story with a visa that asks to declare temporary residence', () => {
     const q = "I'm on a tourist visa staying at my friend's house, do I need to declare temporary residence?";
     expect(unheld(q, 'khai-bao-tam-vang-luu-tru')).toBeNull();
+  });
+
+  it('answers a held paper said first and acted on later ("bằng lái … đi đổi" with a health certificate)', () => {
+    const q = 'bằng lái hạng A1 đi đổi có cần giấy khám sức khỏe không';
+    expect(unheld(q, 'doi-giay-phep-lai-xe')).toBeNull();
+    expect(unheld('xin giấy khám sức khỏe để đi làm ở đâu', 'doi-giay-phep-lai-xe')).not.toBeNull();
   });
 
   it('does not count a thing already done in the story ("đã ly hôn")', () => {

@@ -11,6 +11,9 @@ import {
   analyseQuery,
   ASKED_PROCEDURES,
   DONE_MARKERS,
+  ENGLISH_ACTIONS,
+  ENGLISH_DETERMINERS,
+  ENGLISH_OBJECT_ENDS,
   ENGLISH_PAPER_WORDS,
   foldText,
   GENERIC_ACTIONS,
@@ -50,13 +53,24 @@ export function entriesHeldBy(names: readonly string[]): Set<AskedProcedure> {
   return new Set(ASKED_PROCEDURES.filter((e) => e.vi.some((p) => padded.some((n) => n.includes(` ${p} `)))));
 }
 
-/** Folded English words of a question ("e-visa" stays one word, as the gazetteer writes it). */
+/** Folded English words of a question, "|" where a sentence or clause ends; "driver's" is "driver s", as search reads it. */
 function englishWords(question: string): string[] {
   return foldText(question)
     .toLowerCase()
-    .split(/[^a-z0-9-]+/)
+    .replace(/[.?!,;:()]+/g, ' | ')
+    .split(/[^a-z0-9|-]+/)
     .map((w) => w.replace(/^-+|-+$/g, ''))
     .filter((w) => w.length > 0);
+}
+
+/**
+ * True when an English word before a phrase modifies it ("company | car", "tourist | visa"): not a clause end, a
+ * determiner ("my", "a"), a preposition or verb of the sentence, nor an action ("register | car").
+ */
+function englishModifier(word: string | undefined): boolean {
+  if (word === undefined || word === '|' || ENGLISH_OBJECT_ENDS.has(word) || ENGLISH_DETERMINERS.has(word))
+    return false;
+  return !ENGLISH_ACTIONS.some((a) => a.split(' ').includes(word));
 }
 
 /** Where `phrase` is said in `words` (whole words; the phrase's last word may take a plural "s"). */
@@ -161,10 +175,12 @@ export function unheldTopic(
       for (const phrase of phrases) {
         for (const [a, found_b] of spansOf(words, phrase, plural)) {
           if (DONE_MARKERS.has(words[a - 1] ?? '')) continue;
-          // "international driving | permit": the English paper word after the phrase is part of it.
+          // "international driving | permit": the English paper word after the phrase is part of it; so is the
+          // noun before it ("company | car"): what is left must not name a held procedure by it.
           let b = found_b;
           while (english && ENGLISH_PAPER_WORDS.has(words[b] ?? '')) b++;
-          for (let i = a; i < b; i++) cut.add(i);
+          const from = english && englishModifier(words[a - 1]) ? a - 1 : a;
+          for (let i = from; i < b; i++) cut.add(i);
           found ??= { name: entry.name, phrase };
         }
       }

@@ -98,6 +98,11 @@ export const ASKED_PROCEDURES: readonly AskedProcedure[] = [
     en: ['license plate', 'licence plate', 'number plate', 'car', 'automobile', 'car registration'],
   },
   {
+    name: { vi: 'đăng ký tàu, thuyền', en: 'boat registration' },
+    vi: ['tau ca', 'phuong tien thuy', 'dang ky tau', 'dang ky thuyen', 'dang ky ghe'],
+    en: ['boat', 'ship', 'vessel', 'fishing boat', 'fishing licence', 'fishing license'],
+  },
+  {
     name: { vi: 'học bạ, bằng tốt nghiệp', en: 'school records and diplomas' },
     vi: ['hoc ba', 'bang tot nghiep', 'cap lai bang tot nghiep', 'bang cap 3'],
     en: ['school record', 'transcript', 'report card', 'diploma'],

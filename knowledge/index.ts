@@ -77,6 +77,7 @@ export {
 } from './facet-words.ts';
 export type { MoneyFacetWords } from './facet-words.ts';
 export { ASKED_PROCEDURES, ENGLISH_PAPER_WORDS, type AskedProcedure } from './asked-procedures.ts';
+export { ENGLISH_ACTIONS, ENGLISH_OBJECT_ENDS, ENGLISH_DETERMINERS } from './english-object-words.ts';
 export { findPlaces, isInDongNai } from './gazetteer.ts';
 export { looksEnglish, languageCounts, vietnameseShaped } from './language.ts';
 export type { Place, PlaceKind, PlaceMention } from './gazetteer.ts';

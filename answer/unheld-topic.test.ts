@@ -79,6 +79,13 @@ describe('a held procedure asked beside an unheld one is not refused', () => {
     expect(unheld('xin giấy khám sức khỏe để đi làm ở đâu', 'doi-giay-phep-lai-xe')).not.toBeNull();
   });
 
+  it('does not take a bank card ("thẻ visa") for a visa', () => {
+    expect(
+      unheld('thanh toán lệ phí online bằng thẻ visa được không', 'dich-vu-cong-truc-tuyen-thanh-toan'),
+    ).toBeNull();
+    expect(unheld('xin gia hạn visa ở đâu', 'khai-bao-tam-vang-luu-tru')?.name.en).toBe('visas');
+  });
+
   it('does not count a thing already done in the story ("đã ly hôn")', () => {
     expect(unheld('đã ly hôn thì xin giấy xác nhận độc thân ở đâu', 'xac-nhan-tinh-trang-hon-nhan')).toBeNull();
   });

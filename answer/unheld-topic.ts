@@ -73,6 +73,11 @@ function englishModifier(word: string | undefined): boolean {
   return !ENGLISH_ACTIONS.some((a) => a.split(' ').includes(word));
 }
 
+/** True when words `a`..`b` are inside one of the `except` phrases said there ("thẻ | visa", a bank card). */
+function insideException(words: readonly string[], a: number, b: number, except: readonly string[]): boolean {
+  return except.some((e) => spansOf(words, e, false).some(([x, y]) => x <= a && b <= y));
+}
+
 /** Where `phrase` is said in `words` (whole words; the phrase's last word may take a plural "s"). */
 function spansOf(words: readonly string[], phrase: string, plural: boolean): Array<[number, number]> {
   const p = phrase.split(' ');
@@ -175,6 +180,7 @@ export function unheldTopic(
       for (const phrase of phrases) {
         for (const [a, found_b] of spansOf(words, phrase, plural)) {
           if (DONE_MARKERS.has(words[a - 1] ?? '')) continue;
+          if (insideException(words, a, found_b, entry.except ?? [])) continue;
           // "international driving | permit": the English paper word after the phrase is part of it; so is the
           // noun before it ("company | car"): what is left must not name a held procedure by it.
           let b = found_b;

@@ -19,6 +19,8 @@ export interface AskedProcedure {
   name: { vi: string; en: string };
   vi: readonly string[];
   en: readonly string[];
+  /** Longer phrases holding one of the above that name something else ("thẻ visa" is a bank card). */
+  except?: readonly string[];
 }
 
 /**
@@ -56,6 +58,7 @@ export const ASKED_PROCEDURES: readonly AskedProcedure[] = [
     name: { vi: 'thị thực (visa)', en: 'visas' },
     vi: ['thi thuc', 'visa', 'mien thi thuc'],
     en: ['visa', 'e-visa', 'evisa'],
+    except: ['the visa', 'visa card', 'visa debit', 'the ngan hang visa'],
   },
   {
     name: { vi: 'thẻ tạm trú cho người nước ngoài', en: 'temporary residence cards' },
@@ -74,7 +77,8 @@ export const ASKED_PROCEDURES: readonly AskedProcedure[] = [
   },
   {
     name: { vi: 'đăng kiểm xe', en: 'vehicle inspection' },
-    vi: ['dang kiem', 'kiem dinh xe', 'kiem dinh o to'],
+    // Not "đăng kiểm" alone: folded it is also "đang kiểm (tra)".
+    vi: ['han dang kiem', 'di dang kiem', 'dang kiem xe', 'so dang kiem', 'tem dang kiem', 'kiem dinh xe'],
     en: ['vehicle inspection', 'car inspection', 'roadworthiness', 'registration inspection', 'inspection sticker'],
   },
   {
@@ -100,7 +104,8 @@ export const ASKED_PROCEDURES: readonly AskedProcedure[] = [
   {
     name: { vi: 'đăng ký tàu, thuyền', en: 'boat registration' },
     vi: ['tau ca', 'phuong tien thuy', 'dang ky tau', 'dang ky thuyen', 'dang ky ghe'],
-    en: ['boat', 'ship', 'vessel', 'fishing boat', 'fishing licence', 'fishing license'],
+    // Not "ship": chat Vietnamese uses it for delivery ("ship kết quả về nhà").
+    en: ['boat', 'vessel', 'fishing boat', 'fishing licence', 'fishing license'],
   },
   {
     name: { vi: 'học bạ, bằng tốt nghiệp', en: 'school records and diplomas' },

@@ -146,3 +146,15 @@ export function hotlineLine(language: 'vi' | 'en' = 'vi'): string {
     ? `For help, call the Dong Nai hotline ${HOTLINE}.`
     : `Bạn có thể gọi ${HOTLINE} để được hướng dẫn.`;
 }
+
+/**
+ * The refusal for a procedure the question names that no source holds (unheld-topic.ts): it says what is not
+ * held, what is, and where to ask.
+ */
+export function unheldTopicText(name: { vi: string; en: string }, language: 'vi' | 'en' = 'vi'): string {
+  if (language === 'en')
+    return [`Sorry, my sources do not cover ${name.en}.`, HINTS_EN['other-document'], hotlineLine('en')].join('\n');
+  return [`Xin lỗi, nguồn của tôi chưa có thông tin về ${name.vi}.`, HINTS['other-document'], hotlineLine('vi')].join(
+    '\n',
+  );
+}

@@ -137,6 +137,9 @@ export const OBJECT_BOUNDARIES: ReadonlySet<string> = new Set([
   // "cho bé", "cho mẹ", "cho người thuê trọ": who it is for, not what it is ("cho thuê lại" goes on, below; a
   // sibling named for its people, "… cho người nước ngoài", is chosen by how much of its name is said).
   'cho',
+  // "với người …": whom with, not what ("đăng ký kết hôn | với người Việt"); a sibling named for its people
+  // ("kết hôn với người nước ngoài") is chosen by how much of its name is said, as with "cho người …".
+  'voi nguoi',
   // "của": whose, not what ("đăng ký kết hôn | của con"); "trên": how ("làm tạm trú | trên điện thoại").
   'cua',
   'tren',

@@ -17,7 +17,7 @@ import { tryGenerative } from './generative-path.ts';
 import { continueReply, isMoreRequest } from './more.ts';
 import { asksOwnApplication, refuseOwnApplication } from './own-application.ts';
 import { refusePrecisely } from './precise.ts';
-import type { RefusalReason } from './refusal.ts';
+import { unheldTopicText, type RefusalReason } from './refusal.ts';
 import { generatedResult, pageResult, refusal, render, smalltalkResult, toRetrieved, type Result } from './results.ts';
 import {
   asksUnheldDocument,
@@ -29,6 +29,7 @@ import {
 } from './scope.ts';
 import { detectSmalltalk } from './smalltalk.ts';
 import type { AnswerContext, AnswerResult } from './types.ts';
+import { unheldTopic } from './unheld-topic.ts';
 import { choicesText, procedureChoices } from './which.ts';
 
 /** Answers one question. Never throws for content reasons: weak evidence becomes a refusal. */
@@ -60,6 +61,12 @@ export async function answer(question: string, context: AnswerContext): Promise<
   if (asksOwnApplication(q)) return done(refuseOwnApplication(retrieved, frame));
   if (asksUnheldDocument(context.kb, q, frame)) return refuse('other-document', null);
   if (check?.verdict === 'unheld') return refuse('weak-evidence', null, [`not held: ${check.why}`]);
+  // A procedure people ask about that no source holds ("nhận con nuôi", "work permit"), though a held sheet shares words.
+  const unheld = followUp ? null : unheldTopic(context.kb, q, frame, top.document);
+  if (unheld) {
+    const r = refusal('weak-evidence', retrieved, null, [`not held: "${unheld.phrase}"`], frame);
+    return done({ ...r, answer: unheldTopicText(unheld.name, frame.language) });
+  }
 
   const evidence = weighEvidence(
     context.kb,

@@ -51,8 +51,9 @@ export function caseScore(folded: string, frame: QuestionFrame): number {
 /** Score of one sentence for the frame: case words, the question's topic words, a yes/no answer word. */
 export function lineScore(sentence: string, frame: QuestionFrame): number {
   const folded = ` ${foldTokens(sentence).join(' ')} `;
-  let score = caseScore(folded, frame);
-  const words = new Set(folded.trim().split(' '));
+  const rule = ` ${foldTokens(forWhomLeftOut(sentence, frame)).join(' ')} `;
+  let score = caseScore(rule, frame);
+  const words = new Set(rule.trim().split(' '));
   score += frame.intent.topicTerms.filter((t) => words.has(t)).length * 0.5;
   // A waiver for some people only ("…; Chỉ áp dụng cho …") does not answer a yes/no question for everyone.
   if (frame.yesNo && ANSWERS_YES_NO.test(folded) && !CONDITION_WORDS.test(folded)) score += 1;
@@ -70,6 +71,37 @@ function leadWithBestFact(draft: Draft, frame: QuestionFrame): void {
   if (best <= 0 || (scores[best] as number) <= (scores[0] as number) + 0.5) return;
   const [fact] = draft.facts.splice(best, 1);
   draft.facts.unshift(fact as Draft['facts'][number]);
+}
+
+/** Words of a "who it is for" clause that name no group of their own ("công dân có tài khoản …"). */
+const GENERIC_FOR_WHOM = new Set([
+  'cong',
+  'dan',
+  'nguoi',
+  'co',
+  'cho',
+  'va',
+  'cua',
+  'thuoc',
+  'doi',
+  'tuong',
+  'tai',
+  'khoan',
+]);
+
+/**
+ * "…; Chỉ áp dụng cho công dân có VNeID mức 2 …" says who a rule is for, not what it is about: case and topic
+ * words are read from the rule itself, so a waiver for a few does not lead over the usual amount because its
+ * restriction says "VNeID" (an "online" question) or "công dân" (a "căn cước công dân" question). A question
+ * that names the group ("có VNeID mức 2 thì …") keeps the clause: the waiver is then its case.
+ */
+function forWhomLeftOut(sentence: string, frame: QuestionFrame): string {
+  const m = /;\s+Chỉ áp dụng cho[\s\S]*$/u.exec(sentence);
+  if (!m) return sentence;
+  const rule = sentence.slice(0, m.index);
+  const own = new Set(foldTokens(rule));
+  const group = foldTokens(m[0]).filter((w) => !own.has(w) && !GENERIC_FOR_WHOM.has(w));
+  return frame.intent.topicTerms.some((t) => group.includes(t)) ? sentence : rule;
 }
 
 /** Moves the best sentence of the first fact to its first line when it scores above the current first one. */

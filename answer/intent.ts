@@ -2,7 +2,13 @@
  * What a question asks for: which procedure fields, which kind of number, and which words name the topic.
  * Works on folded text, so "lệ phí bao nhiêu", "le phi bn" and "LỆ PHÍ???" read the same.
  */
-import { analyseQuery, looksEnglish as isEnglish, normalizeText, type ProcedureField } from '../knowledge/index.ts';
+import {
+  analyseQuery,
+  looksEnglish as isEnglish,
+  normalizeText,
+  vietnameseStretches,
+  type ProcedureField,
+} from '../knowledge/index.ts';
 import { FIELD_CUES, FIGURE_CUES, QUANTITY, w, type WantedFigure } from './field-cues.ts';
 import { FACETS } from './parts-facets.ts';
 import { readQuestion, STOPWORDS } from './query-text.ts';
@@ -42,7 +48,9 @@ export function looksEnglish(question: string): boolean {
 export function readIntent(question: string): QuestionIntent {
   if (looksEnglish(question)) {
     const plan = analyseQuery(question);
-    const vietnamese = plan.expandedText.slice(normalizeText(question).length).trim();
+    // The glossary's Vietnamese, then the Vietnamese the question says itself ("how to lam tam tru", "căn cước").
+    const vietnamese =
+      `${plan.expandedText.slice(normalizeText(question).length)} ${vietnameseStretches(question)}`.trim();
     // "How much" asks an amount; the glossary gives "lệ phí", which alone names the field, not the figure.
     if (vietnamese.length > 0) {
       const read = readVietnamese(vietnamese);

@@ -93,7 +93,10 @@ export function languageCounts(text: string): LanguageCounts {
  */
 export function looksEnglish(text: string): boolean {
   const c = languageCounts(text);
-  return c.english > 0 && c.english * 2 >= c.words && c.english > 2 * c.accented;
+  return (
+    (c.english > 0 && c.english * 2 >= c.words && c.english > 2 * c.accented) ||
+    (c.accented === 0 && asksInEnglish(text))
+  );
 }
 
 /**

@@ -130,8 +130,8 @@ export const OBJECT_BOUNDARIES: ReadonlySet<string> = new Set([
   ),
   // Modes and cases are asked about a procedure, they are not its object ("làm lại căn cước | online").
   ...'o tai co online onl xong gom'.split(' '),
-  // How soon, not what: "làm hộ chiếu | gấp", "làm lại căn cước | trước".
-  ...'gap truoc sau trong'.split(' '),
+  // How soon, not what: "làm hộ chiếu | gấp", "làm lại căn cước | trước", "chứng thực chữ ký | lấy liền".
+  ...'gap truoc sau trong lay'.split(' '),
   // When: "nhận cha con | khi đã có giấy khai sinh".
   'khi',
   // "cho bé", "cho mẹ", "cho người thuê trọ": who it is for, not what it is ("cho thuê lại" goes on, below; a

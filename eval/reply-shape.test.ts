@@ -63,6 +63,27 @@ describe('invented figures', () => {
   });
 });
 
+describe('a total worked out in the reply', () => {
+  const cited = ['2.000đ/trang cho trang thứ nhất và thứ hai. Từ trang thứ ba trở đi 1.000đ/trang.'];
+
+  it('is not invented when its amounts are cited and the sum is right', () => {
+    expect(inventedFigures('5 trang: 2 × 2.000đ + 3 × 1.000đ = 7.000đ/bản.', cited, 'sao y 5 trang')).toEqual([]);
+  });
+
+  it('is invented when the sum is wrong', () => {
+    expect(inventedFigures('5 trang: 2 × 2.000đ + 3 × 1.000đ = 8.000đ/bản.', cited, 'sao y 5 trang')).toEqual([
+      '8.000đ',
+    ]);
+  });
+
+  it('is invented when an amount in the working comes from no source', () => {
+    expect(inventedFigures('5 trang: 2 × 2.000đ + 3 × 1.500đ = 8.500đ/bản.', cited, 'sao y 5 trang')).toEqual([
+      '1.500đ',
+      '8.500đ',
+    ]);
+  });
+});
+
 describe('refusal precision and recall', () => {
   const run = (id: string, answerable: boolean, refused: boolean, tags: string[] = []): QuestionRun => ({
     id,

@@ -92,7 +92,30 @@ export function figuresIn(text: string): string[] {
  */
 export function inventedFigures(reply: string, citedChunks: readonly string[], question: string): string[] {
   const known = new Set([...citedChunks, question].flatMap((t) => extractNumbers(t)));
+  for (const total of checkedTotals(reply, known)) known.add(total);
   return figuresIn(reply).filter((f) => !extractNumbers(f).every((n) => known.has(n)));
+}
+
+// A total with its working shown: "2 × 2.000đ + 3 × 1.000đ = 7.000đ". Each term is an amount, or a count times
+// an amount.
+const TERM = String.raw`(?:\d+\s*[×x*]\s*)?\d{1,3}(?:\.\d{3})*\s*đ`;
+const WORKING = new RegExp(String.raw`(${TERM}(?:\s*\+\s*${TERM})*)\s*=\s*(\d{1,3}(?:\.\d{3})*)\s*đ`, 'gu');
+const amount = (s: string): number => Number(s.replace(/[^\d]/g, ''));
+
+/**
+ * The totals a reply works out from amounts it is allowed to state: every amount in the working is known (a cited
+ * chunk or the question says it) and the sum is right. Such a total is arithmetic, not an invented figure; a
+ * wrong sum, or one over an amount from nowhere, still counts as invented.
+ */
+function checkedTotals(reply: string, known: ReadonlySet<string>): string[] {
+  const totals: string[] = [];
+  for (const m of reply.matchAll(WORKING)) {
+    const terms = (m[1] as string).split('+').map((t) => t.split(/[×x*]/).map((p) => p.trim()));
+    const amountsKnown = terms.every((t) => extractNumbers(t.at(-1) as string).every((n) => known.has(n)));
+    const sum = terms.reduce((acc, t) => acc + t.reduce((prod, p) => prod * amount(p), 1), 0);
+    if (amountsKnown && sum === amount(m[2] as string)) totals.push(...extractNumbers(`${m[2]}đ`));
+  }
+  return totals;
 }
 
 export interface ShapeSummary {

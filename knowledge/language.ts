@@ -60,8 +60,8 @@ export function vietnameseShaped(folded: string): boolean {
   return VIETNAMESE_SYLLABLE.test(folded);
 }
 
-/** The counts behind {@link looksEnglish}. */
-export function languageCounts(text: string): LanguageCounts {
+/** The words of a text as typed (lowercased) and folded, and the positions inside a place name. */
+function splitWords(text: string): { raw: string[]; folded: string[]; inPlace: Set<number> } {
   const raw = text
     .normalize('NFC')
     .toLowerCase()
@@ -71,6 +71,12 @@ export function languageCounts(text: string): LanguageCounts {
   const folded = raw.map((w) => foldText(w));
   const inPlace = new Set<number>();
   for (const p of findPlaces(folded)) for (let i = p.start; i < p.end; i++) inPlace.add(i);
+  return { raw, folded, inPlace };
+}
+
+/** The counts behind {@link looksEnglish}. */
+export function languageCounts(text: string): LanguageCounts {
+  const { raw, folded, inPlace } = splitWords(text);
   let shapeless = 0;
   let functionWords = 0;
   let accented = 0;
@@ -139,15 +145,7 @@ const SHAPED_ENGLISH = new Set(
  * are left out (the gazetteer reads them). Joined with spaces, in question order; "" when there is none.
  */
 export function vietnameseStretches(text: string): string {
-  const raw = text
-    .normalize('NFC')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}'&-]+/u)
-    .map((w) => w.replace(/^['-]+|['-]+$/g, ''))
-    .filter((w) => w.length > 0);
-  const folded = raw.map((w) => foldText(w));
-  const inPlace = new Set<number>();
-  for (const p of findPlaces(folded)) for (let i = p.start; i < p.end; i++) inPlace.add(i);
+  const { raw, folded, inPlace } = splitWords(text);
   const kind = raw.map((w, i): 'vi' | 'shaped' | 'other' => {
     const f = folded[i] as string;
     if (inPlace.has(i) || /\d/.test(f) || NEUTRAL.has(f)) return 'other';

@@ -3,7 +3,8 @@
  * sources (quoted sentences with currency notes). Each returns a draft, or the reason to refuse.
  */
 import type { DocumentMeta, KnowledgeBase, SearchHit } from '../knowledge/index.ts';
-import { draftProcedureAnswer, feeFocus, procedureName, relatedLines, wordLines } from './compose-procedure.ts';
+import { draftProcedureAnswer, feeFocus, procedureName } from './compose-procedure.ts';
+import { relatedLines, wordLines } from './sheet-answer-lines.ts';
 import { viDate } from './dated-rules.ts';
 import { closingUnits, hasWantedFigure, namedSection, pickUnits, scoreUnits, sectionUnits } from './compose-passage.ts';
 import { checkCurrency } from './currency.ts';

@@ -15,6 +15,7 @@ import {
 import { variantsOn, viDate } from './dated-rules.ts';
 import { feeTotal } from './fee-total.ts';
 import type { DraftFact } from './reply.ts';
+import { hasDates } from './sheet-lines.ts';
 import { focusVariants } from './rule-lines.ts';
 
 /** Words that ask whether a relief still holds ("còn … nữa không", "vẫn được", "hay phải đóng đủ"). */
@@ -86,8 +87,6 @@ function generalLines(chunk: Chunk, day: string, variants = chunk.variants): str
       : [chunk.text.replace(/^[^:\n]{2,40}:\s*/, '')];
   return values.flatMap(linesOf).filter((l) => chunk.text.includes(l));
 }
-
-const hasDates = (chunk: Chunk) => (chunk.variants ?? []).some((v) => v.validFrom !== null || v.validTo !== null);
 
 /**
  * Facts that open a procedure answer about money: the yes/no on a relief for the day meant, and the total for the

@@ -4,7 +4,7 @@ import { CitationLedger, shortSection, sourceLabel, verbatimSpan } from './citat
 import { parseCliArgs } from './cli-args.ts';
 import { parseAnswerConfig } from './config.ts';
 import { yesNoWord } from './best-line.ts';
-import { agedLine } from './compose-procedure.ts';
+import { agedLine } from './sheet-answer-lines.ts';
 import { addDays, stateRule, todayInVietnam } from './dated-rules.ts';
 import { readIntent } from './intent.ts';
 import { renderDraft } from './reply.ts';

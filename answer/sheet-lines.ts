@@ -15,6 +15,10 @@ import { addDays, variantsOn, viDate } from './dated-rules.ts';
 import { foldTokens, readQuestion } from './query-text.ts';
 import type { DraftFact } from './reply.ts';
 
+/** A chunk with a dated variant: its facts are marked dated (the reply names the day they are stated for). */
+export const hasDates = (chunk: Chunk): boolean =>
+  (chunk.variants ?? []).some((v) => v.validFrom !== null || v.validTo !== null);
+
 export interface SheetLine {
   text: string;
   chunk: Chunk;

@@ -29,15 +29,3 @@ describe('an object ends before "với người", who the procedure is done with
     expect(r.topicDocumentId).toMatch(/ket-hon/);
   });
 });
-
-describe('an object ends before "lại", which says the procedure is done again', () => {
-  it('reads "kết hôn" as the object of "đăng ký kết hôn lại"', () => {
-    expect(objectOf('da ly hon gio dang ky ket hon lai can giay gi')).toBe('ket hon');
-  });
-
-  it('answers a divorced person registering a new marriage from the marriage sheet', async () => {
-    const r = await answer('tôi đã ly hôn, giờ đăng ký kết hôn lại cần giấy gì', { kb: t.kb, asOf: '2026-11-29' });
-    expect(r.refused).toBe(false);
-    expect(r.topicDocumentId).toBe('procedures/dang-ky-ket-hon');
-  });
-});

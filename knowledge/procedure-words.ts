@@ -132,8 +132,6 @@ export const OBJECT_BOUNDARIES: ReadonlySet<string> = new Set([
   ...'o tai co online onl xong gom'.split(' '),
   // How soon, not what: "làm hộ chiếu | gấp", "làm lại căn cước | trước", "chứng thực chữ ký | lấy liền".
   ...'gap truoc sau trong lay'.split(' '),
-  // Again, not what: "đăng ký kết hôn | lại" after a divorce.
-  'lai',
   // When: "nhận cha con | khi đã có giấy khai sinh".
   'khi',
   // "cho bé", "cho mẹ", "cho người thuê trọ": who it is for, not what it is ("cho thuê lại" goes on, below; a
